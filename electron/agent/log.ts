@@ -1,0 +1,76 @@
+import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Clock } from './ports';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export interface LogEntry {
+  at: string;
+  level: LogLevel;
+  scope: string;
+  msg: string;
+  data?: Record<string, unknown>;
+}
+
+export interface Logger {
+  debug(msg: string, data?: Record<string, unknown>): void;
+  info(msg: string, data?: Record<string, unknown>): void;
+  warn(msg: string, data?: Record<string, unknown>): void;
+  error(msg: string, data?: Record<string, unknown>): void;
+  child(scope: string): Logger;
+  /** Recent warnings and errors, newest last: for diagnostics and the admin view. */
+  recent(): LogEntry[];
+}
+
+const ORDER: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
+const MAX_FILE_BYTES = 1024 * 1024;
+const RECENT_KEEP = 100;
+
+/**
+ * JSON-lines log in the data folder, rotated at 1 MiB (one old file kept). Writing is sync and
+ * best-effort: a full or read-only disk must never take the agent down with it.
+ */
+export function createLogger(opts: { file: string | null; clock: Clock; level?: LogLevel; echo?: boolean }): Logger {
+  const minimum = ORDER[opts.level ?? 'info'];
+  const recent: LogEntry[] = [];
+  let fileOk = opts.file !== null;
+  if (opts.file) {
+    try {
+      mkdirSync(dirname(opts.file), { recursive: true });
+    } catch {
+      fileOk = false;
+    }
+  }
+
+  function write(entry: LogEntry): void {
+    if (entry.level === 'warn' || entry.level === 'error') {
+      recent.push(entry);
+      if (recent.length > RECENT_KEEP) recent.shift();
+    }
+    if (ORDER[entry.level] < minimum) return;
+    const line = JSON.stringify(entry) + '\n';
+    if (opts.echo) process.stderr.write(line);
+    if (!fileOk || !opts.file) return;
+    try {
+      if ((statSync(opts.file, { throwIfNoEntry: false })?.size ?? 0) > MAX_FILE_BYTES) {
+        renameSync(opts.file, opts.file + '.1');
+      }
+      appendFileSync(opts.file, line);
+    } catch {
+      // Disk trouble: keep the in-memory ring, try the file again on the next line.
+    }
+  }
+
+  function make(scope: string): Logger {
+    const at = (level: LogLevel) => (msg: string, data?: Record<string, unknown>) =>
+      write({ at: new Date(opts.clock.now()).toISOString(), level, scope, msg, ...(data ? { data } : {}) });
+    return {
+      debug: at('debug'),
+      info: at('info'),
+      warn: at('warn'),
+      error: at('error'),
+      child: (sub) => make(scope ? `${scope}.${sub}` : sub),
+      recent: () => recent.slice(),
+    };
+  }
+  return make('');
+}

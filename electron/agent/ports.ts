@@ -1,0 +1,61 @@
+// The agent reaches the outside world only through these. The shell hands it Electron-backed
+// ones, the preview and the tests hand it Node-backed ones or fakes.
+
+export interface Clock {
+  now(): number; // epoch ms
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** `fetch` semantics. In the app: Electron's net.fetch (system proxy, OS certificate store). */
+export interface HttpTransport {
+  fetch(url: string, init?: RequestInit): Promise<Response>;
+}
+
+/** Small secrets (the device token). In the app: safeStorage; elsewhere a 0600 file. */
+export interface SecretStore {
+  get(name: string): Promise<string | null>;
+  set(name: string, value: string): Promise<void>;
+  delete(name: string): Promise<void>;
+}
+
+/** How long the user has been idle; used to time restarts and heavy work. */
+export interface IdleSource {
+  idleSeconds(): number;
+}
+
+export interface Screenshot {
+  png: Uint8Array;
+  width: number;
+  height: number;
+}
+/** Takes a picture of the user's screen(s); null where it is not possible or not allowed. */
+export interface ScreenCapture {
+  capture(): Promise<Screenshot | null>;
+}
+
+export interface Paths {
+  /** Per-user writable folder: policy cache, settings, outbox, logs. */
+  dataDir: string;
+  /** Managed configuration files, most important last (e.g. the per-OS machine-wide file). */
+  configFiles: string[];
+}
+
+export interface AgentPorts {
+  clock: Clock;
+  http: HttpTransport;
+  secrets: SecretStore;
+  idle: IdleSource;
+  screen: ScreenCapture;
+  paths: Paths;
+}
+
+export interface AgentOptions {
+  appVersion: string;
+  /** The OS's preferred languages, most preferred first (BCP 47). */
+  systemLanguages: string[];
+  /** Environment variables for development configuration (HALLO_*). */
+  env: Record<string, string | undefined>;
+  /** Set when the shell or the preview started the bundled reference API itself. */
+  demo?: { apiUrl: string; enrollmentCode: string } | undefined;
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { AgentState, LanguagePreference } from './state';
+
+// Every intent the UI may send, with the schema its argument must pass before anyone sees it and
+// the windows allowed to send it. `handler` says who answers: the agent (all decisions) or the
+// shell (window chrome only: hiding the popup, opening an allow-listed link).
+// Adding a room (tickets, updates, remote) = adding entries here; nothing else in the doors changes.
+
+export type WindowName = 'popup';
+
+const NoArgs = z.object({}).strict();
+
+export const actions = {
+  'state.get': { windows: ['popup'], handler: 'agent', request: NoArgs, result: AgentState },
+  'health.refresh': { windows: ['popup'], handler: 'agent', request: NoArgs, result: z.void() },
+  'settings.setLanguage': {
+    windows: ['popup'],
+    handler: 'agent',
+    request: z.object({ language: LanguagePreference }).strict(),
+    result: z.void(),
+  },
+  'admin.enroll': {
+    windows: ['popup'],
+    handler: 'agent',
+    request: z.object({ code: z.string().trim().min(4).max(64) }).strict(),
+    result: z.void(),
+  },
+  'support.openPortal': { windows: ['popup'], handler: 'shell', request: NoArgs, result: z.void() },
+  'popup.hide': { windows: ['popup'], handler: 'shell', request: NoArgs, result: z.void() },
+} as const satisfies Record<
+  string,
+  { windows: readonly WindowName[]; handler: 'agent' | 'shell'; request: z.ZodType; result: z.ZodType }
+>;
+
+export type Actions = typeof actions;
+export type ActionName = keyof Actions;
+export type ActionRequest<K extends ActionName> = z.input<Actions[K]['request']>;
+export type ActionResult<K extends ActionName> = z.output<Actions[K]['result']>;
+export type AgentActionName = { [K in ActionName]: Actions[K]['handler'] extends 'agent' ? K : never }[ActionName];
+export type ShellActionName = Exclude<ActionName, AgentActionName>;
+
+/** Error codes an action may fail with; the renderer translates `errors.<code>`. */
+export const ActionErrorCode = z.enum([
+  'invalid-request', // the argument failed its schema
+  'forbidden', // wrong sender
+  'unavailable', // e.g. the API cannot be reached right now
+  'enroll-rejected', // the API refused the enrolment code
+  'internal',
+]);
+export type ActionErrorCode = z.infer<typeof ActionErrorCode>;
+
+export const ActionOutcome = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.object({ code: ActionErrorCode, detail: z.string().optional() }) }),
+]);
+export type ActionOutcome = z.infer<typeof ActionOutcome>;
+
+/** Thrown by an action handler to fail with a code the user can be told about. */
+export class ActionError extends Error {
+  constructor(
+    readonly code: ActionErrorCode,
+    detail?: string,
+  ) {
+    super(detail ?? code);
+    this.name = 'ActionError';
+  }
+}
+
+export function actionNamesFor(window: WindowName): ActionName[] {
+  return (Object.keys(actions) as ActionName[]).filter((name) =>
+    (actions[name].windows as readonly WindowName[]).includes(window),
+  );
+}

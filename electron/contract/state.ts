@@ -1,0 +1,160 @@
+import { z } from 'zod';
+
+// The agent's state, one slice per capability. The agent owns it; the UI holds a mirror fed by
+// pushed slices. Everything here is codes and parameters: sentences live in the message catalog.
+
+export const Severity = z.enum(['ok', 'attention', 'problem', 'unknown']);
+export type Severity = z.infer<typeof Severity>;
+
+/** The one word for the whole PC: drives the tray icon, the tooltip and the popup's headline. */
+export const Overall = z.enum(['ok', 'attention', 'problem', 'offline']);
+export type Overall = z.infer<typeof Overall>;
+
+export const CheckId = z.enum(['disk-space', 'memory', 'uptime', 'smart', 'battery', 'cpu']);
+export type CheckId = z.infer<typeof CheckId>;
+
+const ParamValue = z.union([z.string(), z.number(), z.boolean()]);
+
+/**
+ * One line of the popup's checklist. `code` is a message key (`health.<check>.<state>`), params
+ * fill it in. A probe that failed or hung gives severity `unknown`, code `health.unknown`, and
+ * params.reason `timeout` | `error` | `unsupported`.
+ */
+export const StatusItem = z.object({
+  id: z.string(), // stable per subject, e.g. `disk-space:C:` or `memory`
+  check: CheckId,
+  severity: Severity,
+  code: z.string(),
+  params: z.record(z.string(), ParamValue),
+});
+export type StatusItem = z.infer<typeof StatusItem>;
+
+export const DiskFigure = z.object({
+  mount: z.string(),
+  label: z.string().optional(),
+  sizeBytes: z.number(),
+  freeBytes: z.number(),
+});
+
+export const HealthFigures = z.object({
+  cpuLoadPercent: z.number().nullable(),
+  memory: z.object({ usedBytes: z.number(), totalBytes: z.number() }).nullable(),
+  disks: z.array(DiskFigure),
+  uptimeSeconds: z.number().nullable(),
+  battery: z
+    .object({ percent: z.number(), charging: z.boolean(), healthPercent: z.number().nullable() })
+    .nullable(),
+});
+export type HealthFigures = z.infer<typeof HealthFigures>;
+
+export const HistoryPoint = z.object({
+  at: z.string(),
+  cpuLoadPercent: z.number().nullable(),
+  memoryUsedPercent: z.number().nullable(),
+});
+export type HistoryPoint = z.infer<typeof HistoryPoint>;
+
+export const HealthState = z.object({
+  collectedAt: z.string().nullable(), // RFC 3339; null before the first snapshot
+  items: z.array(StatusItem),
+  figures: HealthFigures.nullable(),
+  history: z.array(HistoryPoint), // the last hour, oldest first
+});
+export type HealthState = z.infer<typeof HealthState>;
+
+export const DeviceInfo = z.object({
+  hostname: z.string(),
+  manufacturer: z.string(),
+  model: z.string(),
+  serialNumber: z.string(),
+  os: z.object({ platform: z.string(), distro: z.string(), release: z.string(), build: z.string(), arch: z.string() }),
+  cpu: z.string(),
+  memoryBytes: z.number(),
+});
+export type DeviceInfo = z.infer<typeof DeviceInfo>;
+
+/**
+ * Where the agent stands with the hallo, API.
+ * - `starting`: nothing tried yet; `online`: last call answered;
+ * - `offline`: the API could not be reached or failed (lastError says how), retrying at nextAttemptAt;
+ * - `not-enrolled`: no device token and no enrolment code: an admin must enrol the PC;
+ * - `reenroll`: the API answered 401: the token is no longer valid, an admin must enrol again.
+ */
+export const ConnectionStatus = z.enum(['starting', 'online', 'offline', 'not-enrolled', 'reenroll']);
+export type ConnectionStatus = z.infer<typeof ConnectionStatus>;
+
+export const ConnectionState = z.object({
+  status: ConnectionStatus,
+  demo: z.boolean(), // talking to the bundled reference API (development only): the UI shows a badge
+  apiUrl: z.string().nullable(),
+  deviceId: z.string().nullable(),
+  tenantName: z.string().nullable(),
+  lastContactAt: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+  // code: `network` | `timeout` | `http-5xx` | `http-429` | `invalid-response` | `unauthorized` | `enroll-rejected` | ...
+  lastError: z.object({ code: z.string(), status: z.number().optional(), detail: z.string().optional() }).nullable(),
+});
+export type ConnectionState = z.infer<typeof ConnectionState>;
+
+export const OpeningHours = z.object({
+  days: z.array(z.number().int().min(1).max(7)), // ISO weekday, 1 = Monday
+  from: z.string(), // HH:mm, in timeZone
+  to: z.string(),
+});
+
+/** The servicedesk as the policy describes it, with "open now" worked out by the agent. */
+export const SupportState = z.object({
+  phone: z.string(),
+  email: z.string(),
+  portalUrl: z.string().nullable(),
+  emergencyPhone: z.string().nullable(),
+  slaTier: z.enum(['standaard', 'uitgebreid', '24x7']),
+  hours: z.array(OpeningHours),
+  timeZone: z.string(),
+  openNow: z.boolean(),
+  nextChangeAt: z.string().nullable(), // when openNow flips next (RFC 3339), null for 24x7
+});
+export type SupportState = z.infer<typeof SupportState>;
+
+/** A problem in a managed configuration file, for the admin details. The agent keeps running. */
+export const ConfigProblem = z.object({
+  file: z.string(),
+  field: z.string(), // dotted path, '' for the whole file
+  code: z.enum(['unreadable', 'invalid-json', 'invalid-value']),
+  detail: z.string(), // technical, for admins
+});
+export type ConfigProblem = z.infer<typeof ConfigProblem>;
+
+export const ConfigState = z.object({
+  files: z.array(z.string()), // the files that were read, in order of precedence
+  problems: z.array(ConfigProblem),
+  policySource: z.enum(['api', 'cache', 'defaults']),
+  policyEtag: z.string().nullable(),
+});
+export type ConfigState = z.infer<typeof ConfigState>;
+
+export const LanguagePreference = z.enum(['system', 'nl', 'en']);
+export type LanguagePreference = z.infer<typeof LanguagePreference>;
+export const Language = z.enum(['nl', 'en']);
+export type Language = z.infer<typeof Language>;
+
+export const SettingsState = z.object({
+  languagePreference: LanguagePreference,
+  language: Language, // resolved: the preference, or the OS language when it is nl or en, else nl
+});
+export type SettingsState = z.infer<typeof SettingsState>;
+
+export const AppInfo = z.object({ version: z.string(), platform: z.string() });
+
+export const AgentState = z.object({
+  overall: Overall,
+  app: AppInfo,
+  device: DeviceInfo.nullable(),
+  health: HealthState,
+  connection: ConnectionState,
+  support: SupportState,
+  config: ConfigState,
+  settings: SettingsState,
+});
+export type AgentState = z.infer<typeof AgentState>;
+export type SliceName = keyof AgentState;
