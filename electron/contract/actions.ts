@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AgentState, LanguagePreference } from './state';
+import { ACTION_ERROR_CODES } from './errors';
 
 // Every intent the UI may send, with the schema its argument must pass before anyone sees it and
 // the windows allowed to send it. `handler` says who answers: the agent (all decisions) or the
@@ -39,32 +40,11 @@ export type ActionResult<K extends ActionName> = z.output<Actions[K]['result']>;
 export type AgentActionName = { [K in ActionName]: Actions[K]['handler'] extends 'agent' ? K : never }[ActionName];
 export type ShellActionName = Exclude<ActionName, AgentActionName>;
 
-/** Error codes an action may fail with; the renderer translates `errors.<code>`. */
-export const ActionErrorCode = z.enum([
-  'invalid-request', // the argument failed its schema
-  'forbidden', // wrong sender
-  'unavailable', // e.g. the API cannot be reached right now
-  'enroll-rejected', // the API refused the enrolment code
-  'internal',
-]);
-export type ActionErrorCode = z.infer<typeof ActionErrorCode>;
-
-export const ActionOutcome = z.discriminatedUnion('ok', [
+/** Validates outcomes crossing a process boundary (IPC, WebSocket). */
+export const ActionOutcomeSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.object({ code: ActionErrorCode, detail: z.string().optional() }) }),
+  z.object({ ok: z.literal(false), error: z.object({ code: z.enum(ACTION_ERROR_CODES), detail: z.string().optional() }) }),
 ]);
-export type ActionOutcome = z.infer<typeof ActionOutcome>;
-
-/** Thrown by an action handler to fail with a code the user can be told about. */
-export class ActionError extends Error {
-  constructor(
-    readonly code: ActionErrorCode,
-    detail?: string,
-  ) {
-    super(detail ?? code);
-    this.name = 'ActionError';
-  }
-}
 
 export function actionNamesFor(window: WindowName): ActionName[] {
   return (Object.keys(actions) as ActionName[]).filter((name) =>

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AgentState } from './state';
 
 // Everything the agent pushes to the UI. `state` carries only the slices that changed; the UI's

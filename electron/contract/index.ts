@@ -1,4 +1,5 @@
 export * from './state';
 export * from './actions';
 export * from './events';
+export * from './errors';
 export type * from './bridge';

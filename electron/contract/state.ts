@@ -10,7 +10,7 @@ export type Severity = z.infer<typeof Severity>;
 export const Overall = z.enum(['ok', 'attention', 'problem', 'offline']);
 export type Overall = z.infer<typeof Overall>;
 
-export const CheckId = z.enum(['disk-space', 'memory', 'uptime', 'smart', 'battery', 'cpu']);
+export const CheckId = z.enum(['disk-space', 'memory', 'uptime', 'smart', 'battery']);
 export type CheckId = z.infer<typeof CheckId>;
 
 const ParamValue = z.union([z.string(), z.number(), z.boolean()]);

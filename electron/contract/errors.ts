@@ -1,0 +1,26 @@
+// Kept free of zod so that the renderer can use it without pulling schemas into its bundle.
+
+/** Codes an action may fail with; the renderer shows `errors.<code>`. */
+export const ACTION_ERROR_CODES = [
+  'invalid-request', // the argument failed its schema
+  'forbidden', // wrong sender
+  'unavailable', // e.g. the API cannot be reached right now
+  'enroll-rejected', // the API refused the enrolment code
+  'internal',
+] as const;
+export type ActionErrorCode = (typeof ACTION_ERROR_CODES)[number];
+
+export type ActionOutcome =
+  | { ok: true; value: unknown }
+  | { ok: false; error: { code: ActionErrorCode; detail?: string } };
+
+/** Thrown by a handler to fail with a code the user can be told about; rebuilt by the renderer. */
+export class ActionError extends Error {
+  constructor(
+    readonly code: ActionErrorCode,
+    detail?: string,
+  ) {
+    super(detail ?? code);
+    this.name = 'ActionError';
+  }
+}
