@@ -1,7 +1,17 @@
+import { join } from 'node:path';
 import type { ActionRequest, ActionResult, AgentActionName, AgentState } from '../contract';
-import type { Logger } from './log';
+import { loadManagedConfig, type LoadedConfig } from './config/managed-config';
+import { DEFAULT_POLICY } from './config/policy-defaults';
+import { createConnectionService, type ConnectionService } from './connection/service';
+import type { EnrollmentDevice, HeartbeatBody, Policy } from './hallo-api/types';
+import { createHealthService } from './health/service';
+import { healthSummary, resolveThresholds } from './health/rules';
+import { initialState } from './initial-state';
+import { createLogger, type Logger } from './log';
 import type { AgentOptions, AgentPorts } from './ports';
-import type { StatePatch } from './store';
+import { createSettingsService } from './settings/service';
+import { AgentStore, type StatePatch } from './store';
+import { createSupportService } from './support/service';
 
 /** What the shell, the preview and the tests hold: the whole agent behind one object. */
 export interface Agent {
@@ -14,6 +24,104 @@ export interface Agent {
   log: Logger;
 }
 
-export function createAgent(_ports: AgentPorts, _options: AgentOptions): Agent {
-  throw new Error('composition root: wired in the next commit');
+type Handlers = { [K in AgentActionName]: (request: ActionRequest<K>) => Promise<ActionResult<K>> | ActionResult<K> };
+
+/**
+ * The composition root: wires the capabilities to the ports and to one store. Each capability
+ * owns its slices; this file only says who feeds whom (policy → health, support; health →
+ * heartbeat; connection → overall).
+ */
+export function createAgent(ports: AgentPorts, options: AgentOptions): Agent {
+  const { clock } = ports;
+  const log = createLogger({ file: join(ports.paths.dataDir, 'logs', 'agent.log'), clock });
+  const store = new AgentStore(initialState({ appVersion: options.appVersion, platform: process.platform }));
+  let policy: Policy = DEFAULT_POLICY;
+  let config: LoadedConfig = { config: {}, files: [], problems: [] };
+  let connection: ConnectionService | null = null;
+
+  const settings = createSettingsService({
+    store,
+    log: log.child('settings'),
+    dataDir: ports.paths.dataDir,
+    managedLanguage: () => config.config.language,
+    systemLanguages: options.systemLanguages,
+  });
+  const health = createHealthService({
+    store,
+    log,
+    clock,
+    thresholds: () => resolveThresholds(policy.health.thresholds),
+    sampleSeconds: () => policy.health.sampleSeconds,
+  });
+  const support = createSupportService({ store, clock });
+
+  function onPolicy(next: Policy): void {
+    const thresholdsChanged = JSON.stringify(next.health.thresholds) !== JSON.stringify(policy.health.thresholds);
+    policy = next;
+    support.apply(next.support);
+    if (thresholdsChanged) void health.refresh(); // judge the PC by the new rules now, not in a minute
+  }
+
+  function heartbeatBody(): HeartbeatBody {
+    const state = store.get();
+    return {
+      at: new Date(clock.now()).toISOString(),
+      health: healthSummary(state),
+      checks: state.health.items,
+      updates: { pendingCount: null, rebootRequired: null, lastCheckedAt: null },
+      agentVersion: options.appVersion,
+    };
+  }
+
+  async function enrollmentDevice(): Promise<EnrollmentDevice> {
+    const device = await health.device();
+    return {
+      hostname: device.hostname,
+      serialNumber: device.serialNumber,
+      manufacturer: device.manufacturer,
+      model: device.model,
+      os: { platform: device.os.platform, distro: device.os.distro, release: device.os.release, build: device.os.build },
+      agentVersion: options.appVersion,
+    };
+  }
+
+  const handlers: Handlers = {
+    'state.get': () => store.get(),
+    'health.refresh': () => health.refresh(),
+    'settings.setLanguage': ({ language }) => settings.setLanguage(language),
+    'admin.enroll': ({ code }) => {
+      if (!connection) throw new Error('agent not started');
+      return connection.enroll(code);
+    },
+  };
+
+  return {
+    log,
+    state: () => store.get(),
+    subscribe: (listener) => store.subscribe(listener),
+    invoke: (name, request) => Promise.resolve(handlers[name](request as never)) as never,
+    async start() {
+      config = await loadManagedConfig(ports.paths.configFiles, options.env);
+      for (const problem of config.problems) log.warn('configuration problem', { ...problem });
+      await settings.load();
+      support.apply(policy.support);
+      health.start();
+      connection = createConnectionService({
+        store,
+        log,
+        ports,
+        options,
+        config,
+        device: enrollmentDevice,
+        heartbeatBody,
+        onPolicy,
+      });
+      await connection.start();
+    },
+    async stop() {
+      await connection?.stop();
+      health.stop();
+      support.stop();
+    },
+  };
 }

@@ -1,0 +1,231 @@
+import createClient from 'openapi-fetch';
+import type { Clock, HttpTransport } from '../ports';
+import { ApiError, codeForStatus, parseRetryAfter } from './api-error';
+import type { paths } from './openapi';
+import type {
+  ConsentRequest,
+  ConsentResponse,
+  EnrollRequest,
+  EnrollResponse,
+  HeartbeatBody,
+  HeartbeatResponse,
+  PolicyResponse,
+  SessionEventRequest,
+  TicketCreateRequest,
+  TicketCreated,
+  TicketList,
+} from './types';
+import { validateResponse } from './validator';
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+export interface ApiClientOptions {
+  /** e.g. `https://agent.hallo.eu/v1`, already validated by the config loader. */
+  baseUrl: string;
+  http: HttpTransport;
+  clock: Clock;
+  /** The device token for each call; read per call so a new enrolment takes effect at once. */
+  token: () => string | null;
+  timeoutMs?: number;
+}
+
+/** 304 keeps the cached policy; otherwise the new one, already validated. */
+export type PolicyResult = { notModified: true } | ({ notModified: false } & PolicyResponse);
+
+export interface HalloApi {
+  enroll(body: EnrollRequest): Promise<EnrollResponse>;
+  getPolicy(etag?: string | null): Promise<PolicyResult>;
+  heartbeat(body: HeartbeatBody): Promise<HeartbeatResponse>;
+  /** `replayed`: the server had this Idempotency-Key already and answered with the first ticket. */
+  createTicket(body: TicketCreateRequest, idempotencyKey: string): Promise<{ ticket: TicketCreated; replayed: boolean }>;
+  listTickets(): Promise<TicketList>;
+  consent(sessionId: string, body: ConsentRequest): Promise<ConsentResponse>;
+  sessionEvent(sessionId: string, body: SessionEventRequest): Promise<void>;
+  /** Opens GET /events; the stream is checked and parsed by events-stream.ts. */
+  openEvents(lastEventId: string | null, signal: AbortSignal): Promise<ReadableStream<Uint8Array>>;
+}
+
+type Raw = { response: Response; text: string | undefined };
+
+/**
+ * The hallo, API as the agent uses it: typed from openapi.json, every call bounded by a timeout,
+ * every answer validated before anyone reads it, every failure one ApiError.
+ */
+export function createApiClient(opts: ApiClientOptions): HalloApi {
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const api = createClient<paths>({
+    baseUrl: opts.baseUrl,
+    // Through the port, never the global: in the app that is net.fetch (system proxy, OS certificates).
+    fetch: async (request: Request) =>
+      opts.http.fetch(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text(),
+        signal: request.signal,
+        redirect: 'manual', // the API does not redirect; following one would carry the token elsewhere
+      }),
+  });
+
+  const auth = (): Record<string, string> => {
+    const token = opts.token();
+    return token ? { Authorization: `Bearer ${token}` } : {};
+  };
+
+  /** Runs one request under the timeout. The race also covers a transport that ignores abort. */
+  async function send(run: (signal: AbortSignal) => Promise<{ response: Response; data?: unknown; error?: unknown }>): Promise<Raw> {
+    const controller = new AbortController();
+    let timer: unknown;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = opts.clock.setTimeout(() => {
+        const error = new ApiError('timeout', `no answer within ${timeoutMs} ms`);
+        controller.abort(error);
+        reject(error);
+      }, timeoutMs);
+    });
+    try {
+      const result = await Promise.race([run(controller.signal), timeout]);
+      const body = result.response.ok ? result.data : result.error;
+      return { response: result.response, text: typeof body === 'string' ? body : body === undefined ? undefined : JSON.stringify(body) };
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      if (controller.signal.aborted) throw controller.signal.reason as ApiError;
+      throw new ApiError('network', error instanceof Error ? (causeOf(error) ?? error.message) : String(error));
+    } finally {
+      opts.clock.clearTimeout(timer);
+    }
+  }
+
+  /** The validated body for an expected status; anything else becomes the matching ApiError. */
+  function read<T>(operationId: string, raw: Raw, expected: readonly number[]): T {
+    const { response, text } = raw;
+    const body = parseJson(text);
+    if (!expected.includes(response.status)) throw errorFor(response, body, text, opts.clock.now());
+    if (body === INVALID) throw new ApiError('invalid-response', 'the answer is not JSON', response.status);
+    const checked = validateResponse<T>(operationId, response.status, body);
+    if (!checked.ok) throw new ApiError('invalid-response', checked.errors, response.status);
+    return checked.value;
+  }
+
+  return {
+    async enroll(body) {
+      const raw = await send((signal) => api.POST('/enroll', { body, parseAs: 'text', signal }));
+      return read<EnrollResponse>('enroll', raw, [201]);
+    },
+
+    async getPolicy(etag) {
+      const header = etag ? { 'If-None-Match': etag } : {};
+      const raw = await send((signal) =>
+        api.GET('/policy', { params: { header }, headers: auth(), parseAs: 'text', signal }),
+      );
+      if (raw.response.status === 304) return { notModified: true };
+      return { notModified: false, ...read<PolicyResponse>('getPolicy', raw, [200]) };
+    },
+
+    async heartbeat(body) {
+      const raw = await send((signal) => api.POST('/heartbeat', { body, headers: auth(), parseAs: 'text', signal }));
+      return read<HeartbeatResponse>('heartbeat', raw, [200]);
+    },
+
+    async createTicket(body, idempotencyKey) {
+      const raw = await send((signal) =>
+        api.POST('/tickets', {
+          body,
+          params: { header: { 'Idempotency-Key': idempotencyKey } },
+          headers: auth(),
+          parseAs: 'text',
+          signal,
+        }),
+      );
+      const ticket = read<TicketCreated>('createTicket', raw, [200, 201]);
+      return { ticket, replayed: raw.response.status === 200 };
+    },
+
+    async listTickets() {
+      const raw = await send((signal) => api.GET('/tickets', { headers: auth(), parseAs: 'text', signal }));
+      return read<TicketList>('listTickets', raw, [200]);
+    },
+
+    async consent(sessionId, body) {
+      const raw = await send((signal) =>
+        api.POST('/remote-sessions/{sessionId}/consent', {
+          params: { path: { sessionId } },
+          body,
+          headers: auth(),
+          parseAs: 'text',
+          signal,
+        }),
+      );
+      return read<ConsentResponse>('remoteSessionConsent', raw, [200]);
+    },
+
+    async sessionEvent(sessionId, body) {
+      const raw = await send((signal) =>
+        api.POST('/remote-sessions/{sessionId}/events', {
+          params: { path: { sessionId } },
+          body,
+          headers: auth(),
+          parseAs: 'text',
+          signal,
+        }),
+      );
+      read<undefined>('remoteSessionEvent', raw, [204]);
+    },
+
+    async openEvents(lastEventId, signal) {
+      const header = lastEventId ? { 'Last-Event-ID': lastEventId } : {};
+      // Only the opening is timed: once the stream is open, events-stream.ts watches for silence.
+      const raw = await send(async (timeoutSignal) => {
+        const result = await api.GET('/events', {
+          params: { header },
+          headers: { ...auth(), Accept: 'text/event-stream' },
+          parseAs: 'stream',
+          signal: AbortSignal.any([signal, timeoutSignal]),
+        });
+        if (result.response.ok) return { response: result.response, data: undefined };
+        return result;
+      });
+      const { response } = raw;
+      if (response.status !== 200) throw errorFor(response, parseJson(raw.text), raw.text, opts.clock.now());
+      const type = response.headers.get('Content-Type') ?? '';
+      if (!type.startsWith('text/event-stream') || !response.body) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new ApiError('invalid-response', `expected text/event-stream, got ${type || 'nothing'}`, 200);
+      }
+      return response.body;
+    },
+  };
+}
+
+const INVALID = Symbol('invalid json');
+
+function parseJson(text: string | undefined): unknown {
+  if (text === undefined || text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return INVALID;
+  }
+}
+
+function errorFor(response: Response, body: unknown, text: string | undefined, now: number): ApiError {
+  const problem = body as { detail?: unknown; title?: unknown } | undefined;
+  const said =
+    (typeof problem?.detail === 'string' && problem.detail) ||
+    (typeof problem?.title === 'string' && problem.title) ||
+    (body === INVALID && text ? text.slice(0, 200) : '');
+  const detail = `HTTP ${response.status}${said ? `: ${said}` : ''}`;
+  return new ApiError(
+    codeForStatus(response.status),
+    detail,
+    response.status,
+    parseRetryAfter(response.headers.get('Retry-After'), now),
+  );
+}
+
+/** undici hides the useful part ("ECONNREFUSED") in error.cause. */
+function causeOf(error: Error): string | undefined {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+  if (typeof cause?.code === 'string') return cause.code;
+  if (typeof cause?.message === 'string') return cause.message;
+  return undefined;
+}

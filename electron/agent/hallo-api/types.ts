@@ -1,0 +1,28 @@
+import type { components } from './openapi';
+
+// Names for the schemas the agent works with; all generated from openapi.json (npm run api:types).
+type Schemas = components['schemas'];
+export type Policy = Schemas['Policy'];
+export type HealthThresholds = Schemas['HealthThresholds'];
+export type PolicyResponse = Schemas['PolicyResponse'];
+export type EnrollRequest = Schemas['EnrollRequest'];
+export type EnrollmentDevice = Schemas['EnrollmentDevice'];
+export type EnrollResponse = Schemas['EnrollResponse'];
+export type HeartbeatBody = Schemas['HeartbeatRequest'];
+export type HeartbeatResponse = Schemas['HeartbeatResponse'];
+export type TicketCreateRequest = Schemas['TicketCreateRequest'];
+export type TicketCreated = Schemas['TicketCreated'];
+export type TicketList = Schemas['TicketList'];
+export type ConsentRequest = Schemas['ConsentRequest'];
+export type ConsentResponse = Schemas['ConsentResponse'];
+export type SessionEventRequest = Schemas['SessionEventRequest'];
+
+/** The server-sent events and their payloads (openapi.json, `x-events` of GET /events). */
+export interface ServerEvents {
+  'remote-session.requested': Schemas['RemoteSessionRequestedEvent'];
+  'remote-session.cancelled': Schemas['RemoteSessionCancelledEvent'];
+  'ticket.updated': Schemas['TicketUpdatedEvent'];
+  'policy.changed': Schemas['PolicyChangedEvent'];
+}
+export type ServerEventType = keyof ServerEvents;
+export type ServerEvent = { [K in ServerEventType]: { id: string | null; type: K; data: ServerEvents[K] } }[ServerEventType];

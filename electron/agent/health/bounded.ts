@@ -1,0 +1,36 @@
+import type { Clock } from '../ports';
+import { UnsupportedProbe } from './probes';
+
+export type ProbeFailure = 'timeout' | 'error' | 'unsupported';
+/** What one probe gave: its value, or why there is none. */
+export type Probed<T> = { value: T } | { error: ProbeFailure };
+
+export const DEFAULT_PROBE_TIMEOUT_MS = 5000;
+
+/**
+ * Runs one probe so that it cannot hold up or take down the others: a throw becomes 'error'
+ * (or 'unsupported'), a probe still running after `timeoutMs` becomes 'timeout' and is left to
+ * finish on its own (systeminformation cannot be cancelled).
+ */
+export function bounded<T>(probe: () => Promise<T>, timeoutMs: number, clock: Clock): Promise<Probed<T>> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (result: Probed<T>) => {
+      if (settled) return;
+      settled = true;
+      clock.clearTimeout(timer);
+      resolve(result);
+    };
+    const timer = clock.setTimeout(() => finish({ error: 'timeout' }), timeoutMs);
+    let running: Promise<T>;
+    try {
+      running = probe();
+    } catch (error) {
+      running = Promise.reject(error);
+    }
+    running.then(
+      (value) => finish({ value }),
+      (error: unknown) => finish({ error: error instanceof UnsupportedProbe ? 'unsupported' : 'error' }),
+    );
+  });
+}

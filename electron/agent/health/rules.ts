@@ -1,0 +1,180 @@
+import type { AgentState, ConnectionStatus, HistoryPoint, Overall, StatusItem } from '../../contract';
+import type { ProbeFailure } from './bounded';
+import type { HealthSnapshot } from './collect';
+
+/** The policy's `health.thresholds`, every field filled in. */
+export interface HealthThresholds {
+  diskAttentionPercent: number;
+  diskAttentionGb: number;
+  diskProblemPercent: number;
+  diskProblemGb: number;
+  memoryAttentionPercent: number;
+  memorySustainedMinutes: number;
+  uptimeAttentionDays: number;
+  batteryHealthAttentionPercent: number;
+}
+
+export const DEFAULT_THRESHOLDS: Readonly<HealthThresholds> = Object.freeze({
+  diskAttentionPercent: 10,
+  diskAttentionGb: 5,
+  diskProblemPercent: 5,
+  diskProblemGb: 2,
+  memoryAttentionPercent: 90,
+  memorySustainedMinutes: 10,
+  uptimeAttentionDays: 14,
+  batteryHealthAttentionPercent: 60,
+});
+
+/** The policy's thresholds over the defaults; a missing or non-numeric field keeps its default. */
+export function resolveThresholds(partial?: Partial<HealthThresholds> | null): HealthThresholds {
+  const resolved = { ...DEFAULT_THRESHOLDS };
+  for (const key of Object.keys(resolved) as (keyof HealthThresholds)[]) {
+    const value = partial?.[key];
+    if (typeof value === 'number' && Number.isFinite(value) && value >= 0) resolved[key] = value;
+  }
+  return resolved;
+}
+
+// GB as Windows Explorer shows it (2^30 bytes), so the figure matches what the user sees there.
+const GB = 1024 ** 3;
+const MINUTE = 60_000;
+const DAY = 86_400;
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const unknown = (id: string, check: StatusItem['check'], reason: ProbeFailure): StatusItem => ({
+  id,
+  check,
+  severity: 'unknown',
+  code: 'health.unknown',
+  params: { reason },
+});
+
+function diskItems(snapshot: HealthSnapshot, t: HealthThresholds): StatusItem[] {
+  if ('error' in snapshot.disks) return [unknown('disk-space', 'disk-space', snapshot.disks.error)];
+  return snapshot.disks.value.map((disk) => {
+    const freePercent = (disk.freeBytes / disk.sizeBytes) * 100;
+    const freeGb = disk.freeBytes / GB;
+    const below = (percent: number, gb: number) => freePercent < percent || freeGb < gb;
+    const [severity, state] = below(t.diskProblemPercent, t.diskProblemGb)
+      ? (['problem', 'critical'] as const)
+      : below(t.diskAttentionPercent, t.diskAttentionGb)
+        ? (['attention', 'low'] as const)
+        : (['ok', 'ok'] as const);
+    return {
+      id: `disk-space:${disk.mount}`,
+      check: 'disk-space',
+      severity,
+      code: `health.disk-space.${state}`,
+      params: { mount: disk.mount, freeGb: round1(freeGb), freePercent: Math.round(freePercent), sizeGb: Math.round(disk.sizeBytes / GB) },
+    };
+  });
+}
+
+/** Pressure counts only when it has lasted: walk back from now while every sample was at or over the mark. */
+function memoryItem(snapshot: HealthSnapshot, t: HealthThresholds, history: readonly HistoryPoint[]): StatusItem {
+  if ('error' in snapshot.memory) return unknown('memory', 'memory', snapshot.memory.error);
+  const usedPercent = (snapshot.memory.value.usedBytes / snapshot.memory.value.totalBytes) * 100;
+  let since: number | null = usedPercent >= t.memoryAttentionPercent ? snapshot.at : null;
+  for (let i = history.length - 1; i >= 0 && since !== null; i--) {
+    const point = history[i]!;
+    const at = Date.parse(point.at);
+    if (!(at < snapshot.at)) continue; // the current sample itself, or a clock that went back
+    if (point.memoryUsedPercent === null || point.memoryUsedPercent < t.memoryAttentionPercent) break;
+    since = at;
+  }
+  const minutes = since === null ? 0 : Math.floor((snapshot.at - since) / MINUTE);
+  const pressure = since !== null && snapshot.at - since >= t.memorySustainedMinutes * MINUTE;
+  return {
+    id: 'memory',
+    check: 'memory',
+    severity: pressure ? 'attention' : 'ok',
+    code: pressure ? 'health.memory.pressure' : 'health.memory.ok',
+    params: { usedPercent: Math.round(usedPercent), minutes },
+  };
+}
+
+function uptimeItem(snapshot: HealthSnapshot, t: HealthThresholds): StatusItem {
+  if ('error' in snapshot.uptime) return unknown('uptime', 'uptime', snapshot.uptime.error);
+  const seconds = snapshot.uptime.value.seconds;
+  const long = seconds >= t.uptimeAttentionDays * DAY;
+  return {
+    id: 'uptime',
+    check: 'uptime',
+    severity: long ? 'attention' : 'ok',
+    code: long ? 'health.uptime.long' : 'health.uptime.ok',
+    params: { days: Math.floor(seconds / DAY) },
+  };
+}
+
+function smartItems(snapshot: HealthSnapshot): StatusItem[] {
+  if ('error' in snapshot.smart) return [unknown('smart', 'smart', snapshot.smart.error)];
+  return snapshot.smart.value.map((d) => ({
+    id: `smart:${d.index}`,
+    check: 'smart',
+    severity: d.failing ? 'problem' : 'ok',
+    code: d.failing ? 'health.smart.failing' : 'health.smart.ok',
+    params: { disk: d.disk },
+  }));
+}
+
+function batteryItems(snapshot: HealthSnapshot, t: HealthThresholds): StatusItem[] {
+  if ('error' in snapshot.battery) return [unknown('battery', 'battery', snapshot.battery.error)];
+  const battery = snapshot.battery.value;
+  if (!battery) return []; // a desktop: nothing to say
+  const worn = battery.healthPercent !== null && battery.healthPercent < t.batteryHealthAttentionPercent;
+  return [
+    {
+      id: 'battery',
+      check: 'battery',
+      severity: worn ? 'attention' : 'ok',
+      code: worn ? 'health.battery.worn' : 'health.battery.ok',
+      params: battery.healthPercent === null ? {} : { healthPercent: battery.healthPercent },
+    },
+  ];
+}
+
+/**
+ * The snapshot judged against the thresholds. `memoryHistory` is the history so far (oldest first);
+ * points at or after the snapshot's own time are ignored, so it may already contain this sample.
+ */
+export function evaluate(snapshot: HealthSnapshot, thresholds: HealthThresholds, memoryHistory: readonly HistoryPoint[]): StatusItem[] {
+  return [
+    ...diskItems(snapshot, thresholds),
+    memoryItem(snapshot, thresholds, memoryHistory),
+    uptimeItem(snapshot, thresholds),
+    ...smartItems(snapshot),
+    ...batteryItems(snapshot, thresholds),
+  ];
+}
+
+const OFFLINE: ReadonlySet<ConnectionStatus> = new Set(['offline', 'reenroll', 'not-enrolled']);
+
+/** The one word for the PC. A problem outranks lost contact; unknown items never raise it. */
+export function deriveOverall(items: readonly StatusItem[], connectionStatus: ConnectionStatus): Overall {
+  if (items.some((i) => i.severity === 'problem')) return 'problem';
+  if (OFFLINE.has(connectionStatus)) return 'offline';
+  if (items.some((i) => i.severity === 'attention')) return 'attention';
+  return 'ok';
+}
+
+/** The heartbeat's `health`. */
+export interface HealthSummary {
+  overall: Overall;
+  cpuLoadPercent: number | null;
+  memoryUsedPercent: number | null;
+  disks: { mount: string; sizeBytes: number; freeBytes: number }[];
+  uptimeSeconds: number | null;
+  battery: { percent: number; charging: boolean; healthPercent: number | null } | null;
+}
+
+export function healthSummary(state: Pick<AgentState, 'overall' | 'health'>): HealthSummary {
+  const f = state.health.figures;
+  return {
+    overall: state.overall,
+    cpuLoadPercent: f?.cpuLoadPercent == null ? null : Math.round(f.cpuLoadPercent),
+    memoryUsedPercent: f?.memory ? Math.round((f.memory.usedBytes / f.memory.totalBytes) * 100) : null,
+    disks: (f?.disks ?? []).map((d) => ({ mount: d.mount, sizeBytes: d.sizeBytes, freeBytes: d.freeBytes })),
+    uptimeSeconds: f?.uptimeSeconds == null ? null : Math.round(f.uptimeSeconds),
+    battery: f?.battery ? { ...f.battery, percent: Math.round(f.battery.percent) } : null,
+  };
+}

@@ -1,0 +1,13 @@
+export type OsFamily = 'windows' | 'macos' | 'linux' | 'other';
+
+// `platform` is a parameter so that every branch can be tested on one machine.
+export const isWindows = (platform: NodeJS.Platform = process.platform): boolean => platform === 'win32';
+export const isMac = (platform: NodeJS.Platform = process.platform): boolean => platform === 'darwin';
+export const isLinux = (platform: NodeJS.Platform = process.platform): boolean => platform === 'linux';
+
+export function osFamily(platform: NodeJS.Platform = process.platform): OsFamily {
+  if (isWindows(platform)) return 'windows';
+  if (isMac(platform)) return 'macos';
+  if (isLinux(platform)) return 'linux';
+  return 'other';
+}

@@ -1,0 +1,82 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { createAgent, type Agent } from '../agent/agent';
+import type { ShellHandlers } from '../agent/door';
+import { startReferenceApi, type ReferenceApi } from '../../tests/reference-api/server';
+import { attachBridge } from './bridge';
+import { createNodePorts } from './node-ports';
+import { serveStatic } from './static';
+
+export interface PreviewOptions {
+  port: number;
+  host: string;
+  apiUrl?: string | undefined;
+  dataDir: string;
+  rendererDir: string;
+  systemLanguages: string[];
+  configFiles: string[];
+  appVersion: string;
+}
+
+export interface Preview {
+  url: string;
+  agent: Agent;
+  api: { url: string; portalToken: string | null; enrollmentCode: string | null };
+  close(): Promise<void>;
+}
+
+/**
+ * The real agent on this machine, its UI served to a browser, the contract over a WebSocket.
+ * Without an API URL it brings the reference API along, and the UI says "Demo".
+ */
+export async function startPreview(opts: PreviewOptions): Promise<Preview> {
+  await mkdir(opts.dataDir, { recursive: true });
+  let reference: ReferenceApi | null = null;
+  if (!opts.apiUrl) reference = await startReferenceApi({ port: 0, host: '127.0.0.1' });
+
+  const ports = createNodePorts({ dataDir: opts.dataDir, configFiles: opts.configFiles });
+  const agent = createAgent(ports, {
+    appVersion: opts.appVersion,
+    systemLanguages: opts.systemLanguages,
+    env: opts.apiUrl ? { ...process.env, HALLO_API_URL: opts.apiUrl } : filterHallo(process.env),
+    demo: reference ? { apiUrl: reference.url, enrollmentCode: reference.enrollmentCode } : undefined,
+  });
+
+  // The browser has no popup to hide and no shell to open links with; the page handles both.
+  const shell: ShellHandlers = {
+    'popup.hide': () => undefined,
+    'support.openPortal': () => agent.log.info('preview: portal link requested'),
+  };
+
+  const server = createServer(serveStatic(resolve(opts.rendererDir)));
+  const wss = attachBridge(server, agent, shell);
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port, opts.host, done);
+  });
+  await agent.start();
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://${opts.host}:${port}/`,
+    agent,
+    api: {
+      url: reference?.url ?? opts.apiUrl ?? '',
+      portalToken: reference?.portalToken ?? null,
+      enrollmentCode: reference?.enrollmentCode ?? null,
+    },
+    async close() {
+      await agent.stop();
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((done) => server.close(() => done()));
+      await reference?.close();
+    },
+  };
+}
+
+// With the bundled API, a stray HALLO_API_URL in the shell must not send the demo elsewhere.
+function filterHallo(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => key !== 'HALLO_API_URL' && key !== 'HALLO_ENROLLMENT_CODE'));
+}

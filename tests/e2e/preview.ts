@@ -1,0 +1,53 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export interface RunningPreview {
+  url: string;
+  api: { url: string; portalToken: string; enrollmentCode: string };
+  stop(): Promise<void>;
+}
+
+/** Starts `electron/preview/main.ts` as its own process (the way `npm run preview` does) and waits for READY. */
+export async function startPreviewProcess(args: string[] = []): Promise<RunningPreview> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'hallo-e2e-'));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'electron/preview/main.ts', '--port', '0', '--data-dir', dataDir, ...args],
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, HALLO_API_URL: '' } },
+  );
+  const ready = await new Promise<{ url: string; api: RunningPreview['api'] }>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    const timer = setTimeout(() => reject(new Error('preview did not print READY within 60 s')), 60_000);
+    lines.on('line', (line) => {
+      if (!line.startsWith('READY ')) return;
+      clearTimeout(timer);
+      resolve(JSON.parse(line.slice(6)));
+    });
+    child.once('exit', (code) => reject(new Error(`preview exited with ${code}`)));
+  });
+  return {
+    ...ready,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((done) => child.once('exit', done));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Calls a portal endpoint of the reference API, as a hallo, technician's tools would. */
+export async function portal(api: RunningPreview['api'], method: string, path: string, body?: unknown): Promise<Response> {
+  const response = await fetch(api.url + path, {
+    method,
+    headers: { authorization: `Bearer ${api.portalToken}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response;
+}

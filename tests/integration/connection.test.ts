@@ -1,0 +1,201 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ConnectionState } from '../../electron/contract';
+import { createConnectionService, type ConnectionService } from '../../electron/agent/connection/service';
+import type { Policy } from '../../electron/agent/hallo-api/types';
+import { initialState } from '../../electron/agent/initial-state';
+import { createLogger } from '../../electron/agent/log';
+import type { Clock } from '../../electron/agent/ports';
+import { AgentStore } from '../../electron/agent/store';
+import { createNodePorts } from '../../electron/preview/node-ports';
+import { startReferenceApi, type ReferenceApi } from '../reference-api/server';
+import { call, device, heartbeatBody } from '../reference-api/testing';
+
+/**
+ * Real time for everything short (requests, their timeouts, backoff's first steps), and a way to
+ * jump over the long waits (the 5-minute heartbeat) without waiting for them: `jump(ms)` runs
+ * every timer due within ms at once and moves `now` forward.
+ */
+function jumpingClock(): Clock & { jump(ms: number): void } {
+  let offset = 0;
+  const timers = new Map<number, { at: number; fn: () => void; real: NodeJS.Timeout }>();
+  let nextId = 1;
+  const now = () => Date.now() + offset;
+  return {
+    now,
+    setTimeout(fn, ms) {
+      const id = nextId++;
+      const real = setTimeout(() => {
+        timers.delete(id);
+        fn();
+      }, ms);
+      timers.set(id, { at: now() + ms, fn, real });
+      return id;
+    },
+    clearTimeout(handle) {
+      const timer = timers.get(handle as number);
+      if (timer) clearTimeout(timer.real);
+      timers.delete(handle as number);
+    },
+    jump(ms) {
+      offset += ms;
+      for (const [id, timer] of [...timers.entries()].sort((a, b) => a[1].at - b[1].at)) {
+        if (timer.at > now()) continue;
+        clearTimeout(timer.real);
+        timers.delete(id);
+        timer.fn();
+      }
+    },
+  };
+}
+
+let server: ReferenceApi;
+const dirs: string[] = [];
+const services: ConnectionService[] = [];
+
+beforeAll(async () => {
+  server = await startReferenceApi();
+});
+afterAll(async () => {
+  await server.close();
+});
+afterEach(async () => {
+  await Promise.all(services.splice(0).map((s) => s.stop()));
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+async function agent(opts: { dataDir?: string; events?: boolean; code?: string } = {}) {
+  const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'hallo-int-')));
+  if (!opts.dataDir) dirs.push(dataDir);
+  const clock = jumpingClock();
+  const ports = { ...createNodePorts({ dataDir }), clock };
+  const store = new AgentStore(initialState({ appVersion: '0.1.0', platform: 'linux' }));
+  const policies: Policy[] = [];
+  const service = createConnectionService({
+    store,
+    log: createLogger({ file: null, clock }),
+    ports,
+    options: { appVersion: '0.1.0', systemLanguages: ['nl-NL'], env: {} },
+    config: { config: { apiUrl: server.url, enrollmentCode: opts.code ?? server.enrollmentCode }, files: [], problems: [] },
+    device: async () => device('PC-INTEGRATIE'),
+    heartbeatBody: () => ({ ...heartbeatBody(), at: new Date(clock.now()).toISOString() }),
+    onPolicy: (policy) => policies.push(policy),
+    events: opts.events ?? false,
+    random: () => 0, // first contact at once; waits at their shortest
+  });
+  services.push(service);
+  await service.start();
+  const connection = (): ConnectionState => store.get().connection;
+  const until = (status: ConnectionState['status']) =>
+    vi.waitFor(() => expect(connection().status).toBe(status), { timeout: 20_000, interval: 20 });
+  return { service, store, clock, policies, dataDir, connection, until };
+}
+
+const since = (count: number) => server.received.requests.slice(count);
+
+describe('agent ↔ reference hallo, API over 127.0.0.1', () => {
+  it('enrols, fetches the policy, sends a heartbeat; after a restart the policy is not sent again (304)', async () => {
+    const before = server.received.requests.length;
+    const first = await agent();
+    await first.until('online');
+    const deviceId = first.connection().deviceId!;
+    expect(server.devices.get(deviceId)?.device.hostname).toBe('PC-INTEGRATIE');
+    expect(first.policies.at(-1)).toEqual(server.policy().policy);
+    expect(first.store.get().config).toMatchObject({ policySource: 'api', policyEtag: server.policy().etag });
+    const beat = server.received.heartbeats.find((h) => h.deviceId === deviceId);
+    expect(beat?.body.checks.map((c) => c.id)).toEqual(['disk-space:C:', 'smart:0']);
+    expect(since(before).map((r) => `${r.operationId} ${r.status}`)).toEqual(['enroll 201', 'getPolicy 200', 'heartbeat 200']);
+    await first.service.stop();
+
+    const mark = server.received.requests.length;
+    const second = await agent({ dataDir: first.dataDir });
+    expect(second.store.get().config.policySource).toBe('cache');
+    await second.until('online');
+    expect(second.connection().deviceId).toBe(deviceId);
+    expect(since(mark).map((r) => `${r.operationId} ${r.status}`)).toEqual(['getPolicy 304', 'heartbeat 200']);
+    expect(second.store.get().config.policySource).toBe('api');
+    expect(server.received.serverErrors).toEqual([]);
+  });
+
+  it('a policy changed in the portal reaches the agent through the event stream', async () => {
+    const a = await agent({ events: true });
+    await a.until('online');
+    const deviceId = a.connection().deviceId!;
+    await vi.waitFor(() => expect(server.received.streams.some((s) => s.deviceId === deviceId)).toBe(true), { timeout: 10_000 });
+    const policy = structuredClone(server.policy().policy);
+    policy.support.phone = '020 - 555 12 34';
+    const put = await call<{ etag: string }>(server.url, 'PUT', '/portal/policy', { token: server.portalToken, body: policy });
+    expect(put.status).toBe(200);
+    await vi.waitFor(() => expect(a.policies.at(-1)?.support.phone).toBe('020 - 555 12 34'), { timeout: 10_000 });
+    expect(a.store.get().config.policyEtag).toBe(put.body.etag);
+  });
+
+  it('server gone: offline with the error; server back: online again', async () => {
+    const a = await agent();
+    await a.until('online');
+    await server.stop();
+    try {
+      a.clock.jump(300_000); // the next heartbeat is due
+      await a.until('offline');
+      expect(a.connection().lastError?.code).toBe('network');
+      expect(a.connection().nextAttemptAt).not.toBeNull();
+    } finally {
+      await server.start();
+    }
+    a.clock.jump(15 * 60_000); // past any backoff wait
+    await a.until('online');
+    expect(a.connection().lastError).toBeNull();
+  });
+
+  it('503 with Retry-After: offline, and the next try waits as long as the server asked', async () => {
+    const a = await agent();
+    await a.until('online');
+    server.faults.push({ path: '/heartbeat', kind: 'status', status: 503, retryAfter: 120 });
+    const jumpedAt = a.clock.now();
+    a.clock.jump(300_000);
+    await a.until('offline');
+    expect(a.connection().lastError).toMatchObject({ code: 'http-5xx', status: 503 });
+    const wait = Date.parse(a.connection().nextAttemptAt!) - jumpedAt - 300_000;
+    expect(wait).toBeGreaterThanOrEqual(120_000); // Retry-After wins over the 250 ms backoff
+    server.faults.push({ path: '/heartbeat', kind: 'reset' });
+    a.clock.jump(120_000);
+    await vi.waitFor(() => expect(a.connection().lastError?.code).toBe('network'), { timeout: 20_000 });
+    a.clock.jump(15 * 60_000);
+    await a.until('online');
+  });
+
+  it('a revoked token: reenroll, and no more calls', async () => {
+    const a = await agent();
+    await a.until('online');
+    const deviceId = a.connection().deviceId!;
+    const revoke = await call(server.url, 'DELETE', `/portal/devices/${deviceId}/token`, { token: server.portalToken });
+    expect(revoke.status).toBe(204);
+    a.clock.jump(300_000);
+    await a.until('reenroll');
+    expect(a.connection().lastError).toMatchObject({ code: 'unauthorized', status: 401 });
+    expect(a.connection().nextAttemptAt).toBeNull(); // nothing planned
+    const mark = server.received.requests.length;
+    a.clock.jump(24 * 3_600_000); // a day passes: still nothing
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(since(mark)).toEqual([]);
+  });
+
+  it('a revoked token is noticed through the event stream, before the next heartbeat', async () => {
+    const a = await agent({ events: true });
+    await a.until('online');
+    const deviceId = a.connection().deviceId!;
+    await vi.waitFor(() => expect(server.received.streams.some((s) => s.deviceId === deviceId)).toBe(true), { timeout: 10_000 });
+    const beats = server.received.heartbeats.length;
+    await call(server.url, 'DELETE', `/portal/devices/${deviceId}/token`, { token: server.portalToken });
+    await a.until('reenroll');
+    expect(server.received.heartbeats.length).toBe(beats);
+  });
+
+  it('an enrolment code the server does not know: not-enrolled, enroll-rejected', async () => {
+    const a = await agent({ code: 'NOPE-0000-00' });
+    await a.until('not-enrolled');
+    expect(a.connection().lastError).toMatchObject({ code: 'enroll-rejected' });
+  });
+});

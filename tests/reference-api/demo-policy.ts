@@ -1,0 +1,42 @@
+import type { components } from '../../electron/agent/hallo-api/openapi';
+
+export type Policy = components['schemas']['Policy'];
+export type SigningKey = components['schemas']['SigningKey'];
+
+/**
+ * The reference server's policy: clearly demo data (hallo,'s real numbers live in the portal).
+ * `signingKey` is the server's own public key, so that its remote-session requests verify.
+ */
+export function demoPolicy(signingKey: SigningKey, override: Partial<Policy> = {}): Policy {
+  const base: Policy = {
+    support: {
+      phone: '088 - 123 45 67',
+      email: 'servicedesk@hallo.eu',
+      portalUrl: 'https://mijn.hallo.eu',
+      slaTier: 'standaard',
+      hours: [{ days: [1, 2, 3, 4, 5], from: '08:00', to: '17:30' }],
+      timeZone: 'Europe/Amsterdam',
+    },
+    tickets: {
+      categories: [
+        { id: 'slow', label: { nl: 'Mijn computer is traag', en: 'My computer is slow' } },
+        { id: 'print', label: { nl: 'Printen lukt niet', en: 'Printing does not work' } },
+        { id: 'email', label: { nl: 'E-mail', en: 'Email' } },
+        { id: 'internet', label: { nl: 'Internet', en: 'Internet' } },
+        { id: 'login', label: { nl: 'Inloggen', en: 'Signing in' } },
+        { id: 'other', label: { nl: 'Iets anders', en: 'Something else' } },
+      ],
+      maxAttachmentBytes: 2 * 1024 * 1024,
+      maxDescriptionChars: 2000,
+    },
+    health: { heartbeatSeconds: 300, sampleSeconds: 60 },
+    restart: { deadlineHours: 72, deferralMinutes: [60, 240, 480], maxDeferrals: 3, finalCountdownMinutes: 15 },
+    remote: { consentTimeoutSeconds: 60, onTimeout: 'deny', signingKeys: [signingKey] },
+  };
+  const policy = { ...base, ...override };
+  // The calamiteitendienst exists only with a 24x7 contract.
+  if (policy.support.slaTier === '24x7' && !policy.support.emergencyPhone) {
+    policy.support = { ...policy.support, emergencyPhone: '088 - 123 45 99' };
+  }
+  return policy;
+}

@@ -1,0 +1,44 @@
+import { parseArgs } from 'node:util';
+import { isIP } from 'node:net';
+import { startReferenceApi } from './server';
+
+// `npm run reference-api -- --port N [--host 127.0.0.1]`: the reference API on its own, for
+// demos and launchers. The READY line is for machines; the others are for people.
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'enrollment-code': { type: 'string' },
+      'allow-remote': { type: 'boolean', default: false },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, not ${values.port}`);
+  const host = values.host;
+  if (!LOOPBACK.has(host) && !(values['allow-remote'] && isIP(host))) {
+    throw new Error(`--host ${host}: only loopback addresses, unless --allow-remote is given with an IP address`);
+  }
+
+  const api = await startReferenceApi({ port, host, enrollmentCode: values['enrollment-code'] });
+  process.stdout.write(
+    [
+      `hallo, reference API on ${api.url}`,
+      `portal token: ${api.portalToken}`,
+      `enrollment code: ${api.enrollmentCode}`,
+      `READY ${JSON.stringify({ url: api.url, portalToken: api.portalToken, enrollmentCode: api.enrollmentCode })}`,
+      '',
+    ].join('\n'),
+  );
+  const shutdown = () => void api.close().then(() => process.exit(0));
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`reference-api: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+import type { components } from '../../electron/agent/hallo-api/openapi';
+import type { Policy } from './demo-policy';
+import type { FaultQueue } from './faults';
+import { problem, type Handler } from './http';
+import type { EventStreams } from './sse';
+import type { Store } from './store';
+import { portalTicket } from './tickets';
+
+type S = components['schemas'];
+
+// The technician's side: what hallo,'s portal can do, plus the test and demo powers.
+
+export const listTickets: Handler = ({ store }) => ({ status: 200, body: store.tickets.map(portalTicket) });
+
+/** PATCH /portal/tickets/{ticketId}: a new status and/or reply; the device hears ticket.updated. */
+export const updateTicket: Handler = ({ store, streams, params, body }) => {
+  const ticket = store.tickets.find((t) => t.ticketId === params.ticketId);
+  if (!ticket) return problem(404, 'unknown-ticket', `No ticket ${params.ticketId}`);
+  const patch = body as S['PortalTicketPatch'];
+  const now = store.nowIso();
+  if (patch.status) ticket.status = patch.status;
+  if (patch.reply) ticket.lastReply = { from: patch.reply.from, at: now, text: patch.reply.text };
+  ticket.updatedAt = now;
+  streams.emit(ticket.deviceId, 'ticket.updated', { ticketId: ticket.ticketId, status: ticket.status });
+  return { status: 200, body: portalTicket(ticket) };
+};
+
+export const getDevice: Handler = ({ store, params }) => {
+  const record = store.devices.get(params.deviceId!);
+  if (!record) return problem(404, 'unknown-device', `No device ${params.deviceId}`);
+  const reply: S['PortalDevice'] = {
+    deviceId: record.deviceId,
+    device: record.device,
+    tenant: record.tenant,
+    enrolledAt: record.enrolledAt,
+    lastSeenAt: record.lastSeenAt,
+    lastHeartbeat: record.lastHeartbeat,
+    tokenRevoked: record.token === null,
+  };
+  return { status: 200, body: reply };
+};
+
+/** DELETE /portal/devices/{deviceId}/token: the device's next call gets 401; its streams end. */
+export const revokeToken: Handler = ({ store, streams, params }) => {
+  const record = store.devices.get(params.deviceId!);
+  if (!record) return problem(404, 'unknown-device', `No device ${params.deviceId}`);
+  record.token = null;
+  streams.closeDevice(record.deviceId);
+  return { status: 204 };
+};
+
+/** PUT /portal/policy: the new policy, a new etag, and policy.changed to every device. */
+export const replacePolicy: Handler = ({ store, streams, body }) => ({ status: 200, body: publishPolicy(store, streams, body as Policy) });
+
+export function publishPolicy(store: Store, streams: EventStreams, policy: Policy): S['PolicyResponse'] {
+  const current = store.setPolicy(policy);
+  for (const deviceId of store.devices.keys()) streams.emit(deviceId, 'policy.changed', { etag: current.etag });
+  return current;
+}
+
+export function injectFaults(faults: FaultQueue): Handler {
+  return ({ body }) => {
+    faults.push(...(body as S['FaultsRequest']).faults);
+    return { status: 204 };
+  };
+}
+
+export const createEnrollmentCode: Handler = ({ store, body }) => {
+  const ask = body as S['EnrollmentCodeRequest'];
+  return { status: 201, body: store.addCode({ ttlSeconds: ask.ttlSeconds, tenantName: ask.tenantName }) };
+};

@@ -1,0 +1,43 @@
+import type { ValidationIssue } from '../../electron/agent/hallo-api/validator';
+import { enroll, getPolicy, heartbeat } from './enrolment';
+import type { FaultQueue } from './faults';
+import type { Handler, Reply } from './http';
+import * as portal from './portal';
+import { cancelSession, consent, requestSession, sessionEvent, type Signer } from './remote';
+import { createTicket, invalidTicket, listTickets } from './tickets';
+
+export interface Route {
+  handle: Handler;
+  /** The answer for a body that fails its schema, when it is not the generic 400 (null). */
+  invalid?: (issues: ValidationIssue[]) => Reply | null;
+}
+
+/** One handler per operationId of openapi.json. */
+export function routes(deps: { signer: Signer; faults: FaultQueue }): Record<string, Route> {
+  return {
+    enroll: { handle: enroll },
+    getPolicy: { handle: getPolicy },
+    heartbeat: { handle: heartbeat },
+    createTicket: { handle: createTicket, invalid: invalidTicket },
+    listTickets: { handle: listTickets },
+    events: {
+      handle: ({ store, streams, device, headers, res }) => {
+        const lastEventId = typeof headers['last-event-id'] === 'string' ? headers['last-event-id'] : null;
+        store.received.streams.push({ deviceId: device!.deviceId, lastEventId, at: store.nowIso() });
+        streams.attach(device!.deviceId, res, lastEventId);
+        return 'streaming';
+      },
+    },
+    remoteSessionConsent: { handle: consent },
+    remoteSessionEvent: { handle: sessionEvent },
+    portalRequestRemoteSession: { handle: requestSession(deps.signer) },
+    portalCancelRemoteSession: { handle: cancelSession },
+    portalListTickets: { handle: portal.listTickets },
+    portalUpdateTicket: { handle: portal.updateTicket },
+    portalGetDevice: { handle: portal.getDevice },
+    portalRevokeDeviceToken: { handle: portal.revokeToken },
+    portalReplacePolicy: { handle: portal.replacePolicy },
+    portalInjectFaults: { handle: portal.injectFaults(deps.faults) },
+    portalCreateEnrollmentCode: { handle: portal.createEnrollmentCode },
+  };
+}

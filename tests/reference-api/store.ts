@@ -1,0 +1,137 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { components } from '../../electron/agent/hallo-api/openapi';
+import type { Policy } from './demo-policy';
+
+type S = components['schemas'];
+export type Fault = S['Fault'];
+
+export interface DeviceRecord {
+  deviceId: string;
+  token: string | null; // null once revoked
+  device: S['EnrollmentDevice'];
+  tenant: { id: string; name: string };
+  enrolledAt: string;
+  lastSeenAt: string | null;
+  lastHeartbeat: S['HeartbeatRequest'] | null;
+}
+
+export interface TicketRecord {
+  ticketId: string;
+  number: number;
+  deviceId: string;
+  idempotencyKey: string;
+  request: S['TicketCreateRequest'];
+  status: S['TicketStatus'];
+  createdAt: string;
+  updatedAt: string;
+  lastReply?: S['TicketReply'];
+}
+
+export interface SessionRecord {
+  sessionId: string;
+  deviceId: string;
+  mode: S['RemoteMode'];
+  request: string; // the compact JWS
+  expiresAt: string;
+  status: 'requested' | 'granted' | 'denied' | 'expired' | 'cancelled';
+}
+
+export interface StoredEvent {
+  id: number;
+  type: string;
+  data: unknown;
+}
+
+/** Everything that arrived, for tests to assert on. */
+export interface Received {
+  requests: { method: string; path: string; operationId: string | null; status: number | null; at: string }[];
+  enrolments: { deviceId: string | null; body: unknown; status: number }[];
+  heartbeats: { deviceId: string; body: S['HeartbeatRequest']; at: string }[];
+  tickets: { deviceId: string; idempotencyKey: string | undefined; body: unknown; status: number }[];
+  consents: { deviceId: string; sessionId: string; body: S['ConsentRequest'] }[];
+  sessionEvents: { deviceId: string; sessionId: string; body: S['SessionEventRequest'] }[];
+  streams: { deviceId: string; lastEventId: string | null; at: string }[];
+  /** Responses the server itself got wrong (failed openapi.json): must stay empty. */
+  serverErrors: { operationId: string; status: number; errors: string }[];
+}
+
+const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+function randomCode(): string {
+  const pick = (n: number) => Array.from(randomBytes(n), (b) => CODE_ALPHABET[b % 32]).join('');
+  return `DEMO-${pick(4)}-${pick(2)}`;
+}
+
+/** The reference server's whole memory. It outlives stop()/start(): only close() ends it. */
+export class Store {
+  readonly received: Received = {
+    requests: [],
+    enrolments: [],
+    heartbeats: [],
+    tickets: [],
+    consents: [],
+    sessionEvents: [],
+    streams: [],
+    serverErrors: [],
+  };
+  readonly devices = new Map<string, DeviceRecord>();
+  readonly tickets: TicketRecord[] = [];
+  readonly sessions = new Map<string, SessionRecord>();
+  readonly codes = new Map<string, { expiresAt: number; tenant: { id: string; name: string } }>();
+  readonly faults: Fault[] = [];
+  private readonly events = new Map<string, StoredEvent[]>();
+  private lastEventId = 0;
+  private current: { etag: string; policy: Policy };
+
+  constructor(
+    readonly now: () => number,
+    policy: Policy,
+  ) {
+    this.current = { etag: etagOf(policy), policy };
+  }
+
+  get policy(): { etag: string; policy: Policy } {
+    return this.current;
+  }
+
+  setPolicy(policy: Policy): { etag: string; policy: Policy } {
+    this.current = { etag: etagOf(policy), policy };
+    return this.current;
+  }
+
+  nowIso(): string {
+    return new Date(this.now()).toISOString();
+  }
+
+  addCode(opts: { code?: string; ttlSeconds?: number; tenantName?: string } = {}): { code: string; expiresAt: string } {
+    const code = opts.code ?? randomCode();
+    const expiresAt = this.now() + (opts.ttlSeconds ?? 30 * 24 * 3600) * 1000;
+    const name = opts.tenantName ?? 'Demo BV';
+    const id = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'tenant';
+    this.codes.set(code, { expiresAt, tenant: { id, name } });
+    return { code, expiresAt: new Date(expiresAt).toISOString() };
+  }
+
+  deviceByToken(token: string): DeviceRecord | null {
+    for (const device of this.devices.values()) if (device.token !== null && device.token === token) return device;
+    return null;
+  }
+
+  /** Appends to a device's event log; ids increase across all devices. */
+  append(deviceId: string, type: string, data: unknown): StoredEvent {
+    const event = { id: ++this.lastEventId, type, data };
+    const log = this.events.get(deviceId) ?? [];
+    log.push(event);
+    this.events.set(deviceId, log);
+    return event;
+  }
+
+  /** A device's events after `lastEventId` (all of them for an id that is not a number). */
+  eventsAfter(deviceId: string, lastEventId: number): StoredEvent[] {
+    return (this.events.get(deviceId) ?? []).filter((e) => e.id > lastEventId);
+  }
+}
+
+/** A strong ETag: the hash of the policy's JSON. */
+export function etagOf(policy: Policy): string {
+  return `"${createHash('sha256').update(JSON.stringify(policy)).digest('base64url').slice(0, 22)}"`;
+}

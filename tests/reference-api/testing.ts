@@ -1,0 +1,159 @@
+import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import type { components } from '../../electron/agent/hallo-api/openapi';
+
+// Small helpers for tests that talk to the reference API the way the agent does: plain fetch.
+
+type S = components['schemas'];
+
+export interface Answer<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/** One HTTP call with a JSON body (if any); the answer's body parsed when it is JSON. */
+export async function call<T = unknown>(
+  base: string,
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {},
+): Promise<Answer<T>> {
+  const headers: Record<string, string> = { ...opts.headers };
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(base + path, {
+    method,
+    headers,
+    body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body),
+    signal: opts.signal,
+  });
+  const text = await res.text();
+  const type = res.headers.get('content-type') ?? '';
+  return { status: res.status, headers: res.headers, body: (text && type.includes('json') ? JSON.parse(text) : text) as T };
+}
+
+export function device(hostname = 'PC-DEMO-01'): S['EnrollmentDevice'] {
+  return {
+    hostname,
+    serialNumber: '5CD1234XYZ',
+    manufacturer: 'HP',
+    model: 'EliteBook 840 G8',
+    os: { platform: 'win32', distro: 'Microsoft Windows 11 Pro', release: '10.0.22631', build: '22631' },
+    agentVersion: '0.1.0',
+  };
+}
+
+export async function enrol(base: string, code: string, hostname?: string): Promise<S['EnrollResponse']> {
+  const answer = await call<S['EnrollResponse']>(base, 'POST', '/enroll', { body: { enrollmentCode: code, device: device(hostname) } });
+  if (answer.status !== 201) throw new Error(`enrol: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}
+
+export function heartbeatBody(): S['HeartbeatRequest'] {
+  return {
+    at: '2026-11-25T10:00:00.000Z',
+    health: {
+      overall: 'attention',
+      cpuLoadPercent: 7.5,
+      memoryUsedPercent: 61,
+      disks: [{ mount: 'C:', sizeBytes: 255e9, freeBytes: 12e9 }],
+      uptimeSeconds: 86_400,
+      battery: { percent: 80, charging: true, healthPercent: 91 },
+    },
+    checks: [
+      {
+        id: 'disk-space:C:',
+        check: 'disk-space',
+        severity: 'attention',
+        code: 'health.disk-space.low',
+        params: { mount: 'C:', freeGb: 12, freePercent: 4, sizeGb: 255 },
+      },
+      { id: 'smart:0', check: 'smart', severity: 'unknown', code: 'health.unknown', params: { reason: 'unsupported' } },
+    ],
+    updates: { pendingCount: null, rebootRequired: null, lastCheckedAt: null },
+    agentVersion: '0.1.0',
+  };
+}
+
+export function ticketBody(overrides: Partial<S['TicketCreateRequest']> = {}): S['TicketCreateRequest'] {
+  const hb = heartbeatBody();
+  return {
+    subject: 'Printen lukt niet',
+    description: 'De printer op de tweede verdieping doet niets.',
+    category: 'print',
+    urgency: 'normal',
+    contact: { name: 'Anna de Vries', email: 'anna@example.nl' },
+    diagnostics: {
+      collectedAt: '2026-11-25T10:00:00.000Z',
+      device: { ...device(), cpu: 'Intel Core i5-1145G7', memoryBytes: 16e9 },
+      health: { ...hb.health, history: [{ at: '2026-11-25T09:59:00.000Z', cpuLoadPercent: 5, memoryUsedPercent: 60 }] },
+      checks: hb.checks,
+      updates: hb.updates,
+      recentErrors: [{ at: '2026-11-25T09:58:00.000Z', level: 'warn', scope: 'health', msg: 'smart: unsupported' }],
+      processes: null,
+      appVersion: '0.1.0',
+    },
+    attachments: [],
+    ...overrides,
+  };
+}
+
+export interface EventStream {
+  /** Resolves with the next event (of `type`, when given) that has not been taken yet. */
+  next(type?: string): Promise<EventSourceMessage>;
+  /** Resolves once `n` comment lines have arrived in total. */
+  comments(n: number): Promise<void>;
+  /** Resolves when the server ends the stream. */
+  ended: Promise<void>;
+  close(): void;
+}
+
+/** GET /events as the agent would read it. Rejects when the server does not answer 200. */
+export async function openEvents(base: string, token: string, lastEventId?: string): Promise<EventStream> {
+  const abort = new AbortController();
+  const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'text/event-stream' };
+  if (lastEventId !== undefined) headers['last-event-id'] = lastEventId;
+  const res = await fetch(`${base}/events`, { headers, signal: abort.signal });
+  if (res.status !== 200 || !res.body) throw new Error(`events: ${res.status}`);
+
+  const queue: EventSourceMessage[] = [];
+  let commentCount = 0;
+  let wake = () => {};
+  const parser = createParser({
+    onEvent: (event) => {
+      queue.push(event);
+      wake();
+    },
+    onComment: () => {
+      commentCount++;
+      wake();
+    },
+  });
+  let finished = false;
+  const until = async (ready: () => boolean) => {
+    while (!ready()) {
+      if (finished) throw new Error('the event stream ended');
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  };
+  const ended = (async () => {
+    const decoder = new TextDecoder();
+    try {
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) parser.feed(decoder.decode(chunk, { stream: true }));
+    } catch {
+      // aborted or reset: the stream has ended either way
+    }
+    finished = true;
+    wake();
+  })();
+  return {
+    async next(type) {
+      const match = () => queue.findIndex((e) => !type || e.event === type);
+      await until(() => match() >= 0);
+      return queue.splice(match(), 1)[0]!;
+    },
+    comments: (n) => until(() => commentCount >= n),
+    ended,
+    close: () => abort.abort(),
+  };
+}

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../../electron/agent/hallo-api/api-error';
+import { createApiClient } from '../../../electron/agent/hallo-api/client';
+import { createFakeClock, createFakeHttp, json, problem, type FakeAnswer, type SeenRequest } from './fakes';
+import { sampleDevice, sampleEnrolled, sampleHeartbeat, samplePolicy } from './samples';
+
+const BASE = 'https://agent.hallo.test/v1';
+
+function setup(answer: (req: SeenRequest) => FakeAnswer | Promise<FakeAnswer>, token: string | null = 'tok-0123456789abcdef') {
+  const clock = createFakeClock();
+  const http = createFakeHttp(answer);
+  const api = createApiClient({ baseUrl: BASE, http, clock, token: () => token });
+  return { clock, http, api };
+}
+
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
+}
+
+describe('hallo, API client', () => {
+  it('enrols without a token and returns the validated answer', async () => {
+    const { api, http } = setup(() => json(201, sampleEnrolled), null);
+    await expect(api.enroll({ enrollmentCode: 'ABCD-1234', device: sampleDevice })).resolves.toEqual(sampleEnrolled);
+    const [req] = http.requests;
+    expect(req?.url).toBe(`${BASE}/enroll`);
+    expect(req?.method).toBe('POST');
+    expect(req?.headers.get('Authorization')).toBeNull();
+    expect(req?.headers.get('Content-Type')).toBe('application/json');
+    expect(req?.body).toEqual({ enrollmentCode: 'ABCD-1234', device: sampleDevice });
+  });
+
+  it('sends the bearer token read at call time, and If-None-Match for the policy', async () => {
+    const policy = samplePolicy();
+    let token = 'first-token-000000';
+    const clock = createFakeClock();
+    const http = createFakeHttp((req) => (req.headers.get('If-None-Match') === '"e1"' ? new Response(null, { status: 304 }) : json(200, { etag: '"e1"', policy })));
+    const api = createApiClient({ baseUrl: BASE, http, clock, token: () => token });
+    await expect(api.getPolicy()).resolves.toEqual({ notModified: false, etag: '"e1"', policy });
+    token = 'second-token-00000';
+    await expect(api.getPolicy('"e1"')).resolves.toEqual({ notModified: true });
+    expect(http.requests.map((r) => [r.headers.get('Authorization'), r.headers.get('If-None-Match')])).toEqual([
+      ['Bearer first-token-000000', null],
+      ['Bearer second-token-00000', '"e1"'],
+    ]);
+  });
+
+  it('sends the Idempotency-Key and says whether the server replayed the first ticket', async () => {
+    const created = { ticketId: 't-1', number: 1042, status: 'new', createdAt: '2025-03-03T09:00:00Z' };
+    let calls = 0;
+    const { api, http } = setup(() => json(calls++ === 0 ? 201 : 200, created));
+    const key = '01JNB4W3Y6ZK8T9V0X1Y2Z3A4B';
+    const body = { subject: 'Printer', description: 'Hij doet het niet', category: 'print', urgency: 'normal', contact: { name: 'Anna' } } as never;
+    await expect(api.createTicket(body, key)).resolves.toEqual({ ticket: created, replayed: false });
+    await expect(api.createTicket(body, key)).resolves.toEqual({ ticket: created, replayed: true });
+    expect(http.requests.every((r) => r.headers.get('Idempotency-Key') === key)).toBe(true);
+  });
+
+  it('puts the session id in the path and accepts a 204 without body', async () => {
+    const { api, http } = setup(() => new Response(null, { status: 204 }));
+    await expect(api.sessionEvent('s-1', { type: 'started', by: 'user', at: '2025-03-03T09:00:00Z' })).resolves.toBeUndefined();
+    expect(http.requests[0]?.url).toBe(`${BASE}/remote-sessions/s-1/events`);
+  });
+
+  it('maps 5xx, 429 and 4xx to codes, with status, problem detail and Retry-After', async () => {
+    const answers = [
+      problem(503, { 'Retry-After': '120' }),
+      problem(429, { 'Retry-After': 'Mon, 03 Mar 2025 09:05:00 GMT' }),
+      problem(422),
+      problem(401),
+      new Response('<html>Bad gateway</html>', { status: 502, headers: { 'Content-Type': 'text/html' } }),
+    ];
+    const { api } = setup(() => answers.shift()!);
+    const a = await failure(api.heartbeat(sampleHeartbeat()));
+    expect([a.code, a.status, a.retryAfterMs, a.detail]).toEqual(['http-5xx', 503, 120_000, 'HTTP 503: fake 503']);
+    const b = await failure(api.heartbeat(sampleHeartbeat()));
+    expect([b.code, b.status, b.retryAfterMs]).toEqual(['http-429', 429, 300_000]);
+    const c = await failure(api.heartbeat(sampleHeartbeat()));
+    expect([c.code, c.status]).toEqual(['http-4xx', 422]);
+    const d = await failure(api.heartbeat(sampleHeartbeat()));
+    expect([d.code, d.status]).toEqual(['unauthorized', 401]);
+    const e = await failure(api.heartbeat(sampleHeartbeat()));
+    expect([e.code, e.status, e.detail]).toEqual(['http-5xx', 502, 'HTTP 502: <html>Bad gateway</html>']);
+  });
+
+  it('refuses garbage: not JSON, or JSON that fails the schema', async () => {
+    const answers = [
+      new Response('{"policyEtag": ', { status: 200, headers: { 'Content-Type': 'application/json' } }),
+      json(200, { policyEtag: 42 }),
+      json(200, { etag: '"e2"', policy: { support: 'none' } }),
+    ];
+    const { api } = setup(() => answers.shift()!);
+    const a = await failure(api.heartbeat(sampleHeartbeat()));
+    expect([a.code, a.status]).toEqual(['invalid-response', 200]);
+    const b = await failure(api.heartbeat(sampleHeartbeat()));
+    expect(b.code).toBe('invalid-response');
+    expect(b.detail).toContain('/policyEtag');
+    const c = await failure(api.getPolicy());
+    expect(c.code).toBe('invalid-response');
+  });
+
+  it('maps a transport failure to network', async () => {
+    const { api } = setup(() => new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } }));
+    const error = await failure(api.listTickets());
+    expect([error.code, error.detail]).toEqual(['network', 'ECONNREFUSED']);
+  });
+
+  it('gives up after the timeout and aborts the request', async () => {
+    let signal: AbortSignal | undefined;
+    const clock = createFakeClock();
+    const http = createFakeHttp(() => 'hang');
+    const inner = http.fetch.bind(http);
+    http.fetch = (url, init) => {
+      signal = init?.signal ?? undefined;
+      return inner(url, init);
+    };
+    const api = createApiClient({ baseUrl: BASE, http, clock, token: () => 'tok', timeoutMs: 5_000 });
+    const pending = failure(api.heartbeat(sampleHeartbeat()));
+    await clock.advance(4_999);
+    expect(signal?.aborted).toBe(false);
+    await clock.advance(1);
+    const error = await pending;
+    expect(error.code).toBe('timeout');
+    expect(signal?.aborted).toBe(true);
+    expect(clock.pending()).toEqual([]);
+  });
+
+  it('times out even when the transport ignores the abort', async () => {
+    const clock = createFakeClock();
+    const http = { fetch: () => new Promise<Response>(() => undefined) };
+    const api = createApiClient({ baseUrl: BASE, http, clock, token: () => 'tok' });
+    const pending = failure(api.listTickets());
+    await clock.advance(15_000);
+    expect((await pending).code).toBe('timeout');
+  });
+
+  it('does not follow redirects with the token', async () => {
+    const { api, http } = setup(() => new Response(null, { status: 302, headers: { Location: 'https://elsewhere.test/' } }));
+    const error = await failure(api.listTickets());
+    expect([error.code, error.status]).toEqual(['invalid-response', 302]);
+    expect(http.requests).toHaveLength(1);
+  });
+});

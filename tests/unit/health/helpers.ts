@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { AgentState } from '../../../electron/contract';
+import type { HealthProbes } from '../../../electron/agent/health/probes';
+import type { Clock } from '../../../electron/agent/ports';
+
+export type Fixture = { [K in keyof HealthProbes]: Awaited<ReturnType<HealthProbes[K]>> };
+
+export function loadFixture(name: 'linux-debian12' | 'windows11-laptop'): Fixture {
+  return JSON.parse(readFileSync(resolve('tests/fixtures/health', `${name}.json`), 'utf8')) as Fixture;
+}
+
+/** Probes that answer from a recorded fixture, counting calls; `override` replaces single probes. */
+export function fakeProbes(fixture: Fixture, override: Partial<HealthProbes> = {}) {
+  const calls: Record<string, number> = {};
+  const probes = {} as Record<keyof HealthProbes, () => Promise<unknown>>;
+  for (const key of Object.keys(fixture).filter((k) => !k.startsWith('_')) as (keyof HealthProbes)[]) {
+    probes[key] = () => {
+      calls[key] = (calls[key] ?? 0) + 1;
+      const replaced = override[key];
+      return replaced ? (replaced as () => Promise<unknown>)() : Promise.resolve(structuredClone(fixture[key]));
+    };
+  }
+  return { probes: probes as unknown as HealthProbes, calls };
+}
+
+/** Backed by vitest's fake timers (vi.useFakeTimers) so that tests move time by hand. */
+export const timerClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export function testState(): AgentState {
+  return {
+    overall: 'ok',
+    app: { version: '1.0.0', platform: 'linux' },
+    device: null,
+    health: { collectedAt: null, items: [], figures: null, history: [] },
+    connection: {
+      status: 'online',
+      demo: false,
+      apiUrl: null,
+      deviceId: null,
+      tenantName: null,
+      lastContactAt: null,
+      nextAttemptAt: null,
+      lastError: null,
+    },
+    support: {
+      phone: '',
+      email: '',
+      portalUrl: null,
+      emergencyPhone: null,
+      slaTier: 'standaard',
+      hours: [],
+      timeZone: 'Europe/Amsterdam',
+      openNow: false,
+      nextChangeAt: null,
+    },
+    config: { files: [], problems: [], policySource: 'defaults', policyEtag: null },
+    settings: { languagePreference: 'system', language: 'nl' },
+  };
+}
