@@ -1,6 +1,21 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+// The built page carries its own CSP as well as the one the app:// protocol (or the preview host)
+// sends. Only in builds: the dev server's React refresh needs an inline script, and `npm start`
+// in development loads the page from that server.
+const RENDERER_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+  "connect-src 'self' ws: wss:; base-uri 'none'; form-action 'none'";
+const cspMeta: Plugin = {
+  name: 'hallo-csp-meta',
+  apply: 'build',
+  transformIndexHtml: () => [
+    { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: RENDERER_CSP }, injectTo: 'head-prepend' },
+  ],
+};
 
 // One build for the shell (main + preloads) and the renderer. The renderer bundle is the same
 // for Electron (app://) and the preview (served over http with a WebSocket bridge).
@@ -26,10 +41,13 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [react(), cspMeta],
     build: {
       outDir: 'out/renderer',
       sourcemap: false,
+      minify: true,
+      // The CSP allows no inline script: vite's inline modulepreload polyfill would be refused.
+      modulePreload: { polyfill: false },
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
     },
   },

@@ -62,7 +62,10 @@ export function createAgent(ports: AgentPorts, options: AgentOptions): Agent {
     if (thresholdsChanged) void health.refresh(); // judge the PC by the new rules now, not in a minute
   }
 
-  function heartbeatBody(): HeartbeatBody {
+  let firstSample: Promise<void> = Promise.resolve();
+
+  async function heartbeatBody(): Promise<HeartbeatBody> {
+    await firstSample; // bounded by the probes' timeouts
     const state = store.get();
     return {
       at: new Date(clock.now()).toISOString(),
@@ -106,6 +109,7 @@ export function createAgent(ports: AgentPorts, options: AgentOptions): Agent {
       await settings.load();
       support.apply(policy.support);
       health.start();
+      firstSample = health.refresh(); // joins the sample start() began
       connection = createConnectionService({
         store,
         log,

@@ -3,3 +3,4 @@ export * from './actions';
 export * from './events';
 export * from './errors';
 export type * from './bridge';
+export * from './channels';

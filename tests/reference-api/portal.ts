@@ -49,6 +49,9 @@ export const revokeToken: Handler = ({ store, streams, params }) => {
   return { status: 204 };
 };
 
+/** GET /portal/policy: what every device gets now (a technician's starting point for a change). */
+export const getPolicy: Handler = ({ store }) => ({ status: 200, body: store.policy });
+
 /** PUT /portal/policy: the new policy, a new etag, and policy.changed to every device. */
 export const replacePolicy: Handler = ({ store, streams, body }) => ({ status: 200, body: publishPolicy(store, streams, body as Policy) });
 

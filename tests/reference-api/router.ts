@@ -36,6 +36,7 @@ export function routes(deps: { signer: Signer; faults: FaultQueue }): Record<str
     portalUpdateTicket: { handle: portal.updateTicket },
     portalGetDevice: { handle: portal.getDevice },
     portalRevokeDeviceToken: { handle: portal.revokeToken },
+    portalGetPolicy: { handle: portal.getPolicy },
     portalReplacePolicy: { handle: portal.replacePolicy },
     portalInjectFaults: { handle: portal.injectFaults(deps.faults) },
     portalCreateEnrollmentCode: { handle: portal.createEnrollmentCode },

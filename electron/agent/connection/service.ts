@@ -20,7 +20,8 @@ export interface ConnectionDeps {
   config: LoadedConfig;
   /** The PC as enrolment describes it (hostname, serial, OS...), from the health collectors. */
   device: () => Promise<EnrollmentDevice>;
-  heartbeatBody: () => HeartbeatBody;
+  /** May wait (for the first health sample), so that no heartbeat goes out empty. */
+  heartbeatBody: () => HeartbeatBody | Promise<HeartbeatBody>;
   /** Each policy the agent starts working from: the cache or defaults at start, then each new one. */
   onPolicy: (policy: Policy) => void;
   /** Every valid server event, for the capabilities that come later (tickets, remote support). */
@@ -190,7 +191,7 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
         await refreshPolicy();
       }
       if (!running) return;
-      const answer = await client.heartbeat(deps.heartbeatBody());
+      const answer = await client.heartbeat(await deps.heartbeatBody());
       if (!running) return;
       if (answer.policyEtag !== etag) await refreshPolicy();
       succeeded();

@@ -1,0 +1,92 @@
+import { join } from 'node:path';
+import { app } from 'electron';
+import { createAgent, type Agent } from '../agent/agent';
+import type { ShellHandlers } from '../agent/door';
+import { ActionError } from '../contract';
+import { startDemoApi } from './demo';
+import { forwardEvents } from './ipc/events';
+import { bindActions } from './ipc/handle';
+import { trustedOrigins } from './ipc/origin';
+import { createElectronPorts } from './ports';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { installSecurity, openExternalSafely, portalHost } from './security';
+import { createShellTray } from './tray';
+import { createPopup, type Popup } from './windows/popup';
+import { ourWindows, windowNameOf } from './windows/registry';
+
+// The composition root of the shell: wires Electron to the agent and decides nothing itself.
+
+const origins = trustedOrigins({ isPackaged: app.isPackaged, devUrl: process.env.ELECTRON_RENDERER_URL });
+registerAppScheme();
+installSecurity(origins);
+
+let popup: Popup | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => popup?.show());
+  // A tray app lives on without windows; without this listener Electron would quit.
+  app.on('window-all-closed', () => {});
+  app.whenReady().then(start, fail);
+}
+
+async function start(): Promise<void> {
+  if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: true });
+  // Windows ties notifications and the taskbar identity to this id (electron-builder's appId).
+  if (process.platform === 'win32') app.setAppUserModelId('eu.hallo.agent');
+  if (process.platform === 'darwin') app.dock?.hide();
+  const appPath = app.getAppPath();
+  serveRenderer(join(appPath, 'out', 'renderer'));
+
+  const demoApi = await startDemoApi({ isPackaged: app.isPackaged, env: process.env });
+  const agent = createAgent(createElectronPorts({ platform: process.platform, env: process.env }), {
+    appVersion: app.getVersion(),
+    systemLanguages: app.getPreferredSystemLanguages(),
+    env: process.env,
+    demo: demoApi.demo,
+  });
+
+  const shown = createPopup({
+    preloadPath: join(appPath, 'out', 'preload', 'popup.cjs'),
+    isPackaged: app.isPackaged,
+    devUrl: process.env.ELECTRON_RENDERER_URL,
+  });
+  popup = shown;
+  bindActions({ agent, shell: shellHandlers(agent, shown), windowOf: windowNameOf, origins });
+  forwardEvents(agent, ourWindows);
+  createShellTray({
+    agent,
+    popup: shown,
+    iconsDir: join(appPath, 'resources', 'tray'),
+    platform: process.platform,
+    quit: () => app.quit(),
+  });
+
+  let stopping = false;
+  app.on('before-quit', (event) => {
+    if (stopping) return;
+    stopping = true;
+    event.preventDefault();
+    void Promise.allSettled([agent.stop(), demoApi.close()]).finally(() => app.exit(0));
+  });
+  // The agent handles its own trouble (offline, bad config); should start() still fail, the tray
+  // stays up with the last state rather than the app vanishing.
+  agent.start().catch((error: unknown) => agent.log.error('agent start failed', { error: String(error) }));
+}
+
+function shellHandlers(agent: Agent, shown: Popup): ShellHandlers {
+  return {
+    'popup.hide': () => shown.hide(),
+    'support.openPortal': async () => {
+      const portalUrl = agent.state().support.portalUrl;
+      if (!portalUrl) throw new ActionError('unavailable', 'no portal in the policy');
+      if (!(await openExternalSafely(portalUrl, portalHost(portalUrl)))) throw new ActionError('forbidden', 'portal URL not allowed');
+    },
+  };
+}
+
+function fail(error: unknown): void {
+  console.error('hallo, agent failed to start', error);
+  app.exit(1);
+}

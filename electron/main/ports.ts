@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import { app, desktopCapturer, net, powerMonitor, safeStorage, screen } from 'electron';
+import type { AgentPorts, ScreenCapture, SecretStore } from '../agent/ports';
+import { managedConfigPath } from '../agent/config/managed-path';
+import { createFileSecretStore } from '../agent/secrets-file';
+
+/** The agent's ports, backed by Electron. Call after the app is ready. */
+export function createElectronPorts(opts: { platform: NodeJS.Platform; env: Record<string, string | undefined> }): AgentPorts {
+  const dataDir = app.getPath('userData');
+  return {
+    clock: {
+      now: () => Date.now(),
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+    },
+    // net.fetch: the system proxy and the OS certificate store, as IT departments configure them.
+    http: { fetch: (url, init) => net.fetch(url, init) },
+    secrets: electronSecrets(join(dataDir, 'secrets')),
+    idle: { idleSeconds: () => powerMonitor.getSystemIdleTime() },
+    screen: primaryScreenCapture(),
+    paths: { dataDir, configFiles: [managedConfigPath(opts.platform, opts.env)] },
+  };
+}
+
+/**
+ * safeStorage (DPAPI, Keychain, libsecret) seals each secret into a 0600 file. A Linux desktop
+ * without a keyring has no encryption: the secret is then kept as the 0600 file alone (what
+ * ARCHITECTURE.md allows). A leading marker byte says which form a file holds.
+ */
+const SEALED = 0x53; // 'S'
+const PLAIN = 0x50; // 'P'
+export function electronSecrets(dir: string): SecretStore {
+  return createFileSecretStore(dir, {
+    seal: (plain) =>
+      safeStorage.isEncryptionAvailable()
+        ? Buffer.concat([Buffer.of(SEALED), safeStorage.encryptString(plain)])
+        : Buffer.concat([Buffer.of(PLAIN), Buffer.from(plain, 'utf8')]),
+    open: (stored) => {
+      const body = Buffer.from(stored.subarray(1));
+      if (stored[0] === SEALED) return safeStorage.decryptString(body);
+      if (stored[0] === PLAIN) return body.toString('utf8');
+      throw new Error('secret file in an unknown format');
+    },
+  });
+}
+
+/** A full-size PNG of the primary display, or null where capture is refused or fails. */
+export function primaryScreenCapture(): ScreenCapture {
+  return {
+    async capture() {
+      try {
+        const display = screen.getPrimaryDisplay();
+        const thumbnailSize = {
+          width: Math.round(display.size.width * display.scaleFactor),
+          height: Math.round(display.size.height * display.scaleFactor),
+        };
+        const sources = await desktopCapturer.getSources({ types: ['screen'], thumbnailSize });
+        const source = sources.find((s) => s.display_id === String(display.id)) ?? sources[0];
+        if (!source || source.thumbnail.isEmpty()) return null;
+        const { width, height } = source.thumbnail.getSize();
+        return { png: new Uint8Array(source.thumbnail.toPNG()), width, height };
+      } catch {
+        return null;
+      }
+    },
+  };
+}

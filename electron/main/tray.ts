@@ -1,0 +1,102 @@
+import { join } from 'node:path';
+import { Menu, Tray, nativeImage } from 'electron';
+import type { Language, LanguagePreference, Overall } from '../contract';
+import { catalogs } from '../contract/messages';
+import type { Agent } from '../agent/agent';
+import type { Rect } from './position';
+
+export interface TrayOptions {
+  agent: Agent;
+  popup: { show(trayBounds?: Rect): void; toggle(trayBounds?: Rect): void };
+  /** resources/tray inside the app (asar). */
+  iconsDir: string;
+  platform: NodeJS.Platform;
+  quit: () => void;
+}
+
+/**
+ * The icon file for a state (made by build/make-icons.ts). macOS gets black template images that
+ * it tints for the menu bar, so the state is told by the badge's shape; Windows' notification area
+ * is 16 px, Linux panels are 22–24 px and get the 32 px image. @2x files are picked up by Electron.
+ */
+export function trayIconFile(iconsDir: string, overall: Overall, platform: NodeJS.Platform): string {
+  if (platform === 'darwin') return join(iconsDir, `tray-${overall}Template.png`);
+  return join(iconsDir, `tray-${overall}-${platform === 'win32' ? 16 : 32}.png`);
+}
+
+export function trayTooltip(overall: Overall, language: Language): string {
+  const messages = catalogs[language];
+  return fill(messages.tray.tooltip, { state: messages.overall[overall] });
+}
+
+function fill(template: string, params: Record<string, string>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => params[key] ?? whole);
+}
+
+export function trayMenu(opts: TrayOptions, language: Language, preference: LanguagePreference): Menu {
+  const t = catalogs[language].tray;
+  const setLanguage = (choice: LanguagePreference) => () => {
+    opts.agent.invoke('settings.setLanguage', { language: choice }).catch((error: unknown) => {
+      opts.agent.log.warn('tray: language not changed', { error: String(error) });
+    });
+  };
+  const choice = (id: LanguagePreference, label: string) => ({
+    id: `language-${id}`,
+    label,
+    type: 'radio' as const,
+    checked: preference === id,
+    click: setLanguage(id),
+  });
+  return Menu.buildFromTemplate([
+    { id: 'open', label: t.open, click: () => opts.popup.show() },
+    // Reporting a problem is the next issue's room; the item is there so the menu does not move.
+    { id: 'report', label: t.report, enabled: false },
+    { type: 'separator' },
+    {
+      id: 'language',
+      label: t.language,
+      submenu: [choice('system', t.languageSystem), choice('nl', t.languageNl), choice('en', t.languageEn)],
+    },
+    { type: 'separator' },
+    { id: 'quit', label: t.quit, click: opts.quit },
+  ]);
+}
+
+/** The tray icon, kept in step with the agent's overall state and language. */
+export function createShellTray(opts: TrayOptions): { tray: Tray; dispose(): void } {
+  const image = (overall: Overall) => {
+    const icon = nativeImage.createFromPath(trayIconFile(opts.iconsDir, overall, opts.platform));
+    if (opts.platform === 'darwin') icon.setTemplateImage(true);
+    return icon;
+  };
+  let { overall, settings } = opts.agent.state();
+  const tray = new Tray(image(overall));
+  let menu = trayMenu(opts, settings.language, settings.languagePreference);
+
+  const render = () => {
+    tray.setImage(image(overall));
+    tray.setToolTip(trayTooltip(overall, settings.language));
+    menu = trayMenu(opts, settings.language, settings.languagePreference);
+    // On macOS a context menu would take over the left click that opens the popup.
+    if (opts.platform !== 'darwin') tray.setContextMenu(menu);
+  };
+  render();
+
+  tray.on('click', (_event, bounds) => opts.popup.toggle(bounds));
+  tray.on('right-click', () => {
+    if (opts.platform === 'darwin') tray.popUpContextMenu(menu);
+  });
+
+  const unsubscribe = opts.agent.subscribe((patch) => {
+    if (!patch.overall && !patch.settings) return;
+    ({ overall, settings } = opts.agent.state());
+    render();
+  });
+  return {
+    tray,
+    dispose: () => {
+      unsubscribe();
+      tray.destroy();
+    },
+  };
+}

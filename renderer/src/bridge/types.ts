@@ -1,0 +1,15 @@
+import type { ActionName, Actions, AgentBridge } from '../../../electron/contract';
+
+/** The actions the popup window may send (the contract's `windows` lists say which). */
+export type PopupAction = {
+  [K in ActionName]: 'popup' extends Actions[K]['windows'][number] ? K : never;
+}[ActionName];
+
+/**
+ * The renderer's bridge: the contract's AgentBridge, plus a signal when a lost connection comes
+ * back (the preview's WebSocket), so that the mirror can fetch what it missed.
+ */
+export interface PopupBridge extends AgentBridge<PopupAction> {
+  kind: 'preload' | 'socket';
+  onReconnect(listener: () => void): () => void;
+}

@@ -1,0 +1,160 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AgentState, LanguagePreference } from '../../../electron/contract';
+import { formatDateTime, formatGb } from '../format';
+import { hasText } from '../i18n';
+import { EnrollForm } from './EnrollForm';
+import { Glyph } from './Icons';
+
+interface Props {
+  state: AgentState;
+  onBack: () => void;
+  enroll: (code: string) => Promise<unknown>;
+  setLanguage: (language: LanguagePreference) => void;
+}
+
+function Field({ label, value }: { label: string; value: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <dt>{label}</dt>
+      <dd>{value === null || value === undefined || value === '' ? t('admin.none') : value}</dd>
+    </div>
+  );
+}
+
+/** Everything an on-site admin or the servicedesk on the phone needs to know about this agent. */
+export function AdminView({ state, onBack, enroll, setLanguage }: Props) {
+  const { t, i18n } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const languageId = useId();
+  const language = state.settings.language;
+  const { device, connection, config } = state;
+  useEffect(() => heading.current?.focus(), []);
+
+  const errorText = connection.lastError
+    ? hasText(i18n, `connection.error.${connection.lastError.code}`)
+      ? t(`connection.error.${connection.lastError.code}`)
+      : t('connection.error.other', { code: connection.lastError.code })
+    : null;
+
+  return (
+    <div className="admin">
+      <div className="admin-top">
+        <button type="button" className="button subtle icon-only" onClick={onBack} aria-label={t('admin.back')}>
+          <Glyph name="back" />
+        </button>
+        <h1 ref={heading} tabIndex={-1}>
+          {t('admin.title')}
+        </h1>
+      </div>
+
+      <section className="card" aria-labelledby="admin-enroll">
+        <h2 id="admin-enroll">{t('admin.enroll.title')}</h2>
+        <EnrollForm enroll={enroll} />
+      </section>
+
+      <section className="card" aria-labelledby="admin-connection">
+        <h2 id="admin-connection">{t('admin.connection')}</h2>
+        <dl className="fields">
+          <Field label={t('admin.status')} value={t(`connection.status.${connection.status}`)} />
+          <Field label={t('admin.apiUrl')} value={connection.apiUrl} />
+          <Field label={t('admin.deviceId')} value={connection.deviceId} />
+          <Field label={t('admin.tenant')} value={connection.tenantName} />
+          <Field label={t('admin.lastContact')} value={formatDateTime(connection.lastContactAt, language)} />
+          <Field label={t('admin.nextAttempt')} value={formatDateTime(connection.nextAttemptAt, language)} />
+          <Field
+            label={t('admin.lastError')}
+            value={
+              connection.lastError && (
+                <>
+                  {errorText}
+                  <code className="code">
+                    {[connection.lastError.code, connection.lastError.status, connection.lastError.detail]
+                      .filter((part) => part !== undefined && part !== '')
+                      .join(' · ')}
+                  </code>
+                </>
+              )
+            }
+          />
+        </dl>
+      </section>
+
+      <section className="card" aria-labelledby="admin-device">
+        <h2 id="admin-device">{t('admin.device')}</h2>
+        <dl className="fields">
+          <Field label={t('admin.hostname')} value={device?.hostname} />
+          <Field label={t('admin.manufacturer')} value={device?.manufacturer} />
+          <Field label={t('admin.model')} value={device?.model} />
+          <Field label={t('admin.serial')} value={device?.serialNumber} />
+          <Field
+            label={t('admin.os')}
+            value={device && [device.os.distro, device.os.release, device.os.build && `(${device.os.build})`, device.os.arch].filter(Boolean).join(' ')}
+          />
+          <Field label={t('admin.cpu')} value={device?.cpu} />
+          <Field label={t('admin.memory')} value={device && t('admin.memoryValue', { value: formatGb(device.memoryBytes, language) })} />
+        </dl>
+      </section>
+
+      <section className="card" aria-labelledby="admin-config">
+        <h2 id="admin-config">{t('admin.config')}</h2>
+        <dl className="fields">
+          <Field
+            label={t('admin.files')}
+            value={
+              config.files.length === 0
+                ? t('admin.noFiles')
+                : config.files.map((file) => (
+                    <code key={file} className="code block">
+                      {file}
+                    </code>
+                  ))
+            }
+          />
+          <Field label={t('admin.policySource')} value={t(`config.source.${config.policySource}`)} />
+          <Field label={t('admin.etag')} value={config.policyEtag && <code className="code">{config.policyEtag}</code>} />
+        </dl>
+        <h3 className="subheading">{t('admin.problems')}</h3>
+        {config.problems.length === 0 ? (
+          <p className="muted small">{t('admin.noProblems')}</p>
+        ) : (
+          <ul className="problems">
+            {config.problems.map((problem, index) => (
+              <li key={`${problem.file}:${problem.field}:${index}`} className="problem">
+                <code className="code block">{problem.file}</code>
+                <span>{problem.field ? t('admin.problemField', { field: problem.field }) : t('admin.wholeFile')}: </span>
+                <span>{t(`config.problem.${problem.code}`)}</span>
+                <code className="code block">{problem.detail}</code>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="admin-app">
+        <h2 id="admin-app">{t('admin.app')}</h2>
+        <dl className="fields">
+          <Field label={t('admin.appVersion')} value={`${state.app.version} (${state.app.platform})`} />
+        </dl>
+        <div className="field-inline">
+          <label htmlFor={languageId}>{t('admin.language')}</label>
+          <select
+            id={languageId}
+            className="select"
+            value={state.settings.languagePreference}
+            onChange={(event) => setLanguage(event.target.value as LanguagePreference)}
+          >
+            <option value="system">{t('tray.languageSystem')}</option>
+            <option value="nl" lang="nl">
+              {t('tray.languageNl')}
+            </option>
+            <option value="en" lang="en">
+              {t('tray.languageEn')}
+            </option>
+          </select>
+        </div>
+      </section>
+    </div>
+  );
+}

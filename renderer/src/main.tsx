@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { App } from './App';
+import { connectBridge } from './bridge/connect';
+import { createI18n } from './i18n';
+import { createMirror } from './store';
+import './styles.css';
+
+const bridge = connectBridge();
+const mirror = createMirror(bridge);
+const i18n = createI18n('nl');
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <App bridge={bridge} mirror={mirror} />
+    </I18nextProvider>
+  </StrictMode>,
+);

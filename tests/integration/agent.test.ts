@@ -1,0 +1,117 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAgent, type Agent } from '../../electron/agent/agent';
+import { createNodePorts } from '../../electron/preview/node-ports';
+import { startReferenceApi, type ReferenceApi } from '../reference-api/server';
+
+// The whole agent (real probes on this machine, real files) against the reference API on 127.0.0.1.
+
+let api: ReferenceApi | null = null;
+let agent: Agent | null = null;
+const dirs: string[] = [];
+
+afterEach(async () => {
+  await agent?.stop();
+  await api?.close();
+  agent = null;
+  api = null;
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+async function until(what: string, check: () => boolean, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for: ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function boot(opts: { configFiles?: string[]; env?: Record<string, string>; systemLanguages?: string[] } = {}) {
+  api = await startReferenceApi({ port: 0, host: '127.0.0.1' });
+  const dataDir = await mkdtemp(join(tmpdir(), 'hallo-agent-it-'));
+  dirs.push(dataDir);
+  agent = createAgent(createNodePorts({ dataDir, configFiles: opts.configFiles ?? [] }), {
+    appVersion: '0.1.0-test',
+    systemLanguages: opts.systemLanguages ?? ['nl-NL'],
+    env: opts.env ?? { HALLO_API_URL: api.url, HALLO_ENROLLMENT_CODE: api.enrollmentCode },
+  });
+  await agent.start();
+  return { api, agent, dataDir };
+}
+
+describe('the agent against the reference API', () => {
+  it('enrols, measures the PC, and reports it in a heartbeat the API accepts', async () => {
+    const { api, agent } = await boot();
+    await until('online with a first sample', () => agent.state().connection.status === 'online' && api.received.heartbeats.length > 0);
+    await until('a heartbeat with checks', () => api.received.heartbeats.some((h) => (h.body?.checks?.length ?? 0) > 0));
+    const state = agent.state();
+    expect(state.device?.hostname).toBeTruthy();
+    expect(state.health.items.map((i) => i.check)).toEqual(expect.arrayContaining(['disk-space', 'memory', 'uptime']));
+    expect(['ok', 'attention', 'problem']).toContain(state.overall);
+    expect(state.support).toMatchObject({ phone: '088 - 123 45 67', email: 'servicedesk@hallo.eu' });
+    expect(state.config.policySource).toBe('api');
+    const beat = api.received.heartbeats.at(-1)!.body!;
+    expect(beat.health.overall).toBe(state.overall);
+    expect(beat.agentVersion).toBe('0.1.0-test');
+    expect(api.received.serverErrors).toEqual([]);
+  });
+
+  it("a policy change from hallo, re-judges the PC at once: the disk check turns to attention", async () => {
+    const { api, agent } = await boot();
+    await until('online', () => agent.state().connection.status === 'online' && agent.state().health.items.length > 0);
+    const disk = () => agent.state().health.items.find((i) => i.check === 'disk-space');
+    expect(disk()?.severity).not.toBe('attention');
+    const current = api.policy().policy;
+    // Every disk has less than 100 % free: the attention rule must fire, the problem rule not.
+    api.setPolicy({ ...current, health: { ...current.health, thresholds: { diskAttentionPercent: 100, diskAttentionGb: 0 } } });
+    await until('disk check in attention', () => disk()?.severity === 'attention');
+    expect(disk()).toMatchObject({ code: 'health.disk-space.low' });
+    expect(agent.state().overall).not.toBe('ok');
+  });
+
+  it('a revoked token: "must be enrolled again", and the headline says no contact', async () => {
+    const { api, agent } = await boot();
+    await until('online', () => agent.state().connection.status === 'online');
+    const deviceId = agent.state().connection.deviceId!;
+    const revoke = await fetch(`${api.url}/portal/devices/${deviceId}/token`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${api.portalToken}` },
+    });
+    expect(revoke.ok).toBe(true);
+    await until('reenroll', () => agent.state().connection.status === 'reenroll');
+    if (agent.state().overall !== 'problem') expect(agent.state().overall).toBe('offline');
+
+    // The admin enrols again with a fresh code.
+    const fresh = (await (
+      await fetch(`${api.url}/portal/enrollment-codes`, { method: 'POST', headers: { authorization: `Bearer ${api.portalToken}`, 'content-type': 'application/json' }, body: '{}' })
+    ).json()) as { code: string };
+    await agent.invoke('admin.enroll', { code: fresh.code });
+    await until('online again', () => agent.state().connection.status === 'online');
+  });
+
+  it('a broken managed config file is named in the state, and the agent still runs', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hallo-cfg-'));
+    dirs.push(dir);
+    const file = join(dir, 'config.json');
+    await writeFile(file, JSON.stringify({ apiUrl: 'ftp://nope', language: 'de' }));
+    const { api: _api, agent } = await boot({ configFiles: [file], env: {} });
+    const problems = agent.state().config.problems;
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file, field: 'apiUrl', code: 'invalid-value' }),
+        expect.objectContaining({ file, field: 'language', code: 'invalid-value' }),
+      ]),
+    );
+    await until('health measured', () => agent.state().health.items.length > 0);
+    expect(agent.state().connection.status).toBe('not-enrolled');
+  });
+
+  it('follows the OS language and remembers the choice of the user', async () => {
+    const { agent } = await boot({ systemLanguages: ['en-GB'] });
+    expect(agent.state().settings.language).toBe('en');
+    await agent.invoke('settings.setLanguage', { language: 'nl' });
+    expect(agent.state().settings).toEqual({ languagePreference: 'nl', language: 'nl' });
+  });
+});

@@ -1,0 +1,98 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { listPackage } from '@electron/asar';
+import { build, Platform, type Configuration } from 'electron-builder';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadBuilderConfig } from './builder-config';
+
+// electron-builder `--dir --linux`, offline: the Electron binary cannot be downloaded here, so a
+// stand-in folder (`electronDist`) holds what electron-builder copies: an `electron` executable
+// and `version`. Fuses are switched off for this run only: they are flipped inside the real
+// binary, which the stand-in is not (config.test.ts checks that the real build sets them).
+
+const pkg = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+let work: string;
+let files: string[];
+
+beforeAll(async () => {
+  if (!existsSync(resolve('out/main/index.js')) || !existsSync(resolve('out/renderer/index.html'))) {
+    execFileSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['electron-vite', 'build'], { stdio: 'inherit' });
+  }
+  work = mkdtempSync(join(tmpdir(), 'hallo-packaging-'));
+  const electronDist = join(work, 'electron-dist');
+  mkdirSync(electronDist);
+  writeFileSync(join(electronDist, 'electron'), '#!/bin/sh\necho "stand-in Electron"\n');
+  chmodSync(join(electronDist, 'electron'), 0o755);
+  writeFileSync(join(electronDist, 'version'), pkg.devDependencies.electron ?? '');
+
+  const config = loadBuilderConfig() as Configuration;
+  await build({
+    projectDir: process.cwd(),
+    targets: Platform.LINUX.createTarget('dir'),
+    publish: 'never',
+    config: {
+      ...config,
+      electronDist,
+      electronFuses: null,
+      npmRebuild: false,
+      directories: { ...config.directories, output: join(work, 'dist') },
+    },
+  });
+  files = listPackage(join(work, 'dist', 'linux-unpacked', 'resources', 'app.asar'), { isPack: false });
+});
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+const topLevelModules = () =>
+  new Set(
+    files
+      .filter((file) => file.startsWith('/node_modules/'))
+      .map((file) => file.split('/').slice(2, file.split('/')[2]!.startsWith('@') ? 4 : 3).join('/')),
+  );
+
+describe('packaged app (electron-builder --dir --linux)', () => {
+  it('contains main, preload, renderer and the tray icons', () => {
+    expect(files).toContain('/package.json');
+    expect(files).toContain('/out/main/index.js');
+    expect(files).toContain('/out/preload/popup.cjs');
+    expect(files).toContain('/out/renderer/index.html');
+    expect(files.some((file) => /^\/out\/renderer\/assets\/.+\.js$/.test(file))).toBe(true);
+    for (const overall of ['ok', 'attention', 'problem', 'offline']) {
+      for (const name of [`tray-${overall}-16.png`, `tray-${overall}-32.png`, `tray-${overall}Template.png`]) {
+        expect(files).toContain(`/resources/tray/${name}`);
+      }
+    }
+  });
+
+  it('leaves out sources, source maps and tests', () => {
+    const ours = files.filter((file) => !file.startsWith('/node_modules/'));
+    expect(ours.filter((file) => /\.(ts|tsx|mts|cts)$/.test(file))).toEqual([]);
+    expect(files.filter((file) => file.endsWith('.map'))).toEqual([]);
+    expect(ours.filter((file) => /^\/(tests|electron|renderer|build|src)(\/|$)/.test(file))).toEqual([]);
+  });
+
+  it('ships every package the main bundle leaves external, and no devDependencies', () => {
+    const modules = topLevelModules();
+    const bundle = readFileSync(resolve('out/main/index.js'), 'utf8');
+    // Module specifiers of the bundle's static and dynamic imports (ES module output).
+    const specifiers = [
+      ...bundle.matchAll(/^import\s[^;]*?\bfrom\s*["']([^"']+)["']/gm),
+      ...bundle.matchAll(/^import\s*["']([^"']+)["']/gm),
+      ...bundle.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g),
+    ].map((match) => match[1]!);
+    const imported = specifiers
+      .filter((spec) => /^(@[\w.-]+\/)?[\w.-]+(\/.*)?$/.test(spec) && spec !== 'electron')
+      .map((spec) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/'));
+    expect(imported.length).toBeGreaterThan(0);
+    for (const name of new Set(imported)) expect(modules.has(name), name).toBe(true);
+    const dev = Object.keys(pkg.devDependencies).filter((name) => modules.has(name));
+    expect(dev).toEqual([]);
+  });
+});

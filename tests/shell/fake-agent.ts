@@ -1,0 +1,31 @@
+import type { Agent } from '../../electron/agent/agent';
+import { createLogger } from '../../electron/agent/log';
+import { AgentStore } from '../../electron/agent/store';
+import { initialState } from '../../electron/agent/initial-state';
+import type { AgentState } from '../../electron/contract';
+
+/** An agent as the shell sees it: a real store, and a record of every intent it received. */
+export function fakeAgent(patch: Partial<AgentState> = {}) {
+  const store = new AgentStore({ ...initialState({ appVersion: '0.1.0', platform: 'linux' }), ...patch });
+  const invoked: { name: string; request: unknown }[] = [];
+  const log = createLogger({ file: null, clock: { now: () => 0, setTimeout: () => 0, clearTimeout: () => {} } });
+  const agent: Agent = {
+    state: () => store.get(),
+    invoke: async (name, request) => {
+      invoked.push({ name, request });
+      if (name === 'settings.setLanguage') {
+        const language = (request as { language: 'system' | 'nl' | 'en' }).language;
+        store.set('settings', { languagePreference: language, language: language === 'en' ? 'en' : 'nl' });
+      }
+      return (name === 'state.get' ? store.get() : undefined) as never;
+    },
+    subscribe: (listener) => store.subscribe(listener),
+    start: async () => {},
+    stop: async () => {},
+    log,
+  };
+  return { agent, store, invoked };
+}
+
+/** Lets the store's microtask flush reach its listeners. */
+export const flush = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -1,0 +1,112 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PNG } from 'pngjs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Tray, __reset, type MenuItem, type NativeImage } from '../doubles/electron';
+import type { Overall } from '../../electron/contract';
+import { createShellTray, trayIconFile } from '../../electron/main/tray';
+import { fakeAgent, flush } from './fake-agent';
+
+const iconsDir = resolve('resources/tray');
+const STATES: Overall[] = ['ok', 'attention', 'problem', 'offline'];
+const PLATFORMS: NodeJS.Platform[] = ['win32', 'darwin', 'linux'];
+
+function start(platform: NodeJS.Platform, overall: Overall, language: 'nl' | 'en') {
+  const { agent, store, invoked } = fakeAgent({ overall, settings: { languagePreference: language, language } });
+  const calls: string[] = [];
+  const popup = { show: () => void calls.push('show'), toggle: () => void calls.push('toggle') };
+  createShellTray({ agent, popup, iconsDir, platform, quit: () => void calls.push('quit') });
+  const tray = Tray.all.at(-1)!;
+  return { tray, store, invoked, calls };
+}
+const imagePath = (tray: InstanceType<typeof Tray>) => (tray.image as NativeImage).source;
+const labels = (items: MenuItem[]) => items.map((item) => item.label);
+
+describe('tray icon', () => {
+  beforeEach(() => __reset());
+
+  for (const platform of PLATFORMS) {
+    it(`${platform}: a distinct, existing icon for each state`, () => {
+      const seen = new Set<string>();
+      for (const overall of STATES) {
+        const { tray } = start(platform, overall, 'nl');
+        const file = imagePath(tray);
+        expect(file).toBe(trayIconFile(iconsDir, overall, platform));
+        expect(existsSync(file), file).toBe(true);
+        expect(existsSync(file.replace(/\.png$/, '@2x.png'))).toBe(true);
+        seen.add(readFileSync(file).toString('base64'));
+        if (platform === 'darwin') {
+          expect(file).toMatch(/Template\.png$/);
+          expect((tray.image as NativeImage).isTemplateImage()).toBe(true);
+        }
+      }
+      expect(seen.size).toBe(STATES.length);
+    });
+  }
+
+  it('macOS template images are black + alpha only, and differ in shape per state', () => {
+    const masks = STATES.map((overall) => {
+      const png = PNG.sync.read(readFileSync(join(iconsDir, `tray-${overall}Template@2x.png`)));
+      expect(png.data.filter((value, i) => i % 4 !== 3 && value !== 0)).toHaveLength(0);
+      return Buffer.from(png.data.filter((_, i) => i % 4 === 3)).toString('base64');
+    });
+    expect(new Set(masks).size).toBe(STATES.length);
+  });
+
+  it('tooltip says the state in words, in Dutch and in English', () => {
+    expect(start('win32', 'ok', 'nl').tray.tooltip).toBe('hallo, – Alles in orde');
+    expect(start('win32', 'problem', 'nl').tray.tooltip).toBe('hallo, – Er is een probleem');
+    expect(start('linux', 'attention', 'en').tray.tooltip).toBe('hallo, – Needs attention');
+    expect(start('darwin', 'offline', 'en').tray.tooltip).toBe('hallo, – No contact with hallo,');
+  });
+
+  it('follows the agent: new state and new language change icon, tooltip and menu', async () => {
+    const { tray, store } = start('win32', 'ok', 'nl');
+    store.set('overall', 'problem');
+    await flush();
+    expect(imagePath(tray)).toBe(trayIconFile(iconsDir, 'problem', 'win32'));
+    expect(tray.tooltip).toBe('hallo, – Er is een probleem');
+    store.set('settings', { languagePreference: 'en', language: 'en' });
+    await flush();
+    expect(tray.tooltip).toBe('hallo, – There is a problem');
+    expect(labels(tray.contextMenu!.items)).toContain('Quit');
+  });
+});
+
+describe('tray menu', () => {
+  beforeEach(() => __reset());
+
+  it('Openen, Meld een probleem (disabled), Taal, Afsluiten', () => {
+    const { tray, calls } = start('win32', 'ok', 'nl');
+    const items = tray.contextMenu!.items.filter((item) => item.type !== 'separator');
+    expect(labels(items)).toEqual(['Openen', 'Meld een probleem', 'Taal', 'Afsluiten']);
+    expect(items.map((item) => item.enabled)).toEqual([true, false, true, true]);
+    items[0]!.click();
+    items[3]!.click();
+    expect(calls).toEqual(['show', 'quit']);
+  });
+
+  it('the language submenu is a radio group that asks the agent to switch', async () => {
+    const { tray, invoked } = start('linux', 'ok', 'nl');
+    const language = tray.contextMenu!.items.find((item) => item.label === 'Taal')!;
+    const choices = language.submenu!.items;
+    expect(labels(choices)).toEqual(['Zoals het systeem', 'Nederlands', 'English']);
+    expect(choices.map((item) => item.type)).toEqual(['radio', 'radio', 'radio']);
+    expect(choices.map((item) => item.checked)).toEqual([false, true, false]);
+    choices[2]!.click();
+    await flush();
+    expect(invoked).toEqual([{ name: 'settings.setLanguage', request: { language: 'en' } }]);
+    const after = tray.contextMenu!.items.find((item) => item.label === 'Language')!.submenu!.items;
+    expect(after.map((item) => item.checked)).toEqual([false, false, true]);
+  });
+
+  it('left click toggles the popup; macOS keeps the menu for the right click', () => {
+    const win = start('win32', 'ok', 'nl');
+    win.tray.emit('click', {}, { x: 1, y: 2, width: 3, height: 4 });
+    expect(win.calls).toEqual(['toggle']);
+    const mac = start('darwin', 'ok', 'nl');
+    expect(mac.tray.contextMenu).toBeNull();
+    mac.tray.emit('click', {}, { x: 1, y: 2, width: 3, height: 4 });
+    expect(mac.calls).toEqual(['toggle']);
+  });
+});

@@ -1,0 +1,150 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { WebSocket, WebSocketServer } from 'ws';
+import type { AddressInfo } from 'node:net';
+import { ActionError } from '../../../electron/contract/errors';
+import type { ActionOutcome, PreloadApi, WireRequest } from '../../../electron/contract';
+import { createSocketClient, type SocketLike } from '../../../renderer/src/bridge/socket';
+import { fromPreload, fromSocket } from '../../../renderer/src/bridge/connect';
+import type { PopupAction } from '../../../renderer/src/bridge/types';
+
+const open = (url: string) => new WebSocket(url) as unknown as SocketLike;
+const cleanup: (() => void)[] = [];
+afterEach(() => {
+  while (cleanup.length) cleanup.pop()!();
+  vi.useRealTimers();
+});
+
+/** A stand-in for the preview host: answers each request with `answer(request)`. */
+async function host(answer: (message: WireRequest) => ActionOutcome | null) {
+  const server = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+  await new Promise((done) => server.once('listening', done));
+  const received: WireRequest[] = [];
+  server.on('connection', (ws) => {
+    ws.on('message', (data) => {
+      const message = JSON.parse(String(data)) as WireRequest;
+      received.push(message);
+      const outcome = answer(message);
+      if (outcome) ws.send(JSON.stringify({ id: message.id, outcome }));
+    });
+  });
+  cleanup.push(() => server.close());
+  const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/bridge`;
+  return { server, url, received, push: (payload: unknown) => server.clients.forEach((c) => c.send(JSON.stringify({ event: 'state', payload }))) };
+}
+
+function client(url: string, extra: Partial<Parameters<typeof createSocketClient>[0]> = {}) {
+  const c = createSocketClient({ url, open, ...extra });
+  cleanup.push(() => c.close());
+  return c;
+}
+
+describe('WebSocket bridge (the preview)', () => {
+  it('sends named actions and gives back the value, even when called before the socket is open', async () => {
+    const h = await host((m) => ({ ok: true, value: { echo: m.action, request: m.request } }));
+    const bridge = fromSocket(client(h.url));
+    await expect(bridge.actions['health.refresh']({})).resolves.toEqual({ echo: 'health.refresh', request: {} });
+    expect(h.received.map((m) => m.action)).toEqual(['health.refresh']);
+  });
+
+  it('turns a failed outcome into an ActionError with its code and detail', async () => {
+    const h = await host(() => ({ ok: false, error: { code: 'enroll-rejected', detail: 'unknown code' } }));
+    const bridge = fromSocket(client(h.url));
+    const error = await bridge.actions['admin.enroll']({ code: 'ABCD' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ActionError);
+    expect((error as ActionError).code).toBe('enroll-rejected');
+    expect((error as ActionError).message).toBe('unknown code');
+  });
+
+  it('delivers state events to subscribers and ignores garbage on the wire', async () => {
+    const h = await host(() => ({ ok: true, value: null }));
+    const bridge = fromSocket(client(h.url));
+    await bridge.actions['health.refresh']({});
+    const seen: unknown[] = [];
+    bridge.on('state', (patch) => seen.push(patch));
+    h.server.clients.forEach((c) => c.send('not json'));
+    h.push({ overall: 'attention' });
+    await vi.waitFor(() => expect(seen).toEqual([{ overall: 'attention' }]));
+  });
+
+  it('fails calls in flight as unavailable when the connection drops, and calls during the outage at once', async () => {
+    const h = await host(() => null); // never answers
+    const c = client(h.url, { reconnectDelaysMs: [60_000] });
+    const bridge = fromSocket(c);
+    const inFlight = bridge.actions['state.get']({}).catch((e: unknown) => e);
+    await vi.waitFor(() => expect(h.received).toHaveLength(1));
+    h.server.clients.forEach((ws) => ws.terminate());
+    expect(((await inFlight) as ActionError).code).toBe('unavailable');
+    const during = await bridge.actions['health.refresh']({}).catch((e: unknown) => e);
+    expect((during as ActionError).code).toBe('unavailable');
+  });
+
+  it('reconnects after a drop and tells its listeners, so the mirror can catch up', async () => {
+    const h = await host(() => ({ ok: true, value: 'ok' }));
+    const c = client(h.url, { reconnectDelaysMs: [10] });
+    const bridge = fromSocket(c);
+    await bridge.actions['health.refresh']({});
+    let reconnects = 0;
+    bridge.onReconnect(() => reconnects++);
+    h.server.clients.forEach((ws) => ws.terminate());
+    await vi.waitFor(() => expect(reconnects).toBe(1));
+    await expect(bridge.actions['health.refresh']({})).resolves.toBe('ok');
+  });
+
+  it('gives up on a call the host never answers once its deadline passes', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const sent: string[] = [];
+    const socket: SocketLike = { readyState: 1, send: (d) => sent.push(d), close: () => undefined, onopen: null, onmessage: null, onclose: null, onerror: null };
+    const c = client('ws://x/bridge', { open: () => socket, callTimeoutMs: 5000 });
+    const call = c.call('state.get', {});
+    expect(sent).toHaveLength(1);
+    vi.advanceTimersByTime(5000);
+    await expect(call).resolves.toEqual({ ok: false, error: { code: 'unavailable' } });
+  });
+
+  it('retries a host that is not there with growing pauses, not in a busy loop', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let opened = 0;
+    const failing = (): SocketLike => {
+      opened++;
+      const s: SocketLike = { readyState: 3, send: () => undefined, close: () => undefined, onopen: null, onmessage: null, onclose: null, onerror: null };
+      queueMicrotask(() => s.onclose?.({}));
+      return s;
+    };
+    client('ws://x/bridge', { open: failing, reconnectDelaysMs: [100, 1000] });
+    await vi.advanceTimersByTimeAsync(99);
+    expect(opened).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(opened).toBe(2);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(opened).toBe(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(opened).toBe(3);
+  });
+});
+
+describe('preload bridge (Electron)', () => {
+  it('calls the named preload functions and unwraps their outcomes', async () => {
+    const calls: string[] = [];
+    const api: PreloadApi<PopupAction> = {
+      actions: {
+        'state.get': async () => ({ ok: false, error: { code: 'internal' } }),
+        'health.refresh': async (r) => (calls.push(JSON.stringify(r)), { ok: true, value: undefined }),
+        'settings.setLanguage': async () => ({ ok: true, value: undefined }),
+        'admin.enroll': async () => ({ ok: false, error: { code: 'unavailable', detail: 'offline' } }),
+        'support.openPortal': async () => ({ ok: true, value: undefined }),
+        'popup.hide': async () => ({ ok: true, value: undefined }),
+      },
+      on: () => () => undefined,
+    };
+    const bridge = fromPreload(api);
+    await bridge.actions['health.refresh']({});
+    expect(calls).toEqual(['{}']);
+    await expect(bridge.actions['admin.enroll']({ code: 'ABCD' })).rejects.toMatchObject({ code: 'unavailable', message: 'offline' });
+    await expect(bridge.actions['state.get']({})).rejects.toBeInstanceOf(ActionError);
+  });
+
+  it('treats a malformed outcome as an internal error', async () => {
+    const api = { actions: { 'popup.hide': async () => 'nonsense' }, on: () => () => undefined } as unknown as PreloadApi<PopupAction>;
+    await expect(fromPreload(api).actions['popup.hide']({})).rejects.toMatchObject({ code: 'internal' });
+  });
+});

@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import { createStore } from 'zustand/vanilla';
+import type { AgentState } from '../../../electron/contract';
+import { App } from '../../../renderer/src/App';
+import { createI18n } from '../../../renderer/src/i18n';
+import type { Mirror } from '../../../renderer/src/store';
+import type { PopupBridge } from '../../../renderer/src/bridge/types';
+import { sampleState } from './sample-state';
+
+// No DOM here (jsdom is not installed): the popup is rendered to HTML, the way a user would first
+// see it, and read as text. Clicking and focus are left to the end-to-end tests.
+const bridge = { kind: 'socket', actions: {}, on: () => () => undefined, onReconnect: () => () => undefined } as unknown as PopupBridge;
+
+function render(state: AgentState | null, status: Mirror['status'] = state ? 'ready' : 'loading'): string {
+  const mirror = { store: createStore<Mirror>(() => ({ status, state })), sync: async () => undefined, stop: () => undefined };
+  const i18n = createI18n(state?.settings.language ?? 'nl');
+  return renderToStaticMarkup(createElement(I18nextProvider, { i18n }, createElement(App, { bridge, mirror })));
+}
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+afterEach(() => vi.useRealTimers());
+
+describe('the popup as rendered', () => {
+  it('shows the device, the demo badge, the headline and each problem with what to do, in Dutch', () => {
+    const shown = text(render(sampleState()));
+    expect(shown).toContain('LAPTOP-ANNA');
+    expect(shown).toContain('Demo: geen echte servicedesk');
+    expect(shown).toContain('Je computer heeft even aandacht nodig.');
+    expect(shown).toContain('Schijf C: raakt vol: nog 4,2 GB vrij (3 %).');
+    expect(shown).toContain('Ruim bestanden op die je niet meer nodig hebt');
+    expect(shown).toContain('Al het andere is in orde');
+    expect(shown).not.toMatch(/\b(health|headline|details|support|admin|checks)\.[a-z-]+/); // no raw keys
+  });
+
+  it('speaks English when the agent resolved English', () => {
+    const shown = text(render({ ...sampleState(), settings: { languagePreference: 'en', language: 'en' } }));
+    expect(shown).toContain('Your computer needs a little attention.');
+    expect(shown).toContain('Drive C: is filling up: 4.2 GB free (3%).');
+    expect(shown).toContain('Demo: not a real service desk');
+  });
+
+  it('links the servicedesk by phone and e-mail and says when it opens again', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-25T18:00:00Z')); // Wednesday 19:00 in Amsterdam
+    const state = sampleState();
+    const html = render({ ...state, support: { ...state.support, openNow: false, nextChangeAt: '2026-11-26T07:00:00Z' } });
+    expect(html).toContain('href="tel:+31201234567"');
+    expect(html).toContain('href="mailto:servicedesk@hallo.eu"');
+    expect(text(html)).toContain('Servicedesk gesloten, weer open morgen om 08:00');
+  });
+
+  it('asks for re-enrolment when the API no longer knows the PC', () => {
+    const state = sampleState();
+    const shown = text(render({ ...state, overall: 'offline', connection: { ...state.connection, status: 'reenroll' } }));
+    expect(shown).toContain('Deze pc moet opnieuw worden aangemeld. Vraag je IT-contactpersoon.');
+    expect(shown).toContain('Geen contact met hallo,. We proberen het steeds opnieuw.');
+  });
+
+  it('shows a placeholder while loading and a plain message when the agent cannot be reached', () => {
+    expect(text(render(null))).toContain('Even kijken hoe je computer ervoor staat');
+    expect(text(render(null, 'failed'))).toContain('De hallo, agent reageert niet.');
+  });
+
+  it('never uses inline styles (the CSP forbids them) and puts the headline in a live region', () => {
+    const html = render(sampleState());
+    expect(html).not.toMatch(/\sstyle=/);
+    expect(html).toMatch(/aria-live="polite"[^>]*>(<svg[\s\S]*?<\/svg>)?<h1/);
+  });
+});
