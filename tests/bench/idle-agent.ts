@@ -21,7 +21,9 @@ const startCpu = cpuNowMs();
 const startAt = performance.now();
 await new Promise((done) => setTimeout(done, Number(windowMs)));
 const cpuPercent = ((cpuNowMs() - startCpu) / (performance.now() - startAt)) * 100;
-const rssMb = process.memoryUsage().rss / 2 ** 20;
-process.stdout.write(JSON.stringify({ agentIdleCpuPercent: round(cpuPercent, 2), agentRssMb: round(rssMb), online: agent.state().connection.status }) + '\n');
+global.gc?.(); // resident memory as it settles between samples, not mid-collection
+const memory = process.memoryUsage();
+const rssMb = memory.rss / 2 ** 20;
+process.stdout.write(JSON.stringify({ agentIdleCpuPercent: round(cpuPercent, 2), agentRssMb: round(rssMb), agentHeapUsedMb: round(memory.heapUsed / 2 ** 20), agentExternalMb: round(memory.external / 2 ** 20), online: agent.state().connection.status }) + '\n');
 await agent.stop();
 process.exit(0);

@@ -1,4 +1,8 @@
+import { statfs } from 'node:fs/promises';
+import { uptime } from 'node:os';
 import si from 'systeminformation';
+import { fixedDisks } from './collect-disks';
+import { createCpuLoad } from './cpu-load';
 import type { Systeminformation as SI } from 'systeminformation';
 
 /**
@@ -27,15 +31,42 @@ export class UnsupportedProbe extends Error {
   }
 }
 
+// How long the list of mounts is trusted; free space itself is read every sample.
+const MOUNTS_MAX_AGE_MS = 10 * 60 * 1000;
+
+/**
+ * fsSize spawns `df` and friends (PowerShell on Windows) on every call. The mounts rarely change,
+ * so list them every ten minutes and read each fixed disk's numbers with statfs in between.
+ */
+function freeSpace(): HealthProbes['fsSize'] {
+  let mounts: { at: number; list: Awaited<ReturnType<HealthProbes['fsSize']>> } | null = null;
+  return async () => {
+    if (!mounts || Date.now() - mounts.at > MOUNTS_MAX_AGE_MS) {
+      mounts = { at: Date.now(), list: await si.fsSize() };
+      return mounts.list;
+    }
+    const fixed = new Set(fixedDisks(mounts.list).map((d) => d.mount));
+    return Promise.all(
+      mounts.list.map(async (entry) => {
+        if (!fixed.has(entry.mount)) return entry; // network shares could hang: not touched
+        const s = await statfs(entry.mount);
+        return { ...entry, size: s.blocks * s.bsize, available: s.bavail * s.bsize };
+      }),
+    );
+  };
+}
+
 const SMART_PLATFORMS = new Set(['win32', 'darwin', 'linux']);
 
 /** The real probes: systeminformation on this machine. */
 export function createSystemProbes(platform: NodeJS.Platform = process.platform): HealthProbes {
+  const cpuLoad = createCpuLoad();
   return {
-    currentLoad: () => si.currentLoad(),
+    // Node's own counters: systeminformation spawns a shell for these on Linux (load, time zone).
+    currentLoad: async () => ({ currentLoad: cpuLoad() }),
     mem: () => si.mem(),
-    fsSize: () => si.fsSize(),
-    time: async () => si.time(),
+    fsSize: freeSpace(),
+    time: async () => ({ uptime: uptime() }),
     battery: () => si.battery(),
     osInfo: () => si.osInfo(),
     system: () => si.system(),

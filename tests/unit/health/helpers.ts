@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AgentState } from '../../../electron/contract';
+import { initialState } from '../../../electron/agent/initial-state';
 import type { HealthProbes } from '../../../electron/agent/health/probes';
 import type { Clock } from '../../../electron/agent/ports';
 
@@ -32,33 +33,6 @@ export const timerClock: Clock = {
 };
 
 export function testState(): AgentState {
-  return {
-    overall: 'ok',
-    app: { version: '1.0.0', platform: 'linux' },
-    device: null,
-    health: { collectedAt: null, items: [], figures: null, history: [] },
-    connection: {
-      status: 'online',
-      demo: false,
-      apiUrl: null,
-      deviceId: null,
-      tenantName: null,
-      lastContactAt: null,
-      nextAttemptAt: null,
-      lastError: null,
-    },
-    support: {
-      phone: '',
-      email: '',
-      portalUrl: null,
-      emergencyPhone: null,
-      slaTier: 'standaard',
-      hours: [],
-      timeZone: 'Europe/Amsterdam',
-      openNow: false,
-      nextChangeAt: null,
-    },
-    config: { files: [], problems: [], policySource: 'defaults', policyEtag: null },
-    settings: { languagePreference: 'system', language: 'nl' },
-  };
+  const state = initialState({ appVersion: '1.0.0', platform: 'linux' });
+  return { ...state, overall: 'ok', connection: { ...state.connection, status: 'online' } };
 }
