@@ -16,7 +16,7 @@ const RENDERER = layer('(^|/)renderer(/|$)', 'Only the renderer itself imports r
 const restrict = (paths, patterns) => ({ 'no-restricted-imports': ['error', { paths, patterns }] });
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'electron/agent/hallo-api/openapi.d.ts'] },
+  { ignores: ['out/**', 'dist/**', 'tests/.tmp/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'electron/agent/hallo-api/openapi.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { ActionRequest, ActionResult, AgentActionName, AgentState } from '../contract';
+import type { ActionRequest, ActionResult, AgentActionName, AgentState, Notice } from '../contract';
 import { loadManagedConfig, type LoadedConfig } from './config/managed-config';
 import { DEFAULT_POLICY } from './config/policy-defaults';
 import { createConnectionService, type ConnectionService } from './connection/service';
@@ -12,6 +12,7 @@ import type { AgentOptions, AgentPorts } from './ports';
 import { createSettingsService } from './settings/service';
 import { AgentStore, type StatePatch } from './store';
 import { createSupportService } from './support/service';
+import { createTicketsService } from './tickets/service';
 
 /** What the shell, the preview and the tests hold: the whole agent behind one object. */
 export interface Agent {
@@ -19,6 +20,8 @@ export interface Agent {
   /** `request` has already passed the action's schema (see door.ts). */
   invoke<K extends AgentActionName>(name: K, request: ActionRequest<K>): Promise<ActionResult<K>>;
   subscribe(listener: (patch: StatePatch) => void): () => void;
+  /** Notices for OS notifications (the shell shows them; the preview ignores them). */
+  onNotice(listener: (notice: Notice) => void): () => void;
   start(): Promise<void>;
   stop(): Promise<void>;
   log: Logger;
@@ -44,6 +47,7 @@ export function createAgent(ports: AgentPorts, options: AgentOptions): Agent {
     log: log.child('settings'),
     dataDir: ports.paths.dataDir,
     managedLanguage: () => config.config.language,
+    managedShortcut: () => config.config.reportShortcut,
     systemLanguages: options.systemLanguages,
   });
   const health = createHealthService({
@@ -54,11 +58,27 @@ export function createAgent(ports: AgentPorts, options: AgentOptions): Agent {
     sampleSeconds: () => policy.health.sampleSeconds,
   });
   const support = createSupportService({ store, clock });
+  const noticeListeners = new Set<(notice: Notice) => void>();
+  const tickets = createTicketsService({
+    store,
+    log,
+    clock,
+    screen: ports.screen,
+    dataDir: ports.paths.dataDir,
+    appVersion: options.appVersion,
+    api: () => connection?.api() ?? null,
+    device: () => health.device(),
+    onNotice: (notice) => {
+      for (const listener of noticeListeners) listener(notice);
+    },
+    backoff: options.api?.backoffBaseMs === undefined ? undefined : { baseMs: options.api.backoffBaseMs },
+  });
 
   function onPolicy(next: Policy): void {
     const thresholdsChanged = JSON.stringify(next.health.thresholds) !== JSON.stringify(policy.health.thresholds);
     policy = next;
     support.apply(next.support);
+    tickets.applyPolicy(next.tickets);
     if (thresholdsChanged) void health.refresh(); // judge the PC by the new rules now, not in a minute
   }
 
@@ -96,12 +116,23 @@ export function createAgent(ports: AgentPorts, options: AgentOptions): Agent {
       if (!connection) throw new Error('agent not started');
       return connection.enroll(code);
     },
+    'tickets.startReport': ({ relatedItemId }) => tickets.startReport(relatedItemId),
+    'tickets.cancelReport': () => tickets.cancelReport(),
+    'tickets.removeScreenshot': () => tickets.removeScreenshot(),
+    'tickets.preview': ({ draft }) => tickets.preview(draft),
+    'tickets.submit': ({ draft }) => tickets.submit(draft),
+    'tickets.dismiss': ({ id }) => tickets.dismiss(id),
+    'tickets.refresh': () => tickets.refresh(),
   };
 
   return {
     log,
     state: () => store.get(),
     subscribe: (listener) => store.subscribe(listener),
+    onNotice(listener) {
+      noticeListeners.add(listener);
+      return () => noticeListeners.delete(listener);
+    },
     invoke: (name, request) => Promise.resolve(handlers[name](request as never)) as never,
     async start() {
       config = await loadManagedConfig(ports.paths.configFiles, options.env);
@@ -119,10 +150,13 @@ export function createAgent(ports: AgentPorts, options: AgentOptions): Agent {
         device: enrollmentDevice,
         heartbeatBody,
         onPolicy,
+        onServerEvent: (event) => tickets.onServerEvent(event),
       });
       await connection.start();
+      await tickets.start(); // after the stored enrolment is known: a waiting ticket goes at once
     },
     async stop() {
+      tickets.stop();
       await connection?.stop();
       health.stop();
       support.stop();

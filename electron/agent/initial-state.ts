@@ -1,5 +1,7 @@
 import type { AgentState } from '../contract';
 
+export const DEFAULT_REPORT_SHORTCUT = 'CommandOrControl+Alt+H';
+
 /** What the UI shows before anything is known: no contact yet, nothing measured, Dutch. */
 export function initialState(app: { appVersion: string; platform: string }): AgentState {
   return {
@@ -29,6 +31,16 @@ export function initialState(app: { appVersion: string; platform: string }): Age
       nextChangeAt: null,
     },
     config: { files: [], problems: [], policySource: 'defaults', policyEtag: null },
-    settings: { languagePreference: 'system', language: 'nl' },
+    settings: { languagePreference: 'system', language: 'nl', reportShortcut: DEFAULT_REPORT_SHORTCUT },
+    tickets: {
+      categories: [],
+      maxDescriptionChars: 2000,
+      maxAttachmentBytes: 2 * 1024 * 1024,
+      contact: { name: '', phone: '', email: '' },
+      report: null,
+      outbox: [],
+      list: [],
+      listUpdatedAt: null,
+    },
   };
 }

@@ -58,4 +58,6 @@ export interface AgentOptions {
   env: Record<string, string | undefined>;
   /** Set when the shell or the preview started the bundled reference API itself. */
   demo?: { apiUrl: string; enrollmentCode: string } | undefined;
+  /** Faster failure for tests that inject faults by the hundred; the app keeps the defaults. */
+  api?: { timeoutMs?: number; backoffBaseMs?: number } | undefined;
 }

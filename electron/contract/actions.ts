@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AgentState, LanguagePreference } from './state';
+import { DraftProblem, TicketDraft } from './tickets';
 import { ACTION_ERROR_CODES } from './errors';
 
 // Every intent the UI may send, with the schema its argument must pass before anyone sees it and
@@ -26,6 +27,40 @@ export const actions = {
     request: z.object({ code: z.string().trim().min(4).max(64) }).strict(),
     result: z.void(),
   },
+  // Report a problem. Opening the report takes the screenshot (before the form covers the screen)
+  // and sets state.tickets.report; the form is shown while that is not null.
+  'tickets.startReport': {
+    windows: ['popup'],
+    handler: 'agent',
+    request: z.object({ relatedItemId: z.string().max(200).nullable() }).strict(),
+    result: z.void(),
+  },
+  'tickets.removeScreenshot': { windows: ['popup'], handler: 'agent', request: NoArgs, result: z.void() },
+  'tickets.cancelReport': { windows: ['popup'], handler: 'agent', request: NoArgs, result: z.void() },
+  /** Exactly what Send would send (the screenshot as its size), for "Bekijk wat er wordt meegestuurd". */
+  'tickets.preview': {
+    windows: ['popup'],
+    handler: 'agent',
+    request: z.object({ draft: TicketDraft }).strict(),
+    result: z.record(z.string(), z.unknown()),
+  },
+  /**
+   * Saved to disk (flushed) before it answers `saved`; sending follows, its progress shows in
+   * state.tickets.outbox. Problems the employee can fix come back as `invalid`, nothing saved.
+   * A disk that refuses the ticket fails with `not-saved`: the draft stays in the form.
+   */
+  'tickets.submit': {
+    windows: ['popup'],
+    handler: 'agent',
+    request: z.object({ draft: TicketDraft }).strict(),
+    result: z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('saved'), id: z.string() }),
+      z.object({ outcome: z.literal('invalid'), problems: z.array(DraftProblem) }),
+    ]),
+  },
+  /** Forget a rejected (after its draft went back to the form) or a sent entry. */
+  'tickets.dismiss': { windows: ['popup'], handler: 'agent', request: z.object({ id: z.string().max(40) }).strict(), result: z.void() },
+  'tickets.refresh': { windows: ['popup'], handler: 'agent', request: NoArgs, result: z.void() },
   'support.openPortal': { windows: ['popup'], handler: 'shell', request: NoArgs, result: z.void() },
   'popup.hide': { windows: ['popup'], handler: 'shell', request: NoArgs, result: z.void() },
 } as const satisfies Record<

@@ -6,6 +6,7 @@ export const ACTION_ERROR_CODES = [
   'forbidden', // wrong sender
   'unavailable', // e.g. the API cannot be reached right now
   'enroll-rejected', // the API refused the enrolment code
+  'not-saved', // the ticket could not be written to disk (full, read-only): the draft stays
   'internal',
 ] as const;
 export type ActionErrorCode = (typeof ACTION_ERROR_CODES)[number];

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AgentState } from './state';
 
 // Everything the agent pushes to the UI. `state` carries only the slices that changed; the UI's
@@ -6,6 +6,13 @@ import { AgentState } from './state';
 export const events = {
   state: AgentState.partial(),
 } as const;
+
+/**
+ * Something the employee should hear about even with the popup closed (a ticket answered or
+ * resolved). The shell shows it as an OS notification, its words from the catalog (`notice.<code>`).
+ */
+export const Notice = z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) });
+export type Notice = z.infer<typeof Notice>;
 
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -1,4 +1,5 @@
 export * from './state';
+export * from './tickets';
 export * from './actions';
 export * from './events';
 export * from './errors';

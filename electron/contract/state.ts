@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TicketsState } from './tickets';
 
 // The agent's state, one slice per capability. The agent owns it; the UI holds a mirror fed by
 // pushed slices. Everything here is codes and parameters: sentences live in the message catalog.
@@ -141,6 +142,7 @@ export type Language = z.infer<typeof Language>;
 export const SettingsState = z.object({
   languagePreference: LanguagePreference,
   language: Language, // resolved: the preference, or the OS language when it is nl or en, else nl
+  reportShortcut: z.string(), // Electron accelerator for "report a problem": managed config, else Ctrl+Alt+H
 });
 export type SettingsState = z.infer<typeof SettingsState>;
 
@@ -155,6 +157,7 @@ export const AgentState = z.object({
   support: SupportState,
   config: ConfigState,
   settings: SettingsState,
+  tickets: TicketsState,
 });
 export type AgentState = z.infer<typeof AgentState>;
 export type SliceName = keyof AgentState;

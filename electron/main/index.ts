@@ -10,6 +10,9 @@ import { trustedOrigins } from './ipc/origin';
 import { createElectronPorts } from './ports';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { installSecurity, openExternalSafely, portalHost } from './security';
+import { showNotices } from './notices';
+import { openReport } from './report';
+import { bindReportShortcut } from './shortcut';
 import { createShellTray } from './tray';
 import { createPopup, type Popup } from './windows/popup';
 import { ourWindows, windowNameOf } from './windows/registry';
@@ -40,7 +43,8 @@ async function start(): Promise<void> {
   serveRenderer(join(appPath, 'out', 'renderer'));
 
   const demoApi = await startDemoApi({ isPackaged: app.isPackaged, env: process.env });
-  const agent = createAgent(createElectronPorts({ platform: process.platform, env: process.env }), {
+  const ports = createElectronPorts({ platform: process.platform, env: process.env, ownWindow: () => popup?.window ?? null });
+  const agent = createAgent(ports, {
     appVersion: app.getVersion(),
     systemLanguages: app.getPreferredSystemLanguages(),
     env: process.env,
@@ -62,12 +66,16 @@ async function start(): Promise<void> {
     platform: process.platform,
     quit: () => app.quit(),
   });
+  const shortcut = bindReportShortcut({ agent, onPress: () => void openReport(agent, shown) });
+  showNotices({ agent, onClick: () => shown.show() });
 
   let stopping = false;
   app.on('before-quit', (event) => {
     if (stopping) return;
     stopping = true;
     event.preventDefault();
+    // app.exit() below skips will-quit, where Electron would otherwise want this done.
+    shortcut.dispose();
     void Promise.allSettled([agent.stop(), demoApi.close()]).finally(() => app.exit(0));
   });
   // The agent handles its own trouble (offline, bad config); should start() still fail, the tray

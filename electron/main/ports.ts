@@ -1,11 +1,16 @@
 import { join } from 'node:path';
-import { app, desktopCapturer, net, powerMonitor, safeStorage, screen } from 'electron';
-import type { AgentPorts, ScreenCapture, SecretStore } from '../agent/ports';
+import { app, desktopCapturer, net, powerMonitor, safeStorage, screen, type BrowserWindow } from 'electron';
+import type { AgentPorts, ScreenCapture, Screenshot, SecretStore } from '../agent/ports';
 import { managedConfigPath } from '../agent/config/managed-path';
 import { createFileSecretStore } from '../agent/secrets-file';
 
 /** The agent's ports, backed by Electron. Call after the app is ready. */
-export function createElectronPorts(opts: { platform: NodeJS.Platform; env: Record<string, string | undefined> }): AgentPorts {
+export function createElectronPorts(opts: {
+  platform: NodeJS.Platform;
+  env: Record<string, string | undefined>;
+  /** Our popup, kept out of screenshots (it exists only after the agent is made). */
+  ownWindow?: () => OwnWindow | null;
+}): AgentPorts {
   const dataDir = app.getPath('userData');
   return {
     clock: {
@@ -17,7 +22,7 @@ export function createElectronPorts(opts: { platform: NodeJS.Platform; env: Reco
     http: { fetch: (url, init) => net.fetch(url, init) },
     secrets: electronSecrets(join(dataDir, 'secrets')),
     idle: { idleSeconds: () => powerMonitor.getSystemIdleTime() },
-    screen: primaryScreenCapture(),
+    screen: primaryScreenCapture({ ownWindow: opts.ownWindow }),
     paths: { dataDir, configFiles: [managedConfigPath(opts.platform, opts.env)] },
   };
 }
@@ -44,24 +49,51 @@ export function electronSecrets(dir: string): SecretStore {
   });
 }
 
-/** A full-size PNG of the primary display, or null where capture is refused or fails. */
-export function primaryScreenCapture(): ScreenCapture {
+export type OwnWindow = Pick<BrowserWindow, 'isVisible' | 'isDestroyed' | 'hide' | 'show' | 'focus'>;
+
+// After hide() the compositor may still show the window for a frame or two (fade-out animations);
+// 120 ms is a generous margin for that and too short for the employee to notice.
+export const HIDE_SETTLE_MS = 120;
+
+/**
+ * A full-size PNG of the primary display, or null where capture is refused or fails. The picture
+ * is of the employee's screen, not of us: a visible popup (its own "Meld een probleem" button) is
+ * hidden for the capture and shown again afterwards.
+ */
+export function primaryScreenCapture(opts: { ownWindow?: (() => OwnWindow | null) | undefined } = {}): ScreenCapture {
   return {
     async capture() {
+      const own = opts.ownWindow?.() ?? null;
+      const hideOwn = own !== null && !own.isDestroyed() && own.isVisible();
       try {
-        const display = screen.getPrimaryDisplay();
-        const thumbnailSize = {
-          width: Math.round(display.size.width * display.scaleFactor),
-          height: Math.round(display.size.height * display.scaleFactor),
-        };
-        const sources = await desktopCapturer.getSources({ types: ['screen'], thumbnailSize });
-        const source = sources.find((s) => s.display_id === String(display.id)) ?? sources[0];
-        if (!source || source.thumbnail.isEmpty()) return null;
-        const { width, height } = source.thumbnail.getSize();
-        return { png: new Uint8Array(source.thumbnail.toPNG()), width, height };
-      } catch {
-        return null;
+        if (hideOwn) {
+          own.hide();
+          await new Promise((settled) => setTimeout(settled, HIDE_SETTLE_MS));
+        }
+        return await captureScreen();
+      } finally {
+        if (hideOwn && !own.isDestroyed()) {
+          own.show();
+          own.focus();
+        }
       }
     },
   };
+}
+
+async function captureScreen(): Promise<Screenshot | null> {
+  try {
+    const display = screen.getPrimaryDisplay();
+    const thumbnailSize = {
+      width: Math.round(display.size.width * display.scaleFactor),
+      height: Math.round(display.size.height * display.scaleFactor),
+    };
+    const sources = await desktopCapturer.getSources({ types: ['screen'], thumbnailSize });
+    const source = sources.find((s) => s.display_id === String(display.id)) ?? sources[0];
+    if (!source || source.thumbnail.isEmpty()) return null;
+    const { width, height } = source.thumbnail.getSize();
+    return { png: new Uint8Array(source.thumbnail.toPNG()), width, height };
+  } catch {
+    return null;
+  }
 }

@@ -3,7 +3,9 @@ import { Menu, Tray, nativeImage } from 'electron';
 import type { Language, LanguagePreference, Overall } from '../contract';
 import { catalogs } from '../contract/messages';
 import type { Agent } from '../agent/agent';
+import { fill } from './catalog';
 import type { Rect } from './position';
+import { openReport } from './report';
 
 export interface TrayOptions {
   agent: Agent;
@@ -29,10 +31,6 @@ export function trayTooltip(overall: Overall, language: Language): string {
   return fill(messages.tray.tooltip, { state: messages.overall[overall] });
 }
 
-function fill(template: string, params: Record<string, string>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => params[key] ?? whole);
-}
-
 export function trayMenu(opts: TrayOptions, language: Language, preference: LanguagePreference): Menu {
   const t = catalogs[language].tray;
   const setLanguage = (choice: LanguagePreference) => () => {
@@ -49,8 +47,7 @@ export function trayMenu(opts: TrayOptions, language: Language, preference: Lang
   });
   return Menu.buildFromTemplate([
     { id: 'open', label: t.open, click: () => opts.popup.show() },
-    // Reporting a problem is the next issue's room; the item is there so the menu does not move.
-    { id: 'report', label: t.report, enabled: false },
+    { id: 'report', label: t.report, click: () => void openReport(opts.agent, opts.popup) },
     { type: 'separator' },
     {
       id: 'language',

@@ -4,9 +4,11 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createAgent, type Agent } from '../agent/agent';
 import type { ShellHandlers } from '../agent/door';
+import type { ScreenCapture } from '../agent/ports';
 import { startReferenceApi, type ReferenceApi } from '../../tests/reference-api/server';
 import { attachBridge } from './bridge';
 import { createNodePorts } from './node-ports';
+import { createPreviewScreenCapture } from './screen-capture';
 import { serveStatic } from './static';
 
 export interface PreviewOptions {
@@ -23,6 +25,8 @@ export interface PreviewOptions {
 export interface Preview {
   url: string;
   agent: Agent;
+  /** The agent's ScreenCapture port: a picture of this preview's page. */
+  screen: ScreenCapture;
   api: { url: string; portalToken: string | null; enrollmentCode: string | null };
   close(): Promise<void>;
 }
@@ -36,7 +40,12 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   let reference: ReferenceApi | null = null;
   if (!opts.apiUrl) reference = await startReferenceApi({ port: 0, host: '127.0.0.1' });
 
-  const ports = createNodePorts({ dataDir: opts.dataDir, configFiles: opts.configFiles });
+  let captureUrl: string | null = null;
+  const screen = createPreviewScreenCapture({
+    url: () => captureUrl,
+    warn: (msg, data) => agent.log.warn(msg, data),
+  });
+  const ports = createNodePorts({ dataDir: opts.dataDir, configFiles: opts.configFiles, screen });
   const agent = createAgent(ports, {
     appVersion: opts.appVersion,
     systemLanguages: opts.systemLanguages,
@@ -56,12 +65,16 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     server.once('error', fail);
     server.listen(opts.port, opts.host, done);
   });
-  await agent.start();
   const { port } = server.address() as AddressInfo;
+  const url = `http://${opts.host}:${port}/`;
+  // The bridge admits loopback pages only: a preview listening on all interfaces is shot via 127.0.0.1.
+  captureUrl = opts.host === '0.0.0.0' || opts.host === '::' ? `http://127.0.0.1:${port}/` : url;
+  await agent.start();
 
   return {
-    url: `http://${opts.host}:${port}/`,
+    url,
     agent,
+    screen,
     api: {
       url: reference?.url ?? opts.apiUrl ?? '',
       portalToken: reference?.portalToken ?? null,
@@ -69,6 +82,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     },
     async close() {
       await agent.stop();
+      await screen.close();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((done) => server.close(() => done()));
       await reference?.close();

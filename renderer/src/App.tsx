@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useTranslation } from 'react-i18next';
-import type { LanguagePreference } from '../../electron/contract';
+import type { DraftProblem, LanguagePreference, OutboxEntry, TicketDraft } from '../../electron/contract';
 import type { PopupBridge } from './bridge/types';
 import type { AgentMirror } from './store';
 import { AdminView } from './components/AdminView';
@@ -13,17 +13,30 @@ import { Header } from './components/Header';
 import { Headline } from './components/Headline';
 import { Skeleton } from './components/Skeleton';
 import { SupportCard } from './components/SupportCard';
+import { MyTickets } from './components/MyTickets';
+import { OutboxList } from './components/report/OutboxList';
+import { ReportForm, type ReportActions } from './components/report/ReportForm';
+import { ReportResult } from './components/report/ReportResult';
+import { Glyph } from './components/Icons';
+import { newDraft } from './report';
 
 /**
- * The tray flyout. It renders the mirror of the agent's state and sends intents; which view is
- * open is the only thing it keeps itself.
+ * The tray flyout. It renders the mirror of the agent's state and sends intents. It keeps only
+ * which view is open, the report being typed (so that a refused or unsaved one is never lost)
+ * and which ticket's result to show. The report form is open exactly while the agent's
+ * `tickets.report` is set: the tray menu and the shortcut open it through the agent too.
  */
 export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirror }) {
   const { status, state } = useStore(mirror.store);
-  const { i18n } = useTranslation();
-  const [view, setView] = useState<'main' | 'admin'>('main');
+  const { t, i18n } = useTranslation();
+  const [view, setView] = useState<'main' | 'admin' | 'tickets'>('main');
   const [refreshing, setRefreshing] = useState(false);
+  const [draft, setDraft] = useState<TicketDraft | null>(null);
+  const [problems, setProblems] = useState<DraftProblem[]>([]);
+  const [resultId, setResultId] = useState<string | null>(null);
+  const [ticketsRefreshing, setTicketsRefreshing] = useState(false);
   const adminButton = useRef<HTMLButtonElement>(null);
+  const reportButton = useRef<HTMLButtonElement>(null);
   const cameBack = useRef(false);
   const language = state?.settings.language ?? 'nl';
 
@@ -64,6 +77,81 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
     cameBack.current = view === 'admin';
   }, [view]);
 
+  const cancelled = useRef(false);
+  const reportActions = useMemo<ReportActions>(
+    () => ({
+      submit: (next) => bridge.actions['tickets.submit']({ draft: next }),
+      preview: (next) => bridge.actions['tickets.preview']({ draft: next }),
+      removeScreenshot: () => bridge.actions['tickets.removeScreenshot']({}),
+      cancel: async () => {
+        cancelled.current = true;
+        setDraft(null);
+        setProblems([]);
+        await bridge.actions['tickets.cancelReport']({});
+      },
+    }),
+    [bridge],
+  );
+
+  const startReport = useCallback(
+    (relatedItemId: string | null) => void bridge.actions['tickets.startReport']({ relatedItemId }).catch(() => undefined),
+    [bridge],
+  );
+
+  // A refused ticket comes back into the form with its problems; the agent then forgets it.
+  const fixRejected = useCallback(
+    async (entry: OutboxEntry) => {
+      if (!entry.draft) return;
+      setDraft(entry.draft);
+      setProblems(entry.problems);
+      setResultId(null);
+      try {
+        await bridge.actions['tickets.startReport']({ relatedItemId: entry.draft.relatedItemId });
+        await bridge.actions['tickets.dismiss']({ id: entry.id });
+      } catch {
+        // The entry stays in "Meldingen onderweg" with its own "Aanpassen".
+      }
+    },
+    [bridge],
+  );
+
+  const result = resultId ? state?.tickets.outbox.find((entry) => entry.id === resultId) : undefined;
+  // The ticket just sent, refused by the API: straight back into the form, as the agent reports it.
+  const watched = useRef<string | null>(null);
+  useEffect(() => {
+    watched.current = resultId;
+  }, [resultId]);
+  useEffect(
+    () =>
+      mirror.store.subscribe(({ state: next }) => {
+        const entry = next?.tickets.outbox.find((e) => e.id === watched.current);
+        if (entry?.status !== 'rejected') return;
+        watched.current = null;
+        void fixRejected(entry);
+      }),
+    [mirror, fixRejected],
+  );
+
+  const openTickets = useCallback(async () => {
+    setView('tickets');
+    setTicketsRefreshing(true);
+    try {
+      await bridge.actions['tickets.refresh']({});
+    } catch {
+      // The list shows what the agent has, with when it was last brought up to date.
+    } finally {
+      setTicketsRefreshing(false);
+    }
+  }, [bridge]);
+
+  // Cancelling puts focus back on the button that opens the form (Send focuses its result).
+  const reportOpen = state?.tickets.report != null;
+  useEffect(() => {
+    if (reportOpen || !cancelled.current) return;
+    cancelled.current = false;
+    reportButton.current?.focus();
+  }, [reportOpen]);
+
   const needsEnrol = state?.connection.status === 'reenroll' || state?.connection.status === 'not-enrolled';
 
   return (
@@ -72,6 +160,31 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
       <main className="content">
         {!state ? (
           <Skeleton failed={status === 'failed'} />
+        ) : reportOpen ? (
+          <ReportForm
+            state={state}
+            draft={draft ?? newDraft(state)}
+            onDraft={setDraft}
+            problems={problems}
+            onProblems={setProblems}
+            onSaved={(id) => {
+              setDraft(null);
+              setProblems([]);
+              setResultId(id);
+              setView('main');
+              // Refused already, before this answer arrived: the subscription will not hear it again.
+              watched.current = id;
+              const entry = mirror.store.getState().state?.tickets.outbox.find((e) => e.id === id);
+              if (entry?.status === 'rejected') {
+                watched.current = null;
+                void fixRejected(entry);
+              }
+            }}
+            actions={reportActions}
+            now={new Date()}
+          />
+        ) : view === 'tickets' ? (
+          <MyTickets tickets={state.tickets} language={language} refreshing={ticketsRefreshing} onBack={() => setView('main')} />
         ) : view === 'admin' ? (
           <AdminView
             state={state}
@@ -85,13 +198,26 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
           <>
             {needsEnrol && <EnrolBanner onAdmin={() => setView('admin')} />}
             <Headline overall={state.overall} />
-            <Checks items={state.health.items} language={language} />
+            <div aria-live="polite" className="result-region">
+              {result && <ReportResult entry={result} support={state.support} onClose={() => setResultId(null)} />}
+            </div>
+            <Checks items={state.health.items} language={language} onReport={startReport} />
+            <div className="report-row">
+              <button type="button" className="button accent report-button" ref={reportButton} onClick={() => startReport(null)}>
+                <Glyph name="report" />
+                {t('report.open')}
+              </button>
+              <button type="button" className="button" onClick={() => void openTickets()}>
+                {state.tickets.list.length > 0 ? t('myTickets.openCount', { count: state.tickets.list.length }) : t('myTickets.open')}
+              </button>
+            </div>
+            <OutboxList outbox={state.tickets.outbox} hideId={resultId} language={language} now={new Date()} onFix={(entry) => void fixRejected(entry)} />
             <Details health={state.health} language={language} />
             <SupportCard support={state.support} language={language} now={new Date()} onPortal={() => void openPortal()} />
           </>
         )}
       </main>
-      {state && (
+      {state && !reportOpen && (
         <Footer
           refreshing={refreshing}
           onRefresh={() => void refresh()}

@@ -21,6 +21,7 @@ const SLICES = {
   support: true,
   config: true,
   settings: true,
+  tickets: true,
 } as const satisfies Record<SliceName, true>;
 
 /** Replaces the slices a patch carries; anything that is not a slice of the contract is ignored. */

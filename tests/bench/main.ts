@@ -64,6 +64,10 @@ async function idleFigures() {
   }
 }
 
+function ticketFigures() {
+  return runJson(['--import', 'tsx', 'tests/bench/tickets.ts']);
+}
+
 function rendererFigures() {
   if (!existsSync('out/renderer/index.html')) execFileSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' });
   const files = readdirSync('out/renderer', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
@@ -100,6 +104,7 @@ const parts: Record<string, () => Promise<Record<string, unknown>> | Record<stri
   renderer: rendererFigures,
   render: renderFigures,
   idle: idleFigures,
+  tickets: ticketFigures,
 };
 const wanted = process.argv.slice(2).filter((name) => name in parts);
 const figures: Record<string, unknown> = {};
@@ -114,6 +119,9 @@ const targets: [string, string[], () => boolean][] = [
   ['rssWithin80Mb', ['agentRssMb'], () => n('agentRssMb') <= 80],
   ['rendererWithin250Kb', ['rendererJsGzipKb'], () => n('rendererJsGzipKb') <= 250],
   ['firstRenderWithin300Ms', ['firstStatusRenderMs'], () => n('firstStatusRenderMs') <= 300],
+  ['ticketSubmitP95Within250Ms', ['ticketSubmitP95Ms'], () => n('ticketSubmitP95Ms') <= 250],
+  ['diagnosticsWithin1s', ['diagnosticsCollectMs'], () => n('diagnosticsCollectMs') <= 1000],
+  ['ticketPayloadWithin64Kb', ['ticketPayloadKb', 'ticketPayloadWorstCaseKb'], () => Math.max(n('ticketPayloadKb'), n('ticketPayloadWorstCaseKb')) <= 64],
 ];
 figures.targets = Object.fromEntries(targets.filter(([, keys]) => keys.every((k) => k in figures)).map(([name, , met]) => [name, met()]));
 console.log(JSON.stringify(figures));

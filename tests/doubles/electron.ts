@@ -540,8 +540,10 @@ export const nativeTheme = new NativeTheme();
 
 export class Notification extends EventEmitter {
   static readonly shown: Notification[] = [];
+  /** Test hook: false as on a Linux desktop without a notification daemon. */
+  static supported = true;
   static isSupported(): boolean {
-    return true;
+    return Notification.supported;
   }
   constructor(readonly options: Record<string, unknown> = {}) {
     super();
@@ -554,6 +556,57 @@ export class Notification extends EventEmitter {
     this.emit('close');
   }
 }
+
+// Electron's accelerator grammar: modifiers joined by '+', then exactly one key code.
+const MODIFIERS = new Set(
+  ['command', 'cmd', 'control', 'ctrl', 'commandorcontrol', 'cmdorctrl', 'alt', 'option', 'altgr', 'shift', 'super', 'meta'],
+);
+const NAMED_KEYS = new Set(
+  [
+    'plus', 'space', 'tab', 'capslock', 'numlock', 'scrolllock', 'backspace', 'delete', 'insert', 'return', 'enter',
+    'up', 'down', 'left', 'right', 'home', 'end', 'pageup', 'pagedown', 'escape', 'esc', 'volumeup', 'volumedown',
+    'volumemute', 'medianexttrack', 'mediaprevioustrack', 'mediastop', 'mediaplaypause', 'printscreen',
+    'num0', 'num1', 'num2', 'num3', 'num4', 'num5', 'num6', 'num7', 'num8', 'num9',
+    'numdec', 'numadd', 'numsub', 'nummult', 'numdiv',
+  ],
+);
+function isAccelerator(accelerator: string): boolean {
+  const parts = accelerator.split('+');
+  const key = parts.pop()!.toLowerCase();
+  const modifiersOk = parts.every((part) => MODIFIERS.has(part.toLowerCase()));
+  const punctuation = key.length === 1 && ")!@#$%^&*(:;=<,_-.>?/~`{][|\\}\"'".includes(key);
+  const keyOk = /^[a-z0-9]$/.test(key) || /^f([1-9]|1\d|2[0-4])$/.test(key) || punctuation || NAMED_KEYS.has(key);
+  return accelerator !== '' && modifiersOk && keyOk;
+}
+
+export const globalShortcut = {
+  /** What this app holds now, accelerator → callback. */
+  registered: new Map<string, () => void>(),
+  /** Test hook: combinations another application holds; register() answers false for them. */
+  taken: new Set<string>(),
+  register(accelerator: string, callback: () => void): boolean {
+    // Electron's argument conversion throws on a string that is not an accelerator.
+    if (typeof accelerator !== 'string' || !isAccelerator(accelerator)) {
+      throw new TypeError(`Error processing argument at index 0, conversion failure from ${String(accelerator)}`);
+    }
+    if (this.taken.has(accelerator) || this.registered.has(accelerator)) return false;
+    this.registered.set(accelerator, callback);
+    return true;
+  },
+  unregister(accelerator: string): void {
+    this.registered.delete(accelerator);
+  },
+  unregisterAll(): void {
+    this.registered.clear();
+  },
+  isRegistered(accelerator: string): boolean {
+    return this.registered.has(accelerator);
+  },
+  /** Test hook: the user presses the combination anywhere on the desktop. */
+  __press(accelerator: string): void {
+    this.registered.get(accelerator)?.();
+  },
+};
 
 export const dialog = {
   shown: [] as unknown[],
@@ -611,6 +664,9 @@ export function __reset(): void {
   nativeTheme.themeSource = 'system';
   nativeTheme.removeAllListeners();
   Notification.shown.length = 0;
+  Notification.supported = true;
+  globalShortcut.registered.clear();
+  globalShortcut.taken.clear();
   dialog.shown.length = 0;
   autoUpdater.removeAllListeners();
 }
@@ -622,6 +678,7 @@ const electron = {
   contextBridge,
   desktopCapturer,
   dialog,
+  globalShortcut,
   ipcMain,
   ipcRenderer,
   Menu,

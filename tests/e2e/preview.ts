@@ -10,9 +10,15 @@ export interface RunningPreview {
   stop(): Promise<void>;
 }
 
+export interface PreviewOptions {
+  /** Runs on the fresh data dir before the agent starts, e.g. to make the outbox unwritable. */
+  prepare?: (dataDir: string) => Promise<void>;
+}
+
 /** Starts `electron/preview/main.ts` as its own process (the way `npm run preview` does) and waits for READY. */
-export async function startPreviewProcess(args: string[] = []): Promise<RunningPreview> {
+export async function startPreviewProcess(args: string[] = [], options: PreviewOptions = {}): Promise<RunningPreview> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hallo-e2e-'));
+  await options.prepare?.(dataDir);
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', 'electron/preview/main.ts', '--port', '0', '--data-dir', dataDir, ...args],
@@ -50,4 +56,22 @@ export async function portal(api: RunningPreview['api'], method: string, path: s
   });
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
   return response;
+}
+
+/** The tickets that reached the reference API, as a technician sees them in the portal. */
+export async function portalTickets(api: RunningPreview['api']): Promise<PortalTicket[]> {
+  return (await (await portal(api, 'GET', '/portal/tickets')).json()) as PortalTicket[];
+}
+
+export interface PortalTicket {
+  ticketId: string;
+  number: number;
+  subject: string;
+  description: string;
+  category: string;
+  urgency: string;
+  status: string;
+  contact?: { name: string; email?: string; phone?: string };
+  diagnostics?: Record<string, unknown>;
+  attachments: { name: string; contentType: string; bytes: number }[];
 }

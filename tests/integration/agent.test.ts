@@ -112,6 +112,6 @@ describe('the agent against the reference API', () => {
     const { agent } = await boot({ systemLanguages: ['en-GB'] });
     expect(agent.state().settings.language).toBe('en');
     await agent.invoke('settings.setLanguage', { language: 'nl' });
-    expect(agent.state().settings).toEqual({ languagePreference: 'nl', language: 'nl' });
+    expect(agent.state().settings).toMatchObject({ languagePreference: 'nl', language: 'nl' });
   });
 });

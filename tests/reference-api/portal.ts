@@ -68,6 +68,14 @@ export function injectFaults(faults: FaultQueue): Handler {
   };
 }
 
+/** DELETE /portal/faults: the faults not yet fired are dropped; the API answers normally again. */
+export function clearFaults(faults: FaultQueue): Handler {
+  return () => {
+    faults.clear();
+    return { status: 204 };
+  };
+}
+
 export const createEnrollmentCode: Handler = ({ store, body }) => {
   const ask = body as S['EnrollmentCodeRequest'];
   return { status: 201, body: store.addCode({ ttlSeconds: ask.ttlSeconds, tenantName: ask.tenantName }) };

@@ -39,6 +39,7 @@ export function routes(deps: { signer: Signer; faults: FaultQueue }): Record<str
     portalGetPolicy: { handle: portal.getPolicy },
     portalReplacePolicy: { handle: portal.replacePolicy },
     portalInjectFaults: { handle: portal.injectFaults(deps.faults) },
+    portalClearFaults: { handle: portal.clearFaults(deps.faults) },
     portalCreateEnrollmentCode: { handle: portal.createEnrollmentCode },
   };
 }

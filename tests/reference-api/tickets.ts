@@ -55,7 +55,10 @@ export function portalTicket(ticket: TicketRecord): S['PortalTicket'] {
   return {
     ...summary(ticket),
     deviceId: ticket.deviceId,
+    idempotencyKey: ticket.idempotencyKey,
     description: request.description,
+    contact: request.contact,
+    diagnostics: request.diagnostics,
     category: request.category,
     urgency: request.urgency,
     attachments: (request.attachments ?? []).map((a) => ({

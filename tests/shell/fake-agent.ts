@@ -2,12 +2,13 @@ import type { Agent } from '../../electron/agent/agent';
 import { createLogger } from '../../electron/agent/log';
 import { AgentStore } from '../../electron/agent/store';
 import { initialState } from '../../electron/agent/initial-state';
-import type { AgentState } from '../../electron/contract';
+import type { AgentState, Notice } from '../../electron/contract';
 
 /** An agent as the shell sees it: a real store, and a record of every intent it received. */
 export function fakeAgent(patch: Partial<AgentState> = {}) {
   const store = new AgentStore({ ...initialState({ appVersion: '0.1.0', platform: 'linux' }), ...patch });
   const invoked: { name: string; request: unknown }[] = [];
+  const notices = new Set<(notice: Notice) => void>();
   const log = createLogger({ file: null, clock: { now: () => 0, setTimeout: () => 0, clearTimeout: () => {} } });
   const agent: Agent = {
     state: () => store.get(),
@@ -15,16 +16,26 @@ export function fakeAgent(patch: Partial<AgentState> = {}) {
       invoked.push({ name, request });
       if (name === 'settings.setLanguage') {
         const language = (request as { language: 'system' | 'nl' | 'en' }).language;
-        store.set('settings', { languagePreference: language, language: language === 'en' ? 'en' : 'nl' });
+        store.update('settings', (settings) => ({ ...settings, languagePreference: language, language: language === 'en' ? 'en' : 'nl' }));
+      }
+      if (name === 'tickets.startReport') {
+        // As the real agent: the screenshot takes a moment, then the form's report is open.
+        await flush();
+        const { relatedItemId } = request as { relatedItemId: string | null };
+        store.update('tickets', (tickets) => ({ ...tickets, report: { relatedItemId, screenshot: null } }));
       }
       return (name === 'state.get' ? store.get() : undefined) as never;
     },
     subscribe: (listener) => store.subscribe(listener),
+    onNotice: (listener) => {
+      notices.add(listener);
+      return () => notices.delete(listener);
+    },
     start: async () => {},
     stop: async () => {},
     log,
   };
-  return { agent, store, invoked };
+  return { agent, store, invoked, notify: (notice: Notice) => notices.forEach((listener) => listener(notice)) };
 }
 
 /** Lets the store's microtask flush reach its listeners. */

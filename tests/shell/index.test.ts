@@ -1,4 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { AgentPorts } from '../../electron/agent/ports';
+import { catalogs } from '../../electron/contract/messages';
 import { fakeAgent, flush } from './fake-agent';
 
 // The shell's composition root, started as Electron would start it: module load before ready,
@@ -77,5 +79,46 @@ describe('shell composition (electron/main/index.ts)', () => {
     await flush();
     const [popup] = electron.BrowserWindow.getAllWindows();
     expect(popup?.webContents.sent).toContainEqual({ channel: 'hallo:event:state', args: [{ overall: 'attention' }] });
+  });
+
+  it('the report shortcut opens the popup on a started report; a notice click opens the popup', async () => {
+    const { electron } = await launch({ isPackaged: true });
+    const [popup] = electron.BrowserWindow.getAllWindows();
+    expect([...electron.globalShortcut.registered.keys()]).toEqual(['CommandOrControl+Alt+H']);
+    electron.globalShortcut.__press('CommandOrControl+Alt+H');
+    for (let i = 0; i < 3; i++) await flush();
+    expect(current.invoked).toContainEqual({ name: 'tickets.startReport', request: { relatedItemId: null } });
+    expect(current.store.get().tickets.report).not.toBeNull();
+    expect(popup?.isVisible()).toBe(true);
+
+    popup?.hide();
+    current.notify({ code: 'ticket-resolved', params: { number: 42 } });
+    const [notification] = electron.Notification.shown;
+    expect(notification?.options.title).toBe(catalogs.nl.notice['ticket-resolved'].title);
+    notification?.emit('click');
+    expect(popup?.isVisible()).toBe(true);
+  });
+
+  it("the agent's screen capture keeps our own popup out of the picture", async () => {
+    const { electron } = await launch({ isPackaged: true });
+    const [popup] = electron.BrowserWindow.getAllWindows();
+    const [ports] = calls.createAgent[0] as [AgentPorts];
+    const seen: boolean[] = [];
+    const getSources = electron.desktopCapturer.getSources;
+    electron.desktopCapturer.getSources = async () => {
+      seen.push(popup!.isVisible());
+      return [];
+    };
+    popup?.show();
+    await ports.screen.capture().finally(() => (electron.desktopCapturer.getSources = getSources));
+    expect(seen).toEqual([false]);
+    expect(popup?.isVisible()).toBe(true);
+  });
+
+  it('quitting releases the global shortcut', async () => {
+    const { electron } = await launch({ isPackaged: true });
+    expect(electron.globalShortcut.registered.size).toBe(1);
+    electron.app.quit();
+    expect(electron.globalShortcut.registered.size).toBe(0);
   });
 });

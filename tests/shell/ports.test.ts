@@ -1,9 +1,10 @@
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { app, desktopCapturer, nativeImage, net, powerMonitor, safeStorage, __reset } from '../doubles/electron';
-import { createElectronPorts, electronSecrets, primaryScreenCapture } from '../../electron/main/ports';
+import { HIDE_SETTLE_MS, createElectronPorts, electronSecrets, primaryScreenCapture } from '../../electron/main/ports';
+import { createPopup } from '../../electron/main/windows/popup';
 
 describe('Electron-backed ports', () => {
   beforeEach(() => __reset());
@@ -55,5 +56,67 @@ describe('Electron-backed ports', () => {
     expect(ports.paths).toEqual({ dataDir: app.getPath('userData'), configFiles: ['/etc/hallo-agent/config.json'] });
     const win = createElectronPorts({ platform: 'win32', env: { ProgramData: 'D:\\ProgramData' } });
     expect(win.paths.configFiles).toEqual(['D:\\ProgramData\\hallo\\agent\\config.json']);
+  });
+
+  describe('a screenshot asked for from inside the popup', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+      vi.restoreAllMocks();
+    });
+
+    // Records what the capture saw: was our popup on screen at the moment the picture was taken?
+    function recordCaptures(popupVisible: () => boolean, timeline: string[]) {
+      const thumbnail = nativeImage.createFromBuffer(Buffer.from('89504e47', 'hex')).resize({ width: 1920, height: 1080 });
+      desktopCapturer.sources = [{ id: 'screen:1:0', name: 'Screen 1', display_id: '1', thumbnail }];
+      const original = desktopCapturer.getSources.bind(desktopCapturer);
+      vi.spyOn(desktopCapturer, 'getSources').mockImplementation(async (options) => {
+        timeline.push(popupVisible() ? 'capture with popup on screen' : 'capture without popup');
+        return original(options);
+      });
+    }
+
+    it('hides the visible popup, waits for it to be gone, captures, and shows it again', async () => {
+      vi.useFakeTimers();
+      const popup = createPopup({ preloadPath: 'p', isPackaged: true });
+      const timeline: string[] = [];
+      popup.window.on('hide', () => timeline.push('hide'));
+      popup.window.on('show', () => timeline.push('show'));
+      recordCaptures(() => popup.window.isVisible(), timeline);
+      const ports = createElectronPorts({ platform: 'linux', env: {}, ownWindow: () => popup.window });
+      popup.show();
+      timeline.length = 0;
+
+      const shot = ports.screen.capture();
+      await vi.advanceTimersByTimeAsync(HIDE_SETTLE_MS - 1);
+      expect(timeline).toEqual(['hide']); // a hidden window can linger a frame: not yet
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await shot).toMatchObject({ width: 1920, height: 1080 });
+      expect(timeline).toEqual(['hide', 'capture without popup', 'show']);
+      expect(popup.window.isVisible()).toBe(true);
+      expect(popup.window.isFocused()).toBe(true);
+    });
+
+    it('a hidden popup (tray menu, shortcut) stays hidden, and no time is lost', async () => {
+      const popup = createPopup({ preloadPath: 'p', isPackaged: true });
+      const timeline: string[] = [];
+      popup.window.on('show', () => timeline.push('show'));
+      recordCaptures(() => popup.window.isVisible(), timeline);
+      const capture = primaryScreenCapture({ ownWindow: () => popup.window });
+      expect(await capture.capture()).not.toBeNull();
+      expect(timeline).toEqual(['capture without popup']);
+      expect(popup.window.isVisible()).toBe(false);
+    });
+
+    it('the popup comes back even when the capture fails', async () => {
+      vi.useFakeTimers();
+      const popup = createPopup({ preloadPath: 'p', isPackaged: true });
+      vi.spyOn(desktopCapturer, 'getSources').mockRejectedValue(new Error('screen recording not permitted'));
+      const capture = primaryScreenCapture({ ownWindow: () => popup.window });
+      popup.show();
+      const shot = capture.capture();
+      await vi.advanceTimersByTimeAsync(HIDE_SETTLE_MS);
+      expect(await shot).toBeNull();
+      expect(popup.window.isVisible()).toBe(true);
+    });
   });
 });

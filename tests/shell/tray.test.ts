@@ -12,9 +12,11 @@ const STATES: Overall[] = ['ok', 'attention', 'problem', 'offline'];
 const PLATFORMS: NodeJS.Platform[] = ['win32', 'darwin', 'linux'];
 
 function start(platform: NodeJS.Platform, overall: Overall, language: 'nl' | 'en') {
-  const { agent, store, invoked } = fakeAgent({ overall, settings: { languagePreference: language, language } });
+  const { agent, store, invoked } = fakeAgent({ overall, settings: { languagePreference: language, language, reportShortcut: 'CommandOrControl+Alt+H' } });
   const calls: string[] = [];
-  const popup = { show: () => void calls.push('show'), toggle: () => void calls.push('toggle') };
+  // What the employee would see when the popup shows: the form, if the report is already open.
+  const show = () => void calls.push(store.get().tickets.report ? 'show with the report open' : 'show');
+  const popup = { show, toggle: () => void calls.push('toggle') };
   createShellTray({ agent, popup, iconsDir, platform, quit: () => void calls.push('quit') });
   const tray = Tray.all.at(-1)!;
   return { tray, store, invoked, calls };
@@ -66,7 +68,7 @@ describe('tray icon', () => {
     await flush();
     expect(imagePath(tray)).toBe(trayIconFile(iconsDir, 'problem', 'win32'));
     expect(tray.tooltip).toBe('hallo, – Er is een probleem');
-    store.set('settings', { languagePreference: 'en', language: 'en' });
+    store.update('settings', (settings) => ({ ...settings, languagePreference: 'en', language: 'en' }));
     await flush();
     expect(tray.tooltip).toBe('hallo, – There is a problem');
     expect(labels(tray.contextMenu!.items)).toContain('Quit');
@@ -76,14 +78,43 @@ describe('tray icon', () => {
 describe('tray menu', () => {
   beforeEach(() => __reset());
 
-  it('Openen, Meld een probleem (disabled), Taal, Afsluiten', () => {
+  it('Openen, Meld een probleem, Taal, Afsluiten', () => {
     const { tray, calls } = start('win32', 'ok', 'nl');
     const items = tray.contextMenu!.items.filter((item) => item.type !== 'separator');
     expect(labels(items)).toEqual(['Openen', 'Meld een probleem', 'Taal', 'Afsluiten']);
-    expect(items.map((item) => item.enabled)).toEqual([true, false, true, true]);
+    expect(items.map((item) => item.enabled)).toEqual([true, true, true, true]);
     items[0]!.click();
     items[3]!.click();
     expect(calls).toEqual(['show', 'quit']);
+  });
+
+  it('Meld een probleem starts the report (and its screenshot) first, then shows the popup on it', async () => {
+    const { tray, calls, invoked } = start('linux', 'ok', 'en');
+    const report = tray.contextMenu!.items.find((item) => item.id === 'report')!;
+    expect(report.label).toBe('Report a problem');
+    report.click();
+    expect(calls).toEqual([]); // not before the screenshot is taken
+    for (let i = 0; i < 3; i++) await flush();
+    expect(invoked).toEqual([{ name: 'tickets.startReport', request: { relatedItemId: null } }]);
+    expect(calls).toEqual(['show with the report open']);
+  });
+
+  it('a report that cannot start is logged, and the popup still opens', async () => {
+    const { agent, store } = fakeAgent();
+    agent.invoke = async () => {
+      throw new Error('capture exploded');
+    };
+    const calls: string[] = [];
+    createShellTray({ agent, popup: { show: () => void calls.push('show'), toggle: () => {} }, iconsDir, platform: 'win32', quit: () => {} });
+    Tray.all.at(-1)!.contextMenu!.getMenuItemById('report')!.click();
+    for (let i = 0; i < 3; i++) await flush();
+    expect(calls).toEqual(['show']);
+    expect(store.get().tickets.report).toBeNull();
+    expect(agent.log.recent().map((entry) => [entry.level, entry.msg, entry.data?.error])).toContainEqual([
+      'warn',
+      'report: could not start the report',
+      'Error: capture exploded',
+    ]);
   });
 
   it('the language submenu is a radio group that asks the agent to switch', async () => {

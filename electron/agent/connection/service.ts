@@ -69,7 +69,13 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
   let enrolment: Enrolment | null = null;
   // One client for the whole run; the token is read per call, so a new enrolment applies at once.
   const client: HalloApi | null = apiUrl
-    ? createApiClient({ baseUrl: apiUrl, http: ports.http, clock: ports.clock, token: () => enrolment?.token ?? null })
+    ? createApiClient({
+        baseUrl: apiUrl,
+        http: ports.http,
+        clock: ports.clock,
+        token: () => enrolment?.token ?? null,
+        timeoutMs: options.api?.timeoutMs,
+      })
     : null;
   let stream: EventStream | null = null;
   let running = false;

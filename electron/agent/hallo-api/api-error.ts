@@ -17,6 +17,8 @@ export class ApiError extends Error {
     readonly detail: string,
     readonly status?: number,
     readonly retryAfterMs?: number,
+    /** The problem's `errors` (422, 400): which fields failed, as JSON pointers and codes. */
+    readonly fieldErrors: readonly { field: string; code: string }[] = [],
   ) {
     super(`${code}${status ? ` (${status})` : ''}: ${detail}`);
     this.name = 'ApiError';

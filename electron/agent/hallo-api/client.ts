@@ -208,7 +208,7 @@ function parseJson(text: string | undefined): unknown {
 }
 
 function errorFor(response: Response, body: unknown, text: string | undefined, now: number): ApiError {
-  const problem = body as { detail?: unknown; title?: unknown } | undefined;
+  const problem = body as { detail?: unknown; title?: unknown; errors?: unknown } | undefined;
   const said =
     (typeof problem?.detail === 'string' && problem.detail) ||
     (typeof problem?.title === 'string' && problem.title) ||
@@ -219,7 +219,17 @@ function errorFor(response: Response, body: unknown, text: string | undefined, n
     detail,
     response.status,
     parseRetryAfter(response.headers.get('Retry-After'), now),
+    fieldErrorsOf(problem?.errors),
   );
+}
+
+/** Untrusted like the rest of the answer: only well-formed entries, and not too many. */
+function fieldErrorsOf(errors: unknown): { field: string; code: string }[] {
+  if (!Array.isArray(errors)) return [];
+  return errors
+    .filter((e): e is { field: string; code: string } => typeof e?.field === 'string' && typeof e?.code === 'string')
+    .slice(0, 50)
+    .map((e) => ({ field: e.field.slice(0, 200), code: e.code.slice(0, 64) }));
 }
 
 /** undici hides the useful part ("ECONNREFUSED") in error.cause. */

@@ -258,7 +258,8 @@ export interface paths {
         put?: never;
         /** Queue injected faults (tests and demos) */
         post: operations["portalInjectFaults"];
-        delete?: never;
+        /** Drop every injected fault that has not fired yet (tests: the API is “back”) */
+        delete: operations["portalClearFaults"];
         options?: never;
         head?: never;
         patch?: never;
@@ -672,6 +673,8 @@ export interface components {
                 }[];
             } | null;
             appVersion: string;
+            /** @description The status item the user reported with “Meld dit” (StatusItem.id), if any. */
+            relatedItemId?: string | null;
         };
         TicketCreateRequest: {
             subject: string;
@@ -812,6 +815,9 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             lastReply?: components["schemas"]["TicketReply"];
+            idempotencyKey: string;
+            contact: components["schemas"]["Contact"];
+            diagnostics: components["schemas"]["Diagnostics"];
             attachments: {
                 name: string;
                 contentType: string;
@@ -1457,6 +1463,26 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Error"];
+        };
+    };
+    portalClearFaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cleared */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
             default: components["responses"]["Error"];
         };
     };

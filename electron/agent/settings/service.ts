@@ -4,6 +4,7 @@ import { LanguagePreference } from '../../contract';
 import { readJsonFile, writeFileAtomic } from '../files';
 import type { Logger } from '../log';
 import type { AgentStore } from '../store';
+import { DEFAULT_REPORT_SHORTCUT } from '../initial-state';
 import { resolveLanguage } from './language';
 
 const SettingsFile = z.object({ languagePreference: LanguagePreference });
@@ -19,6 +20,7 @@ export function createSettingsService(deps: {
   log: Logger;
   dataDir: string;
   managedLanguage: () => LanguagePreference | undefined;
+  managedShortcut: () => string | undefined;
   systemLanguages: readonly string[];
 }): SettingsService {
   const file = join(deps.dataDir, 'settings.json');
@@ -27,6 +29,7 @@ export function createSettingsService(deps: {
     deps.store.set('settings', {
       languagePreference: preference,
       language: resolveLanguage(preference, deps.managedLanguage(), deps.systemLanguages),
+      reportShortcut: deps.managedShortcut() ?? DEFAULT_REPORT_SHORTCUT,
     });
   }
 

@@ -7,7 +7,8 @@ import { Chevron, StateIcon } from './Icons';
 
 const ORDER = { problem: 0, attention: 1, unknown: 2, ok: 3 } as const;
 
-function CheckItem({ item, language, withAdvice }: { item: StatusItem; language: Language; withAdvice: boolean }) {
+function CheckItem(props: { item: StatusItem; language: Language; withAdvice: boolean; onReport?: (itemId: string) => void }) {
+  const { item, language, withAdvice, onReport } = props;
   const { t, i18n } = useTranslation();
   const message = itemMessage(item, (key) => hasText(i18n, key));
   const params = localizeParams(message.params, language);
@@ -20,13 +21,23 @@ function CheckItem({ item, language, withAdvice }: { item: StatusItem; language:
           {t(message.text, params)}
         </p>
         {withAdvice && <p className="check-advice">{t(message.advice, params)}</p>}
+        {onReport && (
+          <button
+            type="button"
+            className="button subtle report-item"
+            aria-label={t('report.reportItemLabel', { item: t(message.text, params) })}
+            onClick={() => onReport(item.id)}
+          >
+            {t('report.reportItem')}
+          </button>
+        )}
       </div>
     </li>
   );
 }
 
-/** What needs doing first, worst on top; everything that is fine folded into one line. */
-export function Checks({ items, language }: { items: StatusItem[]; language: Language }) {
+/** What needs doing first, worst on top, each with "Meld dit"; everything that is fine folded into one line. */
+export function Checks({ items, language, onReport }: { items: StatusItem[]; language: Language; onReport?: (itemId: string) => void }) {
   const { t } = useTranslation();
   const sorted = [...items].sort((a, b) => (ORDER[a.severity] ?? 9) - (ORDER[b.severity] ?? 9));
   const notOk = sorted.filter((item) => item.severity !== 'ok');
@@ -40,7 +51,7 @@ export function Checks({ items, language }: { items: StatusItem[]; language: Lan
       {notOk.length > 0 && (
         <ul className="check-list">
           {notOk.map((item) => (
-            <CheckItem key={item.id} item={item} language={language} withAdvice />
+            <CheckItem key={item.id} item={item} language={language} withAdvice onReport={onReport} />
           ))}
         </ul>
       )}

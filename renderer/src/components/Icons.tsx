@@ -57,6 +57,7 @@ const PATHS = {
   admin: 'M10 2.5l6 2.3v4.4c0 3.8-2.5 6.6-6 8.3-3.5-1.7-6-4.5-6-8.3V4.8z',
   back: 'M12.5 4L6.5 10l6 6',
   portal: 'M8 4H4v12h12v-4M11 3h6v6M17 3l-8 8',
+  report: 'M3.5 4.5h13v9h-7l-4 3v-3h-2zM10 7v3M10 12v.1',
 } as const;
 
 export function Glyph({ name }: { name: keyof typeof PATHS }) {

@@ -133,6 +133,13 @@ describe('preload bridge (Electron)', () => {
         'admin.enroll': async () => ({ ok: false, error: { code: 'unavailable', detail: 'offline' } }),
         'support.openPortal': async () => ({ ok: true, value: undefined }),
         'popup.hide': async () => ({ ok: true, value: undefined }),
+        'tickets.startReport': async () => ({ ok: true, value: undefined }),
+        'tickets.removeScreenshot': async () => ({ ok: true, value: undefined }),
+        'tickets.cancelReport': async () => ({ ok: true, value: undefined }),
+        'tickets.preview': async () => ({ ok: true, value: {} }),
+        'tickets.submit': async () => ({ ok: true, value: { outcome: 'saved', id: '01J' } }),
+        'tickets.dismiss': async () => ({ ok: true, value: undefined }),
+        'tickets.refresh': async () => ({ ok: true, value: undefined }),
       },
       on: () => () => undefined,
     };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogs } from '../../../electron/contract/messages';
-import { ACTION_ERROR_CODES, CheckId, ConfigProblem, ConnectionStatus, Overall, Severity } from '../../../electron/contract';
+import { ACTION_ERROR_CODES, CheckId, ConfigProblem, ConnectionStatus, Impact, OutboxEntry, Overall, Severity, TicketStatus } from '../../../electron/contract';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -85,6 +85,25 @@ describe('message catalog', () => {
       expect(nl.has(key), key).toBe(true);
       expect(en.has(key), key).toBe(true);
     }
+  });
+
+  it('has the words agreed for tickets: problems, outbox reasons, statuses and notifications', () => {
+    const keys = [
+      ...['required', 'too-long', 'invalid', 'too-large'].map((c) => `draft.problem.${c}`),
+      ...['network', 'timeout', 'http-5xx', 'http-429', 'http-4xx', 'unauthorized', 'invalid-response', 'not-enrolled'].map((c) => `outbox.error.${c}`),
+      ...OutboxEntry.shape.status.options.map((s) => `outbox.status.${s}`),
+      ...TicketStatus.options.map((s) => `myTickets.status.${s}`),
+      ...Impact.options.map((i) => `report.impactOptions.${i}`),
+      ...['ticket-answered', 'ticket-resolved'].flatMap((c) => [`notice.${c}.title`, `notice.${c}.body`]),
+      'errors.not-saved',
+      'tray.report',
+    ];
+    for (const key of keys) {
+      expect(nl.has(key), key).toBe(true);
+      expect(en.has(key), key).toBe(true);
+    }
+    for (const code of ['ticket-answered', 'ticket-resolved']) expect(placeholders(nl.get(`notice.${code}.body`)!)).toEqual(['number']);
+    expect(placeholders(nl.get('draft.problem.too-long')!)).toEqual(['max']);
   });
 
   it('keeps the demo badge and the re-enrolment banner as agreed', () => {

@@ -36,7 +36,7 @@ describe('the popup as rendered', () => {
   });
 
   it('speaks English when the agent resolved English', () => {
-    const shown = text(render({ ...sampleState(), settings: { languagePreference: 'en', language: 'en' } }));
+    const shown = text(render({ ...sampleState(), settings: { ...sampleState().settings, languagePreference: 'en', language: 'en' } }));
     expect(shown).toContain('Your computer needs a little attention.');
     expect(shown).toContain('Drive C: is filling up: 4.2 GB free (3%).');
     expect(shown).toContain('Demo: not a real service desk');

@@ -45,6 +45,20 @@ export function sampleState(): AgentState {
       nextChangeAt: '2026-11-25T16:30:00Z',
     },
     config: { files: [], problems: [], policySource: 'api', policyEtag: '"e1"' },
-    settings: { languagePreference: 'system', language: 'nl' },
+    settings: { languagePreference: 'system', language: 'nl', reportShortcut: 'CommandOrControl+Alt+H' },
+    tickets: {
+      categories: [
+        { id: 'slow', label: { nl: 'Mijn computer is traag', en: 'My computer is slow' } },
+        { id: 'printing', label: { nl: 'Printen lukt niet', en: 'Printing does not work' } },
+        { id: 'other', label: { nl: 'Iets anders', en: 'Something else' } },
+      ],
+      maxDescriptionChars: 2000,
+      maxAttachmentBytes: 2 * 1024 * 1024,
+      contact: { name: 'Anna de Vries', phone: '06 12345678', email: 'anna@korenschoof.nl' },
+      report: null,
+      outbox: [],
+      list: [],
+      listUpdatedAt: null,
+    },
   };
 }

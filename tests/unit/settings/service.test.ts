@@ -21,27 +21,27 @@ describe('settings service', () => {
   function make(systemLanguages = ['nl-NL']) {
     const store = new AgentStore(initialState({ appVersion: '1.0.0', platform: 'linux' }));
     const log = createLogger({ file: null, clock });
-    const service = createSettingsService({ store, log, dataDir: dir, managedLanguage: () => undefined, systemLanguages });
+    const service = createSettingsService({ store, log, dataDir: dir, managedLanguage: () => undefined, managedShortcut: () => undefined, systemLanguages });
     return { store, log, service };
   }
 
   it('remembers the chosen language across restarts', async () => {
     const first = make(['nl-NL']);
     await first.service.load();
-    expect(first.store.get().settings).toEqual({ languagePreference: 'system', language: 'nl' });
+    expect(first.store.get().settings).toMatchObject({ languagePreference: 'system', language: 'nl' });
     await first.service.setLanguage('en');
     expect(first.store.get().settings.language).toBe('en');
 
     const second = make(['nl-NL']);
     await second.service.load();
-    expect(second.store.get().settings).toEqual({ languagePreference: 'en', language: 'en' });
+    expect(second.store.get().settings).toMatchObject({ languagePreference: 'en', language: 'en', reportShortcut: 'CommandOrControl+Alt+H' });
   });
 
   it('a broken settings file gives the defaults and a warning, not a crash', async () => {
     await writeFile(join(dir, 'settings.json'), '{"languagePreference": "fr"}');
     const { store, log, service } = make(['en-US']);
     await service.load();
-    expect(store.get().settings).toEqual({ languagePreference: 'system', language: 'en' });
+    expect(store.get().settings).toMatchObject({ languagePreference: 'system', language: 'en' });
     expect(log.recent().map((e) => e.msg)).toContain('settings file invalid, using defaults');
   });
 
@@ -51,7 +51,7 @@ describe('settings service', () => {
     await writeFile(blocked, '');
     const store = new AgentStore(initialState({ appVersion: '1.0.0', platform: 'linux' }));
     const log = createLogger({ file: null, clock });
-    const service = createSettingsService({ store, log, dataDir: blocked, managedLanguage: () => undefined, systemLanguages: [] });
+    const service = createSettingsService({ store, log, dataDir: blocked, managedLanguage: () => undefined, managedShortcut: () => undefined, systemLanguages: [] });
     await service.setLanguage('en');
     expect(store.get().settings.language).toBe('en');
     expect(log.recent().map((e) => e.msg)).toContain('could not save settings');

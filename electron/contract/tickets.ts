@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+// "Report a problem": what the employee fills in, what the agent keeps in its outbox, and this
+// PC's tickets as the servicedesk sees them. Codes and values only; the words are in the catalog.
+
+/** How bad it is, in the employee's words; the agent maps it to the API's urgency. */
+export const Impact = z.enum(['can-work', 'cannot-work', 'several-cannot-work']);
+export type Impact = z.infer<typeof Impact>;
+
+// The hard limits of the API; the policy's limits (smaller) are checked by the agent with codes.
+const MAX_DESCRIPTION = 20_000;
+
+export const ContactDetails = z.object({
+  name: z.string().max(200),
+  phone: z.string().max(40),
+  email: z.string().max(254),
+});
+export type ContactDetails = z.infer<typeof ContactDetails>;
+
+export const TicketDraft = z.object({
+  description: z.string().max(MAX_DESCRIPTION),
+  categoryId: z.string().max(32).nullable(),
+  impact: Impact,
+  contact: ContactDetails,
+  /** The status item the employee reported with "Meld dit", if any. */
+  relatedItemId: z.string().max(200).nullable(),
+  includeScreenshot: z.boolean(),
+  includeProcesses: z.boolean(),
+});
+export type TicketDraft = z.infer<typeof TicketDraft>;
+
+/** A field the employee must fix, with a code: `required`, `too-long`, `invalid`, `too-large`. */
+export const DraftProblem = z.object({ field: z.string(), code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+export type DraftProblem = z.infer<typeof DraftProblem>;
+
+/**
+ * A ticket on its way. `queued`: saved on disk, waiting to be sent (offline, API failing);
+ * `sending`: a request is out; `sent`: the API acknowledged it with a number;
+ * `rejected`: the API refused it (413/422): the draft comes back with the problems to fix.
+ */
+export const OutboxEntry = z.object({
+  id: z.string(), // ULID, also the Idempotency-Key
+  createdAt: z.string(),
+  subject: z.string(),
+  status: z.enum(['queued', 'sending', 'sent', 'rejected']),
+  attempts: z.number(),
+  nextAttemptAt: z.string().nullable(),
+  lastError: z.object({ code: z.string(), status: z.number().optional(), detail: z.string().optional() }).nullable(),
+  number: z.number().nullable(),
+  problems: z.array(DraftProblem),
+  draft: TicketDraft.nullable(), // only for `rejected`: to bring the form back
+});
+export type OutboxEntry = z.infer<typeof OutboxEntry>;
+
+export const TicketStatus = z.enum(['new', 'open', 'waiting', 'resolved', 'closed']);
+export type TicketStatus = z.infer<typeof TicketStatus>;
+
+export const MyTicket = z.object({
+  ticketId: z.string(),
+  number: z.number(),
+  subject: z.string(),
+  status: TicketStatus,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  lastReply: z.object({ from: z.string(), at: z.string(), text: z.string() }).nullable(),
+});
+export type MyTicket = z.infer<typeof MyTicket>;
+
+export const ScreenshotInfo = z.object({
+  thumbnail: z.string(), // data:image/png;base64,… small enough to show in the form
+  width: z.number(),
+  height: z.number(),
+  bytes: z.number(), // what will be sent, after scaling or compressing to the policy's limit
+});
+
+export const TicketsState = z.object({
+  categories: z.array(z.object({ id: z.string(), label: z.object({ nl: z.string(), en: z.string() }) })),
+  maxDescriptionChars: z.number(),
+  maxAttachmentBytes: z.number(),
+  /** Name from the OS account, phone and e-mail as last used. */
+  contact: ContactDetails,
+  /** The report being written: the screenshot taken when it was opened, the item it is about. */
+  report: z.object({ relatedItemId: z.string().nullable(), screenshot: ScreenshotInfo.nullable() }).nullable(),
+  outbox: z.array(OutboxEntry), // newest first; `sent` ones stay a day so the UI can show the number
+  list: z.array(MyTicket), // newest first
+  listUpdatedAt: z.string().nullable(),
+});
+export type TicketsState = z.infer<typeof TicketsState>;

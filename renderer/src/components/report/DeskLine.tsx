@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import type { Impact, Language, SupportState } from '../../../../electron/contract';
+import { describeWhen, telHref } from '../../format';
+import { Glyph } from '../Icons';
+
+/**
+ * Who reads the ticket, and when: open now, or when the servicedesk opens again (never for 24x7).
+ * When several colleagues cannot work and the policy has an emergency line, that comes first.
+ */
+export function DeskLine(props: { support: SupportState; impact: Impact; language: Language; now: Date }) {
+  const { support, impact, language, now } = props;
+  const { t } = useTranslation();
+  const when = describeWhen(support.nextChangeAt, now, support.timeZone, language);
+  const line =
+    support.slaTier === '24x7'
+      ? t('desk.always')
+      : support.openNow
+        ? t('desk.openNow')
+        : when
+          ? t('desk.closedUntil', { when: t(when.key, when.params) })
+          : t('desk.closed');
+  const emergency = impact === 'several-cannot-work' && support.emergencyPhone ? support.emergencyPhone : null;
+  return (
+    <div className="desk-line">
+      {emergency && (
+        <div className="emergency" role="alert">
+          <a className="emergency-call" href={telHref(emergency)}>
+            <Glyph name="phone" />
+            {t('desk.emergency', { phone: emergency })}
+          </a>
+          <p className="small">{t('desk.emergencyHint')}</p>
+        </div>
+      )}
+      <p className={`support-status ${support.openNow || support.slaTier === '24x7' ? 'is-open' : 'is-closed'}`}>
+        <span className="dot" aria-hidden="true" />
+        {line}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,329 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ActionResult, AgentState, DraftProblem, Impact, TicketDraft } from '../../../../electron/contract';
+import { ActionError } from '../../../../electron/contract/errors';
+import { formatNumber, localizeParams, telHref } from '../../format';
+import { hasText } from '../../i18n';
+import { itemMessage } from '../../messages';
+import { charCount, formField, problemCode, sortProblems, tooLongLocally, type FormField } from '../../report';
+import { DeskLine } from './DeskLine';
+import { Screenshot } from './Screenshot';
+import { SendPreview } from './SendPreview';
+
+const IMPACTS: Impact[] = ['can-work', 'cannot-work', 'several-cannot-work'];
+// The counter speaks only once the employee pauses, and only when the limit is near.
+const SPEAK_AFTER_MS = 1200;
+const SPEAK_FROM = 0.8;
+
+export interface ReportActions {
+  submit(draft: TicketDraft): Promise<ActionResult<'tickets.submit'>>;
+  preview(draft: TicketDraft): Promise<Record<string, unknown>>;
+  removeScreenshot(): Promise<void>;
+  cancel(): Promise<void>;
+}
+
+interface Props {
+  state: AgentState;
+  draft: TicketDraft;
+  onDraft: (draft: TicketDraft) => void;
+  problems: DraftProblem[];
+  onProblems: (problems: DraftProblem[]) => void;
+  onSaved: (id: string) => void;
+  actions: ReportActions;
+  now: Date;
+}
+
+/** "Meld een probleem": one sentence, how bad, how to reach you, Send. The agent checks it all. */
+export function ReportForm({ state, draft, onDraft, problems, onProblems, onSaved, actions, now }: Props) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const language = state.settings.language;
+  const { tickets, support } = state;
+  const max = tickets.maxDescriptionChars;
+  const report = tickets.report;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [preview, setPreview] = useState<{ phase: 'busy' } | { phase: 'shown'; body: Record<string, unknown> } | { phase: 'failed' } | null>(null);
+  const [spoken, setSpoken] = useState('');
+  const [focusProblems, setFocusProblems] = useState(0);
+  const summary = useRef<HTMLDivElement>(null);
+
+  const fieldId = (field: FormField) => `${id}-${field.replace('.', '-')}`;
+  const sorted = sortProblems(problems);
+  const problemAt = (field: FormField) => sorted.find((p) => formField(p.field) === field) ?? null;
+  const problemText = (p: DraftProblem) => {
+    const code = problemCode(p);
+    const key = hasText(i18n, `draft.problem.${code}`) ? `draft.problem.${code}` : 'draft.problem.invalid';
+    return t(key, localizeParams(p.params ?? {}, language));
+  };
+  const fieldName = (p: DraftProblem) => {
+    const field = formField(p.field);
+    return t(field ? `draft.field.${field}` : 'draft.field.other');
+  };
+  // The final draft: what the screen shows now (the screenshot may have been removed).
+  const current = (): TicketDraft => ({
+    ...draft,
+    relatedItemId: report?.relatedItemId ?? draft.relatedItemId,
+    includeScreenshot: report?.screenshot != null,
+  });
+
+  const count = charCount(draft.description);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      if (count > max) setSpoken(t('report.counterOver', { over: formatNumber(count - max, language) }));
+      else if (count >= max * SPEAK_FROM) setSpoken(t('report.counterSpoken', { count: formatNumber(count, language), max: formatNumber(max, language) }));
+      else setSpoken('');
+    }, SPEAK_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [count, max, language, t]);
+
+  // Problems (from Send, or a rejected ticket brought back): focus goes to the first one.
+  useEffect(() => {
+    if (sorted.length === 0) return;
+    const field = formField(sorted[0]!.field);
+    const target = field ? document.getElementById(fieldId(field)) : null;
+    (target ?? summary.current)?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusProblems, problems]);
+
+  async function send(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    const draftNow = current();
+    const local = tooLongLocally(draftNow, max);
+    if (local) {
+      onProblems([local]);
+      setFocusProblems((n) => n + 1);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await actions.submit(draftNow);
+      if (result.outcome === 'invalid') {
+        onProblems(result.problems);
+        setFocusProblems((n) => n + 1);
+      } else {
+        onSaved(result.id);
+      }
+    } catch (failure) {
+      setError(failure instanceof ActionError ? failure.code : 'internal');
+      summary.current?.focus();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function togglePreview() {
+    if (preview) return setPreview(null);
+    const draftNow = current();
+    if (tooLongLocally(draftNow, max)) {
+      onProblems([tooLongLocally(draftNow, max)!]);
+      setFocusProblems((n) => n + 1);
+      return;
+    }
+    setPreview({ phase: 'busy' });
+    try {
+      setPreview({ phase: 'shown', body: await actions.preview(draftNow) });
+    } catch {
+      setPreview({ phase: 'failed' });
+    }
+  }
+
+  const set = (patch: Partial<TicketDraft>) => onDraft({ ...draft, ...patch });
+  const setContact = (patch: Partial<TicketDraft['contact']>) => set({ contact: { ...draft.contact, ...patch } });
+  const describedBy = (field: FormField, ...more: string[]) =>
+    [...more, problemAt(field) ? `${fieldId(field)}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const fieldError = (field: FormField) => {
+    const problem = problemAt(field);
+    return problem ? (
+      <p id={`${fieldId(field)}-error`} className="field-error">
+        {problemText(problem)}
+      </p>
+    ) : null;
+  };
+
+  const item = report?.relatedItemId ? state.health.items.find((i) => i.id === report.relatedItemId) : undefined;
+  const itemText = item
+    ? (() => {
+        const message = itemMessage(item, (key) => hasText(i18n, key));
+        return t(message.text, localizeParams(message.params, language));
+      })()
+    : null;
+
+  return (
+    <form className="report" onSubmit={send} noValidate aria-labelledby={`${id}-title`}>
+      <h1 id={`${id}-title`} className="report-title">
+        {t('report.title')}
+      </h1>
+      {itemText && <p className="report-about">{t('report.about', { item: itemText })}</p>}
+
+      <div ref={summary} tabIndex={-1} className="report-alerts" role="alert">
+        {error && (
+          <div className="alert">
+            <p>{t(`errors.${error}`)}</p>
+            {error === 'not-saved' && support.phone && (
+              <a href={telHref(support.phone)}>{t('report.notSavedCall', { phone: support.phone })}</a>
+            )}
+          </div>
+        )}
+        {sorted.length > 0 && (
+          <div className="alert">
+            <p>{t('report.problemsTitle')}</p>
+            <ul className="problem-list">
+              {sorted.map((p, index) => (
+                <li key={`${p.field}:${p.code}:${index}`}>{t('report.problemAt', { field: fieldName(p), problem: problemText(p) })}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+
+      <div className="form-field">
+        <label htmlFor={fieldId('description')}>{t('report.description')}</label>
+        <p id={`${id}-hint`} className="muted small">
+          {t('report.descriptionHint')}
+        </p>
+        <textarea
+          id={fieldId('description')}
+          className="input textarea"
+          value={draft.description}
+          onChange={(event) => set({ description: event.target.value })}
+          rows={4}
+          dir="auto"
+          autoFocus
+          required
+          aria-invalid={problemAt('description') ? true : undefined}
+          aria-describedby={describedBy('description', `${id}-hint`, `${id}-counter`)}
+        />
+        <div className="field-foot">
+          {fieldError('description')}
+          <p id={`${id}-counter`} className={`counter${count > max ? ' over' : ''}`}>
+            {t('report.counter', { count: formatNumber(count, language), max: formatNumber(max, language) })}
+          </p>
+        </div>
+        <p className="visually-hidden" aria-live="polite">
+          {spoken}
+        </p>
+      </div>
+
+      {tickets.categories.length > 0 && (
+        <fieldset className="form-field" aria-describedby={describedBy('categoryId')}>
+          <legend>{t('report.category')}</legend>
+          <div className="chips">
+            {tickets.categories.map((category, index) => (
+              <label key={category.id} className="chip">
+                <input
+                  type="radio"
+                  name={`${id}-category`}
+                  id={index === 0 ? fieldId('categoryId') : undefined}
+                  value={category.id}
+                  checked={draft.categoryId === category.id}
+                  onChange={() => set({ categoryId: category.id })}
+                />
+                <span>{category.label[language] || category.label.nl || category.id}</span>
+              </label>
+            ))}
+          </div>
+          {fieldError('categoryId')}
+        </fieldset>
+      )}
+
+      <fieldset className="form-field" aria-describedby={describedBy('impact')}>
+        <legend>{t('report.impact')}</legend>
+        <div className="radios">
+          {IMPACTS.map((impact, index) => (
+            <label key={impact} className="radio">
+              <input
+                type="radio"
+                name={`${id}-impact`}
+                id={index === 0 ? fieldId('impact') : undefined}
+                value={impact}
+                checked={draft.impact === impact}
+                onChange={() => set({ impact })}
+              />
+              <span>{t(`report.impactOptions.${impact}`)}</span>
+            </label>
+          ))}
+        </div>
+        {fieldError('impact')}
+      </fieldset>
+
+      <DeskLine support={support} impact={draft.impact} language={language} now={now} />
+
+      <fieldset className="form-field contact-fields">
+        <legend>{t('report.contact')}</legend>
+        <label htmlFor={fieldId('contact.name')}>{t('report.name')}</label>
+        <input
+          id={fieldId('contact.name')}
+          className="input"
+          value={draft.contact.name}
+          onChange={(event) => setContact({ name: event.target.value })}
+          autoComplete="name"
+          maxLength={200}
+          required
+          aria-invalid={problemAt('contact.name') ? true : undefined}
+          aria-describedby={describedBy('contact.name')}
+        />
+        {fieldError('contact.name')}
+        <label htmlFor={fieldId('contact.phone')}>{t('report.phone')}</label>
+        <input
+          id={fieldId('contact.phone')}
+          className="input"
+          type="tel"
+          value={draft.contact.phone}
+          onChange={(event) => setContact({ phone: event.target.value })}
+          autoComplete="tel"
+          maxLength={40}
+          aria-invalid={problemAt('contact.phone') ? true : undefined}
+          aria-describedby={describedBy('contact.phone')}
+        />
+        {fieldError('contact.phone')}
+        <label htmlFor={fieldId('contact.email')}>{t('report.email')}</label>
+        <input
+          id={fieldId('contact.email')}
+          className="input"
+          type="email"
+          value={draft.contact.email}
+          onChange={(event) => setContact({ email: event.target.value })}
+          autoComplete="email"
+          maxLength={254}
+          aria-invalid={problemAt('contact.email') ? true : undefined}
+          aria-describedby={describedBy('contact.email')}
+        />
+        {fieldError('contact.email')}
+      </fieldset>
+
+      <Screenshot
+        screenshot={report?.screenshot ?? null}
+        language={language}
+        removeId={fieldId('screenshot')}
+        error={fieldError('screenshot')}
+        onRemove={() => void actions.removeScreenshot().catch(() => undefined)}
+      />
+
+      <label className="checkbox">
+        <input type="checkbox" checked={draft.includeProcesses} onChange={(event) => set({ includeProcesses: event.target.checked })} />
+        <span>{t('report.includeProcesses')}</span>
+      </label>
+
+      <div className="preview-toggle">
+        <button type="button" className="button subtle" aria-expanded={preview !== null} onClick={() => void togglePreview()}>
+          {preview ? t('report.hidePreview') : t('report.showPreview')}
+        </button>
+        {preview?.phase === 'busy' && <p className="muted small" role="status">{t('report.previewBusy')}</p>}
+        {preview?.phase === 'failed' && <p className="field-error" role="status">{t('preview.failed')}</p>}
+        {preview?.phase === 'shown' && <SendPreview body={preview.body} language={language} categories={tickets.categories} />}
+      </div>
+
+      <div className="report-actions">
+        <button type="submit" className="button accent" disabled={busy}>
+          {busy ? t('report.sending') : t('report.send')}
+        </button>
+        <button type="button" className="button" onClick={() => void actions.cancel().catch(() => undefined)}>
+          {t('report.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

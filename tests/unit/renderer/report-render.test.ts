@@ -1,0 +1,264 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createElement, type ReactElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import { createStore } from 'zustand/vanilla';
+import type { AgentState, DraftProblem, OutboxEntry, TicketDraft } from '../../../electron/contract';
+import { App } from '../../../renderer/src/App';
+import { createI18n } from '../../../renderer/src/i18n';
+import type { Mirror } from '../../../renderer/src/store';
+import type { PopupBridge } from '../../../renderer/src/bridge/types';
+import { ReportForm, type ReportActions } from '../../../renderer/src/components/report/ReportForm';
+import { ReportResult } from '../../../renderer/src/components/report/ReportResult';
+import { OutboxList } from '../../../renderer/src/components/report/OutboxList';
+import { SendPreview } from '../../../renderer/src/components/report/SendPreview';
+import { MyTickets } from '../../../renderer/src/components/MyTickets';
+import { newDraft } from '../../../renderer/src/report';
+import { sampleState } from './sample-state';
+
+// The report form and its results, rendered to HTML the way a user first sees them (no DOM here;
+// typing and clicking are in tests/e2e/report-*.spec.ts).
+const bridge = { kind: 'socket', actions: {}, on: () => () => undefined, onReconnect: () => () => undefined } as unknown as PopupBridge;
+const noActions: ReportActions = {
+  submit: async () => ({ outcome: 'saved', id: 'x' }),
+  preview: async () => ({}),
+  removeScreenshot: async () => undefined,
+  cancel: async () => undefined,
+};
+const PNG = 'data:image/png;base64,iVBORw0KGgo=';
+
+function html(element: ReactElement, language: 'nl' | 'en' = 'nl'): string {
+  return renderToStaticMarkup(createElement(I18nextProvider, { i18n: createI18n(language) }, element));
+}
+const text = (markup: string) => markup.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+function app(state: AgentState): string {
+  const mirror = { store: createStore<Mirror>(() => ({ status: 'ready', state })), sync: async () => undefined, stop: () => undefined };
+  return html(createElement(App, { bridge, mirror }), state.settings.language);
+}
+
+function withReport(relatedItemId: string | null = null): AgentState {
+  const state = sampleState();
+  return { ...state, tickets: { ...state.tickets, report: { relatedItemId, screenshot: { thumbnail: PNG, width: 1920, height: 1080, bytes: 312_000 } } } };
+}
+
+function form(state: AgentState, draft: Partial<TicketDraft> = {}, problems: DraftProblem[] = []): string {
+  return html(
+    createElement(ReportForm, {
+      state,
+      draft: { ...newDraft(state), ...draft },
+      onDraft: () => undefined,
+      problems,
+      onProblems: () => undefined,
+      onSaved: () => undefined,
+      actions: noActions,
+      now: new Date('2026-11-25T18:00:00Z'), // Wednesday 19:00 in Amsterdam
+    }),
+    state.settings.language,
+  );
+}
+
+function entry(patch: Partial<OutboxEntry>): OutboxEntry {
+  return {
+    id: '01JTEST',
+    createdAt: '2026-11-25T10:00:00Z',
+    subject: 'Printen lukt niet',
+    status: 'queued',
+    attempts: 0,
+    nextAttemptAt: null,
+    lastError: null,
+    number: null,
+    problems: [],
+    draft: null,
+    ...patch,
+  };
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('ways in', () => {
+  it('offers "Meld een probleem" on the main view and "Meld dit" on each item that is not ok', () => {
+    const shown = app(sampleState());
+    expect(text(shown)).toContain('Meld een probleem');
+    expect(text(shown)).toContain('Mijn meldingen');
+    expect(shown.match(/>Meld dit</g)).toHaveLength(1); // the disk is low; memory is ok
+    expect(shown).toContain('aria-label="Meld dit: Schijf C: raakt vol: nog 4,2 GB vrij (3 %)."');
+  });
+
+  it('shows the form, and only the form, while the agent has a report open', () => {
+    const shown = text(app(withReport()));
+    expect(shown).toContain('Wat is er aan de hand?');
+    expect(shown).not.toContain('Je computer heeft even aandacht nodig.');
+    expect(shown).not.toContain('Voor beheerders');
+  });
+});
+
+describe('the form', () => {
+  it('has the description with its counter, the categories, how bad it is and the contact prefilled', () => {
+    const markup = form(withReport());
+    const shown = text(markup);
+    expect(shown).toContain('0 / 2.000');
+    for (const label of ['Mijn computer is traag', 'Printen lukt niet', 'Iets anders']) expect(shown).toContain(label);
+    for (const label of ['Ik kan verder werken', 'Ik kan niet werken', 'Meerdere collega’s kunnen niet werken']) expect(shown).toContain(label);
+    expect(markup).toContain('value="Anna de Vries"');
+    expect(markup).toContain('value="06 12345678"');
+    expect(markup).toContain('value="anna@korenschoof.nl"');
+    expect(markup).toMatch(/<img[^>]*src="data:image\/png;base64,iVBORw0KGgo="[^>]*alt="Schermafbeelding van je scherm/);
+    expect(shown).toContain('1920 × 1080 pixels, 312 kB');
+    expect(shown).toContain('Verwijder schermafbeelding');
+    expect(markup).toMatch(/<input type="checkbox" checked=""[^>]*\/><span>Stuur de lijst met programma’s mee/);
+    expect(shown).toContain('Bekijk wat er wordt meegestuurd');
+    expect(markup).not.toMatch(/\sstyle=/);
+    expect(shown).not.toMatch(/\b(report|draft|desk|preview|result|outbox|myTickets)\.[a-zA-Z-]+/);
+  });
+
+  it('counts characters as the API does: an emoji is one', () => {
+    expect(text(form(withReport(), { description: 'Printer 🖨️ kapot' }))).toContain('16 / 2.000');
+  });
+
+  it('says which status item the report is about, in words', () => {
+    expect(text(form(withReport('disk-space:C:')))).toContain('Over: Schijf C: raakt vol: nog 4,2 GB vrij (3 %).');
+  });
+
+  it('says when a closed servicedesk will read it, and that a 24x7 one always does', () => {
+    const closed = withReport();
+    closed.support = { ...closed.support, openNow: false, nextChangeAt: '2026-11-26T07:00:00Z' };
+    expect(text(form(closed))).toContain('De servicedesk is nu gesloten. Je melding wordt gelezen morgen om 08:00.');
+    const always = withReport();
+    always.support = { ...always.support, slaTier: '24x7', openNow: true, nextChangeAt: null };
+    expect(text(form(always))).toContain('De servicedesk is dag en nacht bereikbaar.');
+  });
+
+  it('puts the emergency line first when several colleagues cannot work', () => {
+    const state = withReport();
+    state.support = { ...state.support, emergencyPhone: '+31 20 999 0000' };
+    expect(text(form(state, { impact: 'cannot-work' }))).not.toContain('calamiteitendienst');
+    const markup = form(state, { impact: 'several-cannot-work' });
+    expect(markup).toMatch(/href="tel:\+31209990000"[^>]*>.*Bel nu de calamiteitendienst: \+31 20 999 0000/);
+  });
+
+  it('shows problems at their fields and summarised at the top', () => {
+    const markup = form(withReport(), {}, [
+      { field: 'contact.email', code: 'invalid' },
+      { field: 'description', code: 'required' },
+      { field: '/description', code: 'too-long', params: { max: 2000 } }, // as the API names it
+    ]);
+    const shown = text(markup);
+    expect(shown).toContain('Kijk dit even na:');
+    expect(shown).toContain('Wat is er aan de hand?: Dit moet je invullen.');
+    expect(shown).toContain('E-mail: Vul een e-mailadres in zoals naam@bedrijf.nl.');
+    expect(markup).toMatch(/<input[^>]*type="email"[^>]*aria-invalid="true"[^>]*aria-describedby="[^"]*contact-email-error"/);
+    expect(markup).toMatch(/<textarea[^>]*aria-invalid="true"/);
+    expect(markup).not.toMatch(/type="tel"[^>]*aria-invalid/);
+  });
+
+  it('marks a description over the limit', () => {
+    const shown = text(form(withReport(), { description: 'x'.repeat(2001) }));
+    expect(shown).toContain('2.001 / 2.000');
+  });
+});
+
+describe('what will be sent', () => {
+  it('reads the request body in sections, with attachment sizes and the processes', () => {
+    const state = sampleState();
+    const body = {
+      subject: 'Printen lukt niet',
+      description: 'Printen lukt niet\nsinds vanochtend',
+      category: 'printing',
+      urgency: 'high',
+      contact: { name: 'Anna de Vries', email: 'anna@korenschoof.nl' },
+      diagnostics: {
+        appVersion: '0.1.0',
+        device: { hostname: 'LAPTOP-ANNA', manufacturer: 'Dell Inc.', model: 'Latitude 5440', serialNumber: 'ABC1234', os: { distro: 'Windows 11 Pro', release: '10.0.22631', build: '22631' } },
+        health: { overall: 'attention', cpuLoadPercent: 12, memoryUsedPercent: 55, disks: [{ mount: 'C:', sizeBytes: 256e9, freeBytes: 4.2e9 }], history: [{}, {}] },
+        checks: state.health.items,
+        recentErrors: [{ at: '2026-11-25T09:59:00Z', level: 'warn', scope: 'health', msg: 'smart probe timed out' }],
+        processes: { byCpu: [{ name: 'Teams.exe', pid: 1, cpuPercent: 31.5, memoryBytes: 812e6 }], byMemory: [{ name: 'chrome.exe', pid: 2, cpuPercent: 3, memoryBytes: 1.2e9 }] },
+      },
+      attachments: [{ name: 'screenshot.png', contentType: 'image/png', bytes: 312_000 }],
+    };
+    const shown = text(html(createElement(SendPreview, { body, language: 'nl', categories: state.tickets.categories })));
+    for (const part of ['Computer', 'LAPTOP-ANNA', 'Dell Inc. Latitude 5440', 'Windows 11 Pro 10.0.22631 22631', 'Gezondheid en controles', 'Let op', '12 %', 'Schijf C: raakt vol', '2 metingen', 'Teams.exe – 31,5 %, 812 MB', 'chrome.exe', 'smart probe timed out', 'screenshot.png (image/png, 312 kB)', 'Hoog', 'Printen lukt niet']) {
+      expect(shown).toContain(part);
+    }
+  });
+
+  it('says the process list is left out when it is', () => {
+    const shown = text(html(createElement(SendPreview, { body: { diagnostics: { processes: null } }, language: 'nl', categories: [] })));
+    expect(shown).toContain('Niet meegestuurd: je hebt de lijst met programma’s uitgezet.');
+    expect(shown).toContain('Geen bijlagen.');
+  });
+});
+
+describe('the result, from the outbox entry', () => {
+  const support = sampleState().support;
+  const result = (patch: Partial<OutboxEntry>) => text(html(createElement(ReportResult, { entry: entry(patch), support, onClose: () => undefined })));
+
+  it('says "sent" with the number only once the API gave one', () => {
+    expect(result({ status: 'sending', attempts: 1 })).toContain('Bezig met versturen…');
+    expect(result({ status: 'queued', attempts: 0 })).toContain('Bezig met versturen…');
+    expect(result({ status: 'sending' })).not.toContain('Verzonden');
+    expect(result({ status: 'sent', number: 10001 })).toContain('Verzonden, meldingnummer 10001');
+  });
+
+  it('says queued, with the servicedesk phone, when sending failed', () => {
+    const shown = result({ status: 'queued', attempts: 1, lastError: { code: 'network' } });
+    expect(shown).toContain('Staat klaar, wordt verstuurd zodra er weer verbinding is');
+    expect(shown).toContain('Bel de servicedesk: +31 20 123 4567');
+  });
+});
+
+describe('Meldingen onderweg', () => {
+  it('keeps unsent tickets in sight, with the reason once they have waited long', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const now = new Date('2026-11-25T10:30:00Z');
+    const outbox = [
+      entry({ id: 'a', subject: 'Wifi valt weg', attempts: 4, lastError: { code: 'http-5xx', status: 503 }, nextAttemptAt: '2026-11-25T10:31:00Z' }),
+      entry({ id: 'b', subject: 'Nieuw', createdAt: '2026-11-25T10:29:30Z', attempts: 1, lastError: { code: 'network' } }),
+      entry({ id: 'c', subject: 'Al weg', status: 'sent', number: 10002 }),
+      entry({ id: 'd', subject: 'Te lang', status: 'rejected', draft: newDraft(sampleState()), problems: [{ field: '/description', code: 'too-long' }] }),
+    ];
+    const shown = text(html(createElement(OutboxList, { outbox, hideId: null, language: 'nl', now, onFix: () => undefined })));
+    expect(shown).toContain('Meldingen onderweg');
+    expect(shown).toContain('Wifi valt weg');
+    expect(shown).toContain('Reden: Er is een storing bij hallo,.');
+    expect(shown).toContain('Nieuw');
+    expect(shown).not.toContain('Geen verbinding met hallo'); // not long enough to worry anyone
+    expect(shown).not.toContain('Al weg');
+    expect(shown).toContain('Moet worden aangepast');
+    expect(shown).toContain('Aanpassen');
+  });
+
+  it('shows nothing when everything is sent', () => {
+    expect(html(createElement(OutboxList, { outbox: [entry({ status: 'sent', number: 1 })], hideId: null, language: 'nl', now: new Date(), onFix: () => undefined }))).toBe('');
+  });
+});
+
+describe('Mijn meldingen', () => {
+  it('lists number, subject, status in plain words and the last reply, cut short', () => {
+    const tickets = {
+      ...sampleState().tickets,
+      list: [
+        { ticketId: 't2', number: 10002, subject: 'Outlook start niet', status: 'waiting' as const, createdAt: '2026-11-25T10:00:00Z', updatedAt: '2026-11-25T11:00:00Z', lastReply: { from: 'Sanne (hallo,)', at: '2026-11-25T11:00:00Z', text: 'Kun je Outlook opnieuw starten? ' + 'x'.repeat(400) } },
+        { ticketId: 't1', number: 10001, subject: 'Printen lukt niet', status: 'resolved' as const, createdAt: '2026-11-24T10:00:00Z', updatedAt: '2026-11-24T12:00:00Z', lastReply: null },
+      ],
+    };
+    const shown = text(html(createElement(MyTickets, { tickets, language: 'nl', refreshing: false, onBack: () => undefined })));
+    expect(shown).toContain('Melding 10002');
+    expect(shown).toContain('Outlook start niet');
+    expect(shown).toContain('Wacht op jouw reactie');
+    expect(shown).toContain('Laatste reactie van Sanne (hallo,)');
+    expect(shown).toContain('Kun je Outlook opnieuw starten?');
+    expect(shown).not.toContain('x'.repeat(300));
+    expect(shown).toContain('Opgelost');
+    const english = text(html(createElement(MyTickets, { tickets, language: 'en', refreshing: false, onBack: () => undefined }), 'en'));
+    expect(english).toContain('Waiting for your reply');
+    expect(english).toContain('Resolved');
+  });
+
+  it('says so when there are none yet', () => {
+    expect(text(html(createElement(MyTickets, { tickets: sampleState().tickets, language: 'nl', refreshing: false, onBack: () => undefined })))).toContain(
+      'Je hebt vanaf deze computer nog geen meldingen gedaan.',
+    );
+  });
+});
