@@ -121,6 +121,7 @@ export function createAgent(ports: AgentPorts, options: AgentOptions): Agent {
     'tickets.removeScreenshot': () => tickets.removeScreenshot(),
     'tickets.preview': ({ draft }) => tickets.preview(draft),
     'tickets.submit': ({ draft }) => tickets.submit(draft),
+    'tickets.reopen': ({ id }) => tickets.reopen(id),
     'tickets.dismiss': ({ id }) => tickets.dismiss(id),
     'tickets.refresh': () => tickets.refresh(),
   };

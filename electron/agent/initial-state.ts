@@ -39,6 +39,7 @@ export function initialState(app: { appVersion: string; platform: string }): Age
       contact: { name: '', phone: '', email: '' },
       report: null,
       outbox: [],
+      damaged: [],
       list: [],
       listUpdatedAt: null,
     },

@@ -49,6 +49,8 @@ export const OutboxEntry = z.object({
   number: z.number().nullable(),
   problems: z.array(DraftProblem),
   draft: TicketDraft.nullable(), // only for `rejected`: to bring the form back
+  /** As sent; `critical` (several colleagues cannot work) makes a waiting ticket show the emergency number. */
+  urgency: z.enum(['low', 'normal', 'high', 'critical']).optional(),
 });
 export type OutboxEntry = z.infer<typeof OutboxEntry>;
 
@@ -73,6 +75,40 @@ export const ScreenshotInfo = z.object({
   bytes: z.number(), // what will be sent, after scaling or compressing to the policy's limit
 });
 
+/**
+ * Why the form has no screenshot: `taking` (being fitted to the policy's limit), `removed` by the
+ * employee, `capture-failed`, `too-large` (not even a small version fits), `unreadable`.
+ */
+export const ScreenshotNote = z.enum(['taking', 'removed', 'capture-failed', 'too-large', 'unreadable']);
+export type ScreenshotNote = z.infer<typeof ScreenshotNote>;
+
+/** The report being written. `draft`/`problems` are set when a refused ticket comes back to be fixed. */
+export const OpenReport = z.object({
+  relatedItemId: z.string().nullable(),
+  screenshot: ScreenshotInfo.nullable(),
+  screenshotNote: ScreenshotNote.nullable(),
+  draft: TicketDraft.nullable(),
+  problems: z.array(DraftProblem),
+  /** The refused ticket this report fixes: it leaves the outbox only when the new one is saved. */
+  replaces: z.string().nullable(),
+});
+export type OpenReport = z.infer<typeof OpenReport>;
+
+/** A report with nothing filled in but what is given. */
+export const openReport = (value: Partial<OpenReport> = {}): OpenReport => ({
+  relatedItemId: null,
+  screenshot: null,
+  screenshotNote: null,
+  draft: null,
+  problems: [],
+  replaces: null,
+  ...value,
+});
+
+/** An outbox file that could not be read back: kept in `outbox/damaged/`, shown until dismissed. */
+export const DamagedTicket = z.object({ file: z.string(), problem: z.string(), at: z.string() });
+export type DamagedTicket = z.infer<typeof DamagedTicket>;
+
 export const TicketsState = z.object({
   categories: z.array(z.object({ id: z.string(), label: z.object({ nl: z.string(), en: z.string() }) })),
   maxDescriptionChars: z.number(),
@@ -80,8 +116,9 @@ export const TicketsState = z.object({
   /** Name from the OS account, phone and e-mail as last used. */
   contact: ContactDetails,
   /** The report being written: the screenshot taken when it was opened, the item it is about. */
-  report: z.object({ relatedItemId: z.string().nullable(), screenshot: ScreenshotInfo.nullable() }).nullable(),
+  report: OpenReport.nullable(),
   outbox: z.array(OutboxEntry), // newest first; `sent` ones stay a day so the UI can show the number
+  damaged: z.array(DamagedTicket),
   list: z.array(MyTicket), // newest first
   listUpdatedAt: z.string().nullable(),
 });

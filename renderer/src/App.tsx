@@ -22,8 +22,8 @@ import { newDraft } from './report';
 
 /**
  * The tray flyout. It renders the mirror of the agent's state and sends intents. It keeps only
- * which view is open, the report being typed (so that a refused or unsaved one is never lost)
- * and which ticket's result to show. The report form is open exactly while the agent's
+ * which view is open, the report being typed (so that an unsaved one is not lost; a refused one
+ * the agent keeps, and gives back as `tickets.report.draft`) and which ticket's result to show. The report form is open exactly while the agent's
  * `tickets.report` is set: the tray menu and the shortcut open it through the agent too.
  */
 export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirror }) {
@@ -32,7 +32,7 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
   const [view, setView] = useState<'main' | 'admin' | 'tickets'>('main');
   const [refreshing, setRefreshing] = useState(false);
   const [draft, setDraft] = useState<TicketDraft | null>(null);
-  const [problems, setProblems] = useState<DraftProblem[]>([]);
+  const [problems, setProblems] = useState<DraftProblem[] | null>(null);
   const [resultId, setResultId] = useState<string | null>(null);
   const [ticketsRefreshing, setTicketsRefreshing] = useState(false);
   const adminButton = useRef<HTMLButtonElement>(null);
@@ -86,7 +86,7 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
       cancel: async () => {
         cancelled.current = true;
         setDraft(null);
-        setProblems([]);
+        setProblems(null);
         await bridge.actions['tickets.cancelReport']({});
       },
     }),
@@ -98,19 +98,15 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
     [bridge],
   );
 
-  // A refused ticket comes back into the form with its problems; the agent then forgets it.
+  // A refused ticket comes back into the form with its problems and screenshot. The agent keeps
+  // it in the outbox until its fixed version is saved, so closing the form loses nothing.
   const fixRejected = useCallback(
     async (entry: OutboxEntry) => {
-      if (!entry.draft) return;
-      setDraft(entry.draft);
-      setProblems(entry.problems);
+      setDraft(null);
+      setProblems(null);
       setResultId(null);
-      try {
-        await bridge.actions['tickets.startReport']({ relatedItemId: entry.draft.relatedItemId });
-        await bridge.actions['tickets.dismiss']({ id: entry.id });
-      } catch {
-        // The entry stays in "Meldingen onderweg" with its own "Aanpassen".
-      }
+      // A failure leaves the entry in "Meldingen onderweg" with its own "Aanpassen".
+      await bridge.actions['tickets.reopen']({ id: entry.id }).catch(() => undefined);
     },
     [bridge],
   );
@@ -163,13 +159,13 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
         ) : reportOpen ? (
           <ReportForm
             state={state}
-            draft={draft ?? newDraft(state)}
+            draft={draft ?? state.tickets.report?.draft ?? newDraft(state)}
             onDraft={setDraft}
-            problems={problems}
+            problems={problems ?? state.tickets.report?.problems ?? []}
             onProblems={setProblems}
             onSaved={(id) => {
               setDraft(null);
-              setProblems([]);
+              setProblems(null);
               setResultId(id);
               setView('main');
               // Refused already, before this answer arrived: the subscription will not hear it again.
@@ -197,7 +193,7 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
         ) : (
           <>
             {needsEnrol && <EnrolBanner onAdmin={() => setView('admin')} />}
-            <Headline overall={state.overall} />
+            <Headline overall={state.overall} connection={state.connection.status} items={state.health.items} />
             <div aria-live="polite" className="result-region">
               {result && <ReportResult entry={result} support={state.support} onClose={() => setResultId(null)} />}
             </div>

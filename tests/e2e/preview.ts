@@ -13,6 +13,8 @@ export interface RunningPreview {
 export interface PreviewOptions {
   /** Runs on the fresh data dir before the agent starts, e.g. to make the outbox unwritable. */
   prepare?: (dataDir: string) => Promise<void>;
+  /** More environment for the agent, e.g. HALLO_ENROLLMENT_CODE with `--api`. */
+  env?: Record<string, string>;
 }
 
 /** Starts `electron/preview/main.ts` as its own process (the way `npm run preview` does) and waits for READY. */
@@ -22,7 +24,7 @@ export async function startPreviewProcess(args: string[] = [], options: PreviewO
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', 'electron/preview/main.ts', '--port', '0', '--data-dir', dataDir, ...args],
-    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, HALLO_API_URL: '' } },
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, HALLO_API_URL: '', ...options.env } },
   );
   const ready = await new Promise<{ url: string; api: RunningPreview['api'] }>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
@@ -75,3 +77,51 @@ export interface PortalTicket {
   diagnostics?: Record<string, unknown>;
   attachments: { name: string; contentType: string; bytes: number }[];
 }
+
+export interface RunningApi {
+  url: string;
+  portalToken: string;
+  enrollmentCode: string;
+  /** Off the network (the port refuses connections); all data kept. */
+  stop(): Promise<void>;
+  /** Listening again on the same port. */
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** `npm run reference-api -- --control` as its own process: an API that can really go down and come back. */
+export async function startApiProcess(): Promise<RunningApi> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/reference-api/main.ts', '--port', '0', '--control'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const next = (prefix: string) =>
+    new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`reference API did not print ${prefix} within 30 s`)), 30_000);
+      const onLine = (line: string) => {
+        if (!line.startsWith(prefix)) return;
+        clearTimeout(timer);
+        lines.off('line', onLine);
+        resolve(line);
+      };
+      lines.on('line', onLine);
+    });
+  const ready = JSON.parse((await next('READY ')).slice(6)) as { url: string; portalToken: string; enrollmentCode: string };
+  const command = async (word: 'stop' | 'start', answer: string) => {
+    const done = next(answer);
+    child.stdin!.write(`${word}\n`);
+    await done;
+  };
+  return {
+    ...ready,
+    stop: () => command('stop', 'STOPPED'),
+    start: () => command('start', 'STARTED'),
+    async close() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+

@@ -98,8 +98,17 @@ test('a 422 brings the draft back with the reason', async ({ page }) => {
   await expect(description(page)).toBeFocused();
   await expect(page.getByText(nl.report.problemsTitle)).toBeVisible();
   await expect(page.getByText('Dit is te lang: maximaal 2.000 tekens.').first()).toBeVisible();
+  await expect(page.getByText(nl.report.fixing)).toBeVisible();
 
-  // Fixed and sent again: it arrives.
+  // Closed without fixing: nothing is lost, the refused ticket waits in "Meldingen onderweg".
+  await page.getByRole('button', { name: nl.report.cancel }).click();
+  const outbox = page.getByRole('region', { name: nl.outbox.title });
+  await expect(outbox).toContainText(text);
+  await expect(outbox).toContainText(nl.outbox.status.rejected);
+  await outbox.getByRole('button', { name: nl.outbox.fix }).click();
+  await expect(description(page)).toHaveValue(text);
+
+  // Fixed and sent again: it arrives, and the refused one is gone.
   const before = (await portalTickets(preview.api)).length;
   await description(page).fill('Outlook hangt.');
   await send(page);
@@ -107,6 +116,7 @@ test('a 422 brings the draft back with the reason', async ({ page }) => {
   const tickets = await portalTickets(preview.api);
   expect(tickets).toHaveLength(before + 1);
   expect(tickets.find((t) => t.number === number)?.description).toBe('Outlook hangt.');
+  await expect(page.getByRole('region', { name: nl.outbox.title })).toHaveCount(0);
 });
 
 test('a status change made in the portal shows up in "Mijn meldingen"', async ({ page }) => {

@@ -1,9 +1,12 @@
 import { parseArgs } from 'node:util';
 import { isIP } from 'node:net';
+import { createInterface } from 'node:readline';
 import { startReferenceApi } from './server';
 
-// `npm run reference-api -- --port N [--host 127.0.0.1]`: the reference API on its own, for
-// demos and launchers. The READY line is for machines; the others are for people.
+// `npm run reference-api -- --port N [--host 127.0.0.1] [--control]`: the reference API on its
+// own, for demos and launchers. The READY line is for machines; the others are for people. With
+// --control, the lines `stop` and `start` on standard input take it off the network and bring it
+// back on the same port with all its data (an outage, for demos and end-to-end tests).
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -14,6 +17,7 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       'enrollment-code': { type: 'string' },
       'allow-remote': { type: 'boolean', default: false },
+      control: { type: 'boolean', default: false },
     },
   });
   const port = Number(values.port);
@@ -33,6 +37,14 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
+  if (values.control) {
+    const lines = createInterface({ input: process.stdin });
+    lines.on('line', (line) => {
+      const command = line.trim();
+      if (command !== 'stop' && command !== 'start') return void process.stdout.write(`unknown command: ${command}\n`);
+      void api[command]().then(() => process.stdout.write(`${command === 'stop' ? 'STOPPED' : 'STARTED'}\n`));
+    });
+  }
   const shutdown = () => void api.close().then(() => process.exit(0));
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

@@ -2,7 +2,7 @@ import type { Agent } from '../../electron/agent/agent';
 import { createLogger } from '../../electron/agent/log';
 import { AgentStore } from '../../electron/agent/store';
 import { initialState } from '../../electron/agent/initial-state';
-import type { AgentState, Notice } from '../../electron/contract';
+import { openReport, type AgentState, type Notice } from '../../electron/contract';
 
 /** An agent as the shell sees it: a real store, and a record of every intent it received. */
 export function fakeAgent(patch: Partial<AgentState> = {}) {
@@ -22,7 +22,7 @@ export function fakeAgent(patch: Partial<AgentState> = {}) {
         // As the real agent: the screenshot takes a moment, then the form's report is open.
         await flush();
         const { relatedItemId } = request as { relatedItemId: string | null };
-        store.update('tickets', (tickets) => ({ ...tickets, report: { relatedItemId, screenshot: null } }));
+        store.update('tickets', (tickets) => ({ ...tickets, report: openReport({ relatedItemId }) }));
       }
       return (name === 'state.get' ? store.get() : undefined) as never;
     },

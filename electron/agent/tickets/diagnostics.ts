@@ -3,7 +3,7 @@ import { healthSummary } from '../health/rules';
 import type { components } from '../hallo-api/openapi';
 import { validateSchema } from '../hallo-api/validator';
 import type { LogEntry } from '../log';
-import type { Masker } from './mask';
+import { maskDeep, type Masker } from './mask';
 import type { TopProcesses } from './processes';
 
 export type Diagnostics = components['schemas']['Diagnostics'];
@@ -73,7 +73,7 @@ export function buildDiagnostics(input: DiagnosticsInput): Diagnostics {
       memoryBytes: Math.max(0, device.memoryBytes),
     },
     health: {
-      ...healthSummary(input.state),
+      ...maskDeep(healthSummary(input.state), mask), // a mount like /media/anna/STICK names the user
       history: thin(input.state.health.history, HISTORY_POINTS).map((p) => ({
         at: p.at,
         cpuLoadPercent: round1(p.cpuLoadPercent),

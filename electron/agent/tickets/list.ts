@@ -7,13 +7,16 @@ export interface TicketListDeps {
   log: Logger;
   api: () => HalloApi | null;
   now: () => number;
-  onList: (list: MyTicket[], updatedAt: string) => void;
+  /** May return the promise of keeping the list, which a refresh then waits for. */
+  onList: (list: MyTicket[], updatedAt: string) => void | Promise<void>;
   onNotice: (notice: Notice) => void;
 }
 
 export interface TicketListSync {
   /** Fetches now; a call while one runs makes one more fetch after it, never a pile. */
   refresh(): Promise<void>;
+  /** The list as it was before a restart: changes against it are notices. */
+  seed(list: readonly MyTicket[]): void;
 }
 
 /** newest first; a reply the API left out is null (the contract's shape). */
@@ -47,7 +50,7 @@ export function noticesBetween(before: readonly MyTicket[], after: readonly MyTi
 /** This PC's tickets from GET /tickets, and the notices their changes call for. */
 export function createTicketListSync(deps: TicketListDeps): TicketListSync {
   const log = deps.log.child('list');
-  let previous: MyTicket[] | null = null; // null until the first load: that one gives no notices
+  let previous: readonly MyTicket[] | null = null; // null until the first load (or a seed): that one gives no notices
   let running: Promise<void> | null = null;
   let again = false;
 
@@ -58,7 +61,7 @@ export function createTicketListSync(deps: TicketListDeps): TicketListSync {
       const list = toMyTickets(await api.listTickets());
       const notices = previous ? noticesBetween(previous, list) : [];
       previous = list;
-      deps.onList(list, new Date(deps.now()).toISOString());
+      await deps.onList(list, new Date(deps.now()).toISOString());
       for (const notice of notices) deps.onNotice(notice);
     } catch (error) {
       log.warn('could not fetch the ticket list', { error: String(error) });
@@ -81,5 +84,10 @@ export function createTicketListSync(deps: TicketListDeps): TicketListSync {
     return running;
   }
 
-  return { refresh };
+  return {
+    refresh,
+    seed(list) {
+      previous ??= list;
+    },
+  };
 }

@@ -26,6 +26,16 @@ export function createMasker(user: { username: string; home: string }): Masker {
   return (text) => rules.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text);
 }
 
+/** Every string inside `value` masked (keys stay as they are): for structures such as disk lists, whose mount points can name the user. */
+export function maskDeep<T>(value: T, mask: Masker): T {
+  if (typeof value === 'string') return mask(value) as T;
+  if (Array.isArray(value)) return value.map((v) => maskDeep(v, mask)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskDeep(v, mask)])) as T;
+  }
+  return value;
+}
+
 /** This process's user; a machine without one (some containers) masks only tokens. */
 export function currentUserMasker(): Masker {
   try {

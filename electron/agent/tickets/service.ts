@@ -1,5 +1,5 @@
 import { monotonicFactory } from 'ulid';
-import { ActionError, type DeviceInfo, type DraftProblem, type Notice, type OutboxEntry, type TicketDraft, type TicketsState } from '../../contract';
+import { ActionError, type DeviceInfo, type DraftProblem, openReport, type MyTicket, type Notice, type OpenReport, type OutboxEntry, type TicketDraft, type TicketsState } from '../../contract';
 import type { BackoffOptions } from '../hallo-api/backoff';
 import type { HalloApi } from '../hallo-api/client';
 import type { Policy, ServerEvent, TicketCreateRequest } from '../hallo-api/types';
@@ -12,10 +12,11 @@ import { ContactMemory } from './contact';
 import { buildDiagnostics, checkDiagnostics, type Diagnostics } from './diagnostics';
 import { checkDraft, cleanDraft, type CleanDraft } from './draft';
 import { createTicketListSync } from './list';
+import { TicketListMemory } from './list-memory';
 import { currentUserMasker, type Masker } from './mask';
 import { OutboxFolder, type OutboxRecord } from './outbox';
 import { probeProcesses, type TopProcesses } from './processes';
-import { fitScreenshot, type FittedScreenshot } from './screenshot';
+import { fitScreenshot, type FitResult, type FittedScreenshot } from './screenshot';
 import { createSender } from './sender';
 
 export interface TicketsDeps {
@@ -42,7 +43,9 @@ export interface TicketsService {
   start(): Promise<void>;
   stop(): void;
   applyPolicy(policy: Policy['tickets']): void;
+  /** Takes the screenshot and opens the form; fitting the picture to the policy's limit goes on after it answers. */
   startReport(relatedItemId: string | null): Promise<void>;
+  reopen(id: string): Promise<void>;
   cancelReport(): void;
   removeScreenshot(): void;
   preview(draft: TicketDraft): Promise<Record<string, unknown>>;
@@ -55,8 +58,12 @@ export interface TicketsService {
 /** A process list this fresh is still the PC the employee is describing. */
 const PROCESSES_FRESH_MS = 30_000;
 const PROCESSES_TIMEOUT_MS = 5_000;
-/** How long Send waits for a process list still being made; after it the ticket goes without. */
+/** How long Send waits for a process list still being made; after it the last one made goes. */
 const PROCESSES_WAIT_MS = 800;
+/** A second Send of the same words this soon is a double click, not a second problem. */
+const DOUBLE_SEND_MS = 10_000;
+/** "My tickets" is asked again this often (jittered) while a ticket is still open. */
+const LIST_POLL_MS = 10 * 60_000;
 
 /**
  * "Report a problem": the form's screenshot, the diagnostics, the durable outbox and its sender,
@@ -70,9 +77,18 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
   const contactMemory = deps.contact ?? new ContactMemory(deps.dataDir, log);
   const newId = monotonicFactory();
   const probe = deps.processes ?? (() => probeProcesses(mask));
+  const listMemory = new TicketListMemory(deps.dataDir, log);
   let shot: FittedScreenshot | null = null;
+  /** The screenshot still being fitted to the limit; Send and the preview wait for it. */
+  let fitting: Promise<void> = Promise.resolve();
   let reportGeneration = 0;
   let processes: { at: number; result: Promise<TopProcesses | null> } | null = null;
+  let lastProcesses: TopProcesses | null = null;
+  /** The body "Bekijk wat er wordt meegestuurd" showed: Send sends exactly that while the draft is unchanged. */
+  let previewed: { key: string; body: TicketCreateRequest } | null = null;
+  /** The last Send, by its draft: the same words again while it saves, or just after, are a double click. */
+  let lastSend: { key: string; result: Promise<SubmitResult>; at: number } | null = null;
+  let pollTimer: unknown = null;
   let unsubscribe: (() => void) | null = null;
 
   const patch = (value: Partial<TicketsState>) => store.update('tickets', (previous) => ({ ...previous, ...value }));
@@ -95,15 +111,48 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
     log,
     api: deps.api,
     now: () => clock.now(),
-    onList: (tickets, updatedAt) => patch({ list: tickets, listUpdatedAt: updatedAt }),
+    onList: (tickets, updatedAt) => {
+      patch({ list: tickets, listUpdatedAt: updatedAt });
+      schedulePoll(tickets);
+      return listMemory.save(tickets, updatedAt);
+    },
     onNotice: deps.onNotice,
   });
+
+  /** Only while something is still open: a PC whose tickets are all closed asks no more. */
+  function schedulePoll(tickets: readonly MyTicket[]): void {
+    clock.clearTimeout(pollTimer);
+    pollTimer = null;
+    if (!tickets.some((t) => t.status !== 'closed')) return;
+    pollTimer = clock.setTimeout(() => {
+      pollTimer = null;
+      // A failed fetch keeps asking at the same pace; a successful one has scheduled itself already.
+      void list.refresh().finally(() => pollTimer === null && schedulePoll(state().list));
+    }, Math.round(LIST_POLL_MS * (0.5 + Math.random())));
+  }
+
+  const patchReport = (value: Partial<OpenReport>) => {
+    const report = state().report;
+    if (report) patch({ report: { ...report, ...value } });
+  };
+  const screenshotInfo = (fitted: FittedScreenshot) => ({ thumbnail: fitted.thumbnail, width: fitted.width, height: fitted.height, bytes: fitted.png.length });
+
+  /** Fits the picture after the form is open (a 4K screen takes a second or two), then shows it. */
+  function fitLater(png: Uint8Array, generation: number, context: Record<string, unknown>): void {
+    fitting = new Promise<FitResult>((done) => setImmediate(() => done(fitScreenshot(png, state().maxAttachmentBytes)))).then((fitted) => {
+      if (generation !== reportGeneration) return; // cancelled or opened again meanwhile
+      if (!fitted.ok) log.warn('screenshot left out', { reason: fitted.reason, ...context });
+      shot = fitted.ok ? fitted.value : null;
+      previewed = null;
+      patchReport(fitted.ok ? { screenshot: screenshotInfo(fitted.value), screenshotNote: null } : { screenshot: null, screenshotNote: fitted.reason === 'too-large' ? 'too-large' : 'unreadable' });
+    });
+  }
 
   /** Started when the form opens, so that Send does not wait a second for `ps`. */
   function prefetchProcesses(): Promise<TopProcesses | null> {
     if (processes && clock.now() - processes.at < PROCESSES_FRESH_MS) return processes.result;
     const result = bounded(probe, PROCESSES_TIMEOUT_MS, clock).then((r) => {
-      if ('value' in r) return r.value;
+      if ('value' in r) return (lastProcesses = r.value);
       log.warn('process list not available', { reason: r.error });
       return null;
     });
@@ -111,9 +160,10 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
     return result;
   }
 
+  /** The freshest list Send can have without making the employee wait: a slow probe gives the last one made. */
   async function processesForTicket(): Promise<TopProcesses | null> {
     const waited = await bounded(prefetchProcesses, PROCESSES_WAIT_MS, clock);
-    return 'value' in waited ? waited.value : null;
+    return ('value' in waited ? waited.value : null) ?? lastProcesses;
   }
 
   async function diagnosticsFor(draft: CleanDraft): Promise<Diagnostics> {
@@ -156,10 +206,61 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
     return { maxDescriptionChars: s.maxDescriptionChars, categoryIds: s.categories.map((c) => c.id) };
   }
 
+  /** Writes the ticket to disk (flushed) and hands it to the sender; throws `not-saved` when the disk refuses. */
+  async function save(clean: CleanDraft, draft: TicketDraft, key: string): Promise<SubmitResult> {
+    await fitting;
+    const body = previewed?.key === key ? previewed.body : await bodyFor(clean);
+    const valid = validateSchema('TicketCreateRequest', body);
+    if (!valid.ok) {
+      log.error('ticket body failed its schema', { errors: valid.errors.slice(0, 1000) });
+      throw new ActionError('internal', 'the ticket could not be made');
+    }
+    const id = newId(clock.now());
+    const record: OutboxRecord = {
+      entry: {
+        id,
+        createdAt: new Date(clock.now()).toISOString(),
+        subject: body.subject,
+        status: 'queued',
+        attempts: 0,
+        nextAttemptAt: null,
+        lastError: null,
+        number: null,
+        problems: [],
+        draft: null,
+        urgency: body.urgency,
+      },
+      body,
+      draft,
+      sentAt: null,
+    };
+    try {
+      await folder.save(record);
+    } catch (error) {
+      log.error('ticket could not be saved', { id, error: String(error) });
+      throw new ActionError('not-saved', (error as NodeJS.ErrnoException).code ?? 'write failed');
+    }
+    const replaces = state().report?.replaces ?? null;
+    reportGeneration++;
+    shot = null;
+    previewed = null;
+    patch({ report: null, contact: clean.contact });
+    sender.add(record);
+    // The refused one goes only now that its fixed version is safe on disk.
+    if (replaces) await sender.dismiss(replaces);
+    void contactMemory.remember(clean.contact);
+    return { outcome: 'saved', id };
+  }
+
   return {
     async start() {
-      const [contact, loaded] = await Promise.all([contactMemory.load(), folder.load()]);
-      patch({ contact });
+      const [contact, loaded, known] = await Promise.all([contactMemory.load(), folder.load(), listMemory.load()]);
+      patch({ contact, ...(known ? { list: known.list, listUpdatedAt: known.updatedAt } : {}) });
+      // What this PC knew before it stopped: an answer that came meanwhile is news, and is told.
+      if (known) {
+        list.seed(known.list);
+        schedulePoll(known.list);
+      }
       let previous = store.get().connection;
       unsubscribe = store.subscribe((change) => {
         const now = change.connection;
@@ -179,6 +280,8 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
     stop() {
       unsubscribe?.();
       unsubscribe = null;
+      clock.clearTimeout(pollTimer);
+      pollTimer = null;
       sender.stop();
     },
 
@@ -194,38 +297,57 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
       const generation = ++reportGeneration;
       void prefetchProcesses();
       shot = null;
+      previewed = null;
       let captured = null;
       try {
         captured = await deps.screen.capture();
       } catch (error) {
         log.warn('screen capture failed', { error: String(error) });
       }
-      const fitted = captured ? fitScreenshot(captured.png, state().maxAttachmentBytes) : null;
-      if (fitted && !fitted.ok) log.warn('screenshot left out', { reason: fitted.reason, width: captured?.width, height: captured?.height });
       if (generation !== reportGeneration) return; // cancelled or opened again meanwhile
-      shot = fitted?.ok ? fitted.value : null;
+      patch({ report: openReport({ relatedItemId, screenshotNote: captured ? 'taking' : 'capture-failed' }) });
+      if (captured) fitLater(captured.png, generation, { width: captured.width, height: captured.height });
+    },
+
+    async reopen(id) {
+      const record = sender.records().find((r) => r.entry.id === id && r.entry.status === 'rejected');
+      if (!record) throw new ActionError('invalid-request', 'no refused ticket with that id');
+      const generation = ++reportGeneration;
+      void prefetchProcesses();
+      shot = null;
+      previewed = null;
+      const picture = record.body.attachments?.[0];
       patch({
-        report: {
-          relatedItemId,
-          screenshot: shot ? { thumbnail: shot.thumbnail, width: shot.width, height: shot.height, bytes: shot.png.length } : null,
-        },
+        report: openReport({
+          relatedItemId: record.draft.relatedItemId,
+          screenshotNote: picture ? 'taking' : record.draft.includeScreenshot ? 'removed' : null,
+          draft: record.draft,
+          problems: record.entry.problems,
+          replaces: id,
+        }),
       });
+      // The picture it had, fitted again: a 413 may have come from a policy that has since changed.
+      if (picture) fitLater(Buffer.from(picture.dataBase64, 'base64'), generation, { reopened: id });
     },
 
     cancelReport() {
       reportGeneration++;
       shot = null;
+      previewed = null;
       patch({ report: null });
     },
 
     removeScreenshot() {
       shot = null;
-      const report = state().report;
-      if (report) patch({ report: { ...report, screenshot: null } });
+      previewed = null;
+      patchReport({ screenshot: null, screenshotNote: 'removed' });
     },
 
     async preview(draft) {
-      const body = await bodyFor(cleanDraft(draft));
+      await fitting;
+      const clean = cleanDraft(draft);
+      const body = await bodyFor(clean);
+      previewed = { key: JSON.stringify(clean), body };
       // The picture as its name, type and size: the bytes themselves say nothing to a reader.
       const attachments = (body.attachments ?? []).map((a) => ({
         name: a.name,
@@ -238,42 +360,13 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
     async submit(draft) {
       const check = checkDraft(draft, limits());
       if (!check.ok) return { outcome: 'invalid', problems: check.problems };
-      const body = await bodyFor(check.draft);
-      const valid = validateSchema('TicketCreateRequest', body);
-      if (!valid.ok) {
-        log.error('ticket body failed its schema', { errors: valid.errors.slice(0, 1000) });
-        throw new ActionError('internal', 'the ticket could not be made');
-      }
-      const id = newId(clock.now());
-      const record: OutboxRecord = {
-        entry: {
-          id,
-          createdAt: new Date(clock.now()).toISOString(),
-          subject: body.subject,
-          status: 'queued',
-          attempts: 0,
-          nextAttemptAt: null,
-          lastError: null,
-          number: null,
-          problems: [],
-          draft: null,
-        },
-        body,
-        draft,
-        sentAt: null,
-      };
-      try {
-        await folder.save(record);
-      } catch (error) {
-        log.error('ticket could not be saved', { id, error: String(error) });
-        throw new ActionError('not-saved', (error as NodeJS.ErrnoException).code ?? 'write failed');
-      }
-      reportGeneration++;
-      shot = null;
-      patch({ report: null, contact: check.draft.contact });
-      sender.add(record);
-      void contactMemory.remember(check.draft.contact);
-      return { outcome: 'saved', id };
+      const key = JSON.stringify(check.draft);
+      if (lastSend && lastSend.key === key && clock.now() - lastSend.at < DOUBLE_SEND_MS) return lastSend.result;
+      const result = save(check.draft, draft, key);
+      lastSend = { key, result, at: clock.now() };
+      // A save that failed (full disk) may be tried again at once.
+      result.catch(() => lastSend?.result === result && (lastSend = null));
+      return result;
     },
 
     dismiss: (id) => sender.dismiss(id),

@@ -2,6 +2,7 @@ import type { Catalog } from './index';
 
 export const en: Catalog = {
   overall: {
+    checking: 'Checking',
     ok: 'All is well',
     attention: 'Needs attention',
     problem: 'There is a problem',
@@ -9,6 +10,7 @@ export const en: Catalog = {
   },
   tray: {
     tooltip: 'hallo, – {{state}}',
+    tooltipChecking: 'hallo, is checking your computer…',
     open: 'Open',
     report: 'Report a problem',
     language: 'Language',
@@ -19,10 +21,14 @@ export const en: Catalog = {
   },
 
   headline: {
+    checking: 'Checking how your computer is doing…',
     ok: 'Your computer is in good shape.',
     attention: 'Your computer needs a little attention.',
+    unchecked: 'Your computer could not be checked. We will try again shortly.',
     problem: 'There is a problem with your computer.',
     offline: 'No contact with hallo,. We keep trying.',
+    reenroll: 'This computer must be enrolled with hallo, again. Ask your IT contact or call the service desk.',
+    'not-enrolled': 'This computer is not enrolled with hallo, yet. Ask your IT contact or call the service desk.',
   },
   severity: {
     ok: 'OK',
@@ -309,6 +315,14 @@ export const en: Catalog = {
     screenshotSize: '{{width}} × {{height}} pixels, {{size}}',
     removeScreenshot: 'Remove screenshot',
     noScreenshot: 'No screenshot will be sent.',
+    screenshotNote: {
+      taking: 'Getting the screenshot ready…',
+      removed: 'You removed the screenshot. No screenshot will be sent.',
+      'capture-failed': 'A screenshot could not be taken. Your report goes without one.',
+      'too-large': 'Your screen was too large to send, even made smaller. Your report goes without a screenshot.',
+      unreadable: 'The screenshot failed. Your report goes without one.',
+    },
+    fixing: 'This is your report that the service desk could not accept. Change it and send it again.',
     includeProcesses: 'Send the list of running programs',
     showPreview: 'See what will be sent',
     hidePreview: 'Hide what will be sent',
@@ -384,6 +398,7 @@ export const en: Catalog = {
     processesByCpu: 'Most processor use',
     processesByMemory: 'Most memory use',
     processesLeftOut: 'Not sent: you turned off the list of programs.',
+    processesUnavailable: 'Not sent: the list of programs could not be made just now.',
     processValue: '{{name}} – {{cpu}}%, {{memory}} MB',
     recentErrors: 'Recent errors of the agent',
     noRecentErrors: 'None.',
@@ -407,6 +422,7 @@ export const en: Catalog = {
     queued: 'Ready to go, will be sent as soon as there is a connection again',
     queuedHint: 'Your report is saved on this computer. Is it urgent? Call the service desk: {{phone}}',
     queuedHintNoPhone: 'Your report is saved on this computer and will be sent as soon as possible.',
+    queuedEmergency: 'Are several colleagues unable to work? Call the emergency line now: {{phone}}',
     rejected: 'The service desk could not accept your report like this. Please check the form.',
     close: 'Close',
   },
@@ -422,6 +438,10 @@ export const en: Catalog = {
     waitingSince: 'Waiting since {{when}}',
     reason: 'Reason: {{reason}}',
     fix: 'Change',
+    damaged: 'A saved report could no longer be read and was not sent.',
+    damagedCall: 'Call the service desk and tell them what was wrong: {{phone}}',
+    damagedNoPhone: 'Report the problem again so that it still arrives.',
+    damagedDismiss: 'Understood',
     // Why sending has not worked yet (`lastError.code`), for an employee.
     error: {
       network: 'This computer has no connection with hallo,.',

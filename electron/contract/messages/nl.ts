@@ -3,6 +3,7 @@
 // Placeholders ({{name}}) are filled with values already formatted for the language.
 export const nl = {
   overall: {
+    checking: 'Bezig met controleren',
     ok: 'Alles in orde',
     attention: 'Let op',
     problem: 'Er is een probleem',
@@ -10,6 +11,7 @@ export const nl = {
   },
   tray: {
     tooltip: 'hallo, – {{state}}',
+    tooltipChecking: 'hallo, controleert je computer…',
     open: 'Openen',
     report: 'Meld een probleem',
     language: 'Taal',
@@ -19,12 +21,17 @@ export const nl = {
     quit: 'Afsluiten',
   },
 
-  // One plain sentence per overall state: the popup's headline.
+  // One plain sentence per overall state: the popup's headline. `unchecked`: attention because no
+  // check could run; `reenroll` and `not-enrolled`: offline because an admin must act (we stop trying).
   headline: {
+    checking: 'Even kijken hoe je computer ervoor staat…',
     ok: 'Je computer is in orde.',
     attention: 'Je computer heeft even aandacht nodig.',
+    unchecked: 'Je computer kon niet worden gecontroleerd. We proberen het zo opnieuw.',
     problem: 'Er is een probleem met je computer.',
     offline: 'Geen contact met hallo,. We proberen het steeds opnieuw.',
+    reenroll: 'Deze computer moet opnieuw worden aangemeld bij hallo,. Vraag je IT-contactpersoon of bel de servicedesk.',
+    'not-enrolled': 'Deze computer is nog niet aangemeld bij hallo,. Vraag je IT-contactpersoon of bel de servicedesk.',
   },
   severity: {
     ok: 'In orde',
@@ -315,6 +322,15 @@ export const nl = {
     screenshotSize: '{{width}} × {{height}} pixels, {{size}}',
     removeScreenshot: 'Verwijder schermafbeelding',
     noScreenshot: 'Er wordt geen schermafbeelding meegestuurd.',
+    // Why there is no screenshot (`report.screenshotNote`): always said, never silently left out.
+    screenshotNote: {
+      taking: 'Schermafbeelding wordt klaargemaakt…',
+      removed: 'Je hebt de schermafbeelding verwijderd. Er wordt geen schermafbeelding meegestuurd.',
+      'capture-failed': 'Er kon geen schermafbeelding worden gemaakt. Je melding gaat zonder.',
+      'too-large': 'Je scherm was te groot om mee te sturen, ook verkleind. Je melding gaat zonder schermafbeelding.',
+      unreadable: 'De schermafbeelding is mislukt. Je melding gaat zonder.',
+    },
+    fixing: 'Dit is je melding die de servicedesk niet kon aannemen. Pas hem aan en verstuur hem opnieuw.',
     includeProcesses: 'Stuur de lijst met programma’s mee',
     showPreview: 'Bekijk wat er wordt meegestuurd',
     hidePreview: 'Verberg wat er wordt meegestuurd',
@@ -390,6 +406,7 @@ export const nl = {
     processesByCpu: 'Meeste processorgebruik',
     processesByMemory: 'Meeste geheugengebruik',
     processesLeftOut: 'Niet meegestuurd: je hebt de lijst met programma’s uitgezet.',
+    processesUnavailable: 'Niet meegestuurd: de lijst met programma’s kon nu niet worden gemaakt.',
     processValue: '{{name}} – {{cpu}} %, {{memory}} MB',
     recentErrors: 'Recente fouten van de agent',
     noRecentErrors: 'Geen.',
@@ -413,6 +430,7 @@ export const nl = {
     queued: 'Staat klaar, wordt verstuurd zodra er weer verbinding is',
     queuedHint: 'Je melding is bewaard op deze computer. Is het dringend? Bel de servicedesk: {{phone}}',
     queuedHintNoPhone: 'Je melding is bewaard op deze computer en gaat vanzelf weg zodra het kan.',
+    queuedEmergency: 'Kunnen meerdere collega’s niet werken? Bel nu de calamiteitendienst: {{phone}}',
     rejected: 'De servicedesk kon je melding zo niet aannemen. Kijk het formulier even na.',
     close: 'Sluiten',
   },
@@ -428,6 +446,10 @@ export const nl = {
     waitingSince: 'Wacht sinds {{when}}',
     reason: 'Reden: {{reason}}',
     fix: 'Aanpassen',
+    damaged: 'Een opgeslagen melding kon niet meer worden gelezen en is niet verstuurd.',
+    damagedCall: 'Bel de servicedesk en vertel wat er aan de hand was: {{phone}}',
+    damagedNoPhone: 'Meld het probleem opnieuw, dan komt het alsnog aan.',
+    damagedDismiss: 'Begrepen',
     // Why sending has not worked yet (`lastError.code`), for an employee.
     error: {
       network: 'Deze computer heeft geen verbinding met hallo,.',

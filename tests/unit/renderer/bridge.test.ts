@@ -138,6 +138,7 @@ describe('preload bridge (Electron)', () => {
         'tickets.cancelReport': async () => ({ ok: true, value: undefined }),
         'tickets.preview': async () => ({ ok: true, value: {} }),
         'tickets.submit': async () => ({ ok: true, value: { outcome: 'saved', id: '01J' } }),
+        'tickets.reopen': async () => ({ ok: true, value: undefined }),
         'tickets.dismiss': async () => ({ ok: true, value: undefined }),
         'tickets.refresh': async () => ({ ok: true, value: undefined }),
       },

@@ -3,7 +3,7 @@ import { createElement, type ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { createStore } from 'zustand/vanilla';
-import type { AgentState, DraftProblem, OutboxEntry, TicketDraft } from '../../../electron/contract';
+import { openReport, type AgentState, type DraftProblem, type OutboxEntry, type TicketDraft } from '../../../electron/contract';
 import { App } from '../../../renderer/src/App';
 import { createI18n } from '../../../renderer/src/i18n';
 import type { Mirror } from '../../../renderer/src/store';
@@ -39,7 +39,7 @@ function app(state: AgentState): string {
 
 function withReport(relatedItemId: string | null = null): AgentState {
   const state = sampleState();
-  return { ...state, tickets: { ...state.tickets, report: { relatedItemId, screenshot: { thumbnail: PNG, width: 1920, height: 1080, bytes: 312_000 } } } };
+  return { ...state, tickets: { ...state.tickets, report: openReport({ relatedItemId, screenshot: { thumbnail: PNG, width: 1920, height: 1080, bytes: 312_000 } }) } };
 }
 
 function form(state: AgentState, draft: Partial<TicketDraft> = {}, problems: DraftProblem[] = []): string {
@@ -152,6 +152,24 @@ describe('the form', () => {
     expect(markup).not.toMatch(/type="tel"[^>]*aria-invalid/);
   });
 
+  it('says why there is no screenshot, never leaves it out without a word', () => {
+    const note = (screenshotNote: NonNullable<AgentState['tickets']['report']>['screenshotNote']) => {
+      const state = sampleState();
+      return text(form({ ...state, tickets: { ...state.tickets, report: openReport({ screenshotNote }) } }));
+    };
+    expect(note('taking')).toContain('Schermafbeelding wordt klaargemaakt…');
+    expect(note('too-large')).toContain('Je scherm was te groot om mee te sturen, ook verkleind.');
+    expect(note('capture-failed')).toContain('Er kon geen schermafbeelding worden gemaakt.');
+    expect(note('removed')).toContain('Je hebt de schermafbeelding verwijderd.');
+  });
+
+  it('a refused ticket brought back says so above the form', () => {
+    const state = sampleState();
+    const reopened = { ...state, tickets: { ...state.tickets, report: openReport({ replaces: '01JREFUSED' }) } };
+    expect(text(form(reopened))).toContain('Dit is je melding die de servicedesk niet kon aannemen.');
+    expect(text(form(withReport()))).not.toContain('niet kon aannemen');
+  });
+
   it('marks a description over the limit', () => {
     const shown = text(form(withReport(), { description: 'x'.repeat(2001) }));
     expect(shown).toContain('2.001 / 2.000');
@@ -177,16 +195,18 @@ describe('what will be sent', () => {
       },
       attachments: [{ name: 'screenshot.png', contentType: 'image/png', bytes: 312_000 }],
     };
-    const shown = text(html(createElement(SendPreview, { body, language: 'nl', categories: state.tickets.categories })));
+    const shown = text(html(createElement(SendPreview, { body, processesWanted: true, language: 'nl', categories: state.tickets.categories })));
     for (const part of ['Computer', 'LAPTOP-ANNA', 'Dell Inc. Latitude 5440', 'Windows 11 Pro 10.0.22631 22631', 'Gezondheid en controles', 'Let op', '12 %', 'Schijf C: raakt vol', '2 metingen', 'Teams.exe – 31,5 %, 812 MB', 'chrome.exe', 'smart probe timed out', 'screenshot.png (image/png, 312 kB)', 'Hoog', 'Printen lukt niet']) {
       expect(shown).toContain(part);
     }
   });
 
-  it('says the process list is left out when it is', () => {
-    const shown = text(html(createElement(SendPreview, { body: { diagnostics: { processes: null } }, language: 'nl', categories: [] })));
-    expect(shown).toContain('Niet meegestuurd: je hebt de lijst met programma’s uitgezet.');
-    expect(shown).toContain('Geen bijlagen.');
+  it('says why the process list is left out: turned off, or not to be had just now', () => {
+    const shown = (processesWanted: boolean) =>
+      text(html(createElement(SendPreview, { body: { diagnostics: { processes: null } }, processesWanted, language: 'nl', categories: [] })));
+    expect(shown(false)).toContain('Niet meegestuurd: je hebt de lijst met programma’s uitgezet.');
+    expect(shown(true)).toContain('Niet meegestuurd: de lijst met programma’s kon nu niet worden gemaakt.');
+    expect(shown(true)).toContain('Geen bijlagen.');
   });
 });
 
@@ -205,6 +225,15 @@ describe('the result, from the outbox entry', () => {
     const shown = result({ status: 'queued', attempts: 1, lastError: { code: 'network' } });
     expect(shown).toContain('Staat klaar, wordt verstuurd zodra er weer verbinding is');
     expect(shown).toContain('Bel de servicedesk: +31 20 123 4567');
+    expect(shown).not.toContain('calamiteitendienst');
+  });
+
+  it('a waiting ticket for several colleagues who cannot work shows the emergency line', () => {
+    const withEmergency = { ...support, emergencyPhone: '088 - 123 45 99' };
+    const shown = text(html(createElement(ReportResult, { entry: entry({ status: 'queued', attempts: 1, lastError: { code: 'network' }, urgency: 'critical' }), support: withEmergency, onClose: () => undefined })));
+    expect(shown).toContain('Bel nu de calamiteitendienst: 088 - 123 45 99');
+    const normal = text(html(createElement(ReportResult, { entry: entry({ status: 'queued', attempts: 1, lastError: { code: 'network' }, urgency: 'high' }), support: withEmergency, onClose: () => undefined })));
+    expect(normal).not.toContain('calamiteitendienst');
   });
 });
 

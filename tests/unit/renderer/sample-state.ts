@@ -57,6 +57,7 @@ export function sampleState(): AgentState {
       contact: { name: 'Anna de Vries', phone: '06 12345678', email: 'anna@korenschoof.nl' },
       report: null,
       outbox: [],
+      damaged: [],
       list: [],
       listUpdatedAt: null,
     },

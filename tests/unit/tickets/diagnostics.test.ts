@@ -32,7 +32,7 @@ function state(): Pick<AgentState, 'overall' | 'health'> {
         { id: 'disk-space:/home/anna', check: 'disk-space', severity: 'attention', code: 'health.disk-space.low', params: { mount: '/home/anna', freeGb: 3 } },
         { id: 'memory', check: 'memory', severity: 'ok', code: 'health.memory.ok', params: { usedPercent: 61 } },
       ],
-      figures: { cpuLoadPercent: 12.3, memory: { usedBytes: 9e9, totalBytes: 16e9 }, disks: [{ mount: '/', sizeBytes: 5e11, freeBytes: 1e11 }], uptimeSeconds: 3600.4, battery: null },
+      figures: { cpuLoadPercent: 12.3, memory: { usedBytes: 9e9, totalBytes: 16e9 }, disks: [{ mount: '/', sizeBytes: 5e11, freeBytes: 1e11 }, { mount: '/media/anna/STICK', sizeBytes: 3.2e10, freeBytes: 1e10 }], uptimeSeconds: 3600.4, battery: null },
       history,
     },
   };
@@ -92,6 +92,7 @@ describe('diagnostics', () => {
     expect(diagnostics.recentErrors[1]!.msg).toContain('Bearer <token>');
     expect(diagnostics.processes!.byMemory[0]!.name).toBe('<user>-backup');
     expect(diagnostics.checks[0]!.params.mount).toBe('/home/<user>');
+    expect(JSON.stringify(diagnostics.health)).toContain('/media/<user>/STICK'); // a USB stick's mount point
   });
 
   it('masks Windows homes in any case, and leaves words that only contain the name alone', () => {

@@ -37,7 +37,7 @@ function setup() {
     log: createLogger({ file: null, clock }),
     api: () => api,
     now: () => clock.now(),
-    onList: (list) => lists.push({ numbers: list.map((t) => t.number), replies: list.map((t) => t.lastReply?.text ?? null) }),
+    onList: (list) => void lists.push({ numbers: list.map((t) => t.number), replies: list.map((t) => t.lastReply?.text ?? null) }),
     onNotice: (n) => notices.push(n),
   });
   return { sync, notices, lists, set: (list: TicketList) => (answer = list), calls: () => calls, hold: () => (release = () => undefined), free: () => { const r = release; release = null; r?.(); } };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { DeviceInfo, TicketDraft } from '../../../electron/contract';
+import { openReport, type DeviceInfo, type MyTicket, type Notice, type TicketDraft } from '../../../electron/contract';
 import type { HalloApi } from '../../../electron/agent/hallo-api/client';
 import type { TicketCreateRequest } from '../../../electron/agent/hallo-api/types';
 import { initialState } from '../../../electron/agent/initial-state';
@@ -12,13 +12,14 @@ import { AgentStore } from '../../../electron/agent/store';
 import { ContactMemory } from '../../../electron/agent/tickets/contact';
 import { createMasker } from '../../../electron/agent/tickets/mask';
 import { createTicketsService, type TicketsService } from '../../../electron/agent/tickets/service';
+import { ApiError } from '../../../electron/agent/hallo-api/api-error';
 import { createFakeClock } from '../hallo-api/fakes';
 
 const services: TicketsService[] = [];
 const dirs: string[] = [];
 afterEach(async () => {
   for (const s of services.splice(0)) s.stop();
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true, maxRetries: 5 })));
 });
 
 const device: DeviceInfo = {
@@ -31,25 +32,47 @@ const device: DeviceInfo = {
   memoryBytes: 8e9,
 };
 
+/** Random pixels: PNG cannot compress them, so only scaling makes them smaller. */
+function noise(width: number, height: number): Uint8Array {
+  const image = new PNG({ width, height });
+  for (let i = 0; i < image.data.length; i++) image.data[i] = (i * 2654435761) >>> 24;
+  return PNG.sync.write(image);
+}
+
 function png(width: number, height: number): Uint8Array {
   const image = new PNG({ width, height });
   image.data.fill(200);
   return PNG.sync.write(image);
 }
 
-async function setup(opts: { screen?: Uint8Array | null } = {}) {
+interface Setup {
+  screen?: Uint8Array | null;
+  /** The API's answer to POST /tickets; default 201 with number 10001. */
+  answer?: (body: TicketCreateRequest) => Error | null;
+  tickets?: () => MyTicket[];
+  dataDir?: string;
+}
+
+async function setup(opts: Setup = {}) {
   const clock = createFakeClock();
-  const dataDir = await mkdtemp(join(tmpdir(), 'hallo-tickets-'));
-  dirs.push(dataDir);
+  const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'hallo-tickets-')));
+  if (!opts.dataDir) dirs.push(dataDir);
+  const notices: Notice[] = [];
+  const listCalls = { count: 0 };
   const store = new AgentStore(initialState({ appVersion: '0.1.0', platform: 'linux' }));
   const log = createLogger({ file: null, clock });
   const posted: { body: TicketCreateRequest; key: string }[] = [];
   const api = {
     async createTicket(body: TicketCreateRequest, key: string) {
       posted.push({ body, key });
+      const refused = opts.answer?.(body);
+      if (refused) throw refused;
       return { ticket: { ticketId: 't1', number: 10001, status: 'new', createdAt: '2025-03-03T09:00:00.000Z' }, replayed: false };
     },
-    listTickets: async () => [],
+    listTickets: async () => {
+      listCalls.count++;
+      return opts.tickets?.() ?? [];
+    },
   } as unknown as HalloApi;
   const processes = vi.fn(async () => ({ byCpu: [{ name: 'code', pid: 7, cpuPercent: 50, memoryBytes: 1e9 }], byMemory: [] }));
   const service = createTicketsService({
@@ -61,7 +84,7 @@ async function setup(opts: { screen?: Uint8Array | null } = {}) {
     appVersion: '0.1.0',
     api: () => api,
     device: async () => device,
-    onNotice: () => undefined,
+    onNotice: (notice) => notices.push(notice),
     processes,
     mask: createMasker({ username: 'anna', home: '/home/anna' }),
     contact: new ContactMemory(dataDir, log),
@@ -76,7 +99,13 @@ async function setup(opts: { screen?: Uint8Array | null } = {}) {
     maxDescriptionChars: 500,
   });
   await service.start();
-  return { service, store, posted, processes, dataDir };
+  return { service, store, posted, processes, dataDir, clock, notices, listCalls };
+}
+
+/** The picture is fitted after the form opens; this waits until the form shows it. */
+async function screenshotShown(store: AgentStore) {
+  await vi.waitFor(() => expect(store.get().tickets.report?.screenshotNote).not.toBe('taking'));
+  return store.get().tickets.report!;
 }
 
 const draft = (overrides: Partial<TicketDraft> = {}): TicketDraft => ({
@@ -94,7 +123,8 @@ describe('the tickets service', () => {
   it('opening the report takes the screenshot and shows its thumbnail; cancel drops it', async () => {
     const t = await setup({ screen: png(640, 400) });
     await t.service.startReport('disk-space:C:');
-    const report = t.store.get().tickets.report!;
+    expect(t.store.get().tickets.report).toMatchObject({ relatedItemId: 'disk-space:C:', screenshotNote: 'taking' }); // the form is open at once
+    const report = await screenshotShown(t.store);
     expect(report.relatedItemId).toBe('disk-space:C:');
     expect(report.screenshot).toMatchObject({ width: 640, height: 400 });
     expect(report.screenshot!.thumbnail.startsWith('data:image/png;base64,')).toBe(true);
@@ -106,13 +136,21 @@ describe('the tickets service', () => {
   it('a PC where capture is refused opens the form without a screenshot', async () => {
     const t = await setup({ screen: null });
     await t.service.startReport(null);
-    expect(t.store.get().tickets.report).toEqual({ relatedItemId: null, screenshot: null });
+    expect(t.store.get().tickets.report).toEqual(openReport({ screenshotNote: 'capture-failed' }));
+  });
+
+  it('a screen too large to fit even scaled down is said, not silently dropped', async () => {
+    const t = await setup({ screen: noise(400, 300) });
+    t.service.applyPolicy({ categories: [], maxAttachmentBytes: 1_000, maxDescriptionChars: 500 });
+    await t.service.startReport(null);
+    expect(await screenshotShown(t.store)).toEqual(openReport({ screenshotNote: 'too-large' }));
   });
 
   it('"what will be sent" is exactly what Send sends, the picture as its size', async () => {
     const t = await setup({ screen: png(320, 200) });
     await t.service.startReport(null);
     const preview = await t.service.preview(draft());
+    await t.clock.advance(60_000); // a minute of reading: Send still sends what was shown
     const result = await t.service.submit(draft());
     expect(result.outcome).toBe('saved');
     await vi.waitFor(() => expect(t.posted).toHaveLength(1));
@@ -120,7 +158,7 @@ describe('the tickets service', () => {
     const { attachments, diagnostics, ...rest } = body;
     const { attachments: shown, diagnostics: shownDiagnostics, ...shownRest } = preview as typeof body & { attachments: unknown[] };
     expect(shownRest).toEqual(rest);
-    expect({ ...shownDiagnostics, collectedAt: '' }).toEqual({ ...diagnostics, collectedAt: '' });
+    expect(shownDiagnostics).toEqual(diagnostics);
     expect(shown).toEqual([{ name: 'screenshot.png', contentType: 'image/png', bytes: Buffer.from(attachments![0]!.dataBase64, 'base64').length }]);
     expect(rest).toMatchObject({ subject: 'Printen lukt niet', description: 'Printen lukt niet', urgency: 'critical', contact: { name: 'Anna', email: 'anna@example.nl' } });
     expect(diagnostics.processes?.byCpu[0]?.name).toBe('code');
@@ -138,8 +176,9 @@ describe('the tickets service', () => {
   it('removing the screenshot in the form means none is sent', async () => {
     const t = await setup({ screen: png(320, 200) });
     await t.service.startReport(null);
+    await screenshotShown(t.store);
     t.service.removeScreenshot();
-    expect(t.store.get().tickets.report).toEqual({ relatedItemId: null, screenshot: null });
+    expect(t.store.get().tickets.report).toEqual(openReport({ screenshotNote: 'removed' }));
     await t.service.submit(draft());
     await vi.waitFor(() => expect(t.posted).toHaveLength(1));
     expect(t.posted[0]!.body.attachments).toEqual([]);
@@ -162,5 +201,70 @@ describe('the tickets service', () => {
     expect(t.store.get().tickets.outbox[0]).toMatchObject({ id: (result as { id: string }).id, subject: 'Printen lukt niet' });
     await vi.waitFor(() => expect(t.store.get().tickets.outbox[0]).toMatchObject({ status: 'sent', number: 10001 }));
     expect(t.store.get().tickets.contact).toEqual({ name: 'Anna', phone: '06 12345678', email: 'anna@example.nl' });
+  });
+
+  it('a double click on Send makes one ticket', async () => {
+    const t = await setup();
+    await t.service.startReport(null);
+    const [first, second] = await Promise.all([t.service.submit(draft()), t.service.submit(draft())]);
+    expect(second).toEqual(first);
+    await vi.waitFor(() => expect(t.posted).toHaveLength(1));
+    expect(t.store.get().tickets.outbox).toHaveLength(1);
+  });
+
+  it('a ticket the API refuses comes back into the form with its problems and screenshot, and leaves the outbox only when fixed', async () => {
+    let refuse = true;
+    const t = await setup({
+      screen: png(320, 200),
+      answer: () => (refuse ? new ApiError('http-4xx', 'invalid', 422, undefined, [{ field: '/contact/email', code: 'invalid' }]) : null),
+    });
+    await t.service.startReport(null);
+    const saved = (await t.service.submit(draft())) as { id: string };
+    await vi.waitFor(() => expect(t.store.get().tickets.outbox[0]).toMatchObject({ status: 'rejected' }));
+
+    await t.service.reopen(saved.id);
+    const report = await screenshotShown(t.store);
+    expect(report).toMatchObject({ replaces: saved.id, draft: draft(), problems: [{ field: 'contact.email', code: 'invalid' }] });
+    expect(report.screenshot).toMatchObject({ width: 320, height: 200 }); // the picture it had, not a new one
+
+    // Closing the form loses nothing: the refused ticket is still there, to fix later.
+    t.service.cancelReport();
+    expect(t.store.get().tickets.outbox).toEqual([expect.objectContaining({ id: saved.id, status: 'rejected' })]);
+
+    refuse = false;
+    await t.service.reopen(saved.id);
+    await screenshotShown(t.store);
+    const fixed = (await t.service.submit(draft({ contact: { name: 'Anna', phone: '', email: 'anna@example.com' } }))) as { id: string };
+    await vi.waitFor(() => expect(t.store.get().tickets.outbox).toEqual([expect.objectContaining({ id: fixed.id, status: 'sent' })]));
+    expect(t.posted.at(-1)!.body.attachments).toHaveLength(1);
+    await expect(t.service.reopen(saved.id)).rejects.toThrow(); // gone, file and all
+  });
+
+  it('"My tickets" survives a restart, and a reply that came while the PC was off is a notice', async () => {
+    let list: MyTicket[] = [{ ticketId: 't1', number: 10001, subject: 'Printen', status: 'open', createdAt: '2025-03-03T08:00:00Z', updatedAt: '2025-03-03T08:00:00Z', lastReply: null }];
+    const first = await setup({ tickets: () => list });
+    await first.service.refresh();
+    first.service.stop();
+    expect(first.notices).toEqual([]); // the first list is no news
+
+    list = [{ ...list[0]!, status: 'waiting', lastReply: { from: 'Sanne', at: '2025-03-03T10:00:00Z', text: 'Is de printer aan?' } }];
+    const second = await setup({ tickets: () => list, dataDir: first.dataDir });
+    expect(second.store.get().tickets.list[0]).toMatchObject({ number: 10001, status: 'open' }); // shown before the API answers
+    await second.service.refresh();
+    expect(second.notices).toEqual([{ code: 'ticket-answered', params: { number: 10001 } }]);
+  });
+
+  it('keeps "My tickets" current by asking again while a ticket is open, not once all are closed', async () => {
+    let status: MyTicket['status'] = 'open';
+    const t = await setup({ tickets: () => [{ ticketId: 't1', number: 10001, subject: 'Printen', status, createdAt: '2025-03-03T08:00:00Z', updatedAt: '2025-03-03T08:00:00Z', lastReply: null }] });
+    await t.service.refresh();
+    const before = t.listCalls.count;
+    await t.clock.advance(15 * 60_000); // the poll comes within 5 to 15 minutes
+    expect(t.listCalls.count).toBe(before + 1);
+    status = 'closed';
+    await t.clock.advance(15 * 60_000);
+    const closed = t.listCalls.count;
+    await t.clock.advance(60 * 60_000);
+    expect(t.listCalls.count).toBe(closed);
   });
 });

@@ -14,6 +14,8 @@ const IMPACTS: Impact[] = ['can-work', 'cannot-work', 'several-cannot-work'];
 // The counter speaks only once the employee pauses, and only when the limit is near.
 const SPEAK_AFTER_MS = 1200;
 const SPEAK_FROM = 0.8;
+// "Bekijk wat er wordt meegestuurd" follows the typing, once the employee pauses.
+const PREVIEW_AFTER_MS = 400;
 
 export interface ReportActions {
   submit(draft: TicketDraft): Promise<ActionResult<'tickets.submit'>>;
@@ -43,7 +45,9 @@ export function ReportForm({ state, draft, onDraft, problems, onProblems, onSave
   const report = tickets.report;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [preview, setPreview] = useState<{ phase: 'busy' } | { phase: 'shown'; body: Record<string, unknown> } | { phase: 'failed' } | null>(null);
+  const [preview, setPreview] = useState<
+    { phase: 'busy' } | { phase: 'shown'; body: Record<string, unknown>; draft: TicketDraft } | { phase: 'failed' } | null
+  >(null);
   const [spoken, setSpoken] = useState('');
   const [focusProblems, setFocusProblems] = useState(0);
   const summary = useRef<HTMLDivElement>(null);
@@ -60,11 +64,12 @@ export function ReportForm({ state, draft, onDraft, problems, onProblems, onSave
     const field = formField(p.field);
     return t(field ? `draft.field.${field}` : 'draft.field.other');
   };
-  // The final draft: what the screen shows now (the screenshot may have been removed).
+  // The final draft: what the screen shows now (the screenshot may have been removed; one still
+  // being made ready goes along, the agent waits for it).
   const current = (): TicketDraft => ({
     ...draft,
     relatedItemId: report?.relatedItemId ?? draft.relatedItemId,
-    includeScreenshot: report?.screenshot != null,
+    includeScreenshot: report?.screenshot != null || report?.screenshotNote === 'taking',
   });
 
   const count = charCount(draft.description);
@@ -114,21 +119,35 @@ export function ReportForm({ state, draft, onDraft, problems, onProblems, onSave
     }
   }
 
-  async function togglePreview() {
-    if (preview) return setPreview(null);
+  async function loadPreview() {
     const draftNow = current();
     if (tooLongLocally(draftNow, max)) {
       onProblems([tooLongLocally(draftNow, max)!]);
       setFocusProblems((n) => n + 1);
       return;
     }
-    setPreview({ phase: 'busy' });
+    setPreview((shown) => shown ?? { phase: 'busy' });
     try {
-      setPreview({ phase: 'shown', body: await actions.preview(draftNow) });
+      setPreview({ phase: 'shown', body: await actions.preview(draftNow), draft: draftNow });
     } catch {
       setPreview({ phase: 'failed' });
     }
   }
+
+  async function togglePreview() {
+    if (preview) return setPreview(null);
+    await loadPreview();
+  }
+
+  // What is shown stays what Send sends: a change to the form while it is open shows it anew.
+  const previewDraft = preview?.phase === 'shown' ? preview.draft : null;
+  const stale = previewDraft !== null && JSON.stringify(previewDraft) !== JSON.stringify(current());
+  useEffect(() => {
+    if (!stale) return;
+    const timer = setTimeout(() => void loadPreview(), PREVIEW_AFTER_MS);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [stale, draft, report?.screenshot, report?.screenshotNote]);
 
   const set = (patch: Partial<TicketDraft>) => onDraft({ ...draft, ...patch });
   const setContact = (patch: Partial<TicketDraft['contact']>) => set({ contact: { ...draft.contact, ...patch } });
@@ -157,6 +176,7 @@ export function ReportForm({ state, draft, onDraft, problems, onProblems, onSave
         {t('report.title')}
       </h1>
       {itemText && <p className="report-about">{t('report.about', { item: itemText })}</p>}
+      {report?.replaces && <p className="report-about">{t('report.fixing')}</p>}
 
       <div ref={summary} tabIndex={-1} className="report-alerts" role="alert">
         {error && (
@@ -296,6 +316,7 @@ export function ReportForm({ state, draft, onDraft, problems, onProblems, onSave
 
       <Screenshot
         screenshot={report?.screenshot ?? null}
+        note={report?.screenshotNote ?? null}
         language={language}
         removeId={fieldId('screenshot')}
         error={fieldError('screenshot')}
@@ -313,7 +334,9 @@ export function ReportForm({ state, draft, onDraft, problems, onProblems, onSave
         </button>
         {preview?.phase === 'busy' && <p className="muted small" role="status">{t('report.previewBusy')}</p>}
         {preview?.phase === 'failed' && <p className="field-error" role="status">{t('preview.failed')}</p>}
-        {preview?.phase === 'shown' && <SendPreview body={preview.body} language={language} categories={tickets.categories} />}
+        {preview?.phase === 'shown' && (
+          <SendPreview body={preview.body} processesWanted={preview.draft.includeProcesses} language={language} categories={tickets.categories} />
+        )}
       </div>
 
       <div className="report-actions">

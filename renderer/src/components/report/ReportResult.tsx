@@ -25,6 +25,13 @@ export function ReportResult({ entry, support, onClose }: { entry: OutboxEntry; 
         </p>
       </div>
       {kind === 'sent' && <p className="muted small">{t('result.sentHint')}</p>}
+      {kind === 'queued' && entry.urgency === 'critical' && support.emergencyPhone && (
+        <p className="emergency">
+          <a className="emergency-call" href={telHref(support.emergencyPhone)}>
+            {t('result.queuedEmergency', { phone: support.emergencyPhone })}
+          </a>
+        </p>
+      )}
       {kind === 'queued' &&
         (support.phone ? (
           <p className="small">

@@ -1,13 +1,20 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language, TicketsState } from '../../../../electron/contract';
+import type { Language, ScreenshotNote, TicketsState } from '../../../../electron/contract';
 import { useSize } from './useSize';
 
 type Shot = NonNullable<NonNullable<TicketsState['report']>['screenshot']>;
 
 /** The screenshot taken when the form opened: what it shows, how big it is, gone in one click. */
-export function Screenshot(props: { screenshot: Shot | null; language: Language; removeId: string; error: ReactNode; onRemove: () => void }) {
-  const { screenshot, language, removeId, error, onRemove } = props;
+export function Screenshot(props: {
+  screenshot: Shot | null;
+  note: ScreenshotNote | null;
+  language: Language;
+  removeId: string;
+  error: ReactNode;
+  onRemove: () => void;
+}) {
+  const { screenshot, note, language, removeId, error, onRemove } = props;
   const { t } = useTranslation();
   const size = useSize(language);
   // Only an image the agent made: a data URL of a PNG or JPEG, never a link elsewhere.
@@ -30,8 +37,8 @@ export function Screenshot(props: { screenshot: Shot | null; language: Language;
           </div>
         </>
       ) : (
-        <p id={removeId} tabIndex={-1} className="muted small">
-          {t('report.noScreenshot')}
+        <p id={removeId} tabIndex={-1} className="muted small" role={note === 'taking' ? 'status' : undefined}>
+          {note ? t(`report.screenshotNote.${note}`) : t('report.noScreenshot')}
         </p>
       )}
       {error}

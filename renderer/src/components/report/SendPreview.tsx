@@ -34,7 +34,8 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /** "Bekijk wat er wordt meegestuurd": the request body of Send, section by section, in words. */
-export function SendPreview({ body, language, categories }: { body: Obj; language: Language; categories: TicketsState['categories'] }) {
+export function SendPreview(props: { body: Obj; processesWanted: boolean; language: Language; categories: TicketsState['categories'] }) {
+  const { body, processesWanted, language, categories } = props;
   const { t, i18n } = useTranslation();
   const size = useSize(language);
   const contact = obj(body.contact);
@@ -122,7 +123,7 @@ export function SendPreview({ body, language, categories }: { body: Obj; languag
       </Section>
       <Section title={t('preview.processes')}>
         {processes === null ? (
-          <p className="muted small">{t('preview.processesLeftOut')}</p>
+          <p className="muted small">{t(processesWanted ? 'preview.processesUnavailable' : 'preview.processesLeftOut')}</p>
         ) : (
           <>
             <p className="field-label">{t('preview.processesByCpu')}</p>
