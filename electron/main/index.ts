@@ -7,6 +7,7 @@ import { startDemoApi } from './demo';
 import { forwardEvents } from './ipc/events';
 import { bindActions } from './ipc/handle';
 import { trustedOrigins } from './ipc/origin';
+import { startAtLogin } from './login';
 import { createElectronPorts } from './ports';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { installSecurity, openExternalSafely, portalHost } from './security';
@@ -35,7 +36,9 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: true });
+  // Before setAppUserModelId: Electron names the per-user Run entry after the id current at the
+  // call, and an entry left by an earlier version was written at this point too (login.ts).
+  startAtLogin({ app, platform: process.platform, resourcesPath: process.resourcesPath });
   // Windows ties notifications and the taskbar identity to this id (electron-builder's appId).
   if (process.platform === 'win32') app.setAppUserModelId('eu.hallo.agent');
   if (process.platform === 'darwin') app.dock?.hide();
@@ -47,7 +50,9 @@ async function start(): Promise<void> {
   const agent = createAgent(ports, {
     appVersion: app.getVersion(),
     systemLanguages: app.getPreferredSystemLanguages(),
-    env: process.env,
+    // HALLO_API_URL, HALLO_ENROLLMENT_CODE and HALLO_LANGUAGE are for development: a packaged
+    // agent takes its configuration from the managed file only, whatever the user's environment.
+    env: app.isPackaged ? {} : process.env,
     demo: demoApi.demo,
   });
 

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { listPackage } from '@electron/asar';
+import { extractFile, listPackage } from '@electron/asar';
+import { build as bundle } from 'esbuild';
 import { build, Platform, type Configuration } from 'electron-builder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBuilderConfig } from './builder-config';
@@ -17,6 +18,7 @@ const pkg = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as {
   devDependencies: Record<string, string>;
 };
 let work: string;
+let asar: string;
 let files: string[];
 
 beforeAll(async () => {
@@ -43,7 +45,8 @@ beforeAll(async () => {
       directories: { ...config.directories, output: join(work, 'dist') },
     },
   });
-  files = listPackage(join(work, 'dist', 'linux-unpacked', 'resources', 'app.asar'), { isPack: false });
+  asar = join(work, 'dist', 'linux-unpacked', 'resources', 'app.asar');
+  files = listPackage(asar, { isPack: false });
 });
 
 afterAll(() => {
@@ -94,5 +97,43 @@ describe('packaged app (electron-builder --dir --linux)', () => {
     for (const name of new Set(imported)) expect(modules.has(name), name).toBe(true);
     const dev = Object.keys(pkg.devDependencies).filter((name) => modules.has(name));
     expect(dev).toEqual([]);
+  });
+});
+
+// The reference hallo, API is a test and demo server: `npm start` in development starts it
+// (electron/main/demo.ts, behind import.meta.env.DEV), a packaged app must not even contain it.
+// These strings are its own (tests/reference-api/server.ts and store.ts), none of them the agent's.
+const REFERENCE_SERVER_MARKERS = [
+  'Portal token required',
+  "The reference server's answer failed openapi.json",
+  'http://reference.invalid',
+  'injected-fault',
+  'DEMO-',
+];
+
+describe('packaged main bundle (out/main in the asar)', () => {
+  it('the markers are the reference server’s: they survive bundling and minifying it', async () => {
+    const { outputFiles } = await bundle({
+      entryPoints: [resolve('tests/reference-api/server.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      minify: true,
+      write: false,
+      logLevel: 'silent',
+    });
+    const server = outputFiles.map((file) => file.text).join('\n');
+    for (const marker of REFERENCE_SERVER_MARKERS) expect(server, marker).toContain(marker);
+  });
+
+  it('contains no reference-server code', () => {
+    const mainFiles = files.filter((file) => /^\/out\/main\/.+\.[cm]?js$/.test(file));
+    expect(mainFiles).toContain('/out/main/index.js');
+    for (const file of mainFiles) {
+      const code = extractFile(asar, file.slice(1)).toString('utf8');
+      expect(code.length, file).toBeGreaterThan(0);
+      for (const marker of REFERENCE_SERVER_MARKERS) expect(code.includes(marker), `${file} contains “${marker}”`).toBe(false);
+    }
   });
 });

@@ -1,6 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AgentPorts } from '../../electron/agent/ports';
 import { catalogs } from '../../electron/contract/messages';
+import { MACHINE_AUTOSTART_MARKER, loginItemPlan } from '../../electron/main/login';
 import { fakeAgent, flush } from './fake-agent';
 
 // The shell's composition root, started as Electron would start it: module load before ready,
@@ -21,8 +25,35 @@ vi.mock('../../electron/main/demo', () => ({
   },
 }));
 
-async function launch(opts: { isPackaged: boolean; hasLock?: boolean }) {
+const processPlatform = Object.getOwnPropertyDescriptor(process, 'platform')!;
+const processResourcesPath = (process as { resourcesPath?: string }).resourcesPath;
+const DEV_VARIABLES = ['HALLO_API_URL', 'HALLO_ENROLLMENT_CODE', 'HALLO_LANGUAGE'] as const;
+afterEach(() => {
+  Object.defineProperty(process, 'platform', processPlatform);
+  (process as { resourcesPath?: string }).resourcesPath = processResourcesPath;
+  for (const name of DEV_VARIABLES) delete process.env[name];
+});
+
+/** A resources folder as the app has it; `machineAutostart`: as the per-machine installer leaves it. */
+function resourcesFolder(opts: { machineAutostart: boolean }): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'hallo-resources-')), 'resources');
+  mkdirSync(dir);
+  if (opts.machineAutostart) writeFileSync(join(dir, MACHINE_AUTOSTART_MARKER), 'HKLM Run');
+  return dir;
+}
+
+async function launch(opts: {
+  isPackaged: boolean;
+  hasLock?: boolean;
+  /** process.platform while the shell starts (restored after each test). */
+  platform?: NodeJS.Platform;
+  resourcesPath?: string;
+  /** The per-user login item as an earlier run left it. */
+  loginItemSettings?: Record<string, unknown>;
+}) {
   vi.resetModules();
+  if (opts.platform) Object.defineProperty(process, 'platform', { ...processPlatform, value: opts.platform });
+  if (opts.resourcesPath) (process as { resourcesPath?: string }).resourcesPath = opts.resourcesPath;
   calls.createAgent.length = 0;
   calls.demo.length = 0;
   current = fakeAgent();
@@ -30,6 +61,7 @@ async function launch(opts: { isPackaged: boolean; hasLock?: boolean }) {
   electron.__reset();
   electron.app.isPackaged = opts.isPackaged;
   electron.app.hasLock = opts.hasLock ?? true;
+  if (opts.loginItemSettings) electron.app.loginItemSettings = opts.loginItemSettings;
   await import('../../electron/main/index');
   const privilegedBeforeReady = [...electron.protocol.privileged];
   electron.app.__ready();
@@ -38,10 +70,9 @@ async function launch(opts: { isPackaged: boolean; hasLock?: boolean }) {
 }
 
 describe('shell composition (electron/main/index.ts)', () => {
-  it('packaged: registers app:// before ready, starts at login, builds the agent, popup, tray and IPC', async () => {
+  it('packaged: registers app:// before ready, builds the agent, popup, tray and IPC', async () => {
     const { electron, privilegedBeforeReady } = await launch({ isPackaged: true });
     expect(privilegedBeforeReady.map((s) => s.scheme)).toEqual(['app']);
-    expect(electron.app.loginItemSettings).toEqual({ openAtLogin: true });
     expect(calls.createAgent).toHaveLength(1);
     const [, options] = calls.createAgent[0] as [unknown, { demo: unknown; systemLanguages: string[] }];
     expect(options.systemLanguages).toEqual(['nl-NL']);
@@ -59,6 +90,23 @@ describe('shell composition (electron/main/index.ts)', () => {
     expect(calls.demo).toEqual([expect.objectContaining({ isPackaged: false })]);
     const [, options] = calls.createAgent[0] as [unknown, { demo: unknown }];
     expect(options.demo).toEqual({ apiUrl: 'http://127.0.0.1:1/v1', enrollmentCode: 'DEMO-1' });
+  });
+
+  it('packaged: the HALLO_* development variables never reach the agent', async () => {
+    process.env.HALLO_API_URL = 'http://127.0.0.1:9/v1';
+    process.env.HALLO_ENROLLMENT_CODE = 'DEV-CODE';
+    process.env.HALLO_LANGUAGE = 'en';
+    await launch({ isPackaged: true });
+    const [, options] = calls.createAgent[0] as [unknown, { env: Record<string, string | undefined> }];
+    expect(options.env).toEqual({});
+  });
+
+  it('not packaged: the HALLO_* development variables configure the agent', async () => {
+    process.env.HALLO_API_URL = 'http://127.0.0.1:9/v1';
+    process.env.HALLO_LANGUAGE = 'en';
+    await launch({ isPackaged: false });
+    const [, options] = calls.createAgent[0] as [unknown, { env: Record<string, string | undefined> }];
+    expect(options.env).toMatchObject({ HALLO_API_URL: 'http://127.0.0.1:9/v1', HALLO_LANGUAGE: 'en' });
   });
 
   it('a second instance quits at once; the first one shows its popup when another starts', async () => {
@@ -120,5 +168,56 @@ describe('shell composition (electron/main/index.ts)', () => {
     expect(electron.globalShortcut.registered.size).toBe(1);
     electron.app.quit();
     expect(electron.globalShortcut.registered.size).toBe(0);
+  });
+});
+
+// Start at login (electron/main/login.ts): the per-user login item only where nothing machine-wide
+// starts the agent (build/installer.nsh writes HKLM Run on Windows, the deb writes
+// /etc/xdg/autostart on Linux; tests/packaging/autostart.test.ts checks those).
+describe('start at login', () => {
+  it('Linux, packaged: no per-user login item (Electron has none there; the deb installs the autostart entry)', async () => {
+    const { electron } = await launch({ isPackaged: true, platform: 'linux' });
+    expect(calls.createAgent).toHaveLength(1);
+    expect(electron.app.loginItemSettings).toBeNull();
+  });
+
+  it('macOS, packaged: the login item is set', async () => {
+    const { electron } = await launch({ isPackaged: true, platform: 'darwin' });
+    expect(calls.createAgent).toHaveLength(1);
+    expect(electron.app.loginItemSettings).toEqual({ openAtLogin: true });
+  });
+
+  it('Windows, installed per machine: HKLM Run starts it, so no per-user entry is made', async () => {
+    const { electron } = await launch({ isPackaged: true, platform: 'win32', resourcesPath: resourcesFolder({ machineAutostart: true }) });
+    expect(calls.createAgent).toHaveLength(1);
+    expect(electron.app.loginItemSettings).toBeNull();
+  });
+
+  it('Windows, installed per machine: a per-user entry left by an earlier version is removed (no double start)', async () => {
+    const { electron } = await launch({
+      isPackaged: true,
+      platform: 'win32',
+      resourcesPath: resourcesFolder({ machineAutostart: true }),
+      loginItemSettings: { openAtLogin: true },
+    });
+    expect(electron.app.loginItemSettings).toEqual({ openAtLogin: false });
+  });
+
+  it('Windows, not installed per machine (an unpacked folder): the per-user entry is set', async () => {
+    const { electron } = await launch({ isPackaged: true, platform: 'win32', resourcesPath: resourcesFolder({ machineAutostart: false }) });
+    expect(electron.app.loginItemSettings).toEqual({ openAtLogin: true });
+  });
+
+  it('never for a development build, on any platform', () => {
+    for (const platform of ['win32', 'darwin', 'linux'] as const) {
+      for (const machineWide of [true, false]) {
+        expect(loginItemPlan({ platform, isPackaged: false, machineWide, perUserOpenAtLogin: () => true })).toBeNull();
+      }
+    }
+  });
+
+  it('the marker counts only on Windows', () => {
+    expect(loginItemPlan({ platform: 'darwin', isPackaged: true, machineWide: true, perUserOpenAtLogin: () => false })).toEqual({ openAtLogin: true });
+    expect(loginItemPlan({ platform: 'linux', isPackaged: true, machineWide: false, perUserOpenAtLogin: () => false })).toBeNull();
   });
 });
