@@ -1,6 +1,7 @@
 import type { AgentState } from '../contract';
 
-export const DEFAULT_REPORT_SHORTCUT = 'CommandOrControl+Alt+H';
+// Ctrl+Alt+H everywhere. Not CommandOrControl: on a Mac that is Cmd+Option+H, the system's "Hide Others".
+export const DEFAULT_REPORT_SHORTCUT = 'Control+Alt+H';
 
 /** What the UI shows before anything is known: no contact yet, nothing measured, Dutch. */
 export function initialState(app: { appVersion: string; platform: string }): AgentState {

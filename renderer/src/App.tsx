@@ -207,7 +207,16 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
                 {state.tickets.list.length > 0 ? t('myTickets.openCount', { count: state.tickets.list.length }) : t('myTickets.open')}
               </button>
             </div>
-            <OutboxList outbox={state.tickets.outbox} hideId={resultId} language={language} now={new Date()} onFix={(entry) => void fixRejected(entry)} />
+            <OutboxList
+              outbox={state.tickets.outbox}
+              damaged={state.tickets.damaged}
+              phone={state.support.phone}
+              hideId={resultId}
+              language={language}
+              now={new Date()}
+              onFix={(entry) => void fixRejected(entry)}
+              onDismiss={(id) => void bridge.actions['tickets.dismiss']({ id }).catch(() => undefined)}
+            />
             <Details health={state.health} language={language} />
             <SupportCard support={state.support} language={language} now={new Date()} onPortal={() => void openPortal()} />
           </>

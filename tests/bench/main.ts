@@ -120,7 +120,8 @@ const targets: [string, string[], () => boolean][] = [
   ['rendererWithin250Kb', ['rendererJsGzipKb'], () => n('rendererJsGzipKb') <= 250],
   ['firstRenderWithin300Ms', ['firstStatusRenderMs'], () => n('firstStatusRenderMs') <= 300],
   ['ticketSubmitP95Within250Ms', ['ticketSubmitP95Ms'], () => n('ticketSubmitP95Ms') <= 250],
-  ['diagnosticsWithin1s', ['diagnosticsCollectMs'], () => n('diagnosticsCollectMs') <= 1000],
+  // The slowest of: a warm collection's p95, and the process list made from cold.
+  ['diagnosticsWithin1s', ['diagnosticsCollectP95Ms', 'diagnosticsProcessesColdMs'], () => Math.max(n('diagnosticsCollectP95Ms'), n('diagnosticsProcessesColdMs')) <= 1000],
   ['ticketPayloadWithin64Kb', ['ticketPayloadKb', 'ticketPayloadWorstCaseKb'], () => Math.max(n('ticketPayloadKb'), n('ticketPayloadWorstCaseKb')) <= 64],
 ];
 figures.targets = Object.fromEntries(targets.filter(([, keys]) => keys.every((k) => k in figures)).map(([name, , met]) => [name, met()]));

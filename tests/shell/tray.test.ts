@@ -4,15 +4,18 @@ import { PNG } from 'pngjs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Tray, __reset, type MenuItem, type NativeImage } from '../doubles/electron';
 import type { Overall } from '../../electron/contract';
+import { catalogs } from '../../electron/contract/messages';
 import { createShellTray, trayIconFile } from '../../electron/main/tray';
 import { fakeAgent, flush } from './fake-agent';
 
 const iconsDir = resolve('resources/tray');
-const STATES: Overall[] = ['ok', 'attention', 'problem', 'offline'];
+const STATES: Overall[] = ['checking', 'ok', 'attention', 'problem', 'offline'];
+// The icons drawn by build/make-icons.ts: `checking` claims nothing and shares offline's grey badge.
+const ICONS = ['ok', 'attention', 'problem', 'offline'] as const;
 const PLATFORMS: NodeJS.Platform[] = ['win32', 'darwin', 'linux'];
 
 function start(platform: NodeJS.Platform, overall: Overall, language: 'nl' | 'en') {
-  const { agent, store, invoked } = fakeAgent({ overall, settings: { languagePreference: language, language, reportShortcut: 'CommandOrControl+Alt+H' } });
+  const { agent, store, invoked } = fakeAgent({ overall, settings: { languagePreference: language, language, reportShortcut: 'Control+Alt+H' } });
   const calls: string[] = [];
   // What the employee would see when the popup shows: the form, if the report is already open.
   const show = () => void calls.push(store.get().tickets.report ? 'show with the report open' : 'show');
@@ -28,7 +31,7 @@ describe('tray icon', () => {
   beforeEach(() => __reset());
 
   for (const platform of PLATFORMS) {
-    it(`${platform}: a distinct, existing icon for each state`, () => {
+    it(`${platform}: an existing icon for each state, distinct but for checking (neutral grey, as offline)`, () => {
       const seen = new Set<string>();
       for (const overall of STATES) {
         const { tray } = start(platform, overall, 'nl');
@@ -42,17 +45,19 @@ describe('tray icon', () => {
           expect((tray.image as NativeImage).isTemplateImage()).toBe(true);
         }
       }
-      expect(seen.size).toBe(STATES.length);
+      expect(seen.size).toBe(ICONS.length);
+      expect(trayIconFile(iconsDir, 'checking', platform)).toBe(trayIconFile(iconsDir, 'offline', platform));
+      expect(trayIconFile(iconsDir, 'checking', platform)).not.toBe(trayIconFile(iconsDir, 'ok', platform));
     });
   }
 
   it('macOS template images are black + alpha only, and differ in shape per state', () => {
-    const masks = STATES.map((overall) => {
+    const masks = ICONS.map((overall) => {
       const png = PNG.sync.read(readFileSync(join(iconsDir, `tray-${overall}Template@2x.png`)));
       expect(png.data.filter((value, i) => i % 4 !== 3 && value !== 0)).toHaveLength(0);
       return Buffer.from(png.data.filter((_, i) => i % 4 === 3)).toString('base64');
     });
-    expect(new Set(masks).size).toBe(STATES.length);
+    expect(new Set(masks).size).toBe(ICONS.length);
   });
 
   it('tooltip says the state in words, in Dutch and in English', () => {
@@ -60,6 +65,19 @@ describe('tray icon', () => {
     expect(start('win32', 'problem', 'nl').tray.tooltip).toBe('hallo, – Er is een probleem');
     expect(start('linux', 'attention', 'en').tray.tooltip).toBe('hallo, – Needs attention');
     expect(start('darwin', 'offline', 'en').tray.tooltip).toBe('hallo, – No contact with hallo,');
+    // Before the first sample the tray claims nothing.
+    expect(start('win32', 'checking', 'nl').tray.tooltip).toBe('hallo, controleert je computer…');
+    expect(start('linux', 'checking', 'en').tray.tooltip).toBe('hallo, is checking your computer…');
+  });
+
+  it('a fresh agent starts checking, not ok: grey icon and "controleert" until the first sample', async () => {
+    const { tray, store } = start('win32', 'checking', 'nl');
+    expect(imagePath(tray)).toBe(trayIconFile(iconsDir, 'offline', 'win32'));
+    expect(tray.tooltip).not.toContain(catalogs.nl.overall.ok);
+    store.set('overall', 'ok');
+    await flush();
+    expect(imagePath(tray)).toBe(trayIconFile(iconsDir, 'ok', 'win32'));
+    expect(tray.tooltip).toBe('hallo, – Alles in orde');
   });
 
   it('follows the agent: new state and new language change icon, tooltip and menu', async () => {

@@ -247,7 +247,7 @@ describe('Meldingen onderweg', () => {
       entry({ id: 'c', subject: 'Al weg', status: 'sent', number: 10002 }),
       entry({ id: 'd', subject: 'Te lang', status: 'rejected', draft: newDraft(sampleState()), problems: [{ field: '/description', code: 'too-long' }] }),
     ];
-    const shown = text(html(createElement(OutboxList, { outbox, hideId: null, language: 'nl', now, onFix: () => undefined })));
+    const shown = text(html(createElement(OutboxList, { outbox, damaged: [], phone: null, onDismiss: () => undefined, hideId: null, language: 'nl', now, onFix: () => undefined })));
     expect(shown).toContain('Meldingen onderweg');
     expect(shown).toContain('Wifi valt weg');
     expect(shown).toContain('Reden: Er is een storing bij hallo,.');
@@ -258,8 +258,17 @@ describe('Meldingen onderweg', () => {
     expect(shown).toContain('Aanpassen');
   });
 
+  it('says so when a saved ticket could not be read back, with the servicedesk number, until dismissed', () => {
+    const damaged = [{ file: '01JDAMAGED00000000000000000.json', problem: 'Unexpected end of JSON input', at: '2026-11-25T10:00:00Z' }];
+    const markup = html(createElement(OutboxList, { outbox: [], damaged, phone: '088 - 123 45 67', onDismiss: () => undefined, hideId: null, language: 'nl', now: new Date(), onFix: () => undefined }));
+    expect(text(markup)).toContain('Een opgeslagen melding kon niet meer worden gelezen en is niet verstuurd.');
+    expect(markup).toMatch(/href="tel:0881234567"[^>]*>Bel de servicedesk en vertel wat er aan de hand was: 088 - 123 45 67/);
+    expect(text(markup)).toContain('Begrepen');
+    expect(text(markup)).not.toContain('Unexpected end'); // the technical reason is for the log
+  });
+
   it('shows nothing when everything is sent', () => {
-    expect(html(createElement(OutboxList, { outbox: [entry({ status: 'sent', number: 1 })], hideId: null, language: 'nl', now: new Date(), onFix: () => undefined }))).toBe('');
+    expect(html(createElement(OutboxList, { outbox: [entry({ status: 'sent', number: 1 })], damaged: [], phone: null, onDismiss: () => undefined, hideId: null, language: 'nl', now: new Date(), onFix: () => undefined }))).toBe('');
   });
 });
 

@@ -45,7 +45,7 @@ export function sampleState(): AgentState {
       nextChangeAt: '2026-11-25T16:30:00Z',
     },
     config: { files: [], problems: [], policySource: 'api', policyEtag: '"e1"' },
-    settings: { languagePreference: 'system', language: 'nl', reportShortcut: 'CommandOrControl+Alt+H' },
+    settings: { languagePreference: 'system', language: 'nl', reportShortcut: 'Control+Alt+H' },
     tickets: {
       categories: [
         { id: 'slow', label: { nl: 'Mijn computer is traag', en: 'My computer is slow' } },

@@ -34,7 +34,7 @@ describe('settings service', () => {
 
     const second = make(['nl-NL']);
     await second.service.load();
-    expect(second.store.get().settings).toMatchObject({ languagePreference: 'en', language: 'en', reportShortcut: 'CommandOrControl+Alt+H' });
+    expect(second.store.get().settings).toMatchObject({ languagePreference: 'en', language: 'en', reportShortcut: 'Control+Alt+H' });
   });
 
   it('a broken settings file gives the defaults and a warning, not a crash', async () => {

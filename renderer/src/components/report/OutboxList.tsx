@@ -1,17 +1,29 @@
 import { useTranslation } from 'react-i18next';
-import type { Language, OutboxEntry } from '../../../../electron/contract';
-import { describeWhen } from '../../format';
+import type { DamagedTicket, Language, OutboxEntry } from '../../../../electron/contract';
+import { describeWhen, telHref } from '../../format';
 import { hasText } from '../../i18n';
 import { pendingEntries, resultKind, waitedLong } from '../../report';
 
 const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** "Meldingen onderweg": every ticket not yet sent stays in sight, with why it waits. */
-export function OutboxList(props: { outbox: OutboxEntry[]; hideId: string | null; language: Language; now: Date; onFix: (entry: OutboxEntry) => void }) {
-  const { outbox, hideId, language, now, onFix } = props;
+/**
+ * "Meldingen onderweg": every ticket not yet sent stays in sight, with why it waits; and a saved
+ * ticket that could not be read back is said too, with the servicedesk's number, until dismissed.
+ */
+export function OutboxList(props: {
+  outbox: OutboxEntry[];
+  damaged: DamagedTicket[];
+  phone: string | null;
+  hideId: string | null;
+  language: Language;
+  now: Date;
+  onFix: (entry: OutboxEntry) => void;
+  onDismiss: (id: string) => void;
+}) {
+  const { outbox, damaged, phone, hideId, language, now, onFix, onDismiss } = props;
   const { t, i18n } = useTranslation();
   const entries = pendingEntries(outbox).filter((entry) => entry.id !== hideId);
-  if (entries.length === 0) return null;
+  if (entries.length === 0 && damaged.length === 0) return null;
   const when = (iso: string | null) => {
     const w = describeWhen(iso, now, LOCAL_ZONE, language);
     return w ? t(w.key, w.params) : null;
@@ -43,6 +55,19 @@ export function OutboxList(props: { outbox: OutboxEntry[]; hideId: string | null
             </li>
           );
         })}
+        {damaged.map((file) => (
+          <li key={file.file} className="outbox-entry">
+            <p className="small">
+              <span className="pill pill-rejected">{t('outbox.status.rejected')}</span> {t('outbox.damaged')}
+            </p>
+            <p className="small">
+              {phone ? <a href={telHref(phone)}>{t('outbox.damagedCall', { phone })}</a> : t('outbox.damagedNoPhone')}
+            </p>
+            <button type="button" className="button" onClick={() => onDismiss(file.file)}>
+              {t('outbox.damagedDismiss')}
+            </button>
+          </li>
+        ))}
       </ul>
     </section>
   );
