@@ -7,8 +7,11 @@ import { TicketsState } from './tickets';
 export const Severity = z.enum(['ok', 'attention', 'problem', 'unknown']);
 export type Severity = z.infer<typeof Severity>;
 
-/** The one word for the whole PC: drives the tray icon, the tooltip and the popup's headline. */
-export const Overall = z.enum(['ok', 'attention', 'problem', 'offline']);
+/**
+ * The one word for the whole PC: drives the tray icon, the tooltip and the popup's headline.
+ * `checking`: nothing measured yet (before the first sample), so nothing to claim either way.
+ */
+export const Overall = z.enum(['checking', 'ok', 'attention', 'problem', 'offline']);
 export type Overall = z.infer<typeof Overall>;
 
 export const CheckId = z.enum(['disk-space', 'memory', 'uptime', 'smart', 'battery']);

@@ -17,17 +17,31 @@ export interface TrayOptions {
 }
 
 /**
+ * The icon for each state. `checking` (nothing measured yet) claims nothing: it shows the neutral
+ * grey badge that offline has; the tooltip tells the two apart.
+ */
+const ICON: Record<Overall, 'ok' | 'attention' | 'problem' | 'offline'> = {
+  checking: 'offline',
+  ok: 'ok',
+  attention: 'attention',
+  problem: 'problem',
+  offline: 'offline',
+};
+
+/**
  * The icon file for a state (made by build/make-icons.ts). macOS gets black template images that
  * it tints for the menu bar, so the state is told by the badge's shape; Windows' notification area
  * is 16 px, Linux panels are 22–24 px and get the 32 px image. @2x files are picked up by Electron.
  */
 export function trayIconFile(iconsDir: string, overall: Overall, platform: NodeJS.Platform): string {
-  if (platform === 'darwin') return join(iconsDir, `tray-${overall}Template.png`);
-  return join(iconsDir, `tray-${overall}-${platform === 'win32' ? 16 : 32}.png`);
+  const icon = ICON[overall];
+  if (platform === 'darwin') return join(iconsDir, `tray-${icon}Template.png`);
+  return join(iconsDir, `tray-${icon}-${platform === 'win32' ? 16 : 32}.png`);
 }
 
 export function trayTooltip(overall: Overall, language: Language): string {
   const messages = catalogs[language];
+  if (overall === 'checking') return messages.tray.tooltipChecking;
   return fill(messages.tray.tooltip, { state: messages.overall[overall] });
 }
 

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -61,6 +61,8 @@ describe('the agent against the reference API', () => {
   it("a policy change from hallo, re-judges the PC at once: the disk check turns to attention", async () => {
     const { api, agent } = await boot();
     await until('online', () => agent.state().connection.status === 'online' && agent.state().health.items.length > 0);
+    // The change travels as a policy.changed event: the stream must be listening before it is sent.
+    await until('event stream open', () => api.received.streams.some((s) => s.deviceId === agent.state().connection.deviceId));
     const disk = () => agent.state().health.items.find((i) => i.check === 'disk-space');
     expect(disk()?.severity).not.toBe('attention');
     const current = api.policy().policy;
@@ -96,7 +98,7 @@ describe('the agent against the reference API', () => {
     dirs.push(dir);
     const file = join(dir, 'config.json');
     await writeFile(file, JSON.stringify({ apiUrl: 'ftp://nope', language: 'de' }));
-    const { api: _api, agent } = await boot({ configFiles: [file], env: {} });
+    const { api: _api, agent, dataDir } = await boot({ configFiles: [file], env: {} });
     const problems = agent.state().config.problems;
     expect(problems).toEqual(
       expect.arrayContaining([
@@ -104,6 +106,19 @@ describe('the agent against the reference API', () => {
         expect.objectContaining({ file, field: 'language', code: 'invalid-value' }),
       ]),
     );
+    // Each problem is in the log too, with the file, the field and what is wrong: once each.
+    const logged = agent.log.recent().filter((e) => e.msg === 'configuration problem');
+    expect(logged.map((e) => e.data)).toEqual(problems.map((p) => ({ ...p })));
+    expect(logged.every((e) => e.level === 'warn')).toBe(true);
+    const lines = (await readFile(join(dataDir, 'logs', 'agent.log'), 'utf8'))
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { msg: string; data?: { field?: string; file?: string } });
+    const onDisk = lines.filter((l) => l.msg === 'configuration problem');
+    expect(onDisk.map((l) => [l.data?.file, l.data?.field])).toEqual([
+      [file, 'apiUrl'],
+      [file, 'language'],
+    ]);
     await until('health measured', () => agent.state().health.items.length > 0);
     expect(agent.state().connection.status).toBe('not-enrolled');
   });

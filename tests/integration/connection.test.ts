@@ -132,6 +132,48 @@ describe('agent ↔ reference hallo, API over 127.0.0.1', () => {
     expect(a.store.get().config.policyEtag).toBe(put.body.etag);
   });
 
+  it('a policy that fails its schema: the heartbeat still counts, the problem is named, the policy is fetched again', async () => {
+    const a = await agent();
+    await a.until('online');
+    const contact = a.connection().lastContactAt;
+    // hallo, publishes a new policy; the first copy the device gets is broken.
+    server.faults.push({ path: '/policy', kind: 'body', body: { etag: '"broken"', policy: { support: null } } });
+    const policy = structuredClone(server.policy().policy);
+    policy.support.phone = '020 - 999 88 77';
+    server.setPolicy(policy);
+    a.clock.jump(300_000); // the next heartbeat answers with the new etag
+    await vi.waitFor(() => expect(a.policies.at(-1)?.support.phone).toBe('020 - 999 88 77'), { timeout: 10_000, interval: 5 });
+    expect(a.connection()).toMatchObject({ status: 'online', lastError: null });
+    expect(a.connection().lastContactAt).not.toBe(contact);
+    const fetched = server.received.requests.filter((r) => r.operationId === 'getPolicy').slice(-2);
+    expect(fetched.map((r) => r.status)).toEqual([200, 200]); // the broken one, then the retry
+    expect(a.store.get().config).toMatchObject({ problems: [], policySource: 'api', policyEtag: server.policy().etag });
+  });
+
+  it('while the policy stays broken: online, the problem in the admin details, the last good policy kept', async () => {
+    const a = await agent();
+    await a.until('online');
+    const good = a.policies.at(-1);
+    server.faults.push({ path: '/policy', kind: 'body', body: { etag: '"broken"', policy: { support: null } }, times: 1000 });
+    try {
+      const policy = structuredClone(server.policy().policy);
+      policy.support.phone = '020 - 444 33 22';
+      server.setPolicy(policy);
+      a.clock.jump(300_000);
+      await vi.waitFor(
+        () =>
+          expect(a.store.get().config.problems).toEqual([
+            { file: `${server.url}/policy`, field: expect.stringMatching(/^policy\./), code: 'invalid-value', detail: expect.stringContaining('/policy/') },
+          ]),
+        { timeout: 10_000, interval: 5 },
+      );
+      expect(a.connection()).toMatchObject({ status: 'online', lastError: null });
+      expect(a.policies.at(-1)).toEqual(good);
+    } finally {
+      server.faults.clear();
+    }
+  });
+
   it('server gone: offline with the error; server back: online again', async () => {
     const a = await agent();
     await a.until('online');

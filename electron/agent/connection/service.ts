@@ -58,6 +58,8 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
   const log = deps.log.child('connection');
   const random = deps.random ?? Math.random;
   const backoff = new Backoff({ random });
+  // The policy's own: a policy that fails while heartbeats get through is retried on its own timer.
+  const policyBackoff = new Backoff({ random });
   const configured = deps.config.config.apiUrl;
   const apiUrl = configured ?? options.demo?.apiUrl ?? null;
   const demo = !configured && options.demo !== undefined;
@@ -66,6 +68,8 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
   let policy: Policy = DEFAULT_POLICY;
   let etag: string | null = null;
   let cacheProblem: ConfigProblem | null = null;
+  /** The last policy the API sent that failed its schema: shown to admins until a good one comes. */
+  let policyProblem: ConfigProblem | null = null;
   let enrolment: Enrolment | null = null;
   // One client for the whole run; the token is read per call, so a new enrolment applies at once.
   const client: HalloApi | null = apiUrl
@@ -80,6 +84,7 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
   let stream: EventStream | null = null;
   let running = false;
   let timer: unknown = null;
+  let policyTimer: unknown = null; // a policy retry is planned
   let policyDue = true;
   let chain: Promise<unknown> = Promise.resolve();
   let writes: Promise<void> = Promise.resolve();
@@ -103,7 +108,7 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
   function publishConfig(source: 'api' | 'cache' | 'defaults'): void {
     store.set('config', {
       files: deps.config.files,
-      problems: [...deps.config.problems, ...(cacheProblem ? [cacheProblem] : [])],
+      problems: [...deps.config.problems, ...(cacheProblem ? [cacheProblem] : []), ...(policyProblem ? [policyProblem] : [])],
       policySource: source,
       policyEtag: etag,
     });
@@ -134,6 +139,8 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
   function halt(): void {
     ports.clock.clearTimeout(timer);
     timer = null;
+    ports.clock.clearTimeout(policyTimer);
+    policyTimer = null;
     stream?.stop();
     stream = null;
   }
@@ -167,6 +174,7 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
   async function refreshPolicy(): Promise<void> {
     if (!client || !enrolment) return;
     const result = await client.getPolicy(etag);
+    policyProblem = null;
     if (result.notModified) {
       publishConfig(etag ? 'api' : 'defaults');
       return;
@@ -178,6 +186,47 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
     publishConfig('api');
     log.info('new policy', { etag });
     applyPolicy();
+  }
+
+  /**
+   * The policy, without letting its failure stand for the connection's: the agent keeps working
+   * from the policy it has, says what went wrong (log; admin details when the policy itself is
+   * broken) and tries again with backoff. Only a refused token is the connection's business.
+   */
+  async function fetchPolicy(): Promise<void> {
+    try {
+      await refreshPolicy();
+      policyBackoff.reset();
+      ports.clock.clearTimeout(policyTimer);
+      policyTimer = null;
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'unauthorized') throw error;
+      policyFailed(error);
+    }
+  }
+
+  function policyFailed(error: unknown): void {
+    const apiError = error instanceof ApiError ? error : null;
+    const wait = policyBackoff.next(apiError?.retryAfterMs);
+    if (apiError?.code === 'invalid-response' && apiUrl) {
+      policyProblem = policyProblemOf(`${apiUrl}/policy`, apiError.detail);
+      publishConfig(store.get().config.policySource);
+    }
+    log.warn('policy not updated: keeping the policy we have', {
+      code: apiError?.code ?? 'internal',
+      status: apiError?.status,
+      detail: apiError?.detail ?? String(error),
+      waitMs: wait,
+    });
+    ports.clock.clearTimeout(policyTimer);
+    if (!active()) return; // stopped, or waiting for an admin, while the call was out
+    policyTimer = ports.clock.setTimeout(() => {
+      policyTimer = null;
+      if (!active()) return;
+      void exclusive(async () => {
+        if (active()) await fetchPolicy().catch(failed);
+      });
+    }, wait);
   }
 
   /** Enrol if needed, the policy when due, one heartbeat; then the next step is planned. */
@@ -194,12 +243,13 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
       }
       if (policyDue) {
         policyDue = false;
-        await refreshPolicy();
+        await fetchPolicy();
       }
       if (!running) return;
       const answer = await client.heartbeat(await deps.heartbeatBody());
       if (!running) return;
-      if (answer.policyEtag !== etag) await refreshPolicy();
+      // A policy that keeps failing is retried on its own timer, not again with every heartbeat.
+      if (answer.policyEtag !== etag && policyTimer === null) await fetchPolicy();
       succeeded();
     } catch (error) {
       failed(error);
@@ -275,8 +325,7 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
       onEvent: (event) => {
         if (event.type === 'policy.changed' && event.data.etag !== etag) {
           void exclusive(async () => {
-            if (!running) return;
-            await refreshPolicy().catch((error: unknown) => log.warn('policy refresh failed', { error: String(error) }));
+            if (active()) await fetchPolicy().catch(failed);
           });
         }
         deps.onServerEvent?.(event);
@@ -353,4 +402,13 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
     policy: () => policy,
     api: () => (enrolment ? client : null),
   };
+}
+
+/**
+ * A policy from the API that fails its schema, as a configuration problem for the admin details:
+ * where it came from, which field (the first one the validator names), and what is wrong.
+ */
+function policyProblemOf(file: string, detail: string): ConfigProblem {
+  const pointer = /^(\/[^:;]*)?:/.exec(detail)?.[1] ?? '';
+  return { file, field: pointer.split('/').filter(Boolean).join('.'), code: 'invalid-value', detail };
 }

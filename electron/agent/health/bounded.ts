@@ -34,3 +34,29 @@ export function bounded<T>(probe: () => Promise<T>, timeoutMs: number, clock: Cl
     );
   });
 }
+
+/**
+ * Keeps at most one call of each probe running. `bounded` gives up on a hung call but cannot stop
+ * it (with systeminformation that is often a spawned process), so asking for the same probe while
+ * that call still runs joins it instead of starting another: hung calls never pile up, one per
+ * probe at most. Once the call settles, the next ask starts a fresh one.
+ */
+export function singleFlight(): <T>(key: string, call: () => Promise<T>) => Promise<T> {
+  const running = new Map<string, Promise<unknown>>();
+  return <T>(key: string, call: () => Promise<T>): Promise<T> => {
+    const current = running.get(key);
+    if (current) return current as Promise<T>;
+    let started: Promise<T>;
+    try {
+      started = Promise.resolve(call());
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    running.set(key, started);
+    const done = () => {
+      if (running.get(key) === started) running.delete(key);
+    };
+    started.then(done, done);
+    return started;
+  };
+}

@@ -1,7 +1,7 @@
 import { arch, hostname, release } from 'node:os';
 import type { DeviceInfo } from '../../contract';
 import type { Clock } from '../ports';
-import { bounded, DEFAULT_PROBE_TIMEOUT_MS, type Probed } from './bounded';
+import { bounded, DEFAULT_PROBE_TIMEOUT_MS, singleFlight, type Probed } from './bounded';
 import { fixedDisks, type DiskSample } from './collect-disks';
 import type { HealthProbes } from './probes';
 
@@ -34,8 +34,10 @@ export interface Collector {
   device(): Promise<DeviceInfo>;
 }
 
-// Disk layout and hardware rarely change; a day-old SMART verdict is still worth having.
+// Disk layout and hardware rarely change: read again once a day.
 const STATIC_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+// A disk that starts to fail must show within the hour, so SMART verdicts are read hourly.
+export const SMART_MAX_AGE_MS = 60 * 60 * 1000;
 
 /** Values from the OS are untrusted: a probe that answers nonsense counts as a failed probe. */
 function finite(n: unknown): number {
@@ -48,12 +50,18 @@ export function createCollector(opts: { probes: HealthProbes; clock: Clock; time
   const { probes, clock } = opts;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
   const run = <T>(probe: () => Promise<T>) => bounded(probe, timeoutMs, clock);
+  // Every probe call goes through here: a call that timed out and still runs is joined, not repeated.
+  const flight = singleFlight();
+  const call = <K extends keyof HealthProbes>(name: K): ReturnType<HealthProbes[K]> => {
+    const probe = probes[name] as () => ReturnType<HealthProbes[K]>;
+    return flight<unknown>(name, () => probe.call(probes)) as ReturnType<HealthProbes[K]>;
+  };
 
   // Static probes: a success is kept (and shared by concurrent callers); a failure is tried again next time.
   const cache = new Map<string, { at: number; result: Promise<Probed<unknown>> }>();
-  function once<T>(key: string, probe: () => Promise<T>): Promise<Probed<T>> {
+  function once<T>(key: string, probe: () => Promise<T>, maxAgeMs = STATIC_MAX_AGE_MS): Promise<Probed<T>> {
     const hit = cache.get(key);
-    if (hit && clock.now() - hit.at < STATIC_MAX_AGE_MS) return hit.result as Promise<Probed<T>>;
+    if (hit && clock.now() - hit.at < maxAgeMs) return hit.result as Promise<Probed<T>>;
     const result = run(probe);
     cache.set(key, { at: clock.now(), result });
     void result.then((r) => {
@@ -62,20 +70,20 @@ export function createCollector(opts: { probes: HealthProbes; clock: Clock; time
     return result;
   }
 
-  const cpu = () => run(async () => ({ loadPercent: finite((await probes.currentLoad()).currentLoad) }));
+  const cpu = () => run(async () => ({ loadPercent: finite((await call('currentLoad')).currentLoad) }));
   const memory = () =>
     run(async () => {
-      const m = await probes.mem();
+      const m = await call('mem');
       const total = finite(m.total);
       // `available` counts reclaimable cache as free: a full page cache is not memory pressure.
       const available = finite(m.available);
       if (total <= 0) throw new Error('no memory total');
       return { totalBytes: total, usedBytes: Math.min(total, Math.max(0, total - available)) };
     });
-  const uptime = () => run(async () => ({ seconds: finite((await probes.time()).uptime) }));
+  const uptime = () => run(async () => ({ seconds: finite((await call('time')).uptime) }));
   const battery = () =>
     run(async (): Promise<BatterySample | null> => {
-      const b = await probes.battery();
+      const b = await call('battery');
       if (!b.hasBattery) return null;
       const designed = Number(b.designedCapacity);
       const max = Number(b.maxCapacity);
@@ -84,7 +92,7 @@ export function createCollector(opts: { probes: HealthProbes; clock: Clock; time
     });
   const smart = () =>
     once('diskLayout', async (): Promise<SmartSample[]> => {
-      const layout = await probes.diskLayout();
+      const layout = await call('diskLayout');
       const samples: SmartSample[] = [];
       layout.forEach((d, index) => {
         if (d.smartStatus !== 'Ok' && d.smartStatus !== 'Predicted Failure') return; // no verdict, no item
@@ -92,9 +100,9 @@ export function createCollector(opts: { probes: HealthProbes; clock: Clock; time
         samples.push({ index, disk, failing: d.smartStatus === 'Predicted Failure' });
       });
       return samples;
-    });
+    }, SMART_MAX_AGE_MS);
   const disks = async (): Promise<Probed<DiskSample[]>> => {
-    const [list, devices] = await Promise.all([run(() => probes.fsSize()), once('blockDevices', () => probes.blockDevices())]);
+    const [list, devices] = await Promise.all([run(() => call('fsSize')), once('blockDevices', () => call('blockDevices'))]);
     if ('error' in list) return list;
     try {
       return { value: fixedDisks(list.value, 'value' in devices ? devices.value : []) };
@@ -111,10 +119,10 @@ export function createCollector(opts: { probes: HealthProbes; clock: Clock; time
     },
     async device() {
       const [os, sys, proc, mem] = await Promise.all([
-        once('osInfo', () => probes.osInfo()),
-        once('system', () => probes.system()),
-        once('cpu', () => probes.cpu()),
-        once('memTotal', async () => finite((await probes.mem()).total)),
+        once('osInfo', () => call('osInfo')),
+        once('system', () => call('system')),
+        once('cpu', () => call('cpu')),
+        once('memTotal', async () => finite((await call('mem')).total)),
       ]);
       const o = 'value' in os ? os.value : null;
       const s = 'value' in sys ? sys.value : null;

@@ -1,6 +1,8 @@
 import type { AgentState, ConnectionStatus, HistoryPoint, Overall, StatusItem } from '../../contract';
+import type { HeartbeatBody } from '../hallo-api/types';
 import type { ProbeFailure } from './bounded';
 import type { HealthSnapshot } from './collect';
+import { HISTORY_SPAN_MS } from './history';
 
 /** The policy's `health.thresholds`, every field filled in. */
 export interface HealthThresholds {
@@ -25,13 +27,19 @@ export const DEFAULT_THRESHOLDS: Readonly<HealthThresholds> = Object.freeze({
   batteryHealthAttentionPercent: 60,
 });
 
-/** The policy's thresholds over the defaults; a missing or non-numeric field keeps its default. */
+/**
+ * The policy's thresholds over the defaults; a missing or non-numeric field keeps its default.
+ * `memorySustainedMinutes` is clamped to the history window: the memory rule walks back through
+ * the history, which holds one hour, so a longer duration could never be reached and memory
+ * pressure would silently never show. At most the whole hour it is.
+ */
 export function resolveThresholds(partial?: Partial<HealthThresholds> | null): HealthThresholds {
   const resolved = { ...DEFAULT_THRESHOLDS };
   for (const key of Object.keys(resolved) as (keyof HealthThresholds)[]) {
     const value = partial?.[key];
     if (typeof value === 'number' && Number.isFinite(value) && value >= 0) resolved[key] = value;
   }
+  resolved.memorySustainedMinutes = Math.min(resolved.memorySustainedMinutes, MAX_SUSTAINED_MINUTES);
   return resolved;
 }
 
@@ -39,6 +47,8 @@ export function resolveThresholds(partial?: Partial<HealthThresholds> | null): H
 const GB = 1024 ** 3;
 const MINUTE = 60_000;
 const DAY = 86_400;
+/** The longest run of memory pressure the history can show. */
+export const MAX_SUSTAINED_MINUTES = HISTORY_SPAN_MS / MINUTE;
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const unknown = (id: string, check: StatusItem['check'], reason: ProbeFailure): StatusItem => ({
@@ -149,17 +159,24 @@ export function evaluate(snapshot: HealthSnapshot, thresholds: HealthThresholds,
 
 const OFFLINE: ReadonlySet<ConnectionStatus> = new Set(['offline', 'reenroll', 'not-enrolled']);
 
-/** The one word for the PC. A problem outranks lost contact; unknown items never raise it. */
+/**
+ * The one word for the PC. A problem outranks lost contact. "ok" needs something known to be ok:
+ * before the first sample there are no items (`checking`), and when no check could run at all
+ * (every item unknown) that is worth a look (`attention`). Some unknown items next to known good
+ * ones do not raise it.
+ */
 export function deriveOverall(items: readonly StatusItem[], connectionStatus: ConnectionStatus): Overall {
   if (items.some((i) => i.severity === 'problem')) return 'problem';
   if (OFFLINE.has(connectionStatus)) return 'offline';
+  if (items.length === 0) return 'checking';
+  if (items.every((i) => i.severity === 'unknown')) return 'attention';
   if (items.some((i) => i.severity === 'attention')) return 'attention';
   return 'ok';
 }
 
 /** The heartbeat's `health`. */
 export interface HealthSummary {
-  overall: Overall;
+  overall: HeartbeatBody['health']['overall'];
   cpuLoadPercent: number | null;
   memoryUsedPercent: number | null;
   disks: { mount: string; sizeBytes: number; freeBytes: number }[];
@@ -170,7 +187,8 @@ export interface HealthSummary {
 export function healthSummary(state: Pick<AgentState, 'overall' | 'health'>): HealthSummary {
   const f = state.health.figures;
   return {
-    overall: state.overall,
+    // The API knows no `checking`: nothing measured yet is reported as worth a look, like no check running.
+    overall: state.overall === 'checking' ? 'attention' : state.overall,
     cpuLoadPercent: f?.cpuLoadPercent == null ? null : Math.round(f.cpuLoadPercent),
     memoryUsedPercent: f?.memory ? Math.round((f.memory.usedBytes / f.memory.totalBytes) * 100) : null,
     disks: (f?.disks ?? []).map((d) => ({ mount: d.mount, sizeBytes: d.sizeBytes, freeBytes: d.freeBytes })),

@@ -156,25 +156,84 @@ describe('connection service', () => {
     h.service.stop();
   });
 
-  it('garbage: invalid-response, the last good policy kept, calm retries', async () => {
+  it('a policy that fails its schema: the heartbeat still counts, the problem is shown and logged, the policy retried with backoff', async () => {
+    const h = await started(await setup());
+    const firstContact = h.connection().lastContactAt;
+    h.api.state.etag = '"p2"';
+    h.api.answer((req) => (req.path === '/policy' ? json(200, { etag: '"p2"', policy: { support: 'gone' } }) : undefined));
+    await h.clock.advance(h.nextIn()!);
+    // Contact: the heartbeat went through. The PC is not offline because of a bad policy.
+    expect(h.connection()).toMatchObject({ status: 'online', lastError: null });
+    expect(h.connection().lastContactAt).not.toBe(firstContact);
+    expect(h.connection().lastContactAt).toBe(new Date(h.clock.now()).toISOString());
+    // The last good policy is kept; the admin details say where, which field and what is wrong.
+    expect(h.service.policy()).toEqual(samplePolicy());
+    expect(h.store.get().config.policyEtag).toBe('"p1"');
+    expect(h.store.get().config.problems).toEqual([
+      { file: `${API}/policy`, field: expect.stringMatching(/^policy\.[a-z]+$/), code: 'invalid-value', detail: expect.stringContaining('/policy/') },
+    ]);
+    expect(h.log.recent().filter((e) => e.msg === 'policy not updated: keeping the policy we have').map((e) => e.data?.code)).toEqual([
+      'invalid-response',
+    ]);
+    // Tried again on its own timer with backoff: more than once an hour, never a loop.
+    const before = h.api.calls('/policy');
+    await h.clock.advance(HOUR);
+    const retries = h.api.calls('/policy') - before;
+    expect(retries).toBeGreaterThan(1);
+    expect(retries).toBeLessThanOrEqual(triesWithin(HOUR));
+    expect(h.connection()).toMatchObject({ status: 'online', lastError: null });
+    // hallo, fixes the policy: the next retry takes it and the problem is gone.
+    const fixed = samplePolicy();
+    fixed.support.phone = '020 - 111 22 33';
+    h.api.state.policy = fixed;
+    h.api.answer(null);
+    await h.clock.advance(15 * 60_000);
+    expect(h.service.policy()).toEqual(fixed);
+    expect(h.store.get().config).toMatchObject({ problems: [], policySource: 'api', policyEtag: '"p2"' });
+    await h.service.stop();
+    expect(h.clock.pending()).toEqual([]);
+  });
+
+  it('a policy the API cannot serve now (5xx) while heartbeats get through: online, cached policy kept, retried', async () => {
     const h = await started(await setup());
     h.api.state.etag = '"p2"';
-    h.api.answer((req) => {
-      if (req.path === '/policy') return json(200, { etag: '"p2"', policy: { support: 'gone' } });
-      return undefined;
-    });
+    h.api.answer((req) => (req.path === '/policy' ? problem(503) : undefined));
+    await h.clock.advance(h.nextIn()!);
+    expect(h.connection()).toMatchObject({ status: 'online', lastError: null });
+    expect(h.service.policy()).toEqual(samplePolicy());
+    expect(h.store.get().config.problems).toEqual([]); // a passing outage is for the log, not a broken configuration
+    expect(h.log.recent().some((e) => e.msg === 'policy not updated: keeping the policy we have' && e.data?.code === 'http-5xx')).toBe(true);
+    const before = h.api.calls('/policy');
+    h.api.answer(null);
+    await h.clock.advance(10_000);
+    expect(h.api.calls('/policy')).toBeGreaterThan(before); // retried long before the next heartbeat
+    expect(h.store.get().config.policyEtag).toBe('"p2"');
+    await h.service.stop();
+  });
+
+  it('a token refused while fetching the policy again: reenroll, the retries stop', async () => {
+    const h = await started(await setup());
+    h.api.state.etag = '"p2"';
+    h.api.answer((req) => (req.path === '/policy' ? problem(503) : undefined));
+    await h.clock.advance(h.nextIn()!);
+    h.api.answer(null);
+    h.api.state.token = 'revoked';
+    await h.clock.advance(60_000);
+    expect(h.connection()).toMatchObject({ status: 'reenroll', lastError: { code: 'unauthorized' } });
+    expect(h.clock.pending()).toEqual([]);
+  });
+
+  it('garbage from the heartbeat: invalid-response, offline, calm retries', async () => {
+    const h = await started(await setup());
+    h.api.answer((req) => (req.path === '/heartbeat' ? new Response('<html>', { status: 200 }) : undefined));
     await h.clock.advance(h.nextIn()!);
     expect(h.connection()).toMatchObject({ status: 'offline', lastError: { code: 'invalid-response' } });
     expect(h.service.policy()).toEqual(samplePolicy());
-    expect(h.store.get().config.policyEtag).toBe('"p1"');
     const before = h.api.calls('/heartbeat');
     await h.clock.advance(HOUR);
     expect(h.api.calls('/heartbeat') - before).toBeLessThanOrEqual(triesWithin(HOUR)); // backoff, not a loop
     await h.clock.advance(h.nextIn()!);
     expect(h.nextIn()).toBe(450_000); // at the cap (15 min, jitter 0.5)
-    h.api.answer((req) => (req.path === '/heartbeat' ? new Response('<html>', { status: 200 }) : undefined));
-    await h.clock.advance(h.nextIn()!);
-    expect(h.connection().lastError).toMatchObject({ code: 'invalid-response' });
     h.service.stop();
   });
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCollector } from '../../../electron/agent/health/collect';
 import { fixedDisks } from '../../../electron/agent/health/collect-disks';
 import { fakeProbes, loadFixture, timerClock } from './helpers';
@@ -43,6 +43,57 @@ describe('collector on recorded outputs', () => {
       currentLoad: async () => ({ currentLoad: Number.NaN }),
     });
     expect((await createCollector({ probes, clock: timerClock }).sample()).cpu).toEqual({ error: 'error' });
+  });
+});
+
+describe('collector over time', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('a hung probe is not started again while it hangs; once it settles the next sample calls it anew', async () => {
+    vi.useFakeTimers({ now: Date.parse('2026-03-02T09:00:00Z') });
+    const fixture = loadFixture('windows11-laptop');
+    let release: (value: typeof fixture.battery) => void = () => undefined;
+    let hang = true;
+    const { probes, calls } = fakeProbes(fixture, {
+      battery: () => (hang ? new Promise((resolve) => (release = resolve)) : Promise.resolve(structuredClone(fixture.battery))),
+    });
+    const collector = createCollector({ probes, clock: timerClock, timeoutMs: 5_000 });
+    const sample = async () => {
+      const pending = collector.sample();
+      await vi.advanceTimersByTimeAsync(5_000);
+      return pending;
+    };
+    for (let i = 0; i < 4; i++) {
+      expect((await sample()).battery).toEqual({ error: 'timeout' });
+      expect(calls.battery).toBe(1); // the same hung call, joined: no second process piles up
+    }
+    expect(calls.currentLoad).toBe(4); // the other probes ran every time
+    hang = false;
+    release(structuredClone(fixture.battery));
+    await vi.advanceTimersByTimeAsync(0);
+    expect((await sample()).battery).toEqual({ value: { percent: 80, charging: false, healthPercent: 56 } });
+    expect(calls.battery).toBe(2);
+  });
+
+  it('re-reads SMART verdicts every hour: a disk that starts failing shows within the hour', async () => {
+    vi.useFakeTimers({ now: Date.parse('2026-03-02T09:00:00Z') });
+    const fixture = loadFixture('windows11-laptop');
+    let verdict = 'Ok';
+    const { probes, calls } = fakeProbes(fixture, {
+      diskLayout: async () => [{ ...fixture.diskLayout[0]!, smartStatus: verdict }],
+    });
+    const collector = createCollector({ probes, clock: timerClock });
+    const failing = async () => {
+      const smart = (await collector.sample()).smart;
+      return 'value' in smart ? smart.value.map((d) => d.failing) : smart;
+    };
+    expect(await failing()).toEqual([false]);
+    verdict = 'Predicted Failure';
+    vi.setSystemTime(Date.now() + 59 * 60_000);
+    expect(await failing()).toEqual([false]); // cached within the hour
+    vi.setSystemTime(Date.now() + 60_000);
+    expect(await failing()).toEqual([true]); // an hour on: read again
+    expect(calls.diskLayout).toBe(2);
   });
 });
 

@@ -202,6 +202,20 @@ describe('thresholds', () => {
       batteryHealthAttentionPercent: 60,
     });
   });
+  it('memorySustainedMinutes is clamped to the hour of history, so pressure can still show', () => {
+    expect(resolveThresholds({ memorySustainedMinutes: 240 }).memorySustainedMinutes).toBe(60);
+    expect(resolveThresholds({ memorySustainedMinutes: 45 }).memorySustainedMinutes).toBe(45);
+    // A full hour at 95 % with a policy asking for four hours: the whole history is over the mark.
+    const hour: HistoryPoint[] = Array.from({ length: 60 }, (_, i) => ({
+      at: new Date(AT - (60 - i) * 60_000).toISOString(),
+      cpuLoadPercent: 1,
+      memoryUsedPercent: 95,
+    }));
+    const memory = { value: { totalBytes: 100 * GB, usedBytes: 95 * GB } };
+    const item = byId(evaluate(snapshot({ memory }), resolveThresholds({ memorySustainedMinutes: 240 }), hour), 'memory');
+    expect(item).toMatchObject({ severity: 'attention', code: 'health.memory.pressure', params: { minutes: 60 } });
+  });
+
   it('policy fields override, nonsense keeps the default', () => {
     const t = resolveThresholds({ diskAttentionGb: 20, uptimeAttentionDays: Number.NaN, memoryAttentionPercent: -1 } as never);
     expect(t).toMatchObject({ diskAttentionGb: 20, uptimeAttentionDays: 14, memoryAttentionPercent: 90, diskProblemGb: 2 });
@@ -218,10 +232,28 @@ describe('overall', () => {
     [['ok'], 'not-enrolled', 'offline'],
     [['ok', 'attention'], 'online', 'attention'],
     [['ok', 'attention'], 'starting', 'attention'],
-    [['ok', 'unknown'], 'online', 'ok'],
-    [[], 'online', 'ok'],
+    [['ok', 'unknown'], 'online', 'ok'], // some checks could not run, the rest are fine
+    // Nothing known is never "ok": no items before the first sample, no check that could run.
+    [[], 'starting', 'checking'],
+    [[], 'online', 'checking'],
+    [[], 'offline', 'offline'],
+    [[], 'not-enrolled', 'offline'],
+    [['unknown', 'unknown'], 'online', 'attention'],
+    [['unknown'], 'starting', 'attention'],
+    [['unknown'], 'offline', 'offline'],
   ] as const)('%j with %s is %s', (severities, connection, overall) => {
     expect(deriveOverall(severities.map(item), connection)).toBe(overall);
+  });
+
+  it('the real first moments: checking before the first sample, attention when every probe failed', () => {
+    expect(deriveOverall([], 'starting')).not.toBe('ok');
+    const failed = evaluate(
+      snapshot({ disks: { error: 'timeout' }, memory: { error: 'error' }, uptime: { error: 'error' }, smart: { error: 'unsupported' }, battery: { error: 'timeout' } }),
+      DEFAULT_THRESHOLDS,
+      [],
+    );
+    expect(failed.every((i) => i.severity === 'unknown')).toBe(true);
+    expect(deriveOverall(failed, 'online')).toBe('attention');
   });
 });
 
@@ -244,6 +276,9 @@ describe('heartbeat summary', () => {
       uptimeSeconds: 100,
       battery: { percent: 80, charging: false, healthPercent: 56 },
     });
+  });
+  it('the API knows no "checking": nothing measured yet goes out as attention', () => {
+    expect(healthSummary({ ...testState(), overall: 'checking' }).overall).toBe('attention');
   });
   it('before the first sample everything is null', () => {
     expect(healthSummary(testState())).toEqual({

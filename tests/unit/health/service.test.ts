@@ -131,6 +131,27 @@ describe('health service', () => {
     service.stop();
   });
 
+  it('claims nothing before the first sample: checking, then the verdict', async () => {
+    const { store, service } = make({ diskLayout: never }); // the first sample waits 5 s for SMART
+    service.start();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(store.get().health.collectedAt).toBeNull();
+    expect(store.get().overall).toBe('checking');
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(store.get().overall).toBe('attention');
+    service.stop();
+  });
+
+  it('every probe failing is attention, not ok', async () => {
+    const fail = () => Promise.reject(new Error('WMI broken'));
+    const { store, service } = make({ currentLoad: fail, mem: fail, fsSize: fail, time: fail, battery: fail, diskLayout: fail });
+    service.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(items(store).every((i) => i.severity === 'unknown')).toBe(true);
+    expect(store.get().overall).toBe('attention');
+    service.stop();
+  });
+
   it('overall follows the connection: offline unless a problem outranks it', async () => {
     const { store, service } = make({ diskLayout: async () => [] }); // no failing disk: worst is attention
     service.start();

@@ -74,6 +74,9 @@ describe('message catalog', () => {
   it('has words for every state, status, error and problem code of the contract', () => {
     const keys = [
       ...Overall.options.flatMap((o) => [`overall.${o}`, `headline.${o}`]),
+      // The headline's more precise sentences (Headline.tsx) and the tray's words while checking.
+      ...['reenroll', 'not-enrolled', 'unchecked'].map((h) => `headline.${h}`),
+      'tray.tooltipChecking',
       ...Severity.options.map((s) => `severity.${s}`),
       ...ConnectionStatus.options.map((s) => `connection.status.${s}`),
       ...CONNECTION_ERRORS.map((c) => `connection.error.${c}`),
@@ -110,5 +113,9 @@ describe('message catalog', () => {
     expect(nl.get('header.demo')).toBe('Demo: geen echte servicedesk');
     expect(nl.get('banner.reenroll')).toBe('Deze pc moet opnieuw worden aangemeld. Vraag je IT-contactpersoon.');
     expect(nl.get('headline.ok')).toBe('Je computer is in orde.');
+    expect(nl.get('headline.reenroll')).toBe(
+      'Deze computer moet opnieuw worden aangemeld bij hallo,. Vraag je IT-contactpersoon of bel de servicedesk.',
+    );
+    expect(nl.get('tray.tooltipChecking')).toBe('hallo, controleert je computer…');
   });
 });

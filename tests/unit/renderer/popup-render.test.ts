@@ -52,11 +52,44 @@ describe('the popup as rendered', () => {
     expect(text(html)).toContain('Servicedesk gesloten, weer open morgen om 08:00');
   });
 
-  it('asks for re-enrolment when the API no longer knows the PC', () => {
+  it('asks for re-enrolment when the API no longer knows the PC, and does not promise to keep trying', () => {
     const state = sampleState();
     const shown = text(render({ ...state, overall: 'offline', connection: { ...state.connection, status: 'reenroll' } }));
     expect(shown).toContain('Deze pc moet opnieuw worden aangemeld. Vraag je IT-contactpersoon.');
+    expect(shown).toContain('Deze computer moet opnieuw worden aangemeld bij hallo,. Vraag je IT-contactpersoon of bel de servicedesk.');
+    expect(shown).not.toContain('We proberen het steeds opnieuw');
+    const english = text(
+      render({ ...state, overall: 'offline', connection: { ...state.connection, status: 'reenroll' }, settings: { ...state.settings, language: 'en' } }),
+    );
+    expect(english).toContain('This computer must be enrolled with hallo, again. Ask your IT contact or call the service desk.');
+    expect(english).not.toContain('We keep trying');
+  });
+
+  it('says a PC that was never enrolled is not enrolled yet, in Dutch and English', () => {
+    const state = sampleState();
+    const notEnrolled = { ...state, overall: 'offline' as const, connection: { ...state.connection, status: 'not-enrolled' as const } };
+    const shown = text(render(notEnrolled));
+    expect(shown).toContain('Deze computer is nog niet aangemeld bij hallo,.');
+    expect(shown).not.toContain('We proberen het steeds opnieuw');
+    expect(text(render({ ...notEnrolled, settings: { ...state.settings, language: 'en' } }))).toContain('This computer is not enrolled with hallo, yet.');
+  });
+
+  it('plain offline still says we keep trying', () => {
+    const state = sampleState();
+    const shown = text(render({ ...state, overall: 'offline', connection: { ...state.connection, status: 'offline' } }));
     expect(shown).toContain('Geen contact met hallo,. We proberen het steeds opnieuw.');
+  });
+
+  it('claims nothing before the first sample, and says so when no check could run', () => {
+    const state = sampleState();
+    const before = text(render({ ...state, overall: 'checking', health: { ...state.health, collectedAt: null, items: [] } }));
+    expect(before).toContain('Even kijken hoe je computer ervoor staat…');
+    expect(before).not.toContain('Je computer is in orde.');
+    const unknown = state.health.items.map((item) => ({ ...item, severity: 'unknown' as const, code: 'health.unknown', params: { reason: 'timeout' } }));
+    const none = text(render({ ...state, overall: 'attention', health: { ...state.health, items: unknown } }));
+    expect(none).toContain('Je computer kon niet worden gecontroleerd. We proberen het zo opnieuw.');
+    expect(none).not.toContain('Je computer heeft even aandacht nodig.');
+    expect(none).not.toContain('Je computer is in orde.');
   });
 
   it('shows a placeholder while loading and a plain message when the agent cannot be reached', () => {

@@ -1,0 +1,107 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { AgentState, WireResponse } from '../../electron/contract';
+import { startPreview, type Preview } from '../../electron/preview/host';
+
+// The preview host as `npm run preview` starts it (reference API, the real agent, the static
+// server and the WebSocket bridge), probed the way another web page or a rebinding DNS name would.
+
+let dir: string;
+let preview: Preview;
+let port: number;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'hallo-preview-bridge-'));
+  // No page is needed (the bridge is what is probed): the static server gets an empty folder.
+  const options = { port: 0, host: '127.0.0.1', rendererDir: dir, systemLanguages: ['nl-NL'], configFiles: [] };
+  preview = await startPreview({ ...options, dataDir: join(dir, 'data'), appVersion: '0.1.0-test' });
+  port = Number(new URL(preview.url).port);
+  // Enrolled with the bundled reference API, so that nothing is still being written at the end.
+  const end = Date.now() + 20_000;
+  while (preview.agent.state().connection.status !== 'online' && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+});
+afterAll(async () => {
+  await preview?.close();
+  await rm(dir, { recursive: true, force: true, maxRetries: 5 });
+});
+
+type Attempt = { refused: number | 'closed' } | { open: WebSocket };
+
+/** Tries the upgrade with exactly these headers; a refusal is the HTTP status or a closed socket. */
+function attempt(opts: { path?: string; origin?: string; host?: string }): Promise<Attempt> {
+  return new Promise((resolve) => {
+    const headers: Record<string, string> = {};
+    if (opts.host) headers.host = opts.host;
+    const ws = new WebSocket(`ws://127.0.0.1:${port}${opts.path ?? '/bridge'}`, {
+      ...(opts.origin ? { origin: opts.origin } : {}),
+      headers,
+      handshakeTimeout: 5_000,
+    });
+    ws.once('open', () => resolve({ open: ws }));
+    ws.once('unexpected-response', (_req, res) => {
+      resolve({ refused: res.statusCode ?? 'closed' });
+      res.resume();
+      ws.terminate();
+    });
+    ws.once('error', () => resolve({ refused: 'closed' }));
+  });
+}
+
+function refused(result: Attempt): number | 'closed' | 'open' {
+  if ('open' in result) {
+    result.open.terminate();
+    return 'open';
+  }
+  return result.refused;
+}
+
+describe('the preview bridge admits only pages served by this host', () => {
+  const self = () => `http://127.0.0.1:${port}`;
+
+  it('refuses a foreign Origin', async () => {
+    expect(refused(await attempt({ origin: 'https://evil.example' }))).toBe(403);
+    expect(refused(await attempt({ origin: `http://localhost:${port}` }))).toBe(403); // another origin, same machine
+    expect(refused(await attempt({ origin: `http://127.0.0.1:${port + 1}` }))).toBe(403);
+  });
+
+  it('refuses an upgrade without an Origin (not a browser page of ours)', async () => {
+    expect(refused(await attempt({}))).toBe(403);
+  });
+
+  it('refuses a non-loopback Host even when the Origin matches it (DNS rebinding)', async () => {
+    const host = `evil.example:${port}`;
+    expect(refused(await attempt({ host, origin: `http://${host}` }))).toBe(403);
+    expect(refused(await attempt({ host: `192.168.1.20:${port}`, origin: `http://192.168.1.20:${port}` }))).toBe(403);
+  });
+
+  it('refuses any other path', async () => {
+    expect(refused(await attempt({ path: '/other', origin: self() }))).toBe(403);
+  });
+
+  it('a same-origin page connects and gets the state snapshot', async () => {
+    const result = await attempt({ origin: self() });
+    expect('open' in result).toBe(true);
+    const ws = (result as { open: WebSocket }).open;
+    try {
+      const answer = new Promise<WireResponse>((resolve) => {
+        ws.on('message', (data) => {
+          const message = JSON.parse(String(data)) as Partial<WireResponse>;
+          if (message.id === 1) resolve(message as WireResponse);
+        });
+      });
+      ws.send(JSON.stringify({ id: 1, action: 'state.get', request: {} }));
+      const { outcome } = await answer;
+      expect(outcome.ok).toBe(true);
+      const state = (outcome as { ok: true; value: AgentState }).value;
+      expect(state.app.version).toBe('0.1.0-test');
+      expect(state.settings.language).toBe('nl');
+      expect(state.connection.apiUrl).toBe(preview.api.url);
+      expect(Object.keys(state).sort()).toEqual(Object.keys(preview.agent.state()).sort());
+    } finally {
+      ws.terminate();
+    }
+  });
+});

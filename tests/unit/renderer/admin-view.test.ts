@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import type { AgentState, ConfigProblem } from '../../../electron/contract';
+import { AdminView } from '../../../renderer/src/components/AdminView';
+import { createI18n } from '../../../renderer/src/i18n';
+import { sampleState } from './sample-state';
+
+// Rendered to HTML and read as text, as in popup-render.test.ts (no DOM here).
+function render(state: AgentState): string {
+  const i18n = createI18n(state.settings.language);
+  const view = createElement(AdminView, { state, onBack: () => undefined, enroll: async () => undefined, setLanguage: () => undefined });
+  return renderToStaticMarkup(createElement(I18nextProvider, { i18n }, view));
+}
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+const FILE = 'C:\\ProgramData\\hallo\\agent\\config.json';
+const problems: ConfigProblem[] = [
+  { file: FILE, field: 'language', code: 'invalid-value', detail: "Invalid option: expected one of \"system\"|\"nl\"|\"en\"" },
+  { file: 'C:\\ProgramData\\hallo\\agent\\extra.json', field: '', code: 'invalid-json', detail: 'Unexpected token } in JSON at position 12' },
+  { file: 'https://agent.hallo.eu/v1/policy', field: 'policy.support', code: 'invalid-value', detail: '/policy/support: must be object' },
+];
+function withProblems(): AgentState {
+  const state = sampleState();
+  return { ...state, config: { ...state.config, files: [FILE], problems, policySource: 'cache' } };
+}
+
+describe('the admin view', () => {
+  it('shows each configuration problem: which file, which field, what is wrong, in Dutch', () => {
+    const shown = text(render(withProblems()));
+    expect(shown).toContain('Configuratie');
+    expect(shown).toContain('Problemen');
+    expect(shown).toContain(`${FILE} Veld language: Deze waarde is niet geldig.`);
+    expect(shown).toContain('Invalid option: expected one of');
+    expect(shown).toContain('extra.json Het hele bestand: Het bestand is geen geldige JSON.');
+    expect(shown).toContain('Unexpected token } in JSON at position 12');
+    // A policy from the API that fails its schema is shown the same way, with where it came from.
+    expect(shown).toContain('https://agent.hallo.eu/v1/policy Veld policy.support: Deze waarde is niet geldig.');
+    expect(shown).toContain('Beleid uit de opgeslagen kopie (offline)');
+    expect(shown).not.toContain('Geen problemen.');
+    expect(shown).not.toMatch(/\badmin\.[a-zA-Z]+|\bconfig\.(problem|source)\.|\bconnection\.(status|error)\./); // no raw keys
+  });
+
+  it('says so when there is no problem', () => {
+    expect(text(render(sampleState()))).toContain('Geen problemen.');
+  });
+
+  it('speaks English when the agent resolved English', () => {
+    const state = withProblems();
+    const shown = text(render({ ...state, settings: { ...state.settings, languagePreference: 'en', language: 'en' } }));
+    expect(shown).not.toContain('Deze waarde is niet geldig.');
+    expect(shown).toContain(`${FILE} Field language: This value is not valid.`);
+  });
+});
