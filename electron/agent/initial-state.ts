@@ -6,7 +6,7 @@ export const DEFAULT_REPORT_SHORTCUT = 'Control+Alt+H';
 /** What the UI shows before anything is known: no contact yet, nothing measured, Dutch. */
 export function initialState(app: { appVersion: string; platform: string }): AgentState {
   return {
-    overall: 'offline',
+    overall: 'checking', // nothing measured, nothing heard: neither "ok" nor "no contact" yet
     app: { version: app.appVersion, platform: app.platform },
     device: null,
     health: { collectedAt: null, items: [], figures: null, history: [] },

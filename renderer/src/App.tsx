@@ -148,7 +148,8 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
     reportButton.current?.focus();
   }, [reportOpen]);
 
-  const needsEnrol = state?.connection.status === 'reenroll' || state?.connection.status === 'not-enrolled';
+  const connection = state?.connection.status;
+  const needsEnrol = connection === 'reenroll' || connection === 'not-enrolled' ? connection : null;
 
   return (
     <div className="flyout">
@@ -192,7 +193,7 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
           />
         ) : (
           <>
-            {needsEnrol && <EnrolBanner onAdmin={() => setView('admin')} />}
+            {needsEnrol && <EnrolBanner status={needsEnrol} onAdmin={() => setView('admin')} />}
             <Headline overall={state.overall} connection={state.connection.status} items={state.health.items} />
             <div aria-live="polite" className="result-region">
               {result && <ReportResult entry={result} support={state.support} onClose={() => setResultId(null)} />}

@@ -198,6 +198,7 @@ export const en: Catalog = {
   },
   banner: {
     reenroll: 'This PC must be enrolled again. Ask your IT contact.',
+    'not-enrolled': 'This PC is not enrolled yet. Ask your IT contact.',
     openAdmin: 'Enrol',
   },
   footer: {

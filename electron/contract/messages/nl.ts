@@ -204,6 +204,7 @@ export const nl = {
   },
   banner: {
     reenroll: 'Deze pc moet opnieuw worden aangemeld. Vraag je IT-contactpersoon.',
+    'not-enrolled': 'Deze pc is nog niet aangemeld. Vraag je IT-contactpersoon.',
     openAdmin: 'Aanmelden',
   },
   footer: {

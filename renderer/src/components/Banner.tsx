@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 
-/** Shown while the PC cannot talk to hallo, until an admin enrols it (again). */
-export function EnrolBanner({ onAdmin }: { onAdmin: () => void }) {
+/** Shown while the PC cannot talk to hallo, until an admin enrols it (again, after a 401). */
+export function EnrolBanner({ status, onAdmin }: { status: 'reenroll' | 'not-enrolled'; onAdmin: () => void }) {
   const { t } = useTranslation();
   return (
     <div className="banner" role="alert">
-      <p>{t('banner.reenroll')}</p>
+      <p>{t(`banner.${status}`)}</p>
       <button type="button" className="button" onClick={onAdmin}>
         {t('banner.openAdmin')}
       </button>

@@ -70,6 +70,8 @@ describe('the popup as rendered', () => {
     const notEnrolled = { ...state, overall: 'offline' as const, connection: { ...state.connection, status: 'not-enrolled' as const } };
     const shown = text(render(notEnrolled));
     expect(shown).toContain('Deze computer is nog niet aangemeld bij hallo,.');
+    expect(shown).toContain('Deze pc is nog niet aangemeld. Vraag je IT-contactpersoon.');
+    expect(shown).not.toContain('opnieuw worden aangemeld');
     expect(shown).not.toContain('We proberen het steeds opnieuw');
     expect(text(render({ ...notEnrolled, settings: { ...state.settings, language: 'en' } }))).toContain('This computer is not enrolled with hallo, yet.');
   });
