@@ -2,17 +2,27 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
+/** What the file helpers reach of the OS; tests hand in another platform or a failing `open`. */
+export interface FileIo {
+  platform?: NodeJS.Platform;
+  open?: typeof open;
+}
+
 /**
  * Writes a file so that a crash or power cut leaves either the old or the new content, never half:
  * temp file in the same folder, fsync, rename over, fsync the folder (where the OS allows it).
- * Throws on a full or read-only disk; the caller decides what the user is told.
+ * A folder it has to make is flushed into its parent too, or the file could vanish with it.
+ * Throws on a full or read-only disk, or when a flush fails; the caller decides what the user is told.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o600): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o600, io: FileIo = {}): Promise<void> {
   const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
+  const firstMade = await mkdir(dir, { recursive: true });
+  if (firstMade !== undefined) {
+    for (const parent of parentsOfMade(dir, firstMade)) await syncDir(parent, io);
+  }
   const temp = join(dir, `.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    const handle = await open(temp, 'w', mode);
+    const handle = await (io.open ?? open)(temp, 'w', mode);
     try {
       await handle.writeFile(data);
       await handle.sync();
@@ -24,20 +34,46 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, m
     await rm(temp, { force: true });
     throw error;
   }
-  await syncDir(dir);
+  await syncDir(dir, io);
 }
 
-async function syncDir(dir: string): Promise<void> {
-  try {
-    const handle = await open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Windows cannot open a folder for fsync; the rename is still atomic there.
+/** The folders whose entries changed when `mkdir -p dir` made `firstMade` and all below it, top first. */
+function parentsOfMade(dir: string, firstMade: string): string[] {
+  const parents: string[] = [];
+  for (let made = dir; ; made = dirname(made)) {
+    parents.unshift(dirname(made));
+    if (made === firstMade || dirname(made) === made) return parents;
   }
+}
+
+/** A temp file of writeFileAtomic's (`.<12 hex>.tmp`): left behind only by a crash mid-write. */
+export const TEMP_FILE = /^\.[0-9a-f]{12}\.tmp$/;
+
+/**
+ * fsync on a folder, so that a rename or a new entry in it survives a power cut. Windows cannot
+ * open a folder for that (EISDIR, EPERM or EACCES) and its renames are durable without it; any
+ * other failure (EIO...) means the entry may not be on disk, and the caller must not say it is.
+ */
+export async function syncDir(dir: string, io: FileIo = {}): Promise<void> {
+  let handle;
+  try {
+    handle = await (io.open ?? open)(dir, 'r');
+  } catch (error) {
+    if (windowsCannotSyncFolders(error, io)) return;
+    throw error;
+  }
+  try {
+    await handle.sync();
+  } catch (error) {
+    if (!windowsCannotSyncFolders(error, io)) throw error;
+  } finally {
+    await handle.close();
+  }
+}
+
+function windowsCannotSyncFolders(error: unknown, io: FileIo): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return (io.platform ?? process.platform) === 'win32' && (code === 'EISDIR' || code === 'EPERM' || code === 'EACCES');
 }
 
 export type ReadJson = { ok: true; value: unknown } | { ok: false; missing: boolean; detail: string };

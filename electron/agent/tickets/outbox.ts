@@ -1,8 +1,8 @@
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { OutboxEntry, TicketDraft } from '../../contract';
-import { readJsonFile, writeFileAtomic } from '../files';
+import { readJsonFile, TEMP_FILE, writeFileAtomic, type FileIo } from '../files';
 import type { TicketCreateRequest } from '../hallo-api/types';
 import { validateSchema } from '../hallo-api/validator';
 import type { Logger } from '../log';
@@ -15,7 +15,30 @@ export interface OutboxRecord {
   draft: TicketDraft;
   /** When the API acknowledged it; the file goes a day later. */
   sentAt: string | null;
+  /**
+   * Set when this ticket's `entry.nextAttemptAt` holds every ticket back, not only this one: the
+   * server asked for it (429, Retry-After) or could not be reached. Kept so a restart honours it.
+   */
+  pause?: OutboxPause;
 }
+
+/** `server`: 429 or a Retry-After, only time lifts it; `unreachable`: no answer, a reconnect lifts it. */
+export type OutboxPause = 'server' | 'unreachable';
+
+/** An outbox file that could not be read back: moved to `outbox/damaged/`, and shown. */
+export interface DamagedFile {
+  /** Its name in the outbox (`<ULID>.json`): the ULID says when the ticket was made. */
+  name: string;
+  /** Where it lies now, for a person to look at. */
+  path: string;
+  /** What is wrong with it. */
+  problem: string;
+  /** When it was moved aside (RFC 3339): the file's mtime, set then. */
+  at: string;
+}
+
+/** What `load()` found: the readable tickets, oldest first, and the files moved aside (ever). */
+export type LoadedOutbox = OutboxRecord[] & { damaged: DamagedFile[] };
 
 const RecordFile = z.object({
   version: z.literal(1),
@@ -23,76 +46,179 @@ const RecordFile = z.object({
   body: z.record(z.string(), z.unknown()),
   draft: TicketDraft,
   sentAt: z.string().nullable(),
+  pause: z.enum(['server', 'unreachable']).optional(),
 });
 
 const NAME = /^[0-9A-HJKMNP-TV-Z]{26}\.json$/;
+/** `damaged/<ULID>.json`, or `<ULID>.<when, compact UTC>.json` when that is taken: one never overwrites another. */
+const AGAIN = /^([0-9A-HJKMNP-TV-Z]{26})\.\d{8}T\d{9}Z(-\d+)?\.json$/;
+/** A temp file younger than this may still be being written; older ones are a crash's leftovers. */
+const TEMP_MAX_AGE_MS = 60_000;
+const PROBLEM_MAX_CHARS = 500;
 
 /**
  * `<dataDir>/outbox/<ULID>.json`, one file per ticket, each written atomically and flushed. A
  * file that cannot be read back is moved to `outbox/damaged/`, never deleted: a person can
- * still look at it.
+ * still look at it, and `load()` reports it so the UI can say that a ticket was not readable.
  */
 export class OutboxFolder {
   readonly dir: string;
+  private readonly damagedDir: string;
+  /** Tickets that have a file: a first save that fails takes its file away again. */
+  private readonly known = new Set<string>();
 
+  private readonly now: () => number;
+  private readonly io: FileIo;
+
+  /** `now` dates damaged files and ages temp files; `io` is for tests (a failing disk). */
   constructor(
     dataDir: string,
     private readonly log: Logger,
+    opts: { now?: () => number; io?: FileIo } = {},
   ) {
+    this.now = opts.now ?? Date.now;
+    this.io = opts.io ?? {};
     this.dir = join(dataDir, 'outbox');
+    this.damagedDir = join(this.dir, 'damaged');
   }
 
-  /** Throws when the disk refuses (full, read-only, not a folder): the caller says `not-saved`. */
+  /**
+   * Throws when the disk refuses (full, read-only, not a folder, a flush failed): the caller says
+   * `not-saved`. A new ticket is then not left half-promised on disk: the employee sends it again
+   * from the form, and a file found at the next start would become a second ticket.
+   */
   async save(record: OutboxRecord): Promise<void> {
-    const file = { version: 1, entry: record.entry, body: record.body, draft: record.draft, sentAt: record.sentAt };
-    await writeFileAtomic(join(this.dir, `${record.entry.id}.json`), JSON.stringify(file));
+    const { id } = record.entry;
+    const file = { version: 1, entry: record.entry, body: record.body, draft: record.draft, sentAt: record.sentAt, ...(record.pause ? { pause: record.pause } : {}) };
+    try {
+      await writeFileAtomic(this.pathOf(id), JSON.stringify(file), 0o600, this.io);
+    } catch (error) {
+      if (!this.known.has(id)) {
+        await rm(this.pathOf(id), { force: true }).catch((rmError: unknown) =>
+          this.log.error('a ticket that could not be saved left a file behind', { id, error: String(rmError) }),
+        );
+      }
+      throw error;
+    }
+    this.known.add(id);
   }
 
   async remove(id: string): Promise<void> {
-    await rm(join(this.dir, `${id}.json`), { force: true });
+    await rm(this.pathOf(id), { force: true });
+    this.known.delete(id);
   }
 
-  /** Every readable ticket, oldest first. */
-  async load(): Promise<OutboxRecord[]> {
+  /**
+   * Every readable ticket, oldest first, with every damaged file (those moved aside now and at
+   * earlier starts). Also removes temp files that a crash mid-write left behind.
+   */
+  async load(): Promise<LoadedOutbox> {
+    const records: OutboxRecord[] = [];
     let names: string[];
     try {
       names = await readdir(this.dir);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT') this.log.error('cannot read the outbox folder', { error: String(error) });
-      return [];
+      return Object.assign(records, { damaged: [] });
     }
-    const records: OutboxRecord[] = [];
+    await this.removeStaleTemps(names.filter((n) => TEMP_FILE.test(n)));
     for (const name of names.filter((n) => NAME.test(n)).sort()) {
-      const path = join(this.dir, name);
-      const read = await readJsonFile(path);
-      const problem = read.ok ? this.problemOf(read.value, name) : read.detail;
-      if (problem === null && read.ok) {
-        const file = read.value as z.infer<typeof RecordFile>;
-        records.push({ entry: file.entry, body: file.body as unknown as TicketCreateRequest, draft: file.draft, sentAt: file.sentAt });
-      } else if (!(!read.ok && read.missing)) {
-        await this.quarantine(name, problem ?? 'unreadable');
+      const read = await this.read(join(this.dir, name), name);
+      if (read.record) {
+        records.push(read.record);
+        this.known.add(read.record.entry.id);
+      } else if (read.problem !== null) {
+        await this.quarantine(name, read.problem);
       }
     }
-    return records;
+    return Object.assign(records, { damaged: await this.damaged() });
   }
 
-  private problemOf(value: unknown, name: string): string | null {
-    const file = RecordFile.safeParse(value);
-    if (!file.success) return file.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    if (`${file.data.entry.id}.json` !== name) return 'the id does not match the file name';
+  private pathOf(id: string): string {
+    return join(this.dir, `${id}.json`);
+  }
+
+  /** The record in a file, or what is wrong with it (null: the file is gone). */
+  private async read(path: string, name: string): Promise<{ record: OutboxRecord | null; problem: string | null }> {
+    const read = await readJsonFile(path);
+    if (!read.ok) return { record: null, problem: read.missing ? null : read.detail };
+    const file = RecordFile.safeParse(read.value);
+    if (!file.success) return { record: null, problem: file.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+    if (`${file.data.entry.id}.json` !== name) return { record: null, problem: 'the id does not match the file name' };
     const body = validateSchema('TicketCreateRequest', file.data.body);
-    return body.ok ? null : `body: ${body.errors}`;
+    if (!body.ok) return { record: null, problem: `body: ${body.errors}` };
+    const { entry, draft, sentAt, pause } = file.data;
+    return { record: { entry, body: file.data.body as unknown as TicketCreateRequest, draft, sentAt, ...(pause ? { pause } : {}) }, problem: null };
+  }
+
+  private async removeStaleTemps(names: string[]): Promise<void> {
+    for (const name of names) {
+      const path = join(this.dir, name);
+      try {
+        if ((await stat(path)).mtimeMs > this.now() - TEMP_MAX_AGE_MS) continue;
+        await rm(path, { force: true });
+        this.log.info('removed a temp file left by an interrupted write', { file: name });
+      } catch (error) {
+        this.log.warn('could not remove a leftover temp file', { file: name, error: String(error) });
+      }
+    }
   }
 
   private async quarantine(name: string, problem: string): Promise<void> {
-    const damaged = join(this.dir, 'damaged');
     try {
-      await mkdir(damaged, { recursive: true });
-      await rename(join(this.dir, name), join(damaged, name));
-      this.log.error('damaged outbox file moved aside', { file: name, problem: problem.slice(0, 500) });
+      await mkdir(this.damagedDir, { recursive: true });
+      const target = await this.freeDamagedName(name);
+      await rename(join(this.dir, name), target);
+      const now = new Date(this.now());
+      await utimes(target, now, now).catch(() => undefined); // only dates it; the content is what matters
+      this.log.error('damaged outbox file moved aside', { file: name, problem: problem.slice(0, PROBLEM_MAX_CHARS) });
     } catch (error) {
-      this.log.error('damaged outbox file could not be moved aside', { file: name, problem: problem.slice(0, 500), error: String(error) });
+      this.log.error('damaged outbox file could not be moved aside', { file: name, problem: problem.slice(0, PROBLEM_MAX_CHARS), error: String(error) });
     }
+  }
+
+  /** `damaged/<name>`, or a stamped name when an earlier damaged copy of the same ticket is there. */
+  private async freeDamagedName(name: string): Promise<string> {
+    const stamp = new Date(this.now()).toISOString().replace(/[-:.]/g, '');
+    const base = name.replace(/\.json$/, '');
+    for (let n = 0; ; n++) {
+      const candidate = join(this.damagedDir, n === 0 ? name : `${base}.${stamp}${n === 1 ? '' : `-${n}`}.json`);
+      try {
+        await stat(candidate);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return candidate;
+        throw error;
+      }
+    }
+  }
+
+  /** What lies in `damaged/`, oldest first; the problem is read again, so it is never out of date. */
+  private async damaged(): Promise<DamagedFile[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.damagedDir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.log.error('cannot read the damaged outbox folder', { error: String(error) });
+      return [];
+    }
+    const files: DamagedFile[] = [];
+    for (const stored of names) {
+      const path = join(this.damagedDir, stored);
+      const again = AGAIN.exec(stored);
+      const name = again ? `${again[1]}.json` : stored;
+      let at: string;
+      try {
+        const info = await stat(path);
+        if (!info.isFile()) continue;
+        at = info.mtime.toISOString();
+      } catch {
+        continue; // gone meanwhile
+      }
+      const read = await this.read(path, name);
+      const problem = read.problem ?? (read.record ? 'readable now; left for a person to check' : 'gone');
+      files.push({ name, path, problem: problem.slice(0, PROBLEM_MAX_CHARS), at });
+    }
+    return files.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.name < b.name ? -1 : 1));
   }
 }

@@ -1,11 +1,13 @@
 import type { OutboxEntry } from '../../contract';
 import { ApiError } from '../hallo-api/api-error';
-import { Backoff, type BackoffOptions } from '../hallo-api/backoff';
+import { Backoff, backoffDelay, type BackoffOptions } from '../hallo-api/backoff';
 import type { HalloApi } from '../hallo-api/client';
 import type { Logger } from '../log';
 import type { Clock } from '../ports';
-import type { OutboxFolder, OutboxRecord } from './outbox';
+import type { DamagedFile, OutboxFolder, OutboxPause, OutboxRecord } from './outbox';
 import { problemsOf } from './rejection';
+
+export type { DamagedFile } from './outbox';
 
 export interface SenderDeps {
   folder: OutboxFolder;
@@ -17,15 +19,18 @@ export interface SenderDeps {
   /** Each change to the entries, for the store. */
   onChange: (records: readonly OutboxRecord[]) => void;
   onSent: (record: OutboxRecord) => void;
+  /** At start: the outbox files that could not be read (moved to `outbox/damaged/`), maybe none. */
+  onDamaged?: (files: readonly DamagedFile[]) => void;
   backoff?: BackoffOptions;
 }
 
 export interface Sender {
-  start(loaded: OutboxRecord[]): void;
+  /** `loaded` is what `OutboxFolder.load()` gave: the records, and the damaged files with them. */
+  start(loaded: readonly OutboxRecord[] & { damaged?: readonly DamagedFile[] }): void;
   stop(): void;
   /** A ticket just saved: it goes out at once when the API can be reached. */
   add(record: OutboxRecord): void;
-  /** The connection answered again (`online` after something else): try now, not at the backoff's time. */
+  /** The connection answered again (`online` after something else): an unreachable server's wait ends; its Retry-After does not. */
   reconnected(): void;
   /** A heartbeat was answered: a refused token works again; a server's Retry-After still holds. */
   heard(): void;
@@ -39,27 +44,107 @@ export interface Sender {
 const KEEP_SENT_MS = 24 * 3_600_000;
 
 /**
- * Sends the outbox: oldest first, one request at a time, the ULID as Idempotency-Key so that a
- * retry (after a crash, a timeout or a lost answer) never makes a second ticket. Failures wait
- * with backoff (full jitter, Retry-After); a refused token waits for the connection to be
- * restored. Every wait is one timer or one store event: nothing polls.
+ * What one failed attempt means for the ticket (the API contract: never retry 400, 401, 403, 404,
+ * 413 or 422 unchanged):
+ * - `rejected`: 400, 413, 422. Back to the employee, who can fix the draft.
+ * - `token`: 401. Every ticket waits for the connection to be restored (re-enrolment, a heartbeat).
+ * - `hold`: 403, 404. This ticket waits for the connection to change; the others still go.
+ * - `server`: 429, or 503 with Retry-After. Every ticket waits as long as the server asks.
+ * - `unreachable`: no answer (network, timeout). Every ticket waits with backoff, or for a reconnect.
+ * - `retry`: anything else (500, 503 without Retry-After, 408, 409, 425, an unknown 4xx, an answer
+ *   that fails its schema, our own bug). This ticket backs off on its own; the others still go.
+ */
+export type Verdict = 'rejected' | 'token' | 'hold' | OutboxPause | 'retry';
+
+const REJECTED = new Set([400, 413, 422]);
+const HOLD = new Set([403, 404]);
+
+export function verdictOf(error: unknown): Verdict {
+  if (!(error instanceof ApiError)) return 'retry';
+  switch (error.code) {
+    case 'network':
+    case 'timeout':
+      return 'unreachable';
+    case 'unauthorized':
+      return 'token';
+    case 'http-429':
+      return 'server';
+    case 'http-4xx':
+      if (error.status !== undefined && REJECTED.has(error.status)) return 'rejected';
+      if (error.status !== undefined && HOLD.has(error.status)) return 'hold';
+      return 'retry';
+    case 'http-5xx':
+      return error.status === 503 && error.retryAfterMs !== undefined ? 'server' : 'retry';
+    case 'invalid-response':
+      return 'retry';
+  }
+}
+
+/** A ticket left waiting for the connection (401, 403, 404) before a restart waits for it again. */
+function heldBefore(record: OutboxRecord): boolean {
+  const error = record.entry.lastError;
+  return record.entry.nextAttemptAt === null && error !== null && (error.code === 'unauthorized' || (error.status !== undefined && HOLD.has(error.status)));
+}
+
+/**
+ * Sends the outbox: one request at a time, the oldest ticket that is due first, the ULID as
+ * Idempotency-Key so that a retry (after a crash, a timeout or a lost answer) never makes a second
+ * ticket. Each ticket has its own attempts and backoff (full jitter), so one that keeps failing
+ * does not hold back the newer ones; what concerns the whole server (unreachable, 429,
+ * Retry-After) pauses them all. Waits are kept in the files, so a restart honours them. Every
+ * wait is one timer or one store event: nothing polls.
+ *
+ * In `records`, `entry.nextAttemptAt` is the ticket's own next try (for a ticket with `pause`,
+ * the pause's end); what the UI is shown combines it with the pause and the connection.
  */
 export function createSender(deps: SenderDeps): Sender {
   const { clock, folder } = deps;
   const log = deps.log.child('sender');
-  const backoff = new Backoff(deps.backoff);
+  /** Consecutive failures that concern the whole server; any other answer starts it again. */
+  const serverBackoff = new Backoff(deps.backoff);
   const records = new Map<string, OutboxRecord>();
+  /** Tickets waiting for the connection to change (403, 404, or 401). */
+  const held = new Set<string>();
+  let tokenRefused = false;
   let running = false;
   let busy = false;
   let timer: unknown = null;
-  let pausedUntil = 0;
-  let waitForConnection = false;
 
-  const publish = () => deps.onChange([...records.values()]);
   const iso = (ms: number) => new Date(ms).toISOString();
+  const at = (value: string | null) => (value === null ? 0 : Date.parse(value) || 0);
+  const queued = () => [...records.values()].filter((r) => r.entry.status === 'queued').sort((a, b) => (a.entry.id < b.entry.id ? -1 : 1));
+
+  /** Until when the server's pause holds every ticket back (0: none). */
+  function pausedUntil(): number {
+    let until = 0;
+    for (const record of queued()) if (record.pause) until = Math.max(until, at(record.entry.nextAttemptAt));
+    return until;
+  }
+
+  /** When this ticket may go, by its own backoff (a pause's carrier: at once, the pause covers it). */
+  const ownDue = (record: OutboxRecord) => (record.pause ? 0 : at(record.entry.nextAttemptAt));
+  const waitsForConnection = (record: OutboxRecord) => tokenRefused || held.has(record.entry.id);
+
+  /** The entry as the UI sees it: when it will really be tried, null while it waits for the connection. */
+  function shown(record: OutboxRecord, enrolled: boolean, pause: number): OutboxRecord {
+    const { entry } = record;
+    if (entry.status !== 'queued') return entry.nextAttemptAt === null ? record : { ...record, entry: { ...entry, nextAttemptAt: null } };
+    const next = !enrolled || waitsForConnection(record) ? 0 : Math.max(ownDue(record), pause);
+    const nextAttemptAt = next > clock.now() ? iso(next) : null;
+    return nextAttemptAt === entry.nextAttemptAt ? record : { ...record, entry: { ...entry, nextAttemptAt } };
+  }
+
+  function view(): OutboxRecord[] {
+    const enrolled = deps.api() !== null;
+    const pause = pausedUntil();
+    return [...records.values()].map((r) => shown(r, enrolled, pause));
+  }
+
+  const publish = () => deps.onChange(view());
 
   function update(record: OutboxRecord, patch: Partial<OutboxEntry>, more: Partial<OutboxRecord> = {}): OutboxRecord {
-    const next = { ...record, ...more, entry: { ...record.entry, ...patch } };
+    const next: OutboxRecord = { ...record, ...more, entry: { ...record.entry, ...patch } };
+    if (next.pause === undefined) delete next.pause;
     records.set(next.entry.id, next);
     return next;
   }
@@ -73,12 +158,14 @@ export function createSender(deps: SenderDeps): Sender {
     }
   }
 
-  function schedule(ms: number): void {
+  function schedule(ms: number | null): void {
     clock.clearTimeout(timer);
+    timer = null;
+    if (ms === null) return;
     timer = clock.setTimeout(() => {
       timer = null;
       void pump();
-    }, ms);
+    }, Math.max(0, ms));
   }
 
   async function prune(): Promise<void> {
@@ -92,32 +179,32 @@ export function createSender(deps: SenderDeps): Sender {
     }
   }
 
-  function queued(): OutboxRecord[] {
-    return [...records.values()].filter((r) => r.entry.status === 'queued').sort((a, b) => (a.entry.id < b.entry.id ? -1 : 1));
-  }
-
-  /** Marks every waiting ticket with until when it waits (and why, when `error` says so), for the UI. */
-  function waiting(error: OutboxEntry['lastError'], until: number | null): void {
-    for (const record of queued()) update(record, { nextAttemptAt: until === null ? null : iso(until), lastError: error ?? record.entry.lastError });
-    publish();
+  /** Not enrolled: every waiting ticket says so (once), and waits for the connection without a timer. */
+  function notEnrolled(waiting: OutboxRecord[]): void {
+    schedule(null);
+    const stale = waiting.filter((r) => r.entry.lastError?.code !== 'not-enrolled');
+    for (const record of stale) update(record, { lastError: { code: 'not-enrolled' } });
+    if (stale.length > 0) publish();
   }
 
   async function pump(): Promise<void> {
     if (!running || busy) return;
     await prune();
-    const next = queued()[0];
-    if (!next || !running || busy) return;
+    if (!running || busy) return;
+    const waiting = queued();
+    if (waiting.length === 0) return schedule(null);
     const api = deps.api();
-    if (!api) return waiting({ code: 'not-enrolled' }, null);
-    if (waitForConnection) return;
+    if (!api) return notEnrolled(waiting);
     const now = clock.now();
-    if (pausedUntil > now) {
-      if (timer === null) schedule(pausedUntil - now);
-      return;
-    }
+    const pause = pausedUntil();
+    if (pause > now) return schedule(pause - now);
+    const ready = waiting.filter((r) => !waitsForConnection(r));
+    const next = ready.find((r) => ownDue(r) <= now);
+    if (!next) return schedule(ready.length > 0 ? Math.min(...ready.map(ownDue)) - now : null);
+    schedule(null);
     busy = true;
     try {
-      await sendOne(api, update(next, { status: 'sending', nextAttemptAt: null }));
+      await sendOne(api, update(next, { status: 'sending', nextAttemptAt: null }, { pause: undefined }));
     } finally {
       busy = false;
     }
@@ -129,7 +216,8 @@ export function createSender(deps: SenderDeps): Sender {
     const attempts = record.entry.attempts + 1;
     try {
       const { ticket, replayed } = await api.createTicket(record.body, record.entry.id);
-      backoff.reset();
+      serverBackoff.reset();
+      held.delete(record.entry.id);
       const sent = update(record, { status: 'sent', attempts, number: ticket.number, lastError: null, nextAttemptAt: null }, { sentAt: iso(clock.now()) });
       log.info('ticket sent', { id: record.entry.id, number: ticket.number, replayed, attempts });
       publish();
@@ -143,48 +231,76 @@ export function createSender(deps: SenderDeps): Sender {
   async function failed(record: OutboxRecord, attempts: number, error: unknown): Promise<void> {
     const apiError = error instanceof ApiError ? error : null;
     const lastError = apiError ? apiError.toJSON() : { code: 'internal', detail: String(error) };
-    if (apiError?.code === 'http-4xx') {
-      // 413, 422 (and a 400 the employee cannot fix either): never sent again unchanged.
-      const problems = problemsOf(apiError, deps.limits());
-      const rejected = update(record, { status: 'rejected', attempts, lastError, problems, draft: record.draft, nextAttemptAt: null });
-      log.warn('ticket refused by the API', { id: record.entry.id, status: apiError.status, problems: problems.map((p) => `${p.field}:${p.code}`).join(',') });
-      publish();
-      await persist(rejected);
-      return;
+    const { id } = record.entry;
+    const verdict = verdictOf(error);
+    if (verdict !== 'server' && verdict !== 'unreachable') serverBackoff.reset(); // the server answered
+    const now = clock.now();
+    let next: OutboxRecord;
+    switch (verdict) {
+      case 'rejected': {
+        const problems = problemsOf(apiError!, deps.limits());
+        next = update(record, { status: 'rejected', attempts, lastError, problems, draft: record.draft, nextAttemptAt: null });
+        log.warn('ticket refused by the API', { id, status: apiError!.status, problems: problems.map((p) => `${p.field}:${p.code}`).join(',') });
+        break;
+      }
+      case 'token':
+      case 'hold': {
+        held.add(id);
+        next = update(record, { status: 'queued', attempts, lastError, nextAttemptAt: null });
+        if (verdict === 'token') {
+          tokenRefused = true;
+          for (const other of queued()) if (other !== next) update(other, { lastError });
+          log.warn('tickets wait: the device token was refused', { id });
+        } else {
+          log.warn('ticket waits for the connection to change: the API refused it', { id, status: apiError!.status });
+        }
+        break;
+      }
+      case 'server':
+      case 'unreachable': {
+        const wait = serverBackoff.next(apiError?.retryAfterMs);
+        next = update(record, { status: 'queued', attempts, lastError, nextAttemptAt: iso(now + wait) }, { pause: verdict });
+        log.warn('tickets wait: the API is not taking them now', { id, code: apiError!.code, status: apiError!.status, waitMs: wait });
+        break;
+      }
+      case 'retry': {
+        const wait = backoffDelay(attempts - 1, apiError?.retryAfterMs, deps.backoff);
+        next = update(record, { status: 'queued', attempts, lastError, nextAttemptAt: iso(now + wait) }, { pause: undefined });
+        if (!apiError) log.error('sending a ticket failed', { id, error: String(error) });
+        else log.warn('ticket not sent yet', { id, code: apiError.code, status: apiError.status, waitMs: wait });
+        break;
+      }
     }
-    if (apiError?.code === 'unauthorized') {
-      waitForConnection = true;
-      log.warn('ticket waits: the device token was refused', { id: record.entry.id });
-      const waitingRecord = update(record, { status: 'queued', attempts, lastError, nextAttemptAt: null });
-      waiting(lastError, null);
-      await persist(waitingRecord);
-      return;
-    }
-    const wait = backoff.next(apiError?.retryAfterMs);
-    pausedUntil = clock.now() + wait;
-    const again = update(record, { status: 'queued', attempts, lastError, nextAttemptAt: iso(pausedUntil) });
-    if (!apiError) log.error('sending a ticket failed', { id: record.entry.id, error: String(error) });
-    else log.warn('ticket not sent yet', { id: record.entry.id, code: apiError.code, status: apiError.status, waitMs: wait });
-    waiting(null, pausedUntil);
-    schedule(wait);
-    await persist(again);
+    // On disk before the UI hears of it: what the UI says about the wait survives a crash.
+    await persist(next);
+    publish();
+  }
+
+  /** Ends every wait for the connection; true when there was one. */
+  function connectionRestored(): boolean {
+    const was = tokenRefused || held.size > 0;
+    tokenRefused = false;
+    held.clear();
+    return was;
   }
 
   return {
     start(loaded) {
       running = true;
       for (const record of loaded) {
-        // A crash while sending: the answer may have been lost; the same key makes a resend safe.
-        const status = record.entry.status === 'sending' ? 'queued' : record.entry.status;
-        records.set(record.entry.id, { ...record, entry: { ...record.entry, status } });
+        let next = record;
+        // A crash while sending: the answer may have been lost; the same key makes a resend safe, now.
+        if (record.entry.status === 'sending') next = { ...record, entry: { ...record.entry, status: 'queued', nextAttemptAt: null } };
+        if (next.entry.status === 'queued' && heldBefore(next)) held.add(next.entry.id);
+        records.set(next.entry.id, next);
       }
       publish();
+      deps.onDamaged?.(loaded.damaged ?? []);
       void pump();
     },
     stop() {
       running = false;
-      clock.clearTimeout(timer);
-      timer = null;
+      schedule(null);
     },
     add(record) {
       records.set(record.entry.id, record);
@@ -192,12 +308,14 @@ export function createSender(deps: SenderDeps): Sender {
       void pump();
     },
     reconnected() {
-      waitForConnection = false;
-      pausedUntil = 0;
+      serverBackoff.reset();
+      const unreachable = queued().filter((r) => r.pause === 'unreachable');
+      for (const record of unreachable) update(record, { nextAttemptAt: null }, { pause: undefined });
+      if (connectionRestored() || unreachable.length > 0) publish();
       void pump();
     },
     heard() {
-      waitForConnection = false;
+      if (connectionRestored()) publish();
       void pump();
     },
     poke() {
@@ -207,9 +325,10 @@ export function createSender(deps: SenderDeps): Sender {
       const record = records.get(id);
       if (!record || record.entry.status === 'queued' || record.entry.status === 'sending') return;
       records.delete(id);
+      held.delete(id);
       publish();
       await folder.remove(id);
     },
-    records: () => [...records.values()],
+    records: view,
   };
 }
