@@ -61,7 +61,7 @@ export const actions = {
   /** A refused ticket back into the form, with its problems and its screenshot; it stays in the outbox until fixed. */
   'tickets.reopen': { windows: ['popup'], handler: 'agent', request: z.object({ id: z.string().max(40) }).strict(), result: z.void() },
   /** Forget a rejected or a sent entry (a queued one cannot be dropped), or a damaged file's notice. */
-  'tickets.dismiss': { windows: ['popup'], handler: 'agent', request: z.object({ id: z.string().max(40) }).strict(), result: z.void() },
+  'tickets.dismiss': { windows: ['popup'], handler: 'agent', request: z.object({ id: z.string().max(80) }).strict(), result: z.void() },
   'tickets.refresh': { windows: ['popup'], handler: 'agent', request: NoArgs, result: z.void() },
   'support.openPortal': { windows: ['popup'], handler: 'shell', request: NoArgs, result: z.void() },
   'popup.hide': { windows: ['popup'], handler: 'shell', request: NoArgs, result: z.void() },

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ActionError, type TicketDraft } from '../../electron/contract';
+import { ActionError, openReport, type TicketDraft } from '../../electron/contract';
 import { createAgent, type Agent } from '../../electron/agent/agent';
 import type { Fault } from '../reference-api/server';
 import { validateSchema } from '../../electron/agent/hallo-api/validator';
@@ -97,6 +97,8 @@ describe('report a problem against the reference API', () => {
   it('a ticket with diagnostics and screenshot arrives once, and its number shows', async () => {
     const { agent, api } = await boot({ screenPng: noisyPng(1200, 900) });
     await agent.invoke('tickets.startReport', { relatedItemId: null });
+    expect(agent.state().tickets.report?.screenshotNote).toBe('taking'); // the form is open before the picture is fitted
+    await until('the screenshot fitted', () => agent.state().tickets.report?.screenshotNote !== 'taking');
     const shot = agent.state().tickets.report?.screenshot;
     expect(shot).toBeTruthy();
     expect(shot!.bytes).toBeLessThanOrEqual(api.policy().policy.tickets.maxAttachmentBytes);
@@ -182,7 +184,7 @@ describe('report a problem against the reference API', () => {
     const error = await agent.invoke('tickets.submit', { draft: draft() }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ActionError);
     expect((error as ActionError).code).toBe('not-saved');
-    expect(agent.state().tickets.report).toEqual({ relatedItemId: 'memory', screenshot: null });
+    expect(agent.state().tickets.report).toEqual(openReport({ relatedItemId: 'memory', screenshotNote: 'capture-failed' }));
     expect(agent.state().tickets.outbox).toEqual([]);
 
     await rm(join(dataDir, 'outbox'));
@@ -213,7 +215,7 @@ describe('report a problem against the reference API', () => {
     expect(first.api.received.tickets.filter((t) => t.idempotencyKey === id).map((t) => t.status)).toContain(200);
   });
 
-  it('a damaged outbox file is moved aside and logged, never deleted', async () => {
+  it('a damaged outbox file is moved aside, logged and shown until acknowledged, never deleted', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'hallo-tickets-it-'));
     dirs.push(dataDir);
     const name = '01JD0000000000000000000000.json';
@@ -223,5 +225,15 @@ describe('report a problem against the reference API', () => {
     const { agent } = await boot({ dataDir });
     expect(await readdir(join(dataDir, 'outbox', 'damaged'))).toEqual([name]);
     expect(agent.log.recent().some((e) => e.level === 'error' && e.msg.includes('damaged outbox file'))).toBe(true);
+    expect(agent.state().tickets.damaged).toEqual([expect.objectContaining({ file: name })]);
+
+    // "Begrepen": the notice goes, the file stays where a person can read it.
+    await agent.invoke('tickets.dismiss', { id: name });
+    expect(agent.state().tickets.damaged).toEqual([]);
+    expect(await readFile(join(dataDir, 'outbox', 'damaged', 'seen', name), 'utf8')).toBe('{"version":1,"entry":');
+    await agent.stop();
+    agents.splice(agents.indexOf(agent), 1);
+    const again = await boot({ dataDir });
+    expect(again.agent.state().tickets.damaged).toEqual([]); // not shown again after a restart
   });
 });

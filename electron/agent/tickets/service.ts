@@ -1,3 +1,5 @@
+import { mkdir, rename } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { monotonicFactory } from 'ulid';
 import { ActionError, type DeviceInfo, type DraftProblem, openReport, type MyTicket, type Notice, type OpenReport, type OutboxEntry, type TicketDraft, type TicketsState } from '../../contract';
 import type { BackoffOptions } from '../hallo-api/backoff';
@@ -14,7 +16,7 @@ import { checkDraft, cleanDraft, type CleanDraft } from './draft';
 import { createTicketListSync } from './list';
 import { TicketListMemory } from './list-memory';
 import { currentUserMasker, type Masker } from './mask';
-import { OutboxFolder, type OutboxRecord } from './outbox';
+import { OutboxFolder, type DamagedFile, type OutboxRecord } from './outbox';
 import { probeProcesses, type TopProcesses } from './processes';
 import { fitScreenshot, type FitResult, type FittedScreenshot } from './screenshot';
 import { createSender } from './sender';
@@ -89,6 +91,7 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
   /** The last Send, by its draft: the same words again while it saves, or just after, are a double click. */
   let lastSend: { key: string; result: Promise<SubmitResult>; at: number } | null = null;
   let pollTimer: unknown = null;
+  let damagedFiles: readonly DamagedFile[] = [];
   let unsubscribe: (() => void) | null = null;
 
   const patch = (value: Partial<TicketsState>) => store.update('tickets', (previous) => ({ ...previous, ...value }));
@@ -105,8 +108,22 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
       patch({ outbox });
     },
     onSent: () => void list.refresh(),
+    onDamaged: (files) => showDamaged(files),
     backoff: deps.backoff,
   });
+
+  function showDamaged(files: readonly DamagedFile[]): void {
+    damagedFiles = files;
+    patch({ damaged: files.map((f) => ({ file: basename(f.path), problem: f.problem, at: f.at })) });
+  }
+
+  /** "Begrepen" on a damaged file: not shown again, but kept in `damaged/seen/` for a person to look at. */
+  async function acknowledgeDamaged(file: DamagedFile): Promise<void> {
+    const seen = join(dirname(file.path), 'seen');
+    await mkdir(seen, { recursive: true });
+    await rename(file.path, join(seen, basename(file.path)));
+    showDamaged(damagedFiles.filter((f) => f !== file));
+  }
   const list = createTicketListSync({
     log,
     api: deps.api,
@@ -369,7 +386,10 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
       return result;
     },
 
-    dismiss: (id) => sender.dismiss(id),
+    async dismiss(id) {
+      const damaged = damagedFiles.find((f) => basename(f.path) === id);
+      return damaged ? acknowledgeDamaged(damaged) : sender.dismiss(id);
+    },
     refresh: () => list.refresh(),
     onServerEvent(event) {
       if (event.type === 'ticket.updated') void list.refresh();
