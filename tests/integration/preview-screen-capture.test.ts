@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startPreview, type Preview } from '../../electron/preview/host';
 import { createPreviewScreenCapture, PREVIEW_CAPTURE_SIZE } from '../../electron/preview/screen-capture';
 
@@ -54,6 +54,8 @@ describe.runIf(existsSync(chromium))('the preview ScreenCapture: a real picture 
 
   it('"Meld een probleem" in the preview opens the report with that picture as its screenshot', async () => {
     await preview.agent.invoke('tickets.startReport', { relatedItemId: null });
+    // The form opens at once; the picture follows once it is fitted to the policy's limit.
+    await vi.waitFor(() => expect(preview.agent.state().tickets.report?.screenshotNote).toBeNull(), { timeout: 10_000 });
     const report = preview.agent.state().tickets.report;
     expect(report?.screenshot).not.toBeNull();
     const thumbnail = PNG.sync.read(Buffer.from(report!.screenshot!.thumbnail.replace(/^data:image\/png;base64,/, ''), 'base64'));

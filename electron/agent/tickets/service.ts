@@ -124,6 +124,7 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
     await rename(file.path, join(seen, basename(file.path)));
     showDamaged(damagedFiles.filter((f) => f !== file));
   }
+
   const list = createTicketListSync({
     log,
     api: deps.api,
@@ -156,7 +157,15 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
 
   /** Fits the picture after the form is open (a 4K screen takes a second or two), then shows it. */
   function fitLater(png: Uint8Array, generation: number, context: Record<string, unknown>): void {
-    fitting = new Promise<FitResult>((done) => setImmediate(() => done(fitScreenshot(png, state().maxAttachmentBytes)))).then((fitted) => {
+    const fit = (): FitResult => {
+      try {
+        return fitScreenshot(png, state().maxAttachmentBytes);
+      } catch (error) {
+        log.error('screenshot could not be fitted', { error: String(error) });
+        return { ok: false, reason: 'unreadable' }; // never a reason for Send to fail
+      }
+    };
+    fitting = new Promise<FitResult>((done) => setImmediate(() => done(fit()))).then((fitted) => {
       if (generation !== reportGeneration) return; // cancelled or opened again meanwhile
       if (!fitted.ok) log.warn('screenshot left out', { reason: fitted.reason, ...context });
       shot = fitted.ok ? fitted.value : null;
