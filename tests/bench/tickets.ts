@@ -118,7 +118,8 @@ async function main() {
   } finally {
     await agent.stop();
     await api.close();
-    await rm(dataDir, { recursive: true, force: true });
+    // A last log line may still be on its way to the log file: retry rather than fail the figures.
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 5 }).catch(() => undefined);
   }
 }
 
