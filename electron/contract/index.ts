@@ -5,3 +5,4 @@ export * from './events';
 export * from './errors';
 export type * from './bridge';
 export * from './channels';
+export * from './text';

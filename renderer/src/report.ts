@@ -1,4 +1,5 @@
 import type { AgentState, DraftProblem, OutboxEntry, TicketDraft } from '../../electron/contract';
+import { codePointLength } from '../../electron/contract/text';
 
 // The report form's bookkeeping. The agent validates and decides; this only keeps the draft,
 // reads the agent's problems onto the form's fields, and says which result an entry means.
@@ -21,11 +22,7 @@ export function newDraft(state: AgentState): TicketDraft {
 }
 
 /** Characters as the API counts them (code points: an emoji is one, not two). */
-export function charCount(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
-}
+export const charCount = codePointLength;
 
 /**
  * The agent's field names (`contact.email`) and the API's pointers (`/contact/email`,

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAgent, type Agent } from '../../electron/agent/agent';
 import { createNodePorts } from '../../electron/preview/node-ports';
 import { startReferenceApi, type ReferenceApi } from '../reference-api/server';
+import { until } from './fixtures/until';
 
 // The whole agent (real probes on this machine, real files) against the reference API on 127.0.0.1.
 
@@ -19,14 +20,6 @@ afterEach(async () => {
   api = null;
   await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
 });
-
-async function until(what: string, check: () => boolean, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function boot(opts: { configFiles?: string[]; env?: Record<string, string>; systemLanguages?: string[] } = {}) {
   api = await startReferenceApi({ port: 0, host: '127.0.0.1' });

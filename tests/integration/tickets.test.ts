@@ -10,6 +10,7 @@ import { validateSchema } from '../../electron/agent/hallo-api/validator';
 import type { ScreenCapture } from '../../electron/agent/ports';
 import { createNodePorts } from '../../electron/preview/node-ports';
 import { startReferenceApi, type ReferenceApi } from '../reference-api/server';
+import { until } from './fixtures/until';
 
 // "Report a problem" end to end in Node: the real agent (real probes, real files) against the
 // reference API on 127.0.0.1, with faults injected through the portal endpoint as a test would.
@@ -24,14 +25,6 @@ afterEach(async () => {
   api = null;
   await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
 });
-
-async function until(what: string, check: () => boolean, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 /** A noisy picture: it compresses badly, so fitting it under 2 MB takes real scaling. */
 function noisyPng(width: number, height: number): Uint8Array {

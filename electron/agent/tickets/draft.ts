@@ -1,4 +1,4 @@
-import type { DraftProblem, Impact, TicketDraft } from '../../contract';
+import { codePointLength, type DraftProblem, type Impact, type TicketDraft } from '../../contract';
 import { validateSchema } from '../hallo-api/validator';
 
 // What the employee typed, checked before anything is saved. Every problem is a field and a code
@@ -50,19 +50,6 @@ export function stripControls(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(CONTROLS, '');
 }
 
-/** Code points, without building an array (a 1 MB paste must stay cheap). */
-export function codePointLength(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-    n++;
-  }
-  return n;
-}
 
 /** The first line, cut at a word boundary to at most 80 characters, "…" when cut. */
 export function subjectOf(description: string): string {

@@ -1,10 +1,10 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgentState, LanguagePreference } from '../../../electron/contract';
 import { formatDateTime, formatGb } from '../format';
 import { hasText } from '../i18n';
 import { EnrollForm } from './EnrollForm';
-import { Glyph } from './Icons';
+import { SubviewHeader } from './SubviewHeader';
 
 interface Props {
   state: AgentState;
@@ -26,11 +26,9 @@ function Field({ label, value }: { label: string; value: ReactNode }) {
 /** Everything an on-site admin or the servicedesk on the phone needs to know about this agent. */
 export function AdminView({ state, onBack, enroll, setLanguage }: Props) {
   const { t, i18n } = useTranslation();
-  const heading = useRef<HTMLHeadingElement>(null);
   const languageId = useId();
   const language = state.settings.language;
   const { device, connection, config } = state;
-  useEffect(() => heading.current?.focus(), []);
 
   const errorText = connection.lastError
     ? hasText(i18n, `connection.error.${connection.lastError.code}`)
@@ -40,14 +38,7 @@ export function AdminView({ state, onBack, enroll, setLanguage }: Props) {
 
   return (
     <div className="admin">
-      <div className="admin-top">
-        <button type="button" className="button subtle icon-only" onClick={onBack} aria-label={t('admin.back')}>
-          <Glyph name="back" />
-        </button>
-        <h1 ref={heading} tabIndex={-1}>
-          {t('admin.title')}
-        </h1>
-      </div>
+      <SubviewHeader title={t('admin.title')} backLabel={t('admin.back')} onBack={onBack} />
 
       <section className="card" aria-labelledby="admin-enroll">
         <h2 id="admin-enroll">{t('admin.enroll.title')}</h2>

@@ -1,9 +1,8 @@
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, TicketsState } from '../../../electron/contract';
 import { formatDateTime } from '../format';
 import { hasText } from '../i18n';
-import { Glyph } from './Icons';
+import { SubviewHeader } from './SubviewHeader';
 
 // Enough of a reply to know what it says; the portal has the rest.
 const REPLY_CHARS = 240;
@@ -16,19 +15,10 @@ function truncate(text: string): string {
 /** "Mijn meldingen": this PC's tickets, newest first, with their status and the last reply. */
 export function MyTickets({ tickets, language, refreshing, onBack }: { tickets: TicketsState; language: Language; refreshing: boolean; onBack: () => void }) {
   const { t, i18n } = useTranslation();
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
   const updated = formatDateTime(tickets.listUpdatedAt, language);
   return (
     <div className="my-tickets">
-      <div className="admin-top">
-        <button type="button" className="button subtle icon-only" onClick={onBack} aria-label={t('myTickets.back')}>
-          <Glyph name="back" />
-        </button>
-        <h1 ref={heading} tabIndex={-1}>
-          {t('myTickets.title')}
-        </h1>
-      </div>
+      <SubviewHeader title={t('myTickets.title')} backLabel={t('myTickets.back')} onBack={onBack} />
       <p className="muted small" role="status">
         {refreshing ? t('myTickets.refreshing') : updated ? t('myTickets.updatedAt', { when: updated }) : ''}
       </p>

@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { AgentState, DeviceInfo } from '../../../electron/contract';
+import type { AgentState } from '../../../electron/contract';
 import type { LogEntry } from '../../../electron/agent/log';
 import { buildDiagnostics, checkDiagnostics } from '../../../electron/agent/tickets/diagnostics';
 import { createMasker } from '../../../electron/agent/tickets/mask';
 import { topProcesses } from '../../../electron/agent/tickets/processes';
+import { device } from './device';
 
 const mask = createMasker({ username: 'anna', home: '/home/anna' });
 const winMask = createMasker({ username: 'a.devries', home: 'C:\\Users\\Anna.DeVries' });
-
-const device: DeviceInfo = {
-  hostname: 'PC-ANNA-01',
-  manufacturer: 'HP',
-  model: 'EliteBook 840 G8',
-  serialNumber: '5CD1234XYZ',
-  os: { platform: 'linux', distro: 'Debian GNU/Linux', release: '12', build: '', arch: 'x64' },
-  cpu: 'Intel Core i5-1145G7',
-  memoryBytes: 16e9,
-};
 
 function state(): Pick<AgentState, 'overall' | 'health'> {
   const history = Array.from({ length: 60 }, (_, i) => ({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TicketDraft } from '../../../electron/contract';
-import { checkDraft, cleanDraft, codePointLength, subjectOf } from '../../../electron/agent/tickets/draft';
+import { codePointLength } from '../../../electron/contract';
+import { checkDraft, cleanDraft, subjectOf } from '../../../electron/agent/tickets/draft';
 
 const limits = { maxDescriptionChars: 2000, categoryIds: ['slow', 'print', 'other'] };
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openReport, type DeviceInfo, type MyTicket, type Notice, type TicketDraft } from '../../../electron/contract';
+import { openReport, type MyTicket, type Notice, type TicketDraft } from '../../../electron/contract';
 import type { HalloApi } from '../../../electron/agent/hallo-api/client';
 import type { TicketCreateRequest } from '../../../electron/agent/hallo-api/types';
 import { initialState } from '../../../electron/agent/initial-state';
@@ -14,6 +14,7 @@ import { createMasker } from '../../../electron/agent/tickets/mask';
 import { createTicketsService, type TicketsService } from '../../../electron/agent/tickets/service';
 import { ApiError } from '../../../electron/agent/hallo-api/api-error';
 import { createFakeClock } from '../hallo-api/fakes';
+import { device } from './device';
 
 const services: TicketsService[] = [];
 const dirs: string[] = [];
@@ -21,16 +22,6 @@ afterEach(async () => {
   for (const s of services.splice(0)) s.stop();
   await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true, maxRetries: 5 })));
 });
-
-const device: DeviceInfo = {
-  hostname: 'PC-01',
-  manufacturer: 'HP',
-  model: 'EliteBook',
-  serialNumber: 'X1',
-  os: { platform: 'linux', distro: 'Debian', release: '12', build: '', arch: 'x64' },
-  cpu: 'i5',
-  memoryBytes: 8e9,
-};
 
 /** Random pixels: PNG cannot compress them, so only scaling makes them smaller. */
 function noise(width: number, height: number): Uint8Array {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Fragment, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionResult, AgentState, DraftProblem, Impact, TicketDraft } from '../../../../electron/contract';
 import { ActionError } from '../../../../electron/contract/errors';
@@ -11,6 +11,12 @@ import { Screenshot } from './Screenshot';
 import { SendPreview } from './SendPreview';
 
 const IMPACTS: Impact[] = ['can-work', 'cannot-work', 'several-cannot-work'];
+// The contact fields; their lengths are the contract's (ContactDetails).
+const CONTACT_FIELDS = [
+  { key: 'name', type: undefined, autoComplete: 'name', maxLength: 200 },
+  { key: 'phone', type: 'tel', autoComplete: 'tel', maxLength: 40 },
+  { key: 'email', type: 'email', autoComplete: 'email', maxLength: 254 },
+] as const;
 // The counter speaks only once the employee pauses, and only when the limit is near.
 const SPEAK_AFTER_MS = 1200;
 const SPEAK_FROM = 0.8;
@@ -91,16 +97,20 @@ export function ReportForm({ state, draft, onDraft, problems, onProblems, onSave
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusProblems, problems]);
 
+  /** A description over the limit is refused here, at its field, before it travels. */
+  function refusedLocally(draftNow: TicketDraft): boolean {
+    const local = tooLongLocally(draftNow, max);
+    if (!local) return false;
+    onProblems([local]);
+    setFocusProblems((n) => n + 1);
+    return true;
+  }
+
   async function send(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
     const draftNow = current();
-    const local = tooLongLocally(draftNow, max);
-    if (local) {
-      onProblems([local]);
-      setFocusProblems((n) => n + 1);
-      return;
-    }
+    if (refusedLocally(draftNow)) return;
     setBusy(true);
     setError(null);
     try {
@@ -121,11 +131,7 @@ export function ReportForm({ state, draft, onDraft, problems, onProblems, onSave
 
   async function loadPreview() {
     const draftNow = current();
-    if (tooLongLocally(draftNow, max)) {
-      onProblems([tooLongLocally(draftNow, max)!]);
-      setFocusProblems((n) => n + 1);
-      return;
-    }
+    if (refusedLocally(draftNow)) return;
     setPreview((shown) => shown ?? { phase: 'busy' });
     try {
       setPreview({ phase: 'shown', body: await actions.preview(draftNow), draft: draftNow });
@@ -273,45 +279,27 @@ export function ReportForm({ state, draft, onDraft, problems, onProblems, onSave
 
       <fieldset className="form-field contact-fields">
         <legend>{t('report.contact')}</legend>
-        <label htmlFor={fieldId('contact.name')}>{t('report.name')}</label>
-        <input
-          id={fieldId('contact.name')}
-          className="input"
-          value={draft.contact.name}
-          onChange={(event) => setContact({ name: event.target.value })}
-          autoComplete="name"
-          maxLength={200}
-          required
-          aria-invalid={problemAt('contact.name') ? true : undefined}
-          aria-describedby={describedBy('contact.name')}
-        />
-        {fieldError('contact.name')}
-        <label htmlFor={fieldId('contact.phone')}>{t('report.phone')}</label>
-        <input
-          id={fieldId('contact.phone')}
-          className="input"
-          type="tel"
-          value={draft.contact.phone}
-          onChange={(event) => setContact({ phone: event.target.value })}
-          autoComplete="tel"
-          maxLength={40}
-          aria-invalid={problemAt('contact.phone') ? true : undefined}
-          aria-describedby={describedBy('contact.phone')}
-        />
-        {fieldError('contact.phone')}
-        <label htmlFor={fieldId('contact.email')}>{t('report.email')}</label>
-        <input
-          id={fieldId('contact.email')}
-          className="input"
-          type="email"
-          value={draft.contact.email}
-          onChange={(event) => setContact({ email: event.target.value })}
-          autoComplete="email"
-          maxLength={254}
-          aria-invalid={problemAt('contact.email') ? true : undefined}
-          aria-describedby={describedBy('contact.email')}
-        />
-        {fieldError('contact.email')}
+        {CONTACT_FIELDS.map(({ key, type, autoComplete, maxLength }) => {
+          const field = `contact.${key}` as const;
+          return (
+            <Fragment key={key}>
+              <label htmlFor={fieldId(field)}>{t(`report.${key}`)}</label>
+              <input
+                id={fieldId(field)}
+                className="input"
+                type={type}
+                value={draft.contact[key]}
+                onChange={(event) => setContact({ [key]: event.target.value })}
+                autoComplete={autoComplete}
+                maxLength={maxLength}
+                required={key === 'name'}
+                aria-invalid={problemAt(field) ? true : undefined}
+                aria-describedby={describedBy(field)}
+              />
+              {fieldError(field)}
+            </Fragment>
+          );
+        })}
       </fieldset>
 
       <Screenshot
