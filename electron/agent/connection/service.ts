@@ -209,7 +209,7 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
     const apiError = error instanceof ApiError ? error : null;
     const wait = policyBackoff.next(apiError?.retryAfterMs);
     if (apiError?.code === 'invalid-response' && apiUrl) {
-      policyProblem = policyProblemOf(`${apiUrl}/policy`, apiError.detail);
+      policyProblem = policyProblemOf(`${apiUrl}/policy`, apiError);
       publishConfig(store.get().config.policySource);
     }
     log.warn('policy not updated: keeping the policy we have', {
@@ -222,11 +222,15 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
     if (!active()) return; // stopped, or waiting for an admin, while the call was out
     policyTimer = ports.clock.setTimeout(() => {
       policyTimer = null;
-      if (!active()) return;
-      void exclusive(async () => {
-        if (active()) await fetchPolicy().catch(failed);
-      });
+      refetchPolicy();
     }, wait);
+  }
+
+  /** The policy again, between steps rather than during one; not once stopped or waiting for an admin. */
+  function refetchPolicy(): void {
+    void exclusive(async () => {
+      if (active()) await fetchPolicy().catch(failed);
+    });
   }
 
   /** Enrol if needed, the policy when due, one heartbeat; then the next step is planned. */
@@ -323,11 +327,7 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
       log: log.child('events'),
       random,
       onEvent: (event) => {
-        if (event.type === 'policy.changed' && event.data.etag !== etag) {
-          void exclusive(async () => {
-            if (active()) await fetchPolicy().catch(failed);
-          });
-        }
+        if (event.type === 'policy.changed' && event.data.etag !== etag) refetchPolicy();
         deps.onServerEvent?.(event);
       },
       onStatus: (status) => {
@@ -408,7 +408,7 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
  * A policy from the API that fails its schema, as a configuration problem for the admin details:
  * where it came from, which field (the first one the validator names), and what is wrong.
  */
-function policyProblemOf(file: string, detail: string): ConfigProblem {
-  const pointer = /^(\/[^:;]*)?:/.exec(detail)?.[1] ?? '';
-  return { file, field: pointer.split('/').filter(Boolean).join('.'), code: 'invalid-value', detail };
+function policyProblemOf(file: string, error: ApiError): ConfigProblem {
+  const pointer = error.fieldErrors[0]?.field ?? '';
+  return { file, field: pointer.split('/').filter(Boolean).join('.'), code: 'invalid-value', detail: error.detail };
 }

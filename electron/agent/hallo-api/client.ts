@@ -102,7 +102,10 @@ export function createApiClient(opts: ApiClientOptions): HalloApi {
     if (!expected.includes(response.status)) throw errorFor(response, body, text, opts.clock.now());
     if (body === INVALID) throw new ApiError('invalid-response', 'the answer is not JSON', response.status);
     const checked = validateResponse<T>(operationId, response.status, body);
-    if (!checked.ok) throw new ApiError('invalid-response', checked.errors, response.status);
+    if (!checked.ok) {
+      const fields = checked.issues.map((issue) => ({ field: issue.pointer, code: issue.keyword }));
+      throw new ApiError('invalid-response', checked.errors, response.status, undefined, fields);
+    }
     return checked.value;
   }
 

@@ -17,6 +17,14 @@ const Remembered = z.object({ name: z.string().max(200), phone: z.string().max(4
 
 const clean = (s: string) => s.replace(/[\p{Cc}]/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
 
+function loginName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return ''; // a user without a passwd entry (containers): no name to start from
+  }
+}
+
 /** The OS account's full name, or its login name when the OS does not know one. */
 export async function osFullName(opts: { platform: NodeJS.Platform; username: string; run?: Run }): Promise<string> {
   const run: Run = opts.run ?? ((file, args) => runCommand(file, args, RUN_LIMITS));
@@ -57,18 +65,13 @@ export class ContactMemory {
   }
 
   async load(opts: { platform?: NodeJS.Platform; run?: Run } = {}): Promise<ContactDetails> {
-    let username = '';
-    try {
-      username = userInfo().username;
-    } catch {
-      // a user without a passwd entry (containers): no name to start from
-    }
-    const osName = await osFullName({ platform: opts.platform ?? process.platform, username, run: opts.run });
     const read = await readJsonFile(this.file);
     const parsed = read.ok ? Remembered.safeParse(read.value) : null;
     if (read.ok && !parsed?.success) this.log.warn('contact.json is not valid, starting empty');
     const remembered = parsed?.success ? parsed.data : {};
-    return { name: remembered.name || osName, phone: remembered.phone ?? '', email: remembered.email ?? '' };
+    // Asking the OS costs a process (PowerShell on Windows) at every start: only when no name is remembered.
+    const name = remembered.name || (await osFullName({ platform: opts.platform ?? process.platform, username: loginName(), run: opts.run }));
+    return { name, phone: remembered.phone ?? '', email: remembered.email ?? '' };
   }
 
   /** After a ticket was saved; a failure costs only the convenience. */

@@ -1,5 +1,5 @@
 import { mkdir, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { OutboxEntry, TicketDraft } from '../../contract';
 import { readJsonFile, TEMP_FILE, writeFileAtomic, type FileIo } from '../files';
@@ -133,6 +133,13 @@ export class OutboxFolder {
       }
     }
     return Object.assign(records, { damaged: await this.damaged() });
+  }
+
+  /** Someone has seen it: into `damaged/seen/`, which `load()` no longer reports, kept for a person to read. */
+  async acknowledge(file: DamagedFile): Promise<void> {
+    const seen = join(this.damagedDir, 'seen');
+    await mkdir(seen, { recursive: true });
+    await rename(file.path, join(seen, basename(file.path)));
   }
 
   private pathOf(id: string): string {

@@ -1,12 +1,11 @@
-import { mkdir, rename } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import { monotonicFactory } from 'ulid';
 import { ActionError, type DeviceInfo, type DraftProblem, openReport, type MyTicket, type Notice, type OpenReport, type OutboxEntry, type TicketDraft, type TicketsState } from '../../contract';
 import type { BackoffOptions } from '../hallo-api/backoff';
 import type { HalloApi } from '../hallo-api/client';
 import type { Policy, ServerEvent, TicketCreateRequest } from '../hallo-api/types';
 import { validateSchema } from '../hallo-api/validator';
-import { bounded } from '../health/bounded';
+import { bounded, singleFlight } from '../health/bounded';
 import type { Logger } from '../log';
 import type { Clock, ScreenCapture } from '../ports';
 import type { AgentStore } from '../store';
@@ -78,7 +77,9 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
   const folder = new OutboxFolder(deps.dataDir, log);
   const contactMemory = deps.contact ?? new ContactMemory(deps.dataDir, log);
   const newId = monotonicFactory();
-  const probe = deps.processes ?? (() => probeProcesses(mask));
+  // One `ps` (PowerShell on Windows) at a time: a hung one is joined by the next form, not doubled.
+  const flight = singleFlight();
+  const probe = () => flight('processes', deps.processes ?? (() => probeProcesses(mask)));
   const listMemory = new TicketListMemory(deps.dataDir, log);
   let shot: FittedScreenshot | null = null;
   /** The screenshot still being fitted to the limit; Send and the preview wait for it. */
@@ -117,11 +118,9 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
     patch({ damaged: files.map((f) => ({ file: basename(f.path), problem: f.problem, at: f.at })) });
   }
 
-  /** "Begrepen" on a damaged file: not shown again, but kept in `damaged/seen/` for a person to look at. */
+  /** "Begrepen" on a damaged file: not shown again, but kept for a person to look at. */
   async function acknowledgeDamaged(file: DamagedFile): Promise<void> {
-    const seen = join(dirname(file.path), 'seen');
-    await mkdir(seen, { recursive: true });
-    await rename(file.path, join(seen, basename(file.path)));
+    await folder.acknowledge(file);
     showDamaged(damagedFiles.filter((f) => f !== file));
   }
 
@@ -172,6 +171,19 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
       previewed = null;
       patchReport(fitted.ok ? { screenshot: screenshotInfo(fitted.value), screenshotNote: null } : { screenshot: null, screenshotNote: fitted.reason === 'too-large' ? 'too-large' : 'unreadable' });
     });
+  }
+
+  /** A report closed (sent or cancelled): its picture and preview go; a late fit or capture is ignored. */
+  function endReport(): number {
+    shot = null;
+    previewed = null;
+    return ++reportGeneration;
+  }
+
+  /** A report opened: as closing the last one, and the process list is started for Send. */
+  function beginReport(): number {
+    void prefetchProcesses();
+    return endReport();
   }
 
   /** Started when the form opens, so that Send does not wait a second for `ps`. */
@@ -267,9 +279,7 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
       throw new ActionError('not-saved', (error as NodeJS.ErrnoException).code ?? 'write failed');
     }
     const replaces = state().report?.replaces ?? null;
-    reportGeneration++;
-    shot = null;
-    previewed = null;
+    endReport();
     patch({ report: null, contact: clean.contact });
     sender.add(record);
     // The refused one goes only now that its fixed version is safe on disk.
@@ -320,10 +330,7 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
     },
 
     async startReport(relatedItemId) {
-      const generation = ++reportGeneration;
-      void prefetchProcesses();
-      shot = null;
-      previewed = null;
+      const generation = beginReport();
       let captured = null;
       try {
         captured = await deps.screen.capture();
@@ -338,10 +345,7 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
     async reopen(id) {
       const record = sender.records().find((r) => r.entry.id === id && r.entry.status === 'rejected');
       if (!record) throw new ActionError('invalid-request', 'no refused ticket with that id');
-      const generation = ++reportGeneration;
-      void prefetchProcesses();
-      shot = null;
-      previewed = null;
+      const generation = beginReport();
       const picture = record.body.attachments?.[0];
       patch({
         report: openReport({
@@ -357,9 +361,7 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
     },
 
     cancelReport() {
-      reportGeneration++;
-      shot = null;
-      previewed = null;
+      endReport();
       patch({ report: null });
     },
 
