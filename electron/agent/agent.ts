@@ -1,18 +1,13 @@
 import { join } from 'node:path';
-import type { ActionRequest, ActionResult, AgentActionName, AgentState, Notice } from '../contract';
+import type { ActionRequest, ActionResult, AgentActionName, AgentState, CapabilityName, Notice } from '../contract';
+import { sliceStore, type Capability, type CapabilityContext, type DiagnosticsPart } from './capability';
+import { CAPABILITY_LIST, initialState } from './capabilities';
 import { loadManagedConfig, type LoadedConfig } from './config/managed-config';
 import { DEFAULT_POLICY } from './config/policy-defaults';
-import { createConnectionService, type ConnectionService } from './connection/service';
-import type { EnrollmentDevice, HeartbeatBody, Policy } from './hallo-api/types';
-import { createHealthService } from './health/service';
-import { healthSummary, resolveThresholds } from './health/rules';
-import { initialState } from './initial-state';
+import type { HeartbeatBody, Policy } from './hallo-api/types';
 import { createLogger, type Logger } from './log';
 import type { AgentOptions, AgentPorts } from './ports';
-import { createSettingsService } from './settings/service';
 import { AgentStore, type StatePatch } from './store';
-import { createSupportService } from './support/service';
-import { createTicketsService } from './tickets/service';
 
 /** What the shell, the preview and the tests hold: the whole agent behind one object. */
 export interface Agent {
@@ -28,103 +23,74 @@ export interface Agent {
 }
 
 type Handlers = { [K in AgentActionName]: (request: ActionRequest<K>) => Promise<ActionResult<K>> | ActionResult<K> };
+type Definition = (typeof CAPABILITY_LIST)[number];
+type AnyCapability = { [N in CapabilityName]: Capability<N> }[CapabilityName];
+type Running = { [D in Definition as D['name']]: ReturnType<D['create']> };
+
+/** Until the updates capability reports: nothing known. */
+const UPDATES_UNKNOWN: HeartbeatBody['updates'] = { pendingCount: null, rebootRequired: null, lastCheckedAt: null };
 
 /**
- * The composition root: wires the capabilities to the ports and to one store. Each capability
- * owns its slices; this file only says who feeds whom (policy → health, support; health →
- * heartbeat; connection → overall).
+ * The composition root: makes each capability of CAPABILITY_LIST with one context and its own
+ * slice of one store, and fans in what they share (actions, policy, server events, heartbeat and
+ * diagnostics parts). It decides nothing itself; who feeds whom is in the capabilities.
  */
 export function createAgent(ports: AgentPorts, options: AgentOptions): Agent {
   const { clock } = ports;
   const log = createLogger({ file: join(ports.paths.dataDir, 'logs', 'agent.log'), clock });
   const store = new AgentStore(initialState({ appVersion: options.appVersion, platform: process.platform }));
-  let policy: Policy = DEFAULT_POLICY;
   let config: LoadedConfig = { config: {}, files: [], problems: [] };
-  let connection: ConnectionService | null = null;
-
-  const settings = createSettingsService({
-    store,
-    log: log.child('settings'),
-    dataDir: ports.paths.dataDir,
-    managedLanguage: () => config.config.language,
-    managedShortcut: () => config.config.reportShortcut,
-    systemLanguages: options.systemLanguages,
-  });
-  const health = createHealthService({
-    store,
-    log,
-    clock,
-    thresholds: () => resolveThresholds(policy.health.thresholds),
-    sampleSeconds: () => policy.health.sampleSeconds,
-  });
-  const support = createSupportService({ store, clock });
+  let policy: Policy = DEFAULT_POLICY;
   const noticeListeners = new Set<(notice: Notice) => void>();
-  const tickets = createTicketsService({
-    store,
-    log,
+
+  /** Each capability's hook in list order; one that throws is logged and the others still hear it. */
+  function each(what: string, call: (capability: AnyCapability) => void): void {
+    for (const capability of list) {
+      try {
+        call(capability);
+      } catch (error) {
+        log.error(`${what} failed`, { error: String(error) });
+      }
+    }
+  }
+
+  const ctx: CapabilityContext = {
+    ports,
+    options,
     clock,
-    screen: ports.screen,
+    log,
     dataDir: ports.paths.dataDir,
-    appVersion: options.appVersion,
-    api: () => connection?.api() ?? null,
-    device: () => health.device(),
-    onNotice: (notice) => {
+    config: () => config,
+    policy: () => policy,
+    api: () => running.connection.api(),
+    device: () => running.health.device(),
+    async diagnostics(mask) {
+      const parts = await Promise.all(list.map((capability) => capability.diagnostics?.(mask) ?? {}));
+      return Object.assign({}, ...parts) as DiagnosticsPart;
+    },
+    notify(notice) {
       for (const listener of noticeListeners) listener(notice);
     },
-    backoff: options.api?.backoffBaseMs === undefined ? undefined : { baseMs: options.api.backoffBaseMs },
-  });
-
-  function onPolicy(next: Policy): void {
-    const thresholdsChanged = JSON.stringify(next.health.thresholds) !== JSON.stringify(policy.health.thresholds);
-    policy = next;
-    support.apply(next.support);
-    tickets.applyPolicy(next.tickets);
-    if (thresholdsChanged) void health.refresh(); // judge the PC by the new rules now, not in a minute
-  }
-
-  let firstSample: Promise<void> = Promise.resolve();
-
-  async function heartbeatBody(): Promise<HeartbeatBody> {
-    await firstSample; // bounded by the probes' timeouts
-    const state = store.get();
-    return {
-      at: new Date(clock.now()).toISOString(),
-      health: healthSummary(state),
-      checks: state.health.items,
-      updates: { pendingCount: null, rebootRequired: null, lastCheckedAt: null },
-      agentVersion: options.appVersion,
-    };
-  }
-
-  async function enrollmentDevice(): Promise<EnrollmentDevice> {
-    const device = await health.device();
-    return {
-      hostname: device.hostname,
-      serialNumber: device.serialNumber,
-      manufacturer: device.manufacturer,
-      model: device.model,
-      os: { platform: device.os.platform, distro: device.os.distro, release: device.os.release, build: device.os.build },
-      agentVersion: options.appVersion,
-    };
-  }
-
-  const handlers: Handlers = {
-    'state.get': () => store.get(),
-    'health.refresh': () => health.refresh(),
-    'settings.setLanguage': ({ language }) => settings.setLanguage(language),
-    'admin.enroll': ({ code }) => {
-      if (!connection) throw new Error('agent not started');
-      return connection.enroll(code);
+    async heartbeat() {
+      const parts = await Promise.all(list.map((capability) => capability.heartbeat?.() ?? {}));
+      return Object.assign({ at: new Date(clock.now()).toISOString(), updates: UPDATES_UNKNOWN, agentVersion: options.appVersion }, ...parts) as HeartbeatBody;
     },
-    'tickets.startReport': ({ relatedItemId }) => tickets.startReport(relatedItemId),
-    'tickets.cancelReport': () => tickets.cancelReport(),
-    'tickets.removeScreenshot': () => tickets.removeScreenshot(),
-    'tickets.preview': ({ draft }) => tickets.preview(draft),
-    'tickets.submit': ({ draft }) => tickets.submit(draft),
-    'tickets.reopen': ({ id }) => tickets.reopen(id),
-    'tickets.dismiss': ({ id }) => tickets.dismiss(id),
-    'tickets.refresh': () => tickets.refresh(),
+    receivePolicy(next) {
+      const previous = policy;
+      policy = next;
+      each('applying the policy', (capability) => capability.onPolicy?.(next, previous));
+    },
+    receiveEvent(event) {
+      each(`handling ${event.type}`, (capability) => capability.onServerEvent?.(event));
+    },
   };
+
+  const running = Object.fromEntries(
+    CAPABILITY_LIST.map((definition) => [definition.name, definition.create(ctx, sliceStore(store, definition.name, definition.slices) as never)]),
+  ) as Running;
+  const list: AnyCapability[] = CAPABILITY_LIST.map((definition) => running[definition.name]);
+  // Complete by construction: each capability's ActionHandlers has exactly its contract actions.
+  const handlers = Object.assign({ 'state.get': () => store.get() }, ...list.map((capability) => capability.actions)) as Handlers;
 
   return {
     log,
@@ -138,29 +104,10 @@ export function createAgent(ports: AgentPorts, options: AgentOptions): Agent {
     async start() {
       config = await loadManagedConfig(ports.paths.configFiles, options.env);
       for (const problem of config.problems) log.warn('configuration problem', { ...problem });
-      await settings.load();
-      support.apply(policy.support);
-      health.start();
-      firstSample = health.refresh(); // joins the sample start() began
-      connection = createConnectionService({
-        store,
-        log,
-        ports,
-        options,
-        config,
-        device: enrollmentDevice,
-        heartbeatBody,
-        onPolicy,
-        onServerEvent: (event) => tickets.onServerEvent(event),
-      });
-      await connection.start();
-      await tickets.start(); // after the stored enrolment is known: a waiting ticket goes at once
+      for (const capability of list) await capability.start?.();
     },
     async stop() {
-      tickets.stop();
-      await connection?.stop();
-      health.stop();
-      support.stop();
+      for (const capability of [...list].reverse()) await capability.stop?.();
     },
   };
 }

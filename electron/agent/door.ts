@@ -3,12 +3,14 @@ import {
   ActionError,
   type ActionName,
   type ActionOutcome,
+  type ActionRequest,
+  type ActionResult,
   type AgentActionName,
   type ShellActionName,
 } from '../contract';
 import type { Agent } from './agent';
 
-export type ShellHandlers = { [K in ShellActionName]: (request: unknown) => Promise<void> | void };
+export type ShellHandlers = { [K in ShellActionName]: (request: ActionRequest<K>) => Promise<ActionResult<K>> | ActionResult<K> };
 
 function isActionName(name: string): name is ActionName {
   return Object.hasOwn(actions, name);
@@ -31,9 +33,9 @@ export async function runAction(
   if (!parsed.success) return { ok: false, error: { code: 'invalid-request', detail: parsed.error.issues[0]?.message } };
   try {
     const value =
-      spec.handler === 'agent'
-        ? await agent.invoke(name as AgentActionName, parsed.data as never)
-        : await shell[name as ShellActionName](parsed.data);
+      spec.handler === 'shell'
+        ? await shell[name as ShellActionName](parsed.data as never)
+        : await agent.invoke(name as AgentActionName, parsed.data as never);
     return { ok: true, value };
   } catch (error) {
     if (error instanceof ActionError) return { ok: false, error: { code: error.code, detail: error.message } };

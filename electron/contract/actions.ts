@@ -4,26 +4,33 @@ import { DraftProblem, TicketDraft } from './tickets';
 import { ACTION_ERROR_CODES } from './errors';
 
 // Every intent the UI may send, with the schema its argument must pass before anyone sees it and
-// the windows allowed to send it. `handler` says who answers: the agent (all decisions) or the
-// shell (window chrome only: hiding the popup, opening an allow-listed link).
-// Adding a room (tickets, updates, remote) = adding entries here; nothing else in the doors changes.
+// the windows allowed to send it. `handler` says who answers: one of the agent's capabilities (by
+// name: electron/agent/<name>/capability.ts must handle it, or agent.ts does not compile), the
+// agent itself (`agent`: the whole state), or the shell (window chrome only: hiding the popup,
+// opening an allow-listed link). Adding a room (updates, remote) = adding entries here and a
+// capability that answers them; nothing in the doors changes.
 
 export type WindowName = 'popup';
+
+/** The agent's capabilities, one folder each under electron/agent/, in the order they start. */
+export const CAPABILITIES = ['settings', 'support', 'health', 'connection', 'status', 'tickets'] as const;
+export type CapabilityName = (typeof CAPABILITIES)[number];
+export type ActionHandler = CapabilityName | 'agent' | 'shell';
 
 const NoArgs = z.object({}).strict();
 
 export const actions = {
   'state.get': { windows: ['popup'], handler: 'agent', request: NoArgs, result: AgentState },
-  'health.refresh': { windows: ['popup'], handler: 'agent', request: NoArgs, result: z.void() },
+  'health.refresh': { windows: ['popup'], handler: 'health', request: NoArgs, result: z.void() },
   'settings.setLanguage': {
     windows: ['popup'],
-    handler: 'agent',
+    handler: 'settings',
     request: z.object({ language: LanguagePreference }).strict(),
     result: z.void(),
   },
   'admin.enroll': {
     windows: ['popup'],
-    handler: 'agent',
+    handler: 'connection',
     request: z.object({ code: z.string().trim().min(4).max(64) }).strict(),
     result: z.void(),
   },
@@ -31,16 +38,16 @@ export const actions = {
   // and sets state.tickets.report; the form is shown while that is not null.
   'tickets.startReport': {
     windows: ['popup'],
-    handler: 'agent',
+    handler: 'tickets',
     request: z.object({ relatedItemId: z.string().max(200).nullable() }).strict(),
     result: z.void(),
   },
-  'tickets.removeScreenshot': { windows: ['popup'], handler: 'agent', request: NoArgs, result: z.void() },
-  'tickets.cancelReport': { windows: ['popup'], handler: 'agent', request: NoArgs, result: z.void() },
+  'tickets.removeScreenshot': { windows: ['popup'], handler: 'tickets', request: NoArgs, result: z.void() },
+  'tickets.cancelReport': { windows: ['popup'], handler: 'tickets', request: NoArgs, result: z.void() },
   /** Exactly what Send would send (the screenshot as its size), for "Bekijk wat er wordt meegestuurd". */
   'tickets.preview': {
     windows: ['popup'],
-    handler: 'agent',
+    handler: 'tickets',
     request: z.object({ draft: TicketDraft }).strict(),
     result: z.record(z.string(), z.unknown()),
   },
@@ -51,7 +58,7 @@ export const actions = {
    */
   'tickets.submit': {
     windows: ['popup'],
-    handler: 'agent',
+    handler: 'tickets',
     request: z.object({ draft: TicketDraft }).strict(),
     result: z.discriminatedUnion('outcome', [
       z.object({ outcome: z.literal('saved'), id: z.string() }),
@@ -59,23 +66,34 @@ export const actions = {
     ]),
   },
   /** A refused ticket back into the form, with its problems and its screenshot; it stays in the outbox until fixed. */
-  'tickets.reopen': { windows: ['popup'], handler: 'agent', request: z.object({ id: z.string().max(40) }).strict(), result: z.void() },
+  'tickets.reopen': { windows: ['popup'], handler: 'tickets', request: z.object({ id: z.string().max(40) }).strict(), result: z.void() },
   /** Forget a rejected or a sent entry (a queued one cannot be dropped), or a damaged file's notice. */
-  'tickets.dismiss': { windows: ['popup'], handler: 'agent', request: z.object({ id: z.string().max(80) }).strict(), result: z.void() },
-  'tickets.refresh': { windows: ['popup'], handler: 'agent', request: NoArgs, result: z.void() },
-  'support.openPortal': { windows: ['popup'], handler: 'shell', request: NoArgs, result: z.void() },
+  'tickets.dismiss': { windows: ['popup'], handler: 'tickets', request: z.object({ id: z.string().max(80) }).strict(), result: z.void() },
+  'tickets.refresh': { windows: ['popup'], handler: 'tickets', request: NoArgs, result: z.void() },
+  /**
+   * The policy's portal, if allow-listed. The app's shell opens it in the browser and answers
+   * null; the preview has no shell, so it answers the checked URL for the page to open itself.
+   */
+  'support.openPortal': {
+    windows: ['popup'],
+    handler: 'shell',
+    request: NoArgs,
+    result: z.object({ openInPage: z.string().nullable() }).strict(),
+  },
   'popup.hide': { windows: ['popup'], handler: 'shell', request: NoArgs, result: z.void() },
 } as const satisfies Record<
   string,
-  { windows: readonly WindowName[]; handler: 'agent' | 'shell'; request: z.ZodType; result: z.ZodType }
+  { windows: readonly WindowName[]; handler: ActionHandler; request: z.ZodType; result: z.ZodType }
 >;
 
 export type Actions = typeof actions;
 export type ActionName = keyof Actions;
 export type ActionRequest<K extends ActionName> = z.input<Actions[K]['request']>;
 export type ActionResult<K extends ActionName> = z.output<Actions[K]['result']>;
-export type AgentActionName = { [K in ActionName]: Actions[K]['handler'] extends 'agent' ? K : never }[ActionName];
-export type ShellActionName = Exclude<ActionName, AgentActionName>;
+/** The actions that `handler` H answers. */
+export type ActionsOf<H extends ActionHandler> = { [K in ActionName]: Actions[K]['handler'] extends H ? K : never }[ActionName];
+export type ShellActionName = ActionsOf<'shell'>;
+export type AgentActionName = Exclude<ActionName, ShellActionName>;
 
 /** Validates outcomes crossing a process boundary (IPC, WebSocket). */
 export const ActionOutcomeSchema = z.discriminatedUnion('ok', [

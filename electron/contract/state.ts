@@ -14,6 +14,15 @@ export type Severity = z.infer<typeof Severity>;
 export const Overall = z.enum(['checking', 'ok', 'attention', 'problem', 'offline']);
 export type Overall = z.infer<typeof Overall>;
 
+/**
+ * What the tray's tooltip and the popup's headline say (`headline.<code>` in the catalog): the
+ * overall word, or why it is that word where the word alone would mislead: offline because the PC
+ * is `not-enrolled` or must `reenroll` (an admin must act), attention because no check could run
+ * (`unchecked`).
+ */
+export const Headline = z.enum([...Overall.options, 'unchecked', 'reenroll', 'not-enrolled']);
+export type Headline = z.infer<typeof Headline>;
+
 export const CheckId = z.enum(['disk-space', 'memory', 'uptime', 'smart', 'battery']);
 export type CheckId = z.infer<typeof CheckId>;
 
@@ -150,9 +159,11 @@ export const SettingsState = z.object({
 export type SettingsState = z.infer<typeof SettingsState>;
 
 export const AppInfo = z.object({ version: z.string(), platform: z.string() });
+export type AppInfo = z.infer<typeof AppInfo>;
 
 export const AgentState = z.object({
   overall: Overall,
+  headline: Headline,
   app: AppInfo,
   device: DeviceInfo.nullable(),
   health: HealthState,

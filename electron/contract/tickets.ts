@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DRAFT_FIELDS } from './fields';
 
 // "Report a problem": what the employee fills in, what the agent keeps in its outbox, and this
 // PC's tickets as the servicedesk sees them. Codes and values only; the words are in the catalog.
@@ -29,8 +30,15 @@ export const TicketDraft = z.object({
 });
 export type TicketDraft = z.infer<typeof TicketDraft>;
 
-/** A field the employee must fix, with a code: `required`, `too-long`, `invalid`, `too-large`. */
-export const DraftProblem = z.object({ field: z.string(), code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+export const DraftField = z.enum(DRAFT_FIELDS);
+export type DraftField = z.infer<typeof DraftField>;
+
+/** Why a field was refused (`draft.problem.<code>`), as precisely as the agent can say it. */
+export const DraftProblemCode = z.enum(['required', 'too-long', 'invalid', 'too-large', 'invalid-phone', 'invalid-email', 'unknown-category']);
+export type DraftProblemCode = z.infer<typeof DraftProblemCode>;
+
+/** A field the employee must fix, and why. Fields and codes are mapped by the agent, once. */
+export const DraftProblem = z.object({ field: DraftField, code: DraftProblemCode, params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
 export type DraftProblem = z.infer<typeof DraftProblem>;
 
 /**
@@ -53,6 +61,15 @@ export const OutboxEntry = z.object({
   urgency: z.enum(['low', 'normal', 'high', 'critical']).optional(),
 });
 export type OutboxEntry = z.infer<typeof OutboxEntry>;
+
+/** An outbox entry as the employee is told about it; the agent decides both words. */
+export const OutboxItem = OutboxEntry.extend({
+  /** `sending` for a fresh entry about to go (not "queued" until a first try failed), else the status. */
+  phase: z.enum(['sending', 'queued', 'sent', 'rejected']),
+  /** Whether the reason it waits is worth saying: it has waited long, or was tried several times. */
+  showReason: z.boolean(),
+});
+export type OutboxItem = z.infer<typeof OutboxItem>;
 
 export const TicketStatus = z.enum(['new', 'open', 'waiting', 'resolved', 'closed']);
 export type TicketStatus = z.infer<typeof TicketStatus>;
@@ -117,7 +134,7 @@ export const TicketsState = z.object({
   contact: ContactDetails,
   /** The report being written: the screenshot taken when it was opened, the item it is about. */
   report: OpenReport.nullable(),
-  outbox: z.array(OutboxEntry), // newest first; `sent` ones stay a day so the UI can show the number
+  outbox: z.array(OutboxItem), // newest first; `sent` ones stay a day so the UI can show the number
   damaged: z.array(DamagedTicket),
   list: z.array(MyTicket), // newest first
   listUpdatedAt: z.string().nullable(),

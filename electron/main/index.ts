@@ -10,7 +10,8 @@ import { trustedOrigins } from './ipc/origin';
 import { startAtLogin } from './login';
 import { createElectronPorts } from './ports';
 import { registerAppScheme, serveRenderer } from './protocol';
-import { installSecurity, openExternalSafely, portalHost } from './security';
+import { portalHost } from '../agent/platform/links';
+import { installSecurity, openExternalSafely } from './security';
 import { showNotices } from './notices';
 import { openReport } from './report';
 import { bindReportShortcut } from './shortcut';
@@ -95,6 +96,7 @@ function shellHandlers(agent: Agent, shown: Popup): ShellHandlers {
       const portalUrl = agent.state().support.portalUrl;
       if (!portalUrl) throw new ActionError('unavailable', 'no portal in the policy');
       if (!(await openExternalSafely(portalUrl, portalHost(portalUrl)))) throw new ActionError('forbidden', 'portal URL not allowed');
+      return { openInPage: null };
     },
   };
 }

@@ -1,36 +1,10 @@
 import { app, session, shell, type Session, type WebContents } from 'electron';
+import { isAllowedExternal } from '../agent/platform/links';
 import { originOf } from './ipc/origin';
 
 // The security baseline of ARCHITECTURE.md for every webContents the app ever makes: no
 // navigation away from our origin, no new windows, no webviews, no permissions, and links out
 // only to allow-listed https hosts through openExternalSafely().
-
-/** hallo,'s own domains are always allowed; the policy's portal host is added at call time. */
-const HALLO_DOMAIN = 'hallo.eu';
-
-export function isAllowedExternal(url: string, extraHosts: readonly string[]): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (parsed.protocol !== 'https:' || parsed.username || parsed.password) return false;
-  const host = parsed.hostname.toLowerCase();
-  if (host === HALLO_DOMAIN || host.endsWith(`.${HALLO_DOMAIN}`)) return true;
-  return extraHosts.some((allowed) => allowed.toLowerCase() === host);
-}
-
-/** The host of the policy's portal URL, if it is a valid https URL. */
-export function portalHost(portalUrl: string | null | undefined): string[] {
-  if (!portalUrl) return [];
-  try {
-    const parsed = new URL(portalUrl);
-    return parsed.protocol === 'https:' ? [parsed.hostname] : [];
-  } catch {
-    return [];
-  }
-}
 
 /** The one way the app opens a link in the user's browser. Resolves false when refused. */
 export async function openExternalSafely(url: string, extraHosts: readonly string[]): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Menu, Tray, nativeImage } from 'electron';
-import type { Language, LanguagePreference, Overall } from '../contract';
+import type { Headline, Language, LanguagePreference, Overall } from '../contract';
 import { catalogs } from '../contract/messages';
 import type { Agent } from '../agent/agent';
 import { fill } from './catalog';
@@ -39,10 +39,11 @@ export function trayIconFile(iconsDir: string, overall: Overall, platform: NodeJ
   return join(iconsDir, `tray-${icon}-${platform === 'win32' ? 16 : 32}.png`);
 }
 
-export function trayTooltip(overall: Overall, language: Language): string {
+/** The agent's headline in a few words: the same reason the popup's headline gives. */
+export function trayTooltip(headline: Headline, language: Language): string {
   const messages = catalogs[language];
-  if (overall === 'checking') return messages.tray.tooltipChecking;
-  return fill(messages.tray.tooltip, { state: messages.overall[overall] });
+  if (headline === 'checking') return messages.tray.tooltipChecking;
+  return fill(messages.tray.tooltip, { state: messages.overall[headline] });
 }
 
 export function trayMenu(opts: TrayOptions, language: Language, preference: LanguagePreference): Menu {
@@ -80,13 +81,13 @@ export function createShellTray(opts: TrayOptions): { tray: Tray; dispose(): voi
     if (opts.platform === 'darwin') icon.setTemplateImage(true);
     return icon;
   };
-  let { overall, settings } = opts.agent.state();
+  let { overall, headline, settings } = opts.agent.state();
   const tray = new Tray(image(overall));
   let menu = trayMenu(opts, settings.language, settings.languagePreference);
 
   const render = () => {
     tray.setImage(image(overall));
-    tray.setToolTip(trayTooltip(overall, settings.language));
+    tray.setToolTip(trayTooltip(headline, settings.language));
     menu = trayMenu(opts, settings.language, settings.languagePreference);
     // On macOS a context menu would take over the left click that opens the popup.
     if (opts.platform !== 'darwin') tray.setContextMenu(menu);
@@ -99,8 +100,8 @@ export function createShellTray(opts: TrayOptions): { tray: Tray; dispose(): voi
   });
 
   const unsubscribe = opts.agent.subscribe((patch) => {
-    if (!patch.overall && !patch.settings) return;
-    ({ overall, settings } = opts.agent.state());
+    if (!patch.overall && !patch.headline && !patch.settings) return;
+    ({ overall, headline, settings } = opts.agent.state());
     render();
   });
   return {

@@ -4,6 +4,8 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createAgent, type Agent } from '../agent/agent';
 import type { ShellHandlers } from '../agent/door';
+import { isAllowedExternal, portalHost } from '../agent/platform/links';
+import { ActionError } from '../contract';
 import type { ScreenCapture } from '../agent/ports';
 import { startReferenceApi, type ReferenceApi } from '../../tests/reference-api/server';
 import { attachBridge } from './bridge';
@@ -53,10 +55,16 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     demo: reference ? { apiUrl: reference.url, enrollmentCode: reference.enrollmentCode } : undefined,
   });
 
-  // The browser has no popup to hide and no shell to open links with; the page handles both.
+  // The browser has no popup to hide and no shell to open links with: the page opens the portal
+  // itself, once the same allow-list as the app's shell has passed it.
   const shell: ShellHandlers = {
     'popup.hide': () => undefined,
-    'support.openPortal': () => agent.log.info('preview: portal link requested'),
+    'support.openPortal': () => {
+      const portalUrl = agent.state().support.portalUrl;
+      if (!portalUrl) throw new ActionError('unavailable', 'no portal in the policy');
+      if (!isAllowedExternal(portalUrl, portalHost(portalUrl))) throw new ActionError('forbidden', 'portal URL not allowed');
+      return { openInPage: portalUrl };
+    },
   };
 
   const server = createServer(serveStatic(resolve(opts.rendererDir)));

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useTranslation } from 'react-i18next';
-import type { DraftProblem, LanguagePreference, OutboxEntry, TicketDraft } from '../../electron/contract';
+import type { DraftProblem, LanguagePreference, OutboxItem, TicketDraft } from '../../electron/contract';
 import type { PopupBridge } from './bridge/types';
 import type { AgentMirror } from './store';
 import { AdminView } from './components/AdminView';
@@ -65,11 +65,10 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
   }, [bridge]);
 
   const openPortal = useCallback(async () => {
-    await bridge.actions['support.openPortal']({}).catch(() => undefined);
-    // In the browser preview there is no shell to open links: the page does it.
-    const url = state?.support.portalUrl;
-    if (bridge.kind === 'socket' && url?.startsWith('https://')) window.open(url, '_blank', 'noopener');
-  }, [bridge, state?.support.portalUrl]);
+    // In the browser preview there is no shell: it answers the allow-listed URL for the page to open.
+    const opened = await bridge.actions['support.openPortal']({}).catch(() => null);
+    if (opened?.openInPage) window.open(opened.openInPage, '_blank', 'noopener');
+  }, [bridge]);
 
   // Leaving the admin view puts focus back where the keyboard user came from.
   useEffect(() => {
@@ -98,35 +97,21 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
     [bridge],
   );
 
-  // A refused ticket comes back into the form with its problems and screenshot. The agent keeps
-  // it in the outbox until its fixed version is saved, so closing the form loses nothing.
+  // "Aanpassen" on a refused ticket: the agent opens the form on it (a ticket just sent that the
+  // API refuses it opens by itself). It stays in the outbox until its fixed version is saved.
   const fixRejected = useCallback(
-    async (entry: OutboxEntry) => {
+    async (entry: OutboxItem) => {
       setDraft(null);
       setProblems(null);
-      setResultId(null);
       // A failure leaves the entry in "Meldingen onderweg" with its own "Aanpassen".
       await bridge.actions['tickets.reopen']({ id: entry.id }).catch(() => undefined);
     },
     [bridge],
   );
 
-  const result = resultId ? state?.tickets.outbox.find((entry) => entry.id === resultId) : undefined;
-  // The ticket just sent, refused by the API: straight back into the form, as the agent reports it.
-  const watched = useRef<string | null>(null);
-  useEffect(() => {
-    watched.current = resultId;
-  }, [resultId]);
-  useEffect(
-    () =>
-      mirror.store.subscribe(({ state: next }) => {
-        const entry = next?.tickets.outbox.find((e) => e.id === watched.current);
-        if (entry?.status !== 'rejected') return;
-        watched.current = null;
-        void fixRejected(entry);
-      }),
-    [mirror, fixRejected],
-  );
+  // The result of the ticket just sent; a refused one is back in the form and in the outbox list.
+  const sent = resultId ? state?.tickets.outbox.find((entry) => entry.id === resultId) : undefined;
+  const result = sent?.phase === 'rejected' ? undefined : sent;
 
   const openTickets = useCallback(async () => {
     setView('tickets');
@@ -169,13 +154,6 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
               setProblems(null);
               setResultId(id);
               setView('main');
-              // Refused already, before this answer arrived: the subscription will not hear it again.
-              watched.current = id;
-              const entry = mirror.store.getState().state?.tickets.outbox.find((e) => e.id === id);
-              if (entry?.status === 'rejected') {
-                watched.current = null;
-                void fixRejected(entry);
-              }
             }}
             actions={reportActions}
             now={new Date()}
@@ -194,7 +172,7 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
         ) : (
           <>
             {needsEnrol && <EnrolBanner status={needsEnrol} onAdmin={() => setView('admin')} />}
-            <Headline overall={state.overall} connection={state.connection.status} items={state.health.items} />
+            <Headline overall={state.overall} headline={state.headline} />
             <div aria-live="polite" className="result-region">
               {result && <ReportResult entry={result} support={state.support} onClose={() => setResultId(null)} />}
             </div>
@@ -212,7 +190,7 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
               outbox={state.tickets.outbox}
               damaged={state.tickets.damaged}
               phone={state.support.phone}
-              hideId={resultId}
+              hideId={result?.id ?? null}
               language={language}
               now={new Date()}
               onFix={(entry) => void fixRejected(entry)}

@@ -1,12 +1,13 @@
-import type { AgentState, DraftProblem, OutboxEntry, TicketDraft } from '../../electron/contract';
+import type { AgentState, DraftField, DraftProblem, OutboxItem, TicketDraft } from '../../electron/contract';
+import { DRAFT_FIELDS } from '../../electron/contract/fields';
 import { codePointLength } from '../../electron/contract/text';
 
-// The report form's bookkeeping. The agent validates and decides; this only keeps the draft,
-// reads the agent's problems onto the form's fields, and says which result an entry means.
+// The report form's bookkeeping. The agent validates and decides (fields, codes, each entry's
+// phase); this only keeps the draft and orders the agent's problems as the form shows its fields.
 
-/** The fields the form can point at; anything else lands in the summary only. */
-export const FORM_FIELDS = ['description', 'categoryId', 'impact', 'contact.name', 'contact.phone', 'contact.email', 'screenshot'] as const;
-export type FormField = (typeof FORM_FIELDS)[number];
+/** The fields the form shows, in its order: where focus goes first and how problems are listed. */
+export const FORM_FIELDS: readonly DraftField[] = DRAFT_FIELDS;
+export type FormField = DraftField;
 
 export function newDraft(state: AgentState): TicketDraft {
   const report = state.tickets.report;
@@ -24,39 +25,9 @@ export function newDraft(state: AgentState): TicketDraft {
 /** Characters as the API counts them (code points: an emoji is one, not two). */
 export const charCount = codePointLength;
 
-/**
- * The agent's field names (`contact.email`) and the API's pointers (`/contact/email`,
- * `/category`, `/attachments/0/dataBase64`) as one of the form's fields, or null.
- */
-export function formField(field: string): FormField | null {
-  const path = field.replace(/^\//, '').replace(/\//g, '.');
-  if (path === 'category') return 'categoryId';
-  if (path === 'subject') return 'description';
-  if (path.startsWith('attachments')) return 'screenshot';
-  if (path === 'contact') return 'contact.name';
-  return (FORM_FIELDS as readonly string[]).includes(path) ? (path as FormField) : null;
-}
-
-// `invalid` says little; on these fields the catalog can say what a good value looks like.
-const INVALID_SAYS: Partial<Record<FormField, string>> = {
-  'contact.phone': 'invalid-phone',
-  'contact.email': 'invalid-email',
-  categoryId: 'unknown-category',
-};
-
-/** The catalog code (`draft.problem.<code>`) that explains a problem best. */
-export function problemCode(problem: DraftProblem): string {
-  const field = formField(problem.field);
-  return (problem.code === 'invalid' && field && INVALID_SAYS[field]) || problem.code;
-}
-
 /** The problems the form shows, first by the order of the fields on screen. */
 export function sortProblems(problems: DraftProblem[]): DraftProblem[] {
-  const rank = (p: DraftProblem) => {
-    const field = formField(p.field);
-    return field ? FORM_FIELDS.indexOf(field) : FORM_FIELDS.length;
-  };
-  return [...problems].sort((a, b) => rank(a) - rank(b));
+  return [...problems].sort((a, b) => FORM_FIELDS.indexOf(a.field) - FORM_FIELDS.indexOf(b.field));
 }
 
 /**
@@ -67,25 +38,8 @@ export function tooLongLocally(draft: TicketDraft, max: number): DraftProblem | 
   return charCount(draft.description) > max ? { field: 'description', code: 'too-long', params: { max } } : null;
 }
 
-export type ResultKind = 'sending' | 'queued' | 'sent' | 'rejected';
-
-/** What the employee is told about an entry. A fresh entry is about to go: not "queued" yet. */
-export function resultKind(entry: OutboxEntry): ResultKind {
-  if (entry.status === 'queued' && entry.attempts === 0 && entry.lastError === null) return 'sending';
-  return entry.status;
-}
-
-// Long enough that a short hiccup does not worry anyone; then the reason is shown.
-const LONG_WAIT_MS = 10 * 60_000;
-const MANY_ATTEMPTS = 3;
-
-export function waitedLong(entry: OutboxEntry, now: Date): boolean {
-  const created = Date.parse(entry.createdAt);
-  return entry.attempts >= MANY_ATTEMPTS || (Number.isFinite(created) && now.getTime() - created >= LONG_WAIT_MS);
-}
-
 /** Entries the main view keeps showing until they are sent. */
-export function pendingEntries(outbox: OutboxEntry[]): OutboxEntry[] {
+export function pendingEntries(outbox: OutboxItem[]): OutboxItem[] {
   return outbox.filter((entry) => entry.status !== 'sent');
 }
 

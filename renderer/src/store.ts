@@ -14,6 +14,7 @@ export interface Mirror {
 // Every slice the contract has; a pushed patch may only replace these.
 const SLICES = {
   overall: true,
+  headline: true,
   app: true,
   device: true,
   health: true,

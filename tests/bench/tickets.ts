@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAgent } from '../../electron/agent/agent';
 import type { TicketDraft } from '../../electron/contract';
+import { healthDiagnostics } from '../../electron/agent/health/diagnostics';
 import { buildDiagnostics } from '../../electron/agent/tickets/diagnostics';
 import { probeProcesses } from '../../electron/agent/tickets/processes';
-import { currentUserMasker } from '../../electron/agent/tickets/mask';
+import { currentUserMasker } from '../../electron/agent/platform/mask';
 import { createNodePorts } from '../../electron/preview/node-ports';
 import { startReferenceApi } from '../reference-api/server';
 import { round } from './cpu';
@@ -51,8 +52,7 @@ function worstCaseKb(agentState: ReturnType<ReturnType<typeof createAgent>['stat
   const recent = Array.from({ length: 100 }, () => ({ at: new Date().toISOString(), level: 'error' as const, scope: 'connection', msg: 'y'.repeat(3000) }));
   const proc = { name: 'z'.repeat(255), pid: 123456, cpuPercent: 99.9, memoryBytes: 1e10 };
   const diagnostics = buildDiagnostics({
-    state,
-    device: agentState.device!,
+    parts: healthDiagnostics({ state, device: agentState.device!, appVersion: 'bench', mask: currentUserMasker() }),
     recent,
     processes: { byCpu: Array(10).fill(proc), byMemory: Array(10).fill(proc) },
     appVersion: 'bench',

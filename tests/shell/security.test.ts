@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BrowserWindow, app, session, shell, __reset } from '../doubles/electron';
-import { installSecurity, isAllowedExternal, openExternalSafely, portalHost } from '../../electron/main/security';
+import { isAllowedExternal, portalHost } from '../../electron/agent/platform/links';
+import { installSecurity, openExternalSafely } from '../../electron/main/security';
 
 function navigate(window: BrowserWindow, event: 'will-navigate' | 'will-redirect', url: string): boolean {
   let prevented = false;

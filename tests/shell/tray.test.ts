@@ -15,7 +15,7 @@ const ICONS = ['ok', 'attention', 'problem', 'offline'] as const;
 const PLATFORMS: NodeJS.Platform[] = ['win32', 'darwin', 'linux'];
 
 function start(platform: NodeJS.Platform, overall: Overall, language: 'nl' | 'en') {
-  const { agent, store, invoked } = fakeAgent({ overall, settings: { languagePreference: language, language, reportShortcut: 'Control+Alt+H' } });
+  const { agent, store, invoked } = fakeAgent({ overall, headline: overall, settings: { languagePreference: language, language, reportShortcut: 'Control+Alt+H' } });
   const calls: string[] = [];
   // What the employee would see when the popup shows: the form, if the report is already open.
   const show = () => void calls.push(store.get().tickets.report ? 'show with the report open' : 'show');
@@ -70,11 +70,26 @@ describe('tray icon', () => {
     expect(start('linux', 'checking', 'en').tray.tooltip).toBe('hallo, is checking your computer…');
   });
 
+  it('tooltip gives the reason the popup headline gives: not enrolled, enrol again, nothing checked', async () => {
+    const { tray, store } = start('win32', 'offline', 'nl');
+    store.set('headline', 'reenroll');
+    await flush();
+    expect(tray.tooltip).toBe('hallo, – Opnieuw aanmelden nodig');
+    store.set('headline', 'not-enrolled');
+    await flush();
+    expect(tray.tooltip).toBe('hallo, – Nog niet aangemeld');
+    store.set('overall', 'attention');
+    store.set('headline', 'unchecked');
+    await flush();
+    expect(tray.tooltip).toBe('hallo, – Niet gecontroleerd');
+  });
+
   it('a fresh agent starts checking, not ok: grey icon and "controleert" until the first sample', async () => {
     const { tray, store } = start('win32', 'checking', 'nl');
     expect(imagePath(tray)).toBe(trayIconFile(iconsDir, 'offline', 'win32'));
     expect(tray.tooltip).not.toContain(catalogs.nl.overall.ok);
     store.set('overall', 'ok');
+    store.set('headline', 'ok');
     await flush();
     expect(imagePath(tray)).toBe(trayIconFile(iconsDir, 'ok', 'win32'));
     expect(tray.tooltip).toBe('hallo, – Alles in orde');
@@ -83,6 +98,7 @@ describe('tray icon', () => {
   it('follows the agent: new state and new language change icon, tooltip and menu', async () => {
     const { tray, store } = start('win32', 'ok', 'nl');
     store.set('overall', 'problem');
+    store.set('headline', 'problem');
     await flush();
     expect(imagePath(tray)).toBe(trayIconFile(iconsDir, 'problem', 'win32'));
     expect(tray.tooltip).toBe('hallo, – Er is een probleem');

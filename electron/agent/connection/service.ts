@@ -1,7 +1,6 @@
-import { ActionError, type ConfigProblem, type ConnectionState } from '../../contract';
+import { ActionError, type ConnectionState } from '../../contract';
+import type { SliceStore } from '../capability';
 import type { LoadedConfig } from '../config/managed-config';
-import { readPolicyCache, writePolicyCache } from '../config/policy-cache';
-import { DEFAULT_POLICY } from '../config/policy-defaults';
 import { ApiError } from '../hallo-api/api-error';
 import { Backoff } from '../hallo-api/backoff';
 import { createApiClient, type HalloApi } from '../hallo-api/client';
@@ -9,11 +8,12 @@ import { streamEvents, type EventStream } from '../hallo-api/events-stream';
 import type { EnrollmentDevice, HeartbeatBody, Policy, ServerEvent } from '../hallo-api/types';
 import type { Logger } from '../log';
 import type { AgentOptions, AgentPorts } from '../ports';
-import type { AgentStore } from '../store';
 import { readEnrolment, saveEnrolmentDetails, saveEnrolmentSecrets, type Enrolment } from './enrolment';
+import { afterFailure } from './next-step';
+import { createPolicySync } from './policy-sync';
 
 export interface ConnectionDeps {
-  store: AgentStore;
+  store: SliceStore<'connection' | 'config'>;
   log: Logger;
   ports: AgentPorts;
   options: AgentOptions;
@@ -49,27 +49,20 @@ export interface ConnectionService {
 const FIRST_CONTACT_SPREAD_MS = 30_000;
 
 /**
- * The agent's life with the hallo, API: enrolment, the policy (cached, ETag), heartbeats with
- * jitter, backoff on failure (Retry-After honoured), re-enrolment when the token is refused.
- * One step runs at a time; every wait is a single timer on the clock port.
+ * The agent's life with the hallo, API: enrolment, the policy (policy-sync.ts), heartbeats with
+ * jitter, backoff on failure (next-step.ts), re-enrolment when the token is refused, the event
+ * stream. One step runs at a time; every wait is a single timer on the clock port.
  */
 export function createConnectionService(deps: ConnectionDeps): ConnectionService {
   const { store, ports, options } = deps;
   const log = deps.log.child('connection');
   const random = deps.random ?? Math.random;
   const backoff = new Backoff({ random });
-  // The policy's own: a policy that fails while heartbeats get through is retried on its own timer.
-  const policyBackoff = new Backoff({ random });
   const configured = deps.config.config.apiUrl;
   const apiUrl = configured ?? options.demo?.apiUrl ?? null;
   const demo = !configured && options.demo !== undefined;
   const configuredCode = deps.config.config.enrollmentCode ?? (demo ? options.demo?.enrollmentCode : undefined);
 
-  let policy: Policy = DEFAULT_POLICY;
-  let etag: string | null = null;
-  let cacheProblem: ConfigProblem | null = null;
-  /** The last policy the API sent that failed its schema: shown to admins until a good one comes. */
-  let policyProblem: ConfigProblem | null = null;
   let enrolment: Enrolment | null = null;
   // One client for the whole run; the token is read per call, so a new enrolment applies at once.
   const client: HalloApi | null = apiUrl
@@ -84,10 +77,25 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
   let stream: EventStream | null = null;
   let running = false;
   let timer: unknown = null;
-  let policyTimer: unknown = null; // a policy retry is planned
-  let policyDue = true;
   let chain: Promise<unknown> = Promise.resolve();
   let writes: Promise<void> = Promise.resolve();
+
+  const policy = createPolicySync({
+    store,
+    log,
+    clock: ports.clock,
+    dataDir: ports.paths.dataDir,
+    config: deps.config,
+    random,
+    client: () => (enrolment ? client : null),
+    apiUrl,
+    onPolicy: deps.onPolicy,
+    active,
+    retry: () => void exclusive(async () => {
+      if (active()) await policy.fetch().catch(failed);
+    }),
+    persist,
+  });
 
   /** Disk writes run in order, off the path of the calls: a slow disk never delays a heartbeat. */
   function persist(what: string, write: () => Promise<void>): void {
@@ -105,15 +113,6 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
     store.update('connection', (previous) => ({ ...previous, ...patch }));
   }
 
-  function publishConfig(source: 'api' | 'cache' | 'defaults'): void {
-    store.set('config', {
-      files: deps.config.files,
-      problems: [...deps.config.problems, ...(cacheProblem ? [cacheProblem] : []), ...(policyProblem ? [policyProblem] : [])],
-      policySource: source,
-      policyEtag: etag,
-    });
-  }
-
   function schedule(ms: number): void {
     ports.clock.clearTimeout(timer);
     timer = ports.clock.setTimeout(() => {
@@ -127,20 +126,10 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
     return running && store.get().connection.status !== 'reenroll';
   }
 
-  /** A consumer's bug must not look like an API failure. */
-  function applyPolicy(): void {
-    try {
-      deps.onPolicy(policy);
-    } catch (error) {
-      log.error('applying the policy failed', { error: String(error) });
-    }
-  }
-
   function halt(): void {
     ports.clock.clearTimeout(timer);
     timer = null;
-    ports.clock.clearTimeout(policyTimer);
-    policyTimer = null;
+    policy.halt();
     stream?.stop();
     stream = null;
   }
@@ -168,69 +157,7 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
     persist('enrolment details', () => saveEnrolmentDetails(ports.paths.dataDir, value));
     log.info('enrolled', { deviceId: value.deviceId, tenant: value.tenantName });
     useEnrolment(value);
-    policyDue = true;
-  }
-
-  async function refreshPolicy(): Promise<void> {
-    if (!client || !enrolment) return;
-    const result = await client.getPolicy(etag);
-    policyProblem = null;
-    if (result.notModified) {
-      publishConfig(etag ? 'api' : 'defaults');
-      return;
-    }
-    policy = result.policy;
-    etag = result.etag;
-    const cached = { etag, policy, fetchedAt: new Date(ports.clock.now()).toISOString() };
-    persist('policy cache', () => writePolicyCache(ports.paths.dataDir, cached));
-    publishConfig('api');
-    log.info('new policy', { etag });
-    applyPolicy();
-  }
-
-  /**
-   * The policy, without letting its failure stand for the connection's: the agent keeps working
-   * from the policy it has, says what went wrong (log; admin details when the policy itself is
-   * broken) and tries again with backoff. Only a refused token is the connection's business.
-   */
-  async function fetchPolicy(): Promise<void> {
-    try {
-      await refreshPolicy();
-      policyBackoff.reset();
-      ports.clock.clearTimeout(policyTimer);
-      policyTimer = null;
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'unauthorized') throw error;
-      policyFailed(error);
-    }
-  }
-
-  function policyFailed(error: unknown): void {
-    const apiError = error instanceof ApiError ? error : null;
-    const wait = policyBackoff.next(apiError?.retryAfterMs);
-    if (apiError?.code === 'invalid-response' && apiUrl) {
-      policyProblem = policyProblemOf(`${apiUrl}/policy`, apiError);
-      publishConfig(store.get().config.policySource);
-    }
-    log.warn('policy not updated: keeping the policy we have', {
-      code: apiError?.code ?? 'internal',
-      status: apiError?.status,
-      detail: apiError?.detail ?? String(error),
-      waitMs: wait,
-    });
-    ports.clock.clearTimeout(policyTimer);
-    if (!active()) return; // stopped, or waiting for an admin, while the call was out
-    policyTimer = ports.clock.setTimeout(() => {
-      policyTimer = null;
-      refetchPolicy();
-    }, wait);
-  }
-
-  /** The policy again, between steps rather than during one; not once stopped or waiting for an admin. */
-  function refetchPolicy(): void {
-    void exclusive(async () => {
-      if (active()) await fetchPolicy().catch(failed);
-    });
+    policy.markDue();
   }
 
   /** Enrol if needed, the policy when due, one heartbeat; then the next step is planned. */
@@ -245,15 +172,12 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
         await enrolWith(client, configuredCode);
         if (!running) return;
       }
-      if (policyDue) {
-        policyDue = false;
-        await fetchPolicy();
-      }
+      if (policy.due()) await policy.fetch();
       if (!running) return;
       const answer = await client.heartbeat(await deps.heartbeatBody());
       if (!running) return;
       // A policy that keeps failing is retried on its own timer, not again with every heartbeat.
-      if (answer.policyEtag !== etag && policyTimer === null) await fetchPolicy();
+      if (answer.policyEtag !== policy.etag() && !policy.retrying()) await policy.fetch();
       succeeded();
     } catch (error) {
       failed(error);
@@ -263,7 +187,7 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
   function succeeded(): void {
     if (!active()) return;
     backoff.reset();
-    const interval = policy.health.heartbeatSeconds * 1000;
+    const interval = policy.policy().health.heartbeatSeconds * 1000;
     const wait = Math.round(interval * (0.9 + 0.2 * random()));
     connection({
       status: 'online',
@@ -277,40 +201,24 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
 
   function failed(error: unknown): void {
     if (!active()) return;
-    if (!(error instanceof ApiError)) {
-      // Our own bug (e.g. the heartbeat body could not be made): retry calmly, say so plainly.
-      log.error('connection step failed', { error: String(error) });
-      const wait = backoff.next();
-      connection({
-        status: 'offline',
-        nextAttemptAt: new Date(ports.clock.now() + wait).toISOString(),
-        lastError: { code: 'internal', detail: String(error) },
-      });
-      schedule(wait);
-      return;
-    }
-    const apiError = error;
-    if (apiError.code === 'unauthorized') {
-      if (!enrolment) {
-        // The configured code was refused: retrying it will not help, an admin must act.
-        log.warn('enrolment code refused', { detail: apiError.detail });
-        connection({ status: 'not-enrolled', nextAttemptAt: null, lastError: { code: 'enroll-rejected', detail: apiError.detail } });
-        return;
-      }
-      reenrolNeeded(apiError);
-      return;
-    }
-    // A refused request (400, 413, 422...) is not retried soon: the next heartbeat is a new request.
-    const interval = policy.health.heartbeatSeconds * 1000;
-    const wait =
-      apiError.code === 'http-4xx' ? Math.max(interval, backoff.next()) : backoff.next(apiError.retryAfterMs);
-    log.warn('hallo, API call failed', { code: apiError.code, status: apiError.status, detail: apiError.detail, waitMs: wait });
-    connection({
-      status: 'offline',
-      nextAttemptAt: new Date(ports.clock.now() + wait).toISOString(),
-      lastError: apiError.toJSON(),
+    const next = afterFailure(error, {
+      enrolled: enrolment !== null,
+      heartbeatMs: policy.policy().health.heartbeatSeconds * 1000,
+      backoff: (retryAfterMs) => backoff.next(retryAfterMs),
     });
-    schedule(wait);
+    if (next.kind === 'reenroll') return reenrolNeeded(error as ApiError);
+    if (next.kind === 'code-refused') {
+      log.warn('enrolment code refused', { detail: next.lastError.detail });
+      connection({ status: 'not-enrolled', nextAttemptAt: null, lastError: next.lastError });
+      return;
+    }
+    if (error instanceof ApiError) {
+      log.warn('hallo, API call failed', { code: error.code, status: error.status, detail: error.detail, waitMs: next.wait });
+    } else {
+      log.error('connection step failed', { error: String(error) });
+    }
+    connection({ status: 'offline', nextAttemptAt: new Date(ports.clock.now() + next.wait).toISOString(), lastError: next.lastError });
+    schedule(next.wait);
   }
 
   function reenrolNeeded(error: ApiError): void {
@@ -327,7 +235,11 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
       log: log.child('events'),
       random,
       onEvent: (event) => {
-        if (event.type === 'policy.changed' && event.data.etag !== etag) refetchPolicy();
+        if (event.type === 'policy.changed' && event.data.etag !== policy.etag()) {
+          void exclusive(async () => {
+            if (active()) await policy.fetch().catch(failed);
+          });
+        }
         deps.onServerEvent?.(event);
       },
       onStatus: (status) => {
@@ -341,16 +253,7 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
     async start() {
       if (running) return;
       running = true;
-      const cache = await readPolicyCache(ports.paths.dataDir);
-      cacheProblem = cache.problem;
-      if (cache.problem) log.warn('policy cache unusable, using defaults', { ...cache.problem });
-      if (cache.cached) {
-        policy = cache.cached.policy;
-        etag = cache.cached.etag;
-      }
-      publishConfig(cache.cached ? 'cache' : 'defaults');
-      applyPolicy();
-
+      const cache = await policy.loadCache();
       connection({ status: 'starting', demo, apiUrl, lastError: null, nextAttemptAt: null });
       if (!apiUrl) {
         connection({ status: 'not-enrolled', lastError: { code: 'not-configured', detail: 'no apiUrl' } });
@@ -370,8 +273,9 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
       if (!running) return;
       // A PC that already knows its token and policy spreads its first call; a new one (or the demo)
       // has nothing to show until it has talked to the API, so it calls at once.
-      const known = stored !== null && cache.cached !== null && !demo;
-      schedule(known ? Math.floor(random() * Math.min(FIRST_CONTACT_SPREAD_MS, policy.health.heartbeatSeconds * 1000)) : 0);
+      const known = stored !== null && cache.cached && !demo;
+      const spread = Math.min(FIRST_CONTACT_SPREAD_MS, policy.policy().health.heartbeatSeconds * 1000);
+      schedule(known ? Math.floor(random() * spread) : 0);
     },
 
     async stop() {
@@ -399,16 +303,7 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
       });
     },
 
-    policy: () => policy,
+    policy: () => policy.policy(),
     api: () => (enrolment ? client : null),
   };
-}
-
-/**
- * A policy from the API that fails its schema, as a configuration problem for the admin details:
- * where it came from, which field (the first one the validator names), and what is wrong.
- */
-function policyProblemOf(file: string, error: ApiError): ConfigProblem {
-  const pointer = error.fieldErrors[0]?.field ?? '';
-  return { file, field: pointer.split('/').filter(Boolean).join('.'), code: 'invalid-value', detail: error.detail };
 }

@@ -1,7 +1,7 @@
 import { arch, hostname, release } from 'node:os';
 import type { DeviceInfo } from '../../contract';
 import type { Clock } from '../ports';
-import { bounded, DEFAULT_PROBE_TIMEOUT_MS, singleFlight, type Probed } from './bounded';
+import { bounded, DEFAULT_PROBE_TIMEOUT_MS, singleFlight, type Probed } from '../platform/bounded';
 import { fixedDisks, type DiskSample } from './collect-disks';
 import type { HealthProbes } from './probes';
 

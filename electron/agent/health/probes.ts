@@ -3,6 +3,7 @@ import { uptime } from 'node:os';
 import si from 'systeminformation';
 import { fixedDisks } from './collect-disks';
 import { createCpuLoad } from './cpu-load';
+import { UnsupportedProbe } from '../platform/bounded';
 import type { Systeminformation as SI } from 'systeminformation';
 
 /**
@@ -21,14 +22,6 @@ export interface HealthProbes {
   cpu(): Promise<Pick<SI.CpuData, 'manufacturer' | 'brand'>>;
   blockDevices(): Promise<Pick<SI.BlockDevicesData, 'mount' | 'removable' | 'physical'>[]>;
   diskLayout(): Promise<Pick<SI.DiskLayoutData, 'name' | 'vendor' | 'device' | 'smartStatus'>[]>;
-}
-
-/** Thrown by a probe on a platform where it cannot work: its check becomes unknown 'unsupported'. */
-export class UnsupportedProbe extends Error {
-  constructor(what: string) {
-    super(`${what} is not supported here`);
-    this.name = 'UnsupportedProbe';
-  }
 }
 
 // How long the list of mounts is trusted; free space itself is read every sample.

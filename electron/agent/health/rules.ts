@@ -1,6 +1,6 @@
-import type { AgentState, ConnectionStatus, HistoryPoint, Overall, StatusItem } from '../../contract';
+import type { AgentState, HistoryPoint, StatusItem } from '../../contract';
 import type { HeartbeatBody } from '../hallo-api/types';
-import type { ProbeFailure } from './bounded';
+import type { ProbeFailure } from '../platform/bounded';
 import type { HealthSnapshot } from './collect';
 import { HISTORY_SPAN_MS } from './history';
 
@@ -155,23 +155,6 @@ export function evaluate(snapshot: HealthSnapshot, thresholds: HealthThresholds,
     ...smartItems(snapshot),
     ...batteryItems(snapshot, thresholds),
   ];
-}
-
-const OFFLINE: ReadonlySet<ConnectionStatus> = new Set(['offline', 'reenroll', 'not-enrolled']);
-
-/**
- * The one word for the PC. A problem outranks lost contact. "ok" needs something known to be ok:
- * before the first sample there are no items (`checking`), and when no check could run at all
- * (every item unknown) that is worth a look (`attention`). Some unknown items next to known good
- * ones do not raise it.
- */
-export function deriveOverall(items: readonly StatusItem[], connectionStatus: ConnectionStatus): Overall {
-  if (items.some((i) => i.severity === 'problem')) return 'problem';
-  if (OFFLINE.has(connectionStatus)) return 'offline';
-  if (items.length === 0) return 'checking';
-  if (items.every((i) => i.severity === 'unknown')) return 'attention';
-  if (items.some((i) => i.severity === 'attention')) return 'attention';
-  return 'ok';
 }
 
 /** The heartbeat's `health`. */

@@ -1,12 +1,12 @@
 import type { DeviceInfo, StatusItem } from '../../contract';
 import type { Logger } from '../log';
 import type { Clock } from '../ports';
-import type { AgentStore } from '../store';
+import type { SliceStore } from '../capability';
 import { createCollector } from './collect';
 import { figuresOf } from './figures';
 import { appendHistory, historyPoint } from './history';
 import { createSystemProbes, type HealthProbes } from './probes';
-import { deriveOverall, evaluate, type HealthThresholds } from './rules';
+import { evaluate, type HealthThresholds } from './rules';
 
 export interface HealthService {
   start(): void;
@@ -19,12 +19,11 @@ export interface HealthService {
 const MIN_SAMPLE_SECONDS = 5;
 
 /**
- * The health capability: samples the PC every `sampleSeconds` (read again each time, so a new
- * policy applies from the next sample), judges it, keeps an hour of history, and owns the store's
- * `health`, `device` and `overall` slices (overall also follows the connection status).
+ * Samples the PC every `sampleSeconds` (read again each time, so a new policy applies from the
+ * next sample), judges it, keeps an hour of history, and writes the `health` and `device` slices.
  */
 export function createHealthService(deps: {
-  store: AgentStore;
+  store: SliceStore<'health' | 'device'>;
   log: Logger;
   clock: Clock;
   probes?: HealthProbes;
@@ -37,7 +36,6 @@ export function createHealthService(deps: {
   const collector = createCollector({ probes: deps.probes ?? createSystemProbes(), clock, timeoutMs: deps.probeTimeoutMs });
   let running: Promise<void> | null = null;
   let timer: unknown = null;
-  let unsubscribe: (() => void) | null = null;
   let failures = new Map<string, string>(); // item id → reason, to log each change once
 
   function reportFailures(items: StatusItem[]): void {
@@ -82,24 +80,13 @@ export function createHealthService(deps: {
     }, ms);
   }
 
-  function updateOverall(): void {
-    const state = store.get();
-    store.set('overall', deriveOverall(state.health.items, state.connection.status));
-  }
-
   return {
     start() {
-      if (unsubscribe) return;
-      unsubscribe = store.subscribe((patch) => {
-        if (patch.health || patch.connection) updateOverall();
-      });
-      updateOverall();
+      if (timer !== null) return;
       void refresh();
       schedule();
     },
     stop() {
-      unsubscribe?.();
-      unsubscribe = null;
       if (timer !== null) clock.clearTimeout(timer);
       timer = null;
     },

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { LanguagePreference } from '../../contract';
 import { readJsonFile, writeFileAtomic } from '../files';
 import type { Logger } from '../log';
-import type { AgentStore } from '../store';
-import { DEFAULT_REPORT_SHORTCUT } from '../initial-state';
+import type { SliceStore } from '../capability';
+import { DEFAULT_REPORT_SHORTCUT } from './shortcut';
 import { resolveLanguage } from './language';
 
 const SettingsFile = z.object({ languagePreference: LanguagePreference });
@@ -16,7 +16,7 @@ export interface SettingsService {
 
 /** The user's own choices (now: the language), kept in the data folder across restarts. */
 export function createSettingsService(deps: {
-  store: AgentStore;
+  store: SliceStore<'settings'>;
   log: Logger;
   dataDir: string;
   managedLanguage: () => LanguagePreference | undefined;

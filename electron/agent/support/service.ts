@@ -1,5 +1,5 @@
 import type { Clock } from '../ports';
-import type { AgentStore } from '../store';
+import type { SliceStore } from '../capability';
 import { supportState, type PolicySupport } from './hours';
 
 // Longest nap between re-checks: a clock change or a DST jump is picked up within the hour.
@@ -11,7 +11,7 @@ export interface SupportService {
 }
 
 /** Keeps the `support` slice true over time: "open now" flips at the policy's opening hours. */
-export function createSupportService(deps: { store: AgentStore; clock: Clock }): SupportService {
+export function createSupportService(deps: { store: SliceStore<'support'>; clock: Clock }): SupportService {
   let timer: unknown = null;
   let current: PolicySupport | null = null;
 

@@ -1,5 +1,6 @@
 import { codePointLength, type DraftProblem, type Impact, type TicketDraft } from '../../contract';
 import { validateSchema } from '../hallo-api/validator';
+import { problem } from './problems';
 
 // What the employee typed, checked before anything is saved. Every problem is a field and a code
 // (`draft.problem.<code>` in the catalog); a clean draft has control characters removed and is
@@ -91,18 +92,18 @@ export function checkDraft(input: TicketDraft, limits: DraftLimits): DraftCheck 
   const draft = cleanDraft(input);
   const { description, contact } = draft;
   const problems: DraftProblem[] = [];
-  if (description === '') problems.push({ field: 'description', code: 'required' });
+  if (description === '') problems.push(problem('description', 'required'));
   else if (codePointLength(description) > limits.maxDescriptionChars) {
-    problems.push({ field: 'description', code: 'too-long', params: { max: limits.maxDescriptionChars } });
+    problems.push(problem('description', 'too-long', { max: limits.maxDescriptionChars }));
   }
   if (input.categoryId !== null && !limits.categoryIds.includes(input.categoryId)) {
-    problems.push({ field: 'categoryId', code: 'invalid' });
+    problems.push(problem('categoryId', 'invalid'));
   }
-  if (contact.name === '') problems.push({ field: 'contact.name', code: 'required' });
-  else if (codePointLength(contact.name) > NAME_MAX) problems.push({ field: 'contact.name', code: 'too-long', params: { max: NAME_MAX } });
+  if (contact.name === '') problems.push(problem('contact.name', 'required'));
+  else if (codePointLength(contact.name) > NAME_MAX) problems.push(problem('contact.name', 'too-long', { max: NAME_MAX }));
   if (contact.phone !== '' && !(PHONE.test(contact.phone) && /\d/.test(contact.phone))) {
-    problems.push({ field: 'contact.phone', code: 'invalid' });
+    problems.push(problem('contact.phone', 'invalid'));
   }
-  if (contact.email !== '' && !plausibleEmail(contact.email)) problems.push({ field: 'contact.email', code: 'invalid' });
+  if (contact.email !== '' && !plausibleEmail(contact.email)) problems.push(problem('contact.email', 'invalid'));
   return problems.length > 0 ? { ok: false, problems } : { ok: true, draft };
 }

@@ -1,5 +1,5 @@
 import si, { type Systeminformation as SI } from 'systeminformation';
-import type { Masker } from './mask';
+import type { Masker } from '../platform/mask';
 
 export interface ProcessInfo {
   name: string;

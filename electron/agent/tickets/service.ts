@@ -1,35 +1,38 @@
 import { basename } from 'node:path';
 import { monotonicFactory } from 'ulid';
-import { ActionError, type DeviceInfo, type DraftProblem, openReport, type MyTicket, type Notice, type OpenReport, type OutboxEntry, type TicketDraft, type TicketsState } from '../../contract';
+import { ActionError, openReport, type DraftProblem, type Notice, type TicketDraft, type TicketsState } from '../../contract';
+import type { DiagnosticsPart, SliceStore } from '../capability';
 import type { BackoffOptions } from '../hallo-api/backoff';
 import type { HalloApi } from '../hallo-api/client';
 import type { Policy, ServerEvent, TicketCreateRequest } from '../hallo-api/types';
 import { validateSchema } from '../hallo-api/validator';
-import { bounded, singleFlight } from '../health/bounded';
 import type { Logger } from '../log';
+import { currentUserMasker, type Masker } from '../platform/mask';
 import type { Clock, ScreenCapture } from '../ports';
-import type { AgentStore } from '../store';
 import { ContactMemory } from './contact';
 import { buildDiagnostics, checkDiagnostics, type Diagnostics } from './diagnostics';
 import { checkDraft, cleanDraft, type CleanDraft } from './draft';
 import { createTicketListSync } from './list';
 import { TicketListMemory } from './list-memory';
-import { currentUserMasker, type Masker } from './mask';
+import { createListPoll } from './list-poll';
 import { OutboxFolder, type DamagedFile, type OutboxRecord } from './outbox';
+import { nextViewChange, presentOutbox } from './outbox-view';
+import { createProcessCache } from './process-cache';
 import { probeProcesses, type TopProcesses } from './processes';
-import { fitScreenshot, type FitResult, type FittedScreenshot } from './screenshot';
+import { createReportForm } from './report-form';
 import { createSender } from './sender';
 
 export interface TicketsDeps {
-  store: AgentStore;
+  store: SliceStore<'tickets'>;
   log: Logger;
   clock: Clock;
   screen: ScreenCapture;
   dataDir: string;
   appVersion: string;
-  /** The API client while enrolled (connection service). */
+  /** The API client while enrolled (connection capability). */
   api: () => HalloApi | null;
-  device: () => Promise<DeviceInfo>;
+  /** Every capability's part of the diagnostics (device, health, checks, updates). */
+  diagnostics: (mask: Masker) => Promise<DiagnosticsPart>;
   onNotice: (notice: Notice) => void;
   backoff?: BackoffOptions;
   /** Tests replace the slow OS probes and the user's name. */
@@ -56,19 +59,12 @@ export interface TicketsService {
   onServerEvent(event: ServerEvent): void;
 }
 
-/** A process list this fresh is still the PC the employee is describing. */
-const PROCESSES_FRESH_MS = 30_000;
-const PROCESSES_TIMEOUT_MS = 5_000;
-/** How long Send waits for a process list still being made; after it the last one made goes. */
-const PROCESSES_WAIT_MS = 800;
 /** A second Send of the same words this soon is a double click, not a second problem. */
 const DOUBLE_SEND_MS = 10_000;
-/** "My tickets" is asked again this often (jittered) while a ticket is still open. */
-const LIST_POLL_MS = 10 * 60_000;
 
 /**
- * "Report a problem": the form's screenshot, the diagnostics, the durable outbox and its sender,
- * and this PC's tickets. Owns the store's `tickets` slice.
+ * "Report a problem": the form (report-form.ts), the diagnostics, the durable outbox and its
+ * sender, and this PC's tickets (list.ts, list-poll.ts). Owns the store's `tickets` slice.
  */
 export function createTicketsService(deps: TicketsDeps): TicketsService {
   const { store, clock } = deps;
@@ -76,27 +72,24 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
   const mask = deps.mask ?? currentUserMasker();
   const folder = new OutboxFolder(deps.dataDir, log);
   const contactMemory = deps.contact ?? new ContactMemory(deps.dataDir, log);
-  const newId = monotonicFactory();
-  // One `ps` (PowerShell on Windows) at a time: a hung one is joined by the next form, not doubled.
-  const flight = singleFlight();
-  const probe = () => flight('processes', deps.processes ?? (() => probeProcesses(mask)));
   const listMemory = new TicketListMemory(deps.dataDir, log);
-  let shot: FittedScreenshot | null = null;
-  /** The screenshot still being fitted to the limit; Send and the preview wait for it. */
-  let fitting: Promise<void> = Promise.resolve();
-  let reportGeneration = 0;
-  let processes: { at: number; result: Promise<TopProcesses | null> } | null = null;
-  let lastProcesses: TopProcesses | null = null;
+  const newId = monotonicFactory();
   /** The body "Bekijk wat er wordt meegestuurd" showed: Send sends exactly that while the draft is unchanged. */
   let previewed: { key: string; body: TicketCreateRequest } | null = null;
   /** The last Send, by its draft: the same words again while it saves, or just after, are a double click. */
   let lastSend: { key: string; result: Promise<SubmitResult>; at: number } | null = null;
-  let pollTimer: unknown = null;
+  /** The ticket last saved from the form: refused by the API, it comes straight back into the form. */
+  let justSent: string | null = null;
   let damagedFiles: readonly DamagedFile[] = [];
   let unsubscribe: (() => void) | null = null;
+  let viewTimer: unknown = null;
 
   const patch = (value: Partial<TicketsState>) => store.update('tickets', (previous) => ({ ...previous, ...value }));
   const state = () => store.get().tickets;
+
+  const processes = createProcessCache({ clock, log, probe: deps.processes ?? (() => probeProcesses(mask)) });
+  const form = createReportForm({ log, screen: deps.screen, state, patch, onOpen: () => void processes.prefetch() });
+  form.onChange(() => (previewed = null));
 
   const sender = createSender({
     folder,
@@ -105,13 +98,39 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
     api: deps.api,
     limits: () => ({ maxAttachmentBytes: state().maxAttachmentBytes, maxDescriptionChars: state().maxDescriptionChars }),
     onChange: (records) => {
-      const outbox: OutboxEntry[] = records.map((r) => r.entry).sort((a, b) => (a.id < b.id ? 1 : -1));
-      patch({ outbox });
+      showOutbox(records);
+      backToForm(records);
     },
     onSent: () => void list.refresh(),
     onDamaged: (files) => showDamaged(files),
     backoff: deps.backoff,
   });
+
+  /** The outbox as the employee is told about it; again when a waiting ticket's reason comes into sight. */
+  function showOutbox(records: readonly OutboxRecord[]): void {
+    const entries = records.map((r) => r.entry);
+    patch({ outbox: presentOutbox(entries, clock.now()) });
+    clock.clearTimeout(viewTimer);
+    const next = nextViewChange(entries, clock.now());
+    viewTimer = next === null ? null : clock.setTimeout(() => showOutbox(sender.records()), next - clock.now());
+  }
+
+  /** The ticket just sent, refused by the API: back into the form, unless another report is open. */
+  function backToForm(records: readonly OutboxRecord[]): void {
+    const refused = justSent ? records.find((r) => r.entry.id === justSent && r.entry.status === 'rejected') : undefined;
+    if (!refused) return;
+    justSent = null;
+    if (state().report === null) openRefused(refused);
+  }
+
+  function openRefused(record: OutboxRecord): void {
+    const picture = record.body.attachments?.[0];
+    form.reopen(
+      openReport({ relatedItemId: record.draft.relatedItemId, draft: record.draft, problems: record.entry.problems, replaces: record.entry.id }),
+      picture ? Buffer.from(picture.dataBase64, 'base64') : null,
+      record.draft.includeScreenshot,
+    );
+  }
 
   function showDamaged(files: readonly DamagedFile[]): void {
     damagedFiles = files;
@@ -130,92 +149,16 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
     now: () => clock.now(),
     onList: (tickets, updatedAt) => {
       patch({ list: tickets, listUpdatedAt: updatedAt });
-      schedulePoll(tickets);
+      poll.after(tickets);
       return listMemory.save(tickets, updatedAt);
     },
     onNotice: deps.onNotice,
   });
-
-  /** Only while something is still open: a PC whose tickets are all closed asks no more. */
-  function schedulePoll(tickets: readonly MyTicket[]): void {
-    clock.clearTimeout(pollTimer);
-    pollTimer = null;
-    if (!tickets.some((t) => t.status !== 'closed')) return;
-    pollTimer = clock.setTimeout(() => {
-      pollTimer = null;
-      // A failed fetch keeps asking at the same pace; a successful one has scheduled itself already.
-      void list.refresh().finally(() => pollTimer === null && schedulePoll(state().list));
-    }, Math.round(LIST_POLL_MS * (0.5 + Math.random())));
-  }
-
-  const patchReport = (value: Partial<OpenReport>) => {
-    const report = state().report;
-    if (report) patch({ report: { ...report, ...value } });
-  };
-  const screenshotInfo = (fitted: FittedScreenshot) => ({ thumbnail: fitted.thumbnail, width: fitted.width, height: fitted.height, bytes: fitted.png.length });
-
-  /** Fits the picture after the form is open (a 4K screen takes a second or two), then shows it. */
-  function fitLater(png: Uint8Array, generation: number, context: Record<string, unknown>): void {
-    const fit = (): FitResult => {
-      try {
-        return fitScreenshot(png, state().maxAttachmentBytes);
-      } catch (error) {
-        log.error('screenshot could not be fitted', { error: String(error) });
-        return { ok: false, reason: 'unreadable' }; // never a reason for Send to fail
-      }
-    };
-    fitting = new Promise<FitResult>((done) => setImmediate(() => done(fit()))).then((fitted) => {
-      if (generation !== reportGeneration) return; // cancelled or opened again meanwhile
-      if (!fitted.ok) log.warn('screenshot left out', { reason: fitted.reason, ...context });
-      shot = fitted.ok ? fitted.value : null;
-      previewed = null;
-      patchReport(fitted.ok ? { screenshot: screenshotInfo(fitted.value), screenshotNote: null } : { screenshot: null, screenshotNote: fitted.reason === 'too-large' ? 'too-large' : 'unreadable' });
-    });
-  }
-
-  /** A report closed (sent or cancelled): its picture and preview go; a late fit or capture is ignored. */
-  function endReport(): number {
-    shot = null;
-    previewed = null;
-    return ++reportGeneration;
-  }
-
-  /** A report opened: as closing the last one, and the process list is started for Send. */
-  function beginReport(): number {
-    void prefetchProcesses();
-    return endReport();
-  }
-
-  /** Started when the form opens, so that Send does not wait a second for `ps`. */
-  function prefetchProcesses(): Promise<TopProcesses | null> {
-    if (processes && clock.now() - processes.at < PROCESSES_FRESH_MS) return processes.result;
-    const result = bounded(probe, PROCESSES_TIMEOUT_MS, clock).then((r) => {
-      if ('value' in r) return (lastProcesses = r.value);
-      log.warn('process list not available', { reason: r.error });
-      return null;
-    });
-    processes = { at: clock.now(), result };
-    return result;
-  }
-
-  /** The freshest list Send can have without making the employee wait: a slow probe gives the last one made. */
-  async function processesForTicket(): Promise<TopProcesses | null> {
-    const waited = await bounded(prefetchProcesses, PROCESSES_WAIT_MS, clock);
-    return ('value' in waited ? waited.value : null) ?? lastProcesses;
-  }
+  const poll = createListPoll({ clock, refresh: () => list.refresh(), current: () => state().list });
 
   async function diagnosticsFor(draft: CleanDraft): Promise<Diagnostics> {
-    const [device, top] = await Promise.all([deps.device(), draft.includeProcesses ? processesForTicket() : null]);
-    const diagnostics = buildDiagnostics({
-      state: store.get(),
-      device,
-      recent: log.recent(),
-      processes: top,
-      appVersion: deps.appVersion,
-      now: clock.now(),
-      mask,
-      relatedItemId: draft.relatedItemId,
-    });
+    const [parts, top] = await Promise.all([deps.diagnostics(mask), draft.includeProcesses ? processes.forTicket() : null]);
+    const diagnostics = buildDiagnostics({ parts, recent: log.recent(), processes: top, appVersion: deps.appVersion, now: clock.now(), mask, relatedItemId: draft.relatedItemId });
     const checked = checkDiagnostics(diagnostics);
     if (checked.ok) return checked.value;
     // Our own bug; the ticket still goes, with the parts most likely at fault left out.
@@ -227,7 +170,7 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
 
   async function bodyFor(draft: CleanDraft): Promise<TicketCreateRequest> {
     const { contact } = draft;
-    const picture = draft.includeScreenshot ? shot : null;
+    const picture = draft.includeScreenshot ? await form.picture() : null;
     return {
       subject: draft.subject,
       description: draft.description,
@@ -239,14 +182,9 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
     };
   }
 
-  function limits() {
-    const s = state();
-    return { maxDescriptionChars: s.maxDescriptionChars, categoryIds: s.categories.map((c) => c.id) };
-  }
-
   /** Writes the ticket to disk (flushed) and hands it to the sender; throws `not-saved` when the disk refuses. */
   async function save(clean: CleanDraft, draft: TicketDraft, key: string): Promise<SubmitResult> {
-    await fitting;
+    await form.picture(); // a fit still running may change the preview
     const body = previewed?.key === key ? previewed.body : await bodyFor(clean);
     const valid = validateSchema('TicketCreateRequest', body);
     if (!valid.ok) {
@@ -279,8 +217,9 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
       throw new ActionError('not-saved', (error as NodeJS.ErrnoException).code ?? 'write failed');
     }
     const replaces = state().report?.replaces ?? null;
-    endReport();
+    form.close();
     patch({ report: null, contact: clean.contact });
+    justSent = id;
     sender.add(record);
     // The refused one goes only now that its fixed version is safe on disk.
     if (replaces) await sender.dismiss(replaces);
@@ -295,7 +234,7 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
       // What this PC knew before it stopped: an answer that came meanwhile is news, and is told.
       if (known) {
         list.seed(known.list);
-        schedulePoll(known.list);
+        poll.after(known.list);
       }
       let previous = store.get().connection;
       unsubscribe = store.subscribe((change) => {
@@ -316,8 +255,9 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
     stop() {
       unsubscribe?.();
       unsubscribe = null;
-      clock.clearTimeout(pollTimer);
-      pollTimer = null;
+      poll.stop();
+      clock.clearTimeout(viewTimer);
+      viewTimer = null;
       sender.stop();
     },
 
@@ -329,50 +269,23 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
       });
     },
 
-    async startReport(relatedItemId) {
-      const generation = beginReport();
-      let captured = null;
-      try {
-        captured = await deps.screen.capture();
-      } catch (error) {
-        log.warn('screen capture failed', { error: String(error) });
-      }
-      if (generation !== reportGeneration) return; // cancelled or opened again meanwhile
-      patch({ report: openReport({ relatedItemId, screenshotNote: captured ? 'taking' : 'capture-failed' }) });
-      if (captured) fitLater(captured.png, generation, { width: captured.width, height: captured.height });
-    },
+    startReport: (relatedItemId) => form.open(relatedItemId),
 
     async reopen(id) {
       const record = sender.records().find((r) => r.entry.id === id && r.entry.status === 'rejected');
       if (!record) throw new ActionError('invalid-request', 'no refused ticket with that id');
-      const generation = beginReport();
-      const picture = record.body.attachments?.[0];
-      patch({
-        report: openReport({
-          relatedItemId: record.draft.relatedItemId,
-          screenshotNote: picture ? 'taking' : record.draft.includeScreenshot ? 'removed' : null,
-          draft: record.draft,
-          problems: record.entry.problems,
-          replaces: id,
-        }),
-      });
-      // The picture it had, fitted again: a 413 may have come from a policy that has since changed.
-      if (picture) fitLater(Buffer.from(picture.dataBase64, 'base64'), generation, { reopened: id });
+      openRefused(record);
     },
 
     cancelReport() {
-      endReport();
+      form.close();
       patch({ report: null });
     },
 
-    removeScreenshot() {
-      shot = null;
-      previewed = null;
-      patchReport({ screenshot: null, screenshotNote: 'removed' });
-    },
+    removeScreenshot: () => form.removeScreenshot(),
 
     async preview(draft) {
-      await fitting;
+      await form.picture();
       const clean = cleanDraft(draft);
       const body = await bodyFor(clean);
       previewed = { key: JSON.stringify(clean), body };
@@ -386,7 +299,7 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
     },
 
     async submit(draft) {
-      const check = checkDraft(draft, limits());
+      const check = checkDraft(draft, { maxDescriptionChars: state().maxDescriptionChars, categoryIds: state().categories.map((c) => c.id) });
       if (!check.ok) return { outcome: 'invalid', problems: check.problems };
       const key = JSON.stringify(check.draft);
       if (lastSend && lastSend.key === key && clock.now() - lastSend.at < DOUBLE_SEND_MS) return lastSend.result;

@@ -7,6 +7,9 @@ export const en: Catalog = {
     attention: 'Needs attention',
     problem: 'There is a problem',
     offline: 'No contact with hallo,',
+    unchecked: 'Not checked',
+    reenroll: 'Must be enrolled again',
+    'not-enrolled': 'Not enrolled yet',
   },
   tray: {
     tooltip: 'hallo, – {{state}}',
@@ -354,7 +357,7 @@ export const en: Catalog = {
       'contact.phone': 'Phone',
       'contact.email': 'Email',
       screenshot: 'Screenshot',
-      other: 'Report',
+      ticket: 'Report',
     },
     problem: {
       required: 'Please fill this in.',

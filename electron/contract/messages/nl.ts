@@ -8,6 +8,9 @@ export const nl = {
     attention: 'Let op',
     problem: 'Er is een probleem',
     offline: 'Geen contact met hallo,',
+    unchecked: 'Niet gecontroleerd',
+    reenroll: 'Opnieuw aanmelden nodig',
+    'not-enrolled': 'Nog niet aangemeld',
   },
   tray: {
     tooltip: 'hallo, – {{state}}',
@@ -362,7 +365,7 @@ export const nl = {
       'contact.phone': 'Telefoon',
       'contact.email': 'E-mail',
       screenshot: 'Schermafbeelding',
-      other: 'Melding',
+      ticket: 'Melding',
     },
     problem: {
       required: 'Dit moet je invullen.',

@@ -1,25 +1,12 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConnectionStatus, Overall, StatusItem } from '../../../electron/contract';
+import type { Headline as HeadlineCode, Overall } from '../../../electron/contract';
 import { StateIcon } from './Icons';
 
 const STATUS_SHOWN = 'hallo:status-shown';
 
-/**
- * The sentence for the overall state, or a more precise one where the state alone would mislead:
- * offline because an admin must enrol the PC (the agent stops trying, so "we keep trying" would be
- * wrong), and attention because no check could run at all.
- */
-export function headlineKey(overall: Overall, connection?: ConnectionStatus, items?: readonly StatusItem[]): string {
-  if (overall === 'offline' && (connection === 'reenroll' || connection === 'not-enrolled')) return `headline.${connection}`;
-  if (overall === 'attention' && items && items.length > 0 && items.every((item) => item.severity === 'unknown')) {
-    return 'headline.unchecked';
-  }
-  return `headline.${overall}`;
-}
-
-/** The one sentence for the whole PC. Screen readers hear it again whenever it changes. */
-export function Headline({ overall, connection, items }: { overall: Overall; connection?: ConnectionStatus; items?: readonly StatusItem[] }) {
+/** The one sentence for the whole PC, as the agent words it (`headline`); the tray's tooltip says the same. Screen readers hear it again whenever it changes. */
+export function Headline({ overall, headline }: { overall: Overall; headline: HeadlineCode }) {
   const { t } = useTranslation();
   useEffect(() => {
     // `npm run bench` measures navigation start to this: the first status on screen.
@@ -28,7 +15,7 @@ export function Headline({ overall, connection, items }: { overall: Overall; con
   return (
     <div className={`headline headline-${overall}`} aria-live="polite">
       <StateIcon kind={overall === 'checking' ? 'unknown' : overall} size={28} />
-      <h1 className="headline-text">{t(headlineKey(overall, connection, items))}</h1>
+      <h1 className="headline-text">{t(`headline.${headline}`)}</h1>
     </div>
   );
 }

@@ -3,7 +3,6 @@ import type { HistoryPoint, StatusItem } from '../../../electron/contract';
 import type { HealthSnapshot } from '../../../electron/agent/health/collect';
 import {
   DEFAULT_THRESHOLDS,
-  deriveOverall,
   evaluate,
   healthSummary,
   resolveThresholds,
@@ -219,41 +218,6 @@ describe('thresholds', () => {
   it('policy fields override, nonsense keeps the default', () => {
     const t = resolveThresholds({ diskAttentionGb: 20, uptimeAttentionDays: Number.NaN, memoryAttentionPercent: -1 } as never);
     expect(t).toMatchObject({ diskAttentionGb: 20, uptimeAttentionDays: 14, memoryAttentionPercent: 90, diskProblemGb: 2 });
-  });
-});
-
-describe('overall', () => {
-  const item = (severity: StatusItem['severity']): StatusItem => ({ id: severity, check: 'uptime', severity, code: 'x', params: {} });
-  it.each([
-    [['ok', 'attention', 'problem'], 'online', 'problem'],
-    [['problem'], 'offline', 'problem'],
-    [['attention'], 'offline', 'offline'],
-    [['ok'], 'reenroll', 'offline'],
-    [['ok'], 'not-enrolled', 'offline'],
-    [['ok', 'attention'], 'online', 'attention'],
-    [['ok', 'attention'], 'starting', 'attention'],
-    [['ok', 'unknown'], 'online', 'ok'], // some checks could not run, the rest are fine
-    // Nothing known is never "ok": no items before the first sample, no check that could run.
-    [[], 'starting', 'checking'],
-    [[], 'online', 'checking'],
-    [[], 'offline', 'offline'],
-    [[], 'not-enrolled', 'offline'],
-    [['unknown', 'unknown'], 'online', 'attention'],
-    [['unknown'], 'starting', 'attention'],
-    [['unknown'], 'offline', 'offline'],
-  ] as const)('%j with %s is %s', (severities, connection, overall) => {
-    expect(deriveOverall(severities.map(item), connection)).toBe(overall);
-  });
-
-  it('the real first moments: checking before the first sample, attention when every probe failed', () => {
-    expect(deriveOverall([], 'starting')).not.toBe('ok');
-    const failed = evaluate(
-      snapshot({ disks: { error: 'timeout' }, memory: { error: 'error' }, uptime: { error: 'error' }, smart: { error: 'unsupported' }, battery: { error: 'timeout' } }),
-      DEFAULT_THRESHOLDS,
-      [],
-    );
-    expect(failed.every((i) => i.severity === 'unknown')).toBe(true);
-    expect(deriveOverall(failed, 'online')).toBe('attention');
   });
 });
 

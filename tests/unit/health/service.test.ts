@@ -4,6 +4,8 @@ import { DEFAULT_THRESHOLDS, resolveThresholds } from '../../../electron/agent/h
 import type { HealthProbes } from '../../../electron/agent/health/probes';
 import { createLogger } from '../../../electron/agent/log';
 import { AgentStore } from '../../../electron/agent/store';
+import { sliceStore, type CapabilityContext } from '../../../electron/agent/capability';
+import { statusCapability } from '../../../electron/agent/status/capability';
 import { fakeProbes, loadFixture, testState, timerClock } from './helpers';
 
 const never = () => new Promise<never>(() => undefined);
@@ -21,6 +23,18 @@ function make(override: Partial<HealthProbes> = {}, opts: { sampleSeconds?: numb
     sampleSeconds: () => opts.sampleSeconds ?? 60,
     probeTimeoutMs: opts.probeTimeoutMs,
   });
+  // The overall word is the status capability's, judged from what health writes.
+  const status = statusCapability.create({} as CapabilityContext, sliceStore(store, 'status', statusCapability.slices));
+  const start = service.start.bind(service);
+  const stop = service.stop.bind(service);
+  service.start = () => {
+    start();
+    void status.start?.();
+  };
+  service.stop = () => {
+    stop();
+    void status.stop?.();
+  };
   return { store, log, service, calls };
 }
 const items = (store: AgentStore) => store.get().health.items;

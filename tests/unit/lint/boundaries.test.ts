@@ -1,5 +1,5 @@
 import { ESLint } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 // The layer arrows of ARCHITECTURE.md as eslint.config.js enforces them: for each arrow an import
 // that breaks it (refused) and for each layer the imports it may make (no error at all). Linted
@@ -71,6 +71,9 @@ const refused: [string, keyof typeof AT, string][] = [
 ];
 
 describe('lint: layer arrows (no-restricted-imports)', () => {
+  // The first lint builds the TypeScript program (seconds on a busy machine); the rest reuse it.
+  beforeAll(() => lint(AT.agent, 'export const warm = 1;\n'), 120_000);
+
   it.each(refused)('refuses %s', async (_arrow, layer, code) => {
     expect(ruleIds(await lint(AT[layer], code))).toContain('no-restricted-imports');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogs } from '../../../electron/contract/messages';
-import { ACTION_ERROR_CODES, CheckId, ConfigProblem, ConnectionStatus, Impact, OutboxEntry, Overall, Severity, TicketStatus } from '../../../electron/contract';
+import { ACTION_ERROR_CODES, CheckId, ConfigProblem, ConnectionStatus, Impact, OutboxEntry, Headline, Severity, TicketStatus } from '../../../electron/contract';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -73,9 +73,8 @@ describe('message catalog', () => {
 
   it('has words for every state, status, error and problem code of the contract', () => {
     const keys = [
-      ...Overall.options.flatMap((o) => [`overall.${o}`, `headline.${o}`]),
-      // The headline's more precise sentences (Headline.tsx) and the tray's words while checking.
-      ...['reenroll', 'not-enrolled', 'unchecked'].map((h) => `headline.${h}`),
+      // The headline and the tray's tooltip say the agent's headline code; the tray has its own words while checking.
+      ...Headline.options.flatMap((o) => [`overall.${o}`, `headline.${o}`]),
       'tray.tooltipChecking',
       ...Severity.options.map((s) => `severity.${s}`),
       ...ConnectionStatus.options.map((s) => `connection.status.${s}`),

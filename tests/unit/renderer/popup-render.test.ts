@@ -4,6 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { createStore } from 'zustand/vanilla';
 import type { AgentState } from '../../../electron/contract';
+import { headlineOf } from '../../../electron/agent/status/overall';
 import { App } from '../../../renderer/src/App';
 import { createI18n } from '../../../renderer/src/i18n';
 import type { Mirror } from '../../../renderer/src/store';
@@ -14,7 +15,9 @@ import { sampleState } from './sample-state';
 // see it, and read as text. Clicking and focus are left to the end-to-end tests.
 const bridge = { kind: 'socket', actions: {}, on: () => () => undefined, onReconnect: () => () => undefined } as unknown as PopupBridge;
 
-function render(state: AgentState | null, status: Mirror['status'] = state ? 'ready' : 'loading'): string {
+/** Renders the state with the headline the agent's status capability would give it. */
+function render(given: AgentState | null, status: Mirror['status'] = given ? 'ready' : 'loading'): string {
+  const state = given && { ...given, headline: headlineOf(given.overall, given.health.items, given.connection.status) };
   const mirror = { store: createStore<Mirror>(() => ({ status, state })), sync: async () => undefined, stop: () => undefined };
   const i18n = createI18n(state?.settings.language ?? 'nl');
   return renderToStaticMarkup(createElement(I18nextProvider, { i18n }, createElement(App, { bridge, mirror })));

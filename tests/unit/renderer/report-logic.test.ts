@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { charCount, formField, resultKind, sizeWords, sortProblems, tooLongLocally, waitedLong } from '../../../renderer/src/report';
-import type { OutboxEntry } from '../../../electron/contract';
-
-const base: OutboxEntry = { id: 'a', createdAt: '2026-11-25T10:00:00Z', subject: 's', status: 'queued', attempts: 0, nextAttemptAt: null, lastError: null, number: null, problems: [], draft: null };
+import { charCount, sizeWords, sortProblems, tooLongLocally } from '../../../renderer/src/report';
 
 describe('report bookkeeping', () => {
-  it('reads both the agent’s field names and the API’s pointers onto the form', () => {
-    expect(formField('contact.email')).toBe('contact.email');
-    expect(formField('/contact/phone')).toBe('contact.phone');
-    expect(formField('/category')).toBe('categoryId');
-    expect(formField('/subject')).toBe('description');
-    expect(formField('/attachments/0/dataBase64')).toBe('screenshot');
-    expect(formField('/diagnostics/device')).toBeNull();
-    expect(sortProblems([{ field: 'contact.email', code: 'invalid' }, { field: '/x', code: 'invalid' }, { field: 'description', code: 'required' }]).map((p) => p.field)).toEqual([
+  it('lists problems in the order the form shows its fields', () => {
+    expect(sortProblems([{ field: 'contact.email', code: 'invalid-email' }, { field: 'ticket', code: 'invalid' }, { field: 'description', code: 'required' }]).map((p) => p.field)).toEqual([
       'description',
       'contact.email',
-      '/x',
+      'ticket',
     ]);
   });
 
@@ -25,15 +16,6 @@ describe('report bookkeeping', () => {
     const draft = { description: 'x'.repeat(1_000_000), categoryId: null, impact: 'can-work' as const, contact: { name: 'A', phone: '', email: '' }, relatedItemId: null, includeScreenshot: false, includeProcesses: true };
     expect(tooLongLocally(draft, 2000)).toEqual({ field: 'description', code: 'too-long', params: { max: 2000 } });
     expect(tooLongLocally({ ...draft, description: '😀'.repeat(2000) }, 2000)).toBeNull();
-  });
-
-  it('tells a fresh entry from one that waits, and one that waited long', () => {
-    expect(resultKind(base)).toBe('sending');
-    expect(resultKind({ ...base, attempts: 1, lastError: { code: 'network' } })).toBe('queued');
-    expect(resultKind({ ...base, status: 'sent', number: 1 })).toBe('sent');
-    expect(waitedLong(base, new Date('2026-11-25T10:05:00Z'))).toBe(false);
-    expect(waitedLong(base, new Date('2026-11-25T10:15:00Z'))).toBe(true);
-    expect(waitedLong({ ...base, attempts: 3 }, new Date('2026-11-25T10:00:01Z'))).toBe(true);
   });
 
   it('puts sizes in words', () => {

@@ -3,7 +3,8 @@ import { createElement, type ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { createStore } from 'zustand/vanilla';
-import { openReport, type AgentState, type DraftProblem, type OutboxEntry, type TicketDraft } from '../../../electron/contract';
+import { openReport, type AgentState, type DraftProblem, type OutboxEntry, type OutboxItem, type TicketDraft } from '../../../electron/contract';
+import { presentOutbox } from '../../../electron/agent/tickets/outbox-view';
 import { App } from '../../../renderer/src/App';
 import { createI18n } from '../../../renderer/src/i18n';
 import type { Mirror } from '../../../renderer/src/store';
@@ -58,8 +59,9 @@ function form(state: AgentState, draft: Partial<TicketDraft> = {}, problems: Dra
   );
 }
 
-function entry(patch: Partial<OutboxEntry>): OutboxEntry {
-  return {
+/** An outbox entry as the agent presents it at 10:30 that morning (phase, whether its reason shows). */
+function entry(patch: Partial<OutboxEntry>): OutboxItem {
+  const stored: OutboxEntry = {
     id: '01JTEST',
     createdAt: '2026-11-25T10:00:00Z',
     subject: 'Printen lukt niet',
@@ -72,6 +74,7 @@ function entry(patch: Partial<OutboxEntry>): OutboxEntry {
     draft: null,
     ...patch,
   };
+  return presentOutbox([stored], Date.parse('2026-11-25T10:30:00Z'))[0]!;
 }
 
 afterEach(() => vi.useRealTimers());
@@ -139,9 +142,9 @@ describe('the form', () => {
 
   it('shows problems at their fields and summarised at the top', () => {
     const markup = form(withReport(), {}, [
-      { field: 'contact.email', code: 'invalid' },
+      { field: 'contact.email', code: 'invalid-email' },
       { field: 'description', code: 'required' },
-      { field: '/description', code: 'too-long', params: { max: 2000 } }, // as the API names it
+      { field: 'description', code: 'too-long', params: { max: 2000 } },
     ]);
     const shown = text(markup);
     expect(shown).toContain('Kijk dit even na:');
@@ -245,7 +248,7 @@ describe('Meldingen onderweg', () => {
       entry({ id: 'a', subject: 'Wifi valt weg', attempts: 4, lastError: { code: 'http-5xx', status: 503 }, nextAttemptAt: '2026-11-25T10:31:00Z' }),
       entry({ id: 'b', subject: 'Nieuw', createdAt: '2026-11-25T10:29:30Z', attempts: 1, lastError: { code: 'network' } }),
       entry({ id: 'c', subject: 'Al weg', status: 'sent', number: 10002 }),
-      entry({ id: 'd', subject: 'Te lang', status: 'rejected', draft: newDraft(sampleState()), problems: [{ field: '/description', code: 'too-long' }] }),
+      entry({ id: 'd', subject: 'Te lang', status: 'rejected', draft: newDraft(sampleState()), problems: [{ field: 'description', code: 'too-long' }] }),
     ];
     const shown = text(html(createElement(OutboxList, { outbox, damaged: [], phone: null, onDismiss: () => undefined, hideId: null, language: 'nl', now, onFix: () => undefined })));
     expect(shown).toContain('Meldingen onderweg');

@@ -4,6 +4,7 @@ import type { AgentState } from '../../../electron/contract';
 export function sampleState(): AgentState {
   return {
     overall: 'attention',
+    headline: 'attention',
     app: { version: '0.1.0', platform: 'win32' },
     device: {
       hostname: 'LAPTOP-ANNA',

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentState } from '../../../electron/contract';
 import type { LogEntry } from '../../../electron/agent/log';
+import { healthDiagnostics } from '../../../electron/agent/health/diagnostics';
 import { buildDiagnostics, checkDiagnostics } from '../../../electron/agent/tickets/diagnostics';
-import { createMasker } from '../../../electron/agent/tickets/mask';
+import { createMasker } from '../../../electron/agent/platform/mask';
 import { topProcesses } from '../../../electron/agent/tickets/processes';
 import { device } from './device';
 
@@ -42,8 +43,7 @@ const processList = [
 
 describe('diagnostics', () => {
   const diagnostics = buildDiagnostics({
-    state: state(),
-    device,
+    parts: healthDiagnostics({ state: state(), device, appVersion: '0.1.0', mask }),
     recent,
     processes: topProcesses(processList, mask),
     appVersion: '0.1.0',
@@ -95,7 +95,7 @@ describe('diagnostics', () => {
   it('a policy that samples every 5 s still sends one point a minute, ending with the newest', () => {
     const busy = state();
     busy.health.history = Array.from({ length: 720 }, (_, i) => ({ at: new Date(i * 5000).toISOString(), cpuLoadPercent: i % 100, memoryUsedPercent: 50 }));
-    const thinned = buildDiagnostics({ state: busy, device, recent: [], processes: null, appVersion: '0.1.0', now: 0, mask, relatedItemId: null });
+    const thinned = buildDiagnostics({ parts: healthDiagnostics({ state: busy, device, appVersion: '0.1.0', mask }), recent: [], processes: null, appVersion: '0.1.0', now: 0, mask, relatedItemId: null });
     expect(thinned.health.history).toHaveLength(60);
     expect(thinned.health.history.at(-1)!.at).toBe(new Date(719 * 5000).toISOString());
     expect(thinned.health.history[0]!.at).toBe(new Date(11 * 5000).toISOString());
@@ -106,14 +106,14 @@ describe('diagnostics', () => {
     const long = 'x'.repeat(300);
     busy.health.items = Array.from({ length: 64 }, (_, i) => ({ id: `disk-space:${long}${i}`, check: 'disk-space' as const, severity: 'attention' as const, code: 'health.disk-space.low', params: { mount: long } }));
     const storm = Array.from({ length: 100 }, (_, i) => ({ at: new Date(i * 1000).toISOString(), level: 'error' as const, scope: 'x', msg: `${i} ${'y'.repeat(3000)}` }));
-    const fitted = buildDiagnostics({ state: busy, device, recent: storm, processes: topProcesses(processList, mask), appVersion: '0.1.0', now: 0, mask, relatedItemId: null });
+    const fitted = buildDiagnostics({ parts: healthDiagnostics({ state: busy, device, appVersion: '0.1.0', mask }), recent: storm, processes: topProcesses(processList, mask), appVersion: '0.1.0', now: 0, mask, relatedItemId: null });
     expect(Buffer.byteLength(JSON.stringify(fitted))).toBeLessThanOrEqual(52 * 1024);
     expect(fitted.recentErrors.at(-1)!.msg.startsWith('99 ')).toBe(true);
     expect(checkDiagnostics(fitted).ok).toBe(true);
   });
 
   it('leaves processes out when asked (null), and the schema still holds', () => {
-    const without = buildDiagnostics({ state: state(), device, recent: [], processes: null, appVersion: '0.1.0', now: 0, mask, relatedItemId: null });
+    const without = buildDiagnostics({ parts: healthDiagnostics({ state: state(), device, appVersion: '0.1.0', mask }), recent: [], processes: null, appVersion: '0.1.0', now: 0, mask, relatedItemId: null });
     expect(without.processes).toBeNull();
     expect(checkDiagnostics(without).ok).toBe(true);
   });

@@ -62,10 +62,10 @@ describe('the draft', () => {
 
   it('refuses an e-mail address or phone number that cannot be right; empty ones are fine', () => {
     for (const email of ['anna', 'anna@', '@example.nl', 'anna@example', 'anna de vries@example.nl', 'anna@exa mple.nl']) {
-      expect(problems(draft({}, { email }))).toEqual([{ field: 'contact.email', code: 'invalid' }]);
+      expect(problems(draft({}, { email }))).toEqual([{ field: 'contact.email', code: 'invalid-email' }]);
     }
     for (const phone of ['12345', 'bel me maar', '06-1234567x', '+'.repeat(41), '------']) {
-      expect(problems(draft({}, { phone }))).toEqual([{ field: 'contact.phone', code: 'invalid' }]);
+      expect(problems(draft({}, { phone }))).toEqual([{ field: 'contact.phone', code: 'invalid-phone' }]);
     }
     expect(problems(draft({}, { email: 'anna.de.vries@example.nl', phone: '+31 (0)6 12-34 56 78' }))).toEqual([]);
   });
@@ -75,7 +75,7 @@ describe('the draft', () => {
   });
 
   it('an unknown category is invalid; none means "other"', () => {
-    expect(problems(draft({ categoryId: 'coffee' }))).toEqual([{ field: 'categoryId', code: 'invalid' }]);
+    expect(problems(draft({ categoryId: 'coffee' }))).toEqual([{ field: 'categoryId', code: 'unknown-category' }]);
     const result = checkDraft(draft({ categoryId: null }), limits);
     expect(result.ok && result.draft.category).toBe('other');
   });

@@ -132,7 +132,7 @@ describe('the outbox sender', () => {
     const t = await setup([new ApiError('http-4xx', 'HTTP 422', 422, undefined, [{ field: '/contact/email', code: 'invalid-format' }])]);
     t.sender.add(record(ID(1)));
     await vi.waitFor(() => expect(t.entry(ID(1))?.status).toBe('rejected'));
-    expect(t.entry(ID(1))).toMatchObject({ status: 'rejected', draft, problems: [{ field: 'contact.email', code: 'invalid' }] });
+    expect(t.entry(ID(1))).toMatchObject({ status: 'rejected', draft, problems: [{ field: 'contact.email', code: 'invalid-email' }] });
     expect(t.clock.pending()).toEqual([]);
     await t.sender.dismiss(ID(1));
     expect(t.entry(ID(1))).toBeUndefined();

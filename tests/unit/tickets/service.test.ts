@@ -10,7 +10,8 @@ import { initialState } from '../../../electron/agent/initial-state';
 import { createLogger } from '../../../electron/agent/log';
 import { AgentStore } from '../../../electron/agent/store';
 import { ContactMemory } from '../../../electron/agent/tickets/contact';
-import { createMasker } from '../../../electron/agent/tickets/mask';
+import { healthDiagnostics } from '../../../electron/agent/health/diagnostics';
+import { createMasker } from '../../../electron/agent/platform/mask';
 import { createTicketsService, type TicketsService } from '../../../electron/agent/tickets/service';
 import { ApiError } from '../../../electron/agent/hallo-api/api-error';
 import { createFakeClock } from '../hallo-api/fakes';
@@ -39,7 +40,7 @@ function png(width: number, height: number): Uint8Array {
 interface Setup {
   screen?: Uint8Array | null;
   /** The API's answer to POST /tickets; default 201 with number 10001. */
-  answer?: (body: TicketCreateRequest) => Error | null;
+  answer?: (body: TicketCreateRequest) => Error | null | Promise<Error | null>;
   tickets?: () => MyTicket[];
   dataDir?: string;
 }
@@ -56,7 +57,7 @@ async function setup(opts: Setup = {}) {
   const api = {
     async createTicket(body: TicketCreateRequest, key: string) {
       posted.push({ body, key });
-      const refused = opts.answer?.(body);
+      const refused = await opts.answer?.(body);
       if (refused) throw refused;
       return { ticket: { ticketId: 't1', number: 10001, status: 'new', createdAt: '2025-03-03T09:00:00.000Z' }, replayed: false };
     },
@@ -74,7 +75,7 @@ async function setup(opts: Setup = {}) {
     dataDir,
     appVersion: '0.1.0',
     api: () => api,
-    device: async () => device,
+    diagnostics: async (mask) => healthDiagnostics({ state: store.get(), device, appVersion: '0.1.0', mask }),
     onNotice: (notice) => notices.push(notice),
     processes,
     mask: createMasker({ username: 'anna', home: '/home/anna' }),
@@ -215,7 +216,7 @@ describe('the tickets service', () => {
 
     await t.service.reopen(saved.id);
     const report = await screenshotShown(t.store);
-    expect(report).toMatchObject({ replaces: saved.id, draft: draft(), problems: [{ field: 'contact.email', code: 'invalid' }] });
+    expect(report).toMatchObject({ replaces: saved.id, draft: draft(), problems: [{ field: 'contact.email', code: 'invalid-email' }] });
     expect(report.screenshot).toMatchObject({ width: 320, height: 200 }); // the picture it had, not a new one
 
     // Closing the form loses nothing: the refused ticket is still there, to fix later.
@@ -229,6 +230,28 @@ describe('the tickets service', () => {
     await vi.waitFor(() => expect(t.store.get().tickets.outbox).toEqual([expect.objectContaining({ id: fixed.id, status: 'sent' })]));
     expect(t.posted.at(-1)!.body.attachments).toHaveLength(1);
     await expect(t.service.reopen(saved.id)).rejects.toThrow(); // gone, file and all
+  });
+
+  it('the ticket just sent, refused by the API, comes straight back into the form by itself', async () => {
+    const t = await setup({ answer: () => new ApiError('http-4xx', 'invalid', 422, undefined, [{ field: '/contact/phone', code: 'invalid' }]) });
+    await t.service.startReport(null);
+    const saved = (await t.service.submit(draft())) as { id: string };
+    expect(t.store.get().tickets.report).toBeNull(); // sent: the form closed
+    await vi.waitFor(() => expect(t.store.get().tickets.report).toMatchObject({ replaces: saved.id, problems: [{ field: 'contact.phone', code: 'invalid-phone' }] }));
+    expect(t.store.get().tickets.outbox[0]).toMatchObject({ id: saved.id, status: 'rejected', phase: 'rejected' });
+  });
+
+  it('a refusal that comes while another report is open leaves that report alone', async () => {
+    let release: () => void = () => undefined;
+    const answered = new Promise<void>((done) => (release = done));
+    const refusal = new ApiError('http-4xx', 'invalid', 422, undefined, [{ field: '/contact/email', code: 'invalid' }]);
+    const t = await setup({ answer: () => answered.then(() => refusal) });
+    await t.service.startReport(null);
+    const saved = (await t.service.submit(draft())) as { id: string };
+    await t.service.startReport('memory'); // the employee is already writing the next one
+    release();
+    await vi.waitFor(() => expect(t.store.get().tickets.outbox[0]).toMatchObject({ id: saved.id, status: 'rejected' }));
+    expect(t.store.get().tickets.report).toMatchObject({ relatedItemId: 'memory', replaces: null });
   });
 
   it('"My tickets" survives a restart, and a reply that came while the PC was off is a notice', async () => {

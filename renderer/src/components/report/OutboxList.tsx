@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { DamagedTicket, Language, OutboxEntry } from '../../../../electron/contract';
+import type { DamagedTicket, Language, OutboxItem } from '../../../../electron/contract';
 import { describeWhen, telHref } from '../../format';
 import { hasText } from '../../i18n';
-import { pendingEntries, resultKind, waitedLong } from '../../report';
+import { pendingEntries } from '../../report';
 
 const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -11,13 +11,13 @@ const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
  * ticket that could not be read back is said too, with the servicedesk's number, until dismissed.
  */
 export function OutboxList(props: {
-  outbox: OutboxEntry[];
+  outbox: OutboxItem[];
   damaged: DamagedTicket[];
   phone: string | null;
   hideId: string | null;
   language: Language;
   now: Date;
-  onFix: (entry: OutboxEntry) => void;
+  onFix: (entry: OutboxItem) => void;
   onDismiss: (id: string) => void;
 }) {
   const { outbox, damaged, phone, hideId, language, now, onFix, onDismiss } = props;
@@ -33,7 +33,6 @@ export function OutboxList(props: {
       <h2 id="outbox-title">{t('outbox.title')}</h2>
       <ul className="outbox-list">
         {entries.map((entry) => {
-          const kind = resultKind(entry);
           const code = entry.lastError?.code;
           const reason = code ? (hasText(i18n, `outbox.error.${code}`) ? t(`outbox.error.${code}`) : t('outbox.error.other')) : null;
           const next = entry.status === 'queued' ? when(entry.nextAttemptAt) : null;
@@ -43,10 +42,10 @@ export function OutboxList(props: {
                 {entry.subject}
               </p>
               <p className="small">
-                <span className={`pill pill-${kind}`}>{t(`outbox.status.${entry.status}`)}</span>
+                <span className={`pill pill-${entry.phase}`}>{t(`outbox.status.${entry.status}`)}</span>
                 {next && <span className="muted"> {t('outbox.nextAttempt', { when: next })}</span>}
               </p>
-              {reason && kind === 'queued' && waitedLong(entry, now) && <p className="small muted">{t('outbox.reason', { reason })}</p>}
+              {reason && entry.showReason && <p className="small muted">{t('outbox.reason', { reason })}</p>}
               {entry.status === 'rejected' && entry.draft && (
                 <button type="button" className="button" onClick={() => onFix(entry)}>
                   {t('outbox.fix')}

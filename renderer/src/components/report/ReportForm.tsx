@@ -5,7 +5,7 @@ import { ActionError } from '../../../../electron/contract/errors';
 import { formatNumber, localizeParams, telHref } from '../../format';
 import { hasText } from '../../i18n';
 import { itemMessage } from '../../messages';
-import { charCount, formField, problemCode, sortProblems, tooLongLocally, type FormField } from '../../report';
+import { charCount, sortProblems, tooLongLocally, type FormField } from '../../report';
 import { DeskLine } from './DeskLine';
 import { Screenshot } from './Screenshot';
 import { SendPreview } from './SendPreview';
@@ -60,16 +60,11 @@ export function ReportForm({ state, draft, onDraft, problems, onProblems, onSave
 
   const fieldId = (field: FormField) => `${id}-${field.replace('.', '-')}`;
   const sorted = sortProblems(problems);
-  const problemAt = (field: FormField) => sorted.find((p) => formField(p.field) === field) ?? null;
+  const problemAt = (field: FormField) => sorted.find((p) => p.field === field) ?? null;
   const problemText = (p: DraftProblem) => {
-    const code = problemCode(p);
-    const key = hasText(i18n, `draft.problem.${code}`) ? `draft.problem.${code}` : 'draft.problem.invalid';
-    return t(key, localizeParams(p.params ?? {}, language));
+    return t(`draft.problem.${p.code}`, localizeParams(p.params ?? {}, language));
   };
-  const fieldName = (p: DraftProblem) => {
-    const field = formField(p.field);
-    return t(field ? `draft.field.${field}` : 'draft.field.other');
-  };
+  const fieldName = (p: DraftProblem) => t(`draft.field.${p.field}`);
   // The final draft: what the screen shows now (the screenshot may have been removed; one still
   // being made ready goes along, the agent waits for it).
   const current = (): TicketDraft => ({
@@ -91,8 +86,7 @@ export function ReportForm({ state, draft, onDraft, problems, onProblems, onSave
   // Problems (from Send, or a rejected ticket brought back): focus goes to the first one.
   useEffect(() => {
     if (sorted.length === 0) return;
-    const field = formField(sorted[0]!.field);
-    const target = field ? document.getElementById(fieldId(field)) : null;
+    const target = document.getElementById(fieldId(sorted[0]!.field));
     (target ?? summary.current)?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusProblems, problems]);

@@ -1,17 +1,16 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OutboxEntry, SupportState } from '../../../../electron/contract';
+import type { OutboxItem, SupportState } from '../../../../electron/contract';
 import { telHref } from '../../format';
-import { resultKind } from '../../report';
 import { StateIcon } from '../Icons';
 
 /**
  * What happened to the ticket just sent, read from its outbox entry: "Verzonden, meldingnummer …"
  * only once the API acknowledged it. Lives inside a polite live region, so each change is heard.
  */
-export function ReportResult({ entry, support, onClose }: { entry: OutboxEntry; support: SupportState; onClose: () => void }) {
+export function ReportResult({ entry, support, onClose }: { entry: OutboxItem; support: SupportState; onClose: () => void }) {
   const { t } = useTranslation();
-  const kind = resultKind(entry);
+  const kind = entry.phase;
   const heading = useRef<HTMLParagraphElement>(null);
   useEffect(() => heading.current?.focus(), []);
   // A ticket number is a name, not an amount: no thousands separator.

@@ -1,5 +1,12 @@
 import type { Clock } from '../ports';
-import { UnsupportedProbe } from './probes';
+
+/** Thrown by a probe on a platform where it cannot work: it becomes 'unsupported', not 'error'. */
+export class UnsupportedProbe extends Error {
+  constructor(what: string) {
+    super(`${what} is not supported here`);
+    this.name = 'UnsupportedProbe';
+  }
+}
 
 export type ProbeFailure = 'timeout' | 'error' | 'unsupported';
 /** What one probe gave: its value, or why there is none. */

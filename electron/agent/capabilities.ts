@@ -1,0 +1,35 @@
+import type { AppInfo, AgentState, CapabilityName, SliceName } from '../contract';
+import { connectionCapability } from './connection/capability';
+import { healthCapability } from './health/capability';
+import { settingsCapability } from './settings/capability';
+import { statusCapability } from './status/capability';
+import { supportCapability } from './support/capability';
+import { ticketsCapability } from './tickets/capability';
+
+/**
+ * Every capability of the agent, in the order they start (and the reverse of the order they
+ * stop): settings and support need nothing; health measures; status judges health and
+ * connection; the connection needs the device and the heartbeat; tickets need the enrolment.
+ * Adding a capability = its folder, one entry here, and its contract entries.
+ */
+export const CAPABILITY_LIST = [
+  settingsCapability,
+  supportCapability,
+  healthCapability,
+  statusCapability,
+  connectionCapability,
+  ticketsCapability,
+] as const;
+
+type Listed = (typeof CAPABILITY_LIST)[number];
+// A capability named in the contract but missing here, or a slice nobody owns, fails to compile.
+const everyCapabilityListed: [Exclude<CapabilityName, Listed['name']>] extends [never] ? true : never = true;
+const everySliceOwned: [Exclude<SliceName, Listed['slices'][number] | 'app'>] extends [never] ? true : never = true;
+void everyCapabilityListed;
+void everySliceOwned;
+
+/** What the UI shows before anything is known: each capability's starting slices. */
+export function initialState(opts: { appVersion: string; platform: string }): AgentState {
+  const app: AppInfo = { version: opts.appVersion, platform: opts.platform };
+  return Object.assign({ app }, ...CAPABILITY_LIST.map((definition) => definition.initial(app))) as AgentState;
+}

@@ -1,0 +1,43 @@
+import { defineCapability } from '../capability';
+import { healthDiagnostics, healthHeartbeat } from './diagnostics';
+import { resolveThresholds } from './rules';
+import { createHealthService } from './service';
+
+/** The PC's health: samples, judges by the policy's thresholds, keeps an hour of history. */
+export const healthCapability = defineCapability({
+  name: 'health',
+  slices: ['health', 'device'],
+  initial: () => ({ device: null, health: { collectedAt: null, items: [], figures: null, history: [] } }),
+  create(ctx, store) {
+    const health = createHealthService({
+      store,
+      log: ctx.log,
+      clock: ctx.clock,
+      thresholds: () => resolveThresholds(ctx.policy().health.thresholds),
+      sampleSeconds: () => ctx.policy().health.sampleSeconds,
+    });
+    let sampled: () => void = () => undefined;
+    // The first heartbeat waits for the first sample (bounded by the probes' timeouts), so that none goes out empty.
+    const firstSample = new Promise<void>((done) => (sampled = done));
+    return {
+      actions: { 'health.refresh': () => health.refresh() },
+      start() {
+        health.start();
+        void health.refresh().then(sampled); // joins the sample start() began
+      },
+      stop: () => health.stop(),
+      onPolicy(policy, previous) {
+        // Judge the PC by new rules now, not at the next sample.
+        if (JSON.stringify(policy.health.thresholds) !== JSON.stringify(previous.health.thresholds)) void health.refresh();
+      },
+      async heartbeat() {
+        await firstSample;
+        return healthHeartbeat(store.get());
+      },
+      async diagnostics(mask) {
+        return healthDiagnostics({ state: store.get(), device: await health.device(), appVersion: ctx.options.appVersion, mask });
+      },
+      device: () => health.device(),
+    };
+  },
+});

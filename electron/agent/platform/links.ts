@@ -1,0 +1,28 @@
+// Which links may leave the app for the user's browser: one rule for the shell and the preview.
+
+/** hallo,'s own domains are always allowed; the policy's portal host is added at call time. */
+const HALLO_DOMAIN = 'hallo.eu';
+
+export function isAllowedExternal(url: string, extraHosts: readonly string[]): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'https:' || parsed.username || parsed.password) return false;
+  const host = parsed.hostname.toLowerCase();
+  if (host === HALLO_DOMAIN || host.endsWith(`.${HALLO_DOMAIN}`)) return true;
+  return extraHosts.some((allowed) => allowed.toLowerCase() === host);
+}
+
+/** The host of the policy's portal URL, if it is a valid https URL. */
+export function portalHost(portalUrl: string | null | undefined): string[] {
+  if (!portalUrl) return [];
+  try {
+    const parsed = new URL(portalUrl);
+    return parsed.protocol === 'https:' ? [parsed.hostname] : [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,52 @@
+import { defineCapability } from '../capability';
+import { createTicketsService } from './service';
+
+/** "Report a problem": the form, the durable outbox, this PC's tickets. */
+export const ticketsCapability = defineCapability({
+  name: 'tickets',
+  slices: ['tickets'],
+  initial: () => ({
+    tickets: {
+      categories: [],
+      maxDescriptionChars: 2000,
+      maxAttachmentBytes: 2 * 1024 * 1024,
+      contact: { name: '', phone: '', email: '' },
+      report: null,
+      outbox: [],
+      damaged: [],
+      list: [],
+      listUpdatedAt: null,
+    },
+  }),
+  create(ctx, store) {
+    const tickets = createTicketsService({
+      store,
+      log: ctx.log,
+      clock: ctx.clock,
+      screen: ctx.ports.screen,
+      dataDir: ctx.dataDir,
+      appVersion: ctx.options.appVersion,
+      api: ctx.api,
+      diagnostics: ctx.diagnostics,
+      onNotice: ctx.notify,
+      backoff: ctx.options.api?.backoffBaseMs === undefined ? undefined : { baseMs: ctx.options.api.backoffBaseMs },
+    });
+    return {
+      actions: {
+        'tickets.startReport': ({ relatedItemId }) => tickets.startReport(relatedItemId),
+        'tickets.cancelReport': () => tickets.cancelReport(),
+        'tickets.removeScreenshot': () => tickets.removeScreenshot(),
+        'tickets.preview': ({ draft }) => tickets.preview(draft),
+        'tickets.submit': ({ draft }) => tickets.submit(draft),
+        'tickets.reopen': ({ id }) => tickets.reopen(id),
+        'tickets.dismiss': ({ id }) => tickets.dismiss(id),
+        'tickets.refresh': () => tickets.refresh(),
+      },
+      // After the connection: the stored enrolment is known, so a waiting ticket goes at once.
+      start: () => tickets.start(),
+      stop: () => tickets.stop(),
+      onPolicy: (policy) => tickets.applyPolicy(policy.tickets),
+      onServerEvent: (event) => tickets.onServerEvent(event),
+    };
+  },
+});
