@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TicketsState } from './tickets';
+import { TicketsState, UrgentAdvice } from './tickets';
 
 // The agent's state, one slice per capability. The agent owns it; the UI holds a mirror fed by
 // pushed slices. Everything here is codes and parameters: sentences live in the message catalog.
@@ -126,6 +126,8 @@ export const SupportState = z.object({
   timeZone: z.string(),
   openNow: z.boolean(),
   nextChangeAt: z.string().nullable(), // when openNow flips next (RFC 3339), null for 24x7
+  /** What the form tells someone who cannot wait, for each impact (support/advice.ts). */
+  urgentAdvice: z.object({ 'can-work': UrgentAdvice, 'cannot-work': UrgentAdvice, 'several-cannot-work': UrgentAdvice }),
 });
 export type SupportState = z.infer<typeof SupportState>;
 

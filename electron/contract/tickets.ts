@@ -8,6 +8,13 @@ import { DRAFT_FIELDS } from './fields';
 export const Impact = z.enum(['can-work', 'cannot-work', 'several-cannot-work']);
 export type Impact = z.infer<typeof Impact>;
 
+/**
+ * What to tell someone who cannot wait: call the emergency line (`emergency`), call the open
+ * servicedesk (`call`), or that it is closed and the ticket is read first when it opens (`closed`).
+ */
+export const UrgentAdvice = z.enum(['emergency', 'call', 'closed']).nullable();
+export type UrgentAdvice = z.infer<typeof UrgentAdvice>;
+
 // The hard limits of the API; the policy's limits (smaller) are checked by the agent with codes.
 const MAX_DESCRIPTION = 20_000;
 
@@ -68,6 +75,8 @@ export const OutboxItem = OutboxEntry.extend({
   phase: z.enum(['sending', 'queued', 'sent', 'rejected']),
   /** Whether the reason it waits is worth saying: it has waited long, or was tried several times. */
   showReason: z.boolean(),
+  /** While it waits: whom to call meanwhile, if anyone (support/advice.ts). */
+  advice: UrgentAdvice,
 });
 export type OutboxItem = z.infer<typeof OutboxItem>;
 

@@ -16,6 +16,7 @@ export const supportCapability = defineCapability({
       timeZone: 'Europe/Amsterdam',
       openNow: false,
       nextChangeAt: null,
+      urgentAdvice: { 'can-work': null, 'cannot-work': 'closed', 'several-cannot-work': 'closed' },
     },
   }),
   create(ctx, store) {

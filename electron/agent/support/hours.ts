@@ -1,4 +1,5 @@
 import type { SupportState } from '../../contract';
+import { urgentAdviceByImpact } from './advice';
 
 /** The policy's `support` block, as the config layer hands it over. */
 export interface PolicySupport {
@@ -126,7 +127,7 @@ export function supportState(policySupport: PolicySupport, nowMs: number): Suppo
     hours: policySupport.hours,
     timeZone,
   };
-  if (policySupport.slaTier === '24x7') return { ...base, openNow: true, nextChangeAt: null };
+  if (policySupport.slaTier === '24x7') return { ...base, openNow: true, nextChangeAt: null, urgentAdvice: urgentAdviceByImpact({ ...base, openNow: true }) };
 
   const list = spans(policySupport.hours);
   const now = Math.floor(nowMs / 60_000) * 60_000;
@@ -143,5 +144,5 @@ export function supportState(policySupport: PolicySupport, nowMs: number): Suppo
     }
   }
   const next = [...edges].sort((a, b) => a - b).find((at) => openAt(list, wallClock(f, at)) !== openNow);
-  return { ...base, openNow, nextChangeAt: next === undefined ? null : new Date(next).toISOString() };
+  return { ...base, openNow, nextChangeAt: next === undefined ? null : new Date(next).toISOString(), urgentAdvice: urgentAdviceByImpact({ ...base, openNow }) };
 }

@@ -1,4 +1,5 @@
-import type { OutboxEntry, OutboxItem } from '../../contract';
+import type { OutboxEntry, OutboxItem, SupportState } from '../../contract';
+import { waitingAdvice } from '../support/advice';
 
 // What the employee is told about each ticket on its way, decided here rather than in the UI.
 
@@ -18,13 +19,18 @@ function waitedLong(entry: OutboxEntry, now: number): boolean {
   return entry.attempts >= MANY_ATTEMPTS || (Number.isFinite(created) && now - created >= LONG_WAIT_MS);
 }
 
-/** The entries as the UI shows them, newest first. */
-export function presentOutbox(entries: readonly OutboxEntry[], now: number): OutboxItem[] {
+/** The entries as the UI shows them, newest first; whom to call only while one waits. */
+export function presentOutbox(entries: readonly OutboxEntry[], now: number, desk: Pick<SupportState, 'openNow' | 'phone' | 'emergencyPhone'>): OutboxItem[] {
   return [...entries]
     .sort((a, b) => (a.id < b.id ? 1 : -1))
     .map((entry) => {
       const phase = phaseOf(entry);
-      return { ...entry, phase, showReason: phase === 'queued' && entry.lastError !== null && waitedLong(entry, now) };
+      return {
+        ...entry,
+        phase,
+        showReason: phase === 'queued' && entry.lastError !== null && waitedLong(entry, now),
+        advice: phase === 'queued' ? waitingAdvice(desk, entry.urgency) : null,
+      };
     });
 }
 

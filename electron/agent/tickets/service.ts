@@ -109,7 +109,7 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
   /** The outbox as the employee is told about it; again when a waiting ticket's reason comes into sight. */
   function showOutbox(records: readonly OutboxRecord[]): void {
     const entries = records.map((r) => r.entry);
-    patch({ outbox: presentOutbox(entries, clock.now()) });
+    patch({ outbox: presentOutbox(entries, clock.now(), store.get().support) });
     clock.clearTimeout(viewTimer);
     const next = nextViewChange(entries, clock.now());
     viewTimer = next === null ? null : clock.setTimeout(() => showOutbox(sender.records()), next - clock.now());
@@ -238,6 +238,7 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
       }
       let previous = store.get().connection;
       unsubscribe = store.subscribe((change) => {
+        if (change.support) showOutbox(sender.records()); // whom to call while a ticket waits follows the hours
         const now = change.connection;
         if (!now) return;
         const was = previous;

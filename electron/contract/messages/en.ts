@@ -346,6 +346,8 @@ export const en: Catalog = {
     closed: 'The service desk is closed now. Your report will be read as soon as it opens.',
     emergency: 'Call the emergency line now: {{phone}}',
     emergencyHint: 'Is a whole team unable to work? Call right away and someone will start on it at once.',
+    urgentCall: 'Is it urgent? Call the service desk: {{phone}}',
+    urgentClosed: 'There is no emergency line outside opening hours. Your report is ready and will be read as soon as the service desk opens.',
   },
   // Why the agent refused a field (`draft.problem.<code>`), for the field it names.
   draft: {

@@ -354,6 +354,8 @@ export const nl = {
     closed: 'De servicedesk is nu gesloten. Je melding wordt gelezen zodra hij weer open is.',
     emergency: 'Bel nu de calamiteitendienst: {{phone}}',
     emergencyHint: 'Kan een hele afdeling niet werken? Bel dan meteen, dan gaat er direct iemand mee aan de slag.',
+    urgentCall: 'Is het dringend? Bel de servicedesk: {{phone}}',
+    urgentClosed: 'Buiten openingstijden is er geen calamiteitendienst. Je melding staat klaar en wordt gelezen zodra de servicedesk opengaat.',
   },
   // Why the agent refused a field (`draft.problem.<code>`), for the field it names.
   draft: {

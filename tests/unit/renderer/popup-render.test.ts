@@ -9,7 +9,7 @@ import { App } from '../../../renderer/src/App';
 import { createI18n } from '../../../renderer/src/i18n';
 import type { Mirror } from '../../../renderer/src/store';
 import type { PopupBridge } from '../../../renderer/src/bridge/types';
-import { sampleState } from './sample-state';
+import { desk, sampleState } from './sample-state';
 
 // No DOM here (jsdom is not installed): the popup is rendered to HTML, the way a user would first
 // see it, and read as text. Clicking and focus are left to the end-to-end tests.
@@ -49,7 +49,7 @@ describe('the popup as rendered', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-11-25T18:00:00Z')); // Wednesday 19:00 in Amsterdam
     const state = sampleState();
-    const html = render({ ...state, support: { ...state.support, openNow: false, nextChangeAt: '2026-11-26T07:00:00Z' } });
+    const html = render({ ...state, support: desk(state.support, { openNow: false, nextChangeAt: '2026-11-26T07:00:00Z' }) });
     expect(html).toContain('href="tel:+31201234567"');
     expect(html).toContain('href="mailto:servicedesk@hallo.eu"');
     expect(text(html)).toContain('Servicedesk gesloten, weer open morgen om 08:00');

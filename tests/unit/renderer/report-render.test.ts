@@ -15,7 +15,7 @@ import { OutboxList } from '../../../renderer/src/components/report/OutboxList';
 import { SendPreview } from '../../../renderer/src/components/report/SendPreview';
 import { MyTickets } from '../../../renderer/src/components/MyTickets';
 import { newDraft } from '../../../renderer/src/report';
-import { sampleState } from './sample-state';
+import { desk, sampleState } from './sample-state';
 
 // The report form and its results, rendered to HTML the way a user first sees them (no DOM here;
 // typing and clicking are in tests/e2e/report-*.spec.ts).
@@ -60,7 +60,7 @@ function form(state: AgentState, draft: Partial<TicketDraft> = {}, problems: Dra
 }
 
 /** An outbox entry as the agent presents it at 10:30 that morning (phase, whether its reason shows). */
-function entry(patch: Partial<OutboxEntry>): OutboxItem {
+function entry(patch: Partial<OutboxEntry>, support = sampleState().support): OutboxItem {
   const stored: OutboxEntry = {
     id: '01JTEST',
     createdAt: '2026-11-25T10:00:00Z',
@@ -74,7 +74,7 @@ function entry(patch: Partial<OutboxEntry>): OutboxItem {
     draft: null,
     ...patch,
   };
-  return presentOutbox([stored], Date.parse('2026-11-25T10:30:00Z'))[0]!;
+  return presentOutbox([stored], Date.parse('2026-11-25T10:30:00Z'), support)[0]!;
 }
 
 afterEach(() => vi.useRealTimers());
@@ -125,16 +125,26 @@ describe('the form', () => {
 
   it('says when a closed servicedesk will read it, and that a 24x7 one always does', () => {
     const closed = withReport();
-    closed.support = { ...closed.support, openNow: false, nextChangeAt: '2026-11-26T07:00:00Z' };
+    closed.support = desk(closed.support, { openNow: false, nextChangeAt: '2026-11-26T07:00:00Z' });
     expect(text(form(closed))).toContain('De servicedesk is nu gesloten. Je melding wordt gelezen morgen om 08:00.');
     const always = withReport();
-    always.support = { ...always.support, slaTier: '24x7', openNow: true, nextChangeAt: null };
+    always.support = desk(always.support, { slaTier: '24x7', openNow: true, nextChangeAt: null });
     expect(text(form(always))).toContain('De servicedesk is dag en nacht bereikbaar.');
+  });
+
+  it('when it cannot wait: "call" only while the servicedesk is open; closed and no emergency line is said plainly', () => {
+    const state = withReport();
+    expect(text(form(state, { impact: 'can-work' }))).not.toContain('Is het dringend?');
+    expect(text(form(state, { impact: 'cannot-work' }))).toContain('Is het dringend? Bel de servicedesk: +31 20 123 4567');
+    state.support = desk(state.support, { openNow: false, nextChangeAt: '2026-11-26T07:00:00Z' });
+    const closed = text(form(state, { impact: 'several-cannot-work' }));
+    expect(closed).not.toContain('Bel de servicedesk');
+    expect(closed).toContain('Buiten openingstijden is er geen calamiteitendienst.');
   });
 
   it('puts the emergency line first when several colleagues cannot work', () => {
     const state = withReport();
-    state.support = { ...state.support, emergencyPhone: '+31 20 999 0000' };
+    state.support = desk(state.support, { emergencyPhone: '+31 20 999 0000' });
     expect(text(form(state, { impact: 'cannot-work' }))).not.toContain('calamiteitendienst');
     const markup = form(state, { impact: 'several-cannot-work' });
     expect(markup).toMatch(/href="tel:\+31209990000"[^>]*>.*Bel nu de calamiteitendienst: \+31 20 999 0000/);
@@ -232,11 +242,18 @@ describe('the result, from the outbox entry', () => {
   });
 
   it('a waiting ticket for several colleagues who cannot work shows the emergency line', () => {
-    const withEmergency = { ...support, emergencyPhone: '088 - 123 45 99' };
-    const shown = text(html(createElement(ReportResult, { entry: entry({ status: 'queued', attempts: 1, lastError: { code: 'network' }, urgency: 'critical' }), support: withEmergency, onClose: () => undefined })));
+    const withEmergency = desk(support, { emergencyPhone: '088 - 123 45 99' });
+    const shown = text(html(createElement(ReportResult, { entry: entry({ status: 'queued', attempts: 1, lastError: { code: 'network' }, urgency: 'critical' }, withEmergency), support: withEmergency, onClose: () => undefined })));
     expect(shown).toContain('Bel nu de calamiteitendienst: 088 - 123 45 99');
-    const normal = text(html(createElement(ReportResult, { entry: entry({ status: 'queued', attempts: 1, lastError: { code: 'network' }, urgency: 'high' }), support: withEmergency, onClose: () => undefined })));
+    const normal = text(html(createElement(ReportResult, { entry: entry({ status: 'queued', attempts: 1, lastError: { code: 'network' }, urgency: 'high' }, withEmergency), support: withEmergency, onClose: () => undefined })));
     expect(normal).not.toContain('calamiteitendienst');
+  });
+
+  it('never says "call" while the servicedesk is closed', () => {
+    const closed = desk(support, { openNow: false, nextChangeAt: '2026-11-26T07:00:00Z' });
+    const shown = text(html(createElement(ReportResult, { entry: entry({ status: 'queued', attempts: 1, lastError: { code: 'network' }, urgency: 'high' }, closed), support: closed, onClose: () => undefined })));
+    expect(shown).not.toContain('Bel de servicedesk');
+    expect(shown).toContain('Je melding is bewaard op deze computer');
   });
 });
 

@@ -1,4 +1,11 @@
-import type { AgentState } from '../../../electron/contract';
+import type { AgentState, SupportState } from '../../../electron/contract';
+import { urgentAdviceByImpact } from '../../../electron/agent/support/advice';
+
+/** The servicedesk with a change the agent would make, and the advice it would work out for it. */
+export function desk(support: SupportState, patch: Partial<SupportState>): SupportState {
+  const next = { ...support, ...patch };
+  return { ...next, urgentAdvice: urgentAdviceByImpact(next) };
+}
 
 /** A plausible state of a Windows laptop, for renderer tests. */
 export function sampleState(): AgentState {
@@ -44,6 +51,7 @@ export function sampleState(): AgentState {
       timeZone: 'Europe/Amsterdam',
       openNow: true,
       nextChangeAt: '2026-11-25T16:30:00Z',
+      urgentAdvice: { 'can-work': null, 'cannot-work': 'call', 'several-cannot-work': 'call' },
     },
     config: { files: [], problems: [], policySource: 'api', policyEtag: '"e1"' },
     settings: { languagePreference: 'system', language: 'nl', reportShortcut: 'Control+Alt+H' },

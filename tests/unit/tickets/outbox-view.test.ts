@@ -4,7 +4,8 @@ import { nextViewChange, presentOutbox } from '../../../electron/agent/tickets/o
 
 const base: OutboxEntry = { id: 'a', createdAt: '2026-11-25T10:00:00Z', subject: 's', status: 'queued', attempts: 0, nextAttemptAt: null, lastError: null, number: null, problems: [], draft: null };
 const at = (iso: string) => Date.parse(iso);
-const one = (entry: OutboxEntry, now: string) => presentOutbox([entry], at(now))[0]!;
+const desk = { openNow: true, phone: '088 123 45 67', emergencyPhone: null };
+const one = (entry: OutboxEntry, now: string) => presentOutbox([entry], at(now), desk)[0]!;
 
 describe('what the employee is told about a ticket on its way', () => {
   it('a fresh entry is "sending" until a first try failed; then queued; sent and rejected as they are', () => {
@@ -24,7 +25,7 @@ describe('what the employee is told about a ticket on its way', () => {
   });
 
   it('lists the newest first', () => {
-    const list = presentOutbox([{ ...base, id: '01A' }, { ...base, id: '01C' }, { ...base, id: '01B' }], at('2026-11-25T10:00:00Z'));
+    const list = presentOutbox([{ ...base, id: '01A' }, { ...base, id: '01C' }, { ...base, id: '01B' }], at('2026-11-25T10:00:00Z'), desk);
     expect(list.map((e) => e.id)).toEqual(['01C', '01B', '01A']);
   });
 

@@ -4,8 +4,8 @@ import { describeWhen, telHref } from '../../format';
 import { Glyph } from '../Icons';
 
 /**
- * Who reads the ticket, and when: open now, or when the servicedesk opens again (never for 24x7).
- * When several colleagues cannot work and the policy has an emergency line, that comes first.
+ * Who reads the ticket, and when: open now, or when the servicedesk opens again (never for 24x7);
+ * and, when it cannot wait, the agent's advice for this impact (emergency line first).
  */
 export function DeskLine(props: { support: SupportState; impact: Impact; language: Language; now: Date }) {
   const { support, impact, language, now } = props;
@@ -19,7 +19,8 @@ export function DeskLine(props: { support: SupportState; impact: Impact; languag
         : when
           ? t('desk.closedUntil', { when: t(when.key, when.params) })
           : t('desk.closed');
-  const emergency = impact === 'several-cannot-work' && support.emergencyPhone ? support.emergencyPhone : null;
+  const advice = support.urgentAdvice[impact];
+  const emergency = advice === 'emergency' ? support.emergencyPhone : null;
   return (
     <div className="desk-line">
       {emergency && (
@@ -31,6 +32,12 @@ export function DeskLine(props: { support: SupportState; impact: Impact; languag
           <p className="small">{t('desk.emergencyHint')}</p>
         </div>
       )}
+      {advice === 'call' && (
+        <p className="small">
+          <a href={telHref(support.phone)}>{t('desk.urgentCall', { phone: support.phone })}</a>
+        </p>
+      )}
+      {advice === 'closed' && <p className="small">{t('desk.urgentClosed')}</p>}
       <p className={`support-status ${support.openNow || support.slaTier === '24x7' ? 'is-open' : 'is-closed'}`}>
         <span className="dot" aria-hidden="true" />
         {line}

@@ -24,7 +24,7 @@ export function ReportResult({ entry, support, onClose }: { entry: OutboxItem; s
         </p>
       </div>
       {kind === 'sent' && <p className="muted small">{t('result.sentHint')}</p>}
-      {kind === 'queued' && entry.urgency === 'critical' && support.emergencyPhone && (
+      {kind === 'queued' && entry.advice === 'emergency' && support.emergencyPhone && (
         <p className="emergency">
           <a className="emergency-call" href={telHref(support.emergencyPhone)}>
             {t('result.queuedEmergency', { phone: support.emergencyPhone })}
@@ -32,7 +32,7 @@ export function ReportResult({ entry, support, onClose }: { entry: OutboxItem; s
         </p>
       )}
       {kind === 'queued' &&
-        (support.phone ? (
+        (entry.advice === 'call' ? (
           <p className="small">
             <a href={telHref(support.phone)}>{t('result.queuedHint', { phone: support.phone })}</a>
           </p>
