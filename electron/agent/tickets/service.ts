@@ -10,7 +10,6 @@ import type { Logger } from '../log';
 import { currentUserMasker, type Masker } from '../platform/mask';
 import type { Clock, ScreenCapture } from '../ports';
 import { ContactMemory } from './contact';
-import { buildDiagnostics, checkDiagnostics, type Diagnostics } from './diagnostics';
 import { checkDraft, cleanDraft, type CleanDraft } from './draft';
 import { createTicketListSync } from './list';
 import { TicketListMemory } from './list-memory';
@@ -21,6 +20,7 @@ import { createProcessCache } from './process-cache';
 import { probeProcesses, type TopProcesses } from './processes';
 import { createReportForm } from './report-form';
 import { createSender } from './sender';
+import { createTicketBody } from './ticket-body';
 
 export interface TicketsDeps {
   store: SliceStore<'tickets'>;
@@ -90,6 +90,7 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
   const processes = createProcessCache({ clock, log, probe: deps.processes ?? (() => probeProcesses(mask)) });
   const form = createReportForm({ log, screen: deps.screen, state, patch, onOpen: () => void processes.prefetch() });
   form.onChange(() => (previewed = null));
+  const bodyFor = createTicketBody({ log, clock, mask, appVersion: deps.appVersion, parts: deps.diagnostics, processes, picture: () => form.picture() });
 
   const sender = createSender({
     folder,
@@ -155,32 +156,6 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
     onNotice: deps.onNotice,
   });
   const poll = createListPoll({ clock, refresh: () => list.refresh(), current: () => state().list });
-
-  async function diagnosticsFor(draft: CleanDraft): Promise<Diagnostics> {
-    const [parts, top] = await Promise.all([deps.diagnostics(mask), draft.includeProcesses ? processes.forTicket() : null]);
-    const diagnostics = buildDiagnostics({ parts, recent: log.recent(), processes: top, appVersion: deps.appVersion, now: clock.now(), mask, relatedItemId: draft.relatedItemId });
-    const checked = checkDiagnostics(diagnostics);
-    if (checked.ok) return checked.value;
-    // Our own bug; the ticket still goes, with the parts most likely at fault left out.
-    log.error('diagnostics failed their schema', { errors: checked.errors.slice(0, 1000) });
-    const fallback = checkDiagnostics({ ...diagnostics, processes: null, recentErrors: [], checks: [] });
-    if (fallback.ok) return fallback.value;
-    throw new ActionError('internal', `diagnostics: ${fallback.errors}`);
-  }
-
-  async function bodyFor(draft: CleanDraft): Promise<TicketCreateRequest> {
-    const { contact } = draft;
-    const picture = draft.includeScreenshot ? await form.picture() : null;
-    return {
-      subject: draft.subject,
-      description: draft.description,
-      category: draft.category,
-      urgency: draft.urgency,
-      contact: { name: contact.name, ...(contact.email ? { email: contact.email } : {}), ...(contact.phone ? { phone: contact.phone } : {}) },
-      diagnostics: await diagnosticsFor(draft),
-      attachments: picture ? [{ name: 'screenshot.png', contentType: 'image/png', dataBase64: picture.png.toString('base64') }] : [],
-    };
-  }
 
   /** Writes the ticket to disk (flushed) and hands it to the sender; throws `not-saved` when the disk refuses. */
   async function save(clean: CleanDraft, draft: TicketDraft, key: string): Promise<SubmitResult> {
