@@ -10,7 +10,9 @@ import { ACTION_ERROR_CODES } from './errors';
 // opening an allow-listed link). Adding a room (updates, remote) = adding entries here and a
 // capability that answers them; nothing in the doors changes.
 
-export type WindowName = 'popup';
+/** Every window of the app: each has its own preload, shell module and page (electron/agent/README.md). */
+export const WINDOW_NAMES = ['popup'] as const;
+export type WindowName = (typeof WINDOW_NAMES)[number];
 
 /** The agent's capabilities, one folder each under electron/agent/, in the order they start. */
 export const CAPABILITIES = ['settings', 'support', 'health', 'connection', 'status', 'tickets'] as const;

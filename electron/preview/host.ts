@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { createAgent, type Agent } from '../agent/agent';
 import type { ShellHandlers } from '../agent/door';
 import { isAllowedExternal, portalHost } from '../agent/platform/links';
-import { ActionError } from '../contract';
+import { ActionError, WINDOW_NAMES, type WindowName } from '../contract';
 import type { ScreenCapture } from '../agent/ports';
 import { startReferenceApi, type ReferenceApi } from '../../tests/reference-api/server';
 import { attachBridge } from './bridge';
@@ -26,6 +26,8 @@ export interface PreviewOptions {
 
 export interface Preview {
   url: string;
+  /** The page of each window (the popup at the root); the READY line lists them. */
+  windows: Record<WindowName, string>;
   agent: Agent;
   /** The agent's ScreenCapture port: a picture of this preview's page. */
   screen: ScreenCapture;
@@ -81,6 +83,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
 
   return {
     url,
+    windows: Object.fromEntries(WINDOW_NAMES.map((name) => [name, name === 'popup' ? url : `${url}${name}.html`])) as Record<WindowName, string>,
     agent,
     screen,
     api: {

@@ -37,7 +37,7 @@ const preview = await startPreview({
 
 console.log(`hallo, preview on ${preview.url}`);
 console.log(`hallo, API: ${preview.api.url}${preview.api.portalToken ? ` (reference, portal token ${preview.api.portalToken})` : ''}`);
-console.log(`READY ${JSON.stringify({ url: preview.url, api: preview.api })}`);
+console.log(`READY ${JSON.stringify({ url: preview.url, windows: preview.windows, api: preview.api })}`);
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
