@@ -8,7 +8,8 @@ import { initialState } from '../../../electron/agent/initial-state';
 import { createLogger } from '../../../electron/agent/log';
 import type { AgentOptions, SecretStore } from '../../../electron/agent/ports';
 import { AgentStore } from '../../../electron/agent/store';
-import { createFakeClock, createFakeHttp, json, type FakeAnswer, type SeenRequest } from '../hallo-api/fakes';
+import { createFakeClock } from '../../doubles/fake-clock';
+import { createFakeHttp, json, type FakeAnswer, type SeenRequest } from '../hallo-api/fakes';
 import { sampleDevice, sampleEnrolled, sampleHeartbeat, samplePolicy } from '../hallo-api/samples';
 
 export const API = 'https://agent.hallo.test/v1';

@@ -6,8 +6,9 @@ import { createLogger } from '../../../electron/agent/log';
 import { createSettingsService } from '../../../electron/agent/settings/service';
 import { AgentStore } from '../../../electron/agent/store';
 import { initialState } from '../../../electron/agent/initial-state';
+import { createFakeClock } from '../../doubles/fake-clock';
 
-const clock = { now: () => 0, setTimeout: () => 0, clearTimeout: () => undefined };
+const clock = createFakeClock();
 
 describe('settings service', () => {
   let dir: string;

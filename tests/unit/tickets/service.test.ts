@@ -13,7 +13,7 @@ import { ContactMemory } from '../../../electron/agent/tickets/contact';
 import { createMasker } from '../../../electron/agent/tickets/mask';
 import { createTicketsService, type TicketsService } from '../../../electron/agent/tickets/service';
 import { ApiError } from '../../../electron/agent/hallo-api/api-error';
-import { createFakeClock } from '../hallo-api/fakes';
+import { createFakeClock } from '../../doubles/fake-clock';
 import { device } from './device';
 
 const services: TicketsService[] = [];
