@@ -3,7 +3,7 @@ import { createLogger } from '../../electron/agent/log';
 import { AgentStore } from '../../electron/agent/store';
 import { initialState } from '../../electron/agent/initial-state';
 import { openReport, type AgentState, type Notice } from '../../electron/contract';
-import { createFakeClock } from '../doubles/fake-clock';
+import { createFakeClock } from './fake-clock';
 
 /** An agent as the shell sees it: a real store, and a record of every intent it received. */
 export function fakeAgent(patch: Partial<AgentState> = {}) {
