@@ -18,7 +18,8 @@ afterEach(async () => {
   await api?.close();
   agent = null;
   api = null;
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+  // stop() does not wait for a file write already under way: it may land during rm (ENOTEMPTY), so retry.
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true, maxRetries: 5 })));
 });
 
 /**
