@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { catalogs } from '../../electron/contract/messages';
 import { startPreviewProcess, type RunningPreview } from './preview';
+import { expectNoAxeViolations } from './report-helpers';
 import { screenshotPath } from './screenshots';
 
 // The popup in a browser through the preview host (real agent, reference API), as a user sees it:
@@ -18,11 +18,6 @@ async function open(page: Page) {
   await page.goto(preview.url);
   await expect(page.locator('h1')).toBeVisible();
   await expect(page.locator('.skeleton')).toHaveCount(0);
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
