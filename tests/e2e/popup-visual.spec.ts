@@ -1,7 +1,8 @@
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { catalogs } from '../../electron/contract/messages';
 import { startPreviewProcess, type RunningPreview } from './preview';
+import { expectNoAxeViolations } from './report-helpers';
+import { screenshotPath } from './screenshots';
 
 // The popup in a browser through the preview host (real agent, reference API), as a user sees it:
 // the status sentence in Dutch, then English after choosing it; light and dark; keyboard; axe.
@@ -19,11 +20,6 @@ async function open(page: Page) {
   await expect(page.locator('.skeleton')).toHaveCount(0);
 }
 
-async function expectNoAxeViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`status in Dutch, ${colorScheme}`, async ({ browser }) => {
     const context = await browser.newContext({ colorScheme, reducedMotion: 'reduce', viewport: { width: 380, height: 900 } });
@@ -38,8 +34,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     // The servicedesk comes with the policy, fetched right after a new PC enrols.
     await expect(page.getByRole('link', { name: /^Bel / })).toHaveAttribute('href', /^tel:/);
     await expectNoAxeViolations(page);
-    // The README shows these: the flyout itself, as it sits next to the tray.
-    await page.locator('.flyout').screenshot({ path: `tests/e2e/screenshots/popup-nl-${colorScheme}.png` });
+    // The README shows these (npm run screenshots): the flyout itself, as it sits next to the tray.
+    await page.locator('.flyout').screenshot({ path: screenshotPath(`popup-nl-${colorScheme}.png`) });
     await context.close();
   });
 }
@@ -70,7 +66,7 @@ test('choosing English in the admin view switches the whole popup', async ({ pag
   await expect(page.getByRole('button', { name: catalogs.en.footer.admin })).toBeFocused();
   const headlines = Object.values(catalogs.en.headline);
   await expect(page.locator('[aria-live="polite"] h1')).toHaveText(new RegExp(headlines.map(escape).join('|')));
-  await page.locator('.flyout').screenshot({ path: 'tests/e2e/screenshots/popup-en-light.png' });
+  await page.locator('.flyout').screenshot({ path: screenshotPath('popup-en-light.png') });
   // Back to Dutch, so that the order of the tests does not matter.
   await page.getByRole('button', { name: catalogs.en.footer.admin }).click();
   await page.getByLabel(catalogs.en.admin.language).selectOption('system');

@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { portal, portalTickets, startPreviewProcess, type RunningPreview } from './preview';
 import { description, expectNoAxeViolations, fillForm, nl, openForm, openPopup, send, sentNumber } from './report-helpers';
+import { screenshotPath } from './screenshots';
 
 // "Meld een probleem" in Chromium, through the preview (the real agent) against the reference API.
 let preview: RunningPreview;
@@ -30,7 +31,7 @@ test('a ticket made in Dutch arrives once, with diagnostics and the screenshot, 
   });
   await expect(page.getByText(`${[...text].length} / 2.000`)).toBeVisible();
   await expectNoAxeViolations(page);
-  await page.locator('.flyout').screenshot({ path: 'tests/e2e/screenshots/report-nl.png' });
+  await page.locator('.flyout').screenshot({ path: screenshotPath('report-nl.png') });
 
   // "Bekijk wat er wordt meegestuurd": readable sections, the screenshot as its size.
   await page.getByRole('button', { name: nl.report.showPreview }).click();

@@ -18,11 +18,30 @@ afterEach(async () => {
   await api?.close();
   agent = null;
   api = null;
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+  // stop() does not wait for a file write already under way: it may land during rm (ENOTEMPTY), so retry.
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true, maxRetries: 5 })));
 });
+
+/**
+ * Thresholds that no machine running these tests can cross (nothing free is still not below 0 %,
+ * memory pressure needs an hour of history), so that the verdict is known: only a failing disk
+ * (SMART) could still turn this PC red, and then that is the right answer.
+ */
+const CALM = {
+  diskAttentionPercent: 0,
+  diskAttentionGb: 0,
+  diskProblemPercent: 0,
+  diskProblemGb: 0,
+  memoryAttentionPercent: 100,
+  memorySustainedMinutes: 60,
+  uptimeAttentionDays: 3650,
+  batteryHealthAttentionPercent: 0,
+};
 
 async function boot(opts: { configFiles?: string[]; env?: Record<string, string>; systemLanguages?: string[] } = {}) {
   api = await startReferenceApi({ port: 0, host: '127.0.0.1' });
+  const policy = api.policy().policy;
+  api.setPolicy({ ...policy, health: { ...policy.health, thresholds: CALM } });
   const dataDir = await mkdtemp(join(tmpdir(), 'hallo-agent-it-'));
   dirs.push(dataDir);
   agent = createAgent(createNodePorts({ dataDir, configFiles: opts.configFiles ?? [] }), {
@@ -42,7 +61,7 @@ describe('the agent against the reference API', () => {
     const state = agent.state();
     expect(state.device?.hostname).toBeTruthy();
     expect(state.health.items.map((i) => i.check)).toEqual(expect.arrayContaining(['disk-space', 'memory', 'uptime']));
-    expect(['ok', 'attention', 'problem']).toContain(state.overall);
+    expect(state.overall).toBe('ok');
     expect(state.support).toMatchObject({ phone: '088 - 123 45 67', email: 'servicedesk@hallo.eu' });
     expect(state.config.policySource).toBe('api');
     const beat = api.received.heartbeats.at(-1)!.body!;
@@ -57,13 +76,13 @@ describe('the agent against the reference API', () => {
     // The change travels as a policy.changed event: the stream must be listening before it is sent.
     await until('event stream open', () => api.received.streams.some((s) => s.deviceId === agent.state().connection.deviceId));
     const disk = () => agent.state().health.items.find((i) => i.check === 'disk-space');
-    expect(disk()?.severity).not.toBe('attention');
+    expect(disk()?.severity).toBe('ok');
     const current = api.policy().policy;
     // Every disk has less than 100 % free: the attention rule must fire, the problem rule not.
-    api.setPolicy({ ...current, health: { ...current.health, thresholds: { diskAttentionPercent: 100, diskAttentionGb: 0 } } });
+    api.setPolicy({ ...current, health: { ...current.health, thresholds: { ...CALM, diskAttentionPercent: 100 } } });
     await until('disk check in attention', () => disk()?.severity === 'attention');
     expect(disk()).toMatchObject({ code: 'health.disk-space.low' });
-    expect(agent.state().overall).not.toBe('ok');
+    expect(agent.state().overall).toBe('attention');
   });
 
   it('a revoked token: "must be enrolled again", and the headline says no contact', async () => {
@@ -76,7 +95,7 @@ describe('the agent against the reference API', () => {
     });
     expect(revoke.ok).toBe(true);
     await until('reenroll', () => agent.state().connection.status === 'reenroll');
-    if (agent.state().overall !== 'problem') expect(agent.state().overall).toBe('offline');
+    expect(agent.state().overall).toBe('offline'); // nothing is wrong with the PC itself (CALM)
 
     // The admin enrols again with a fresh code.
     const fresh = (await (

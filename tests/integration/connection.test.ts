@@ -5,51 +5,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { ConnectionState } from '../../electron/contract';
 import { createConnectionService, type ConnectionService } from '../../electron/agent/connection/service';
 import type { Policy } from '../../electron/agent/hallo-api/types';
-import { initialState } from '../../electron/agent/initial-state';
+import { initialState } from '../../electron/agent/capabilities';
 import { createLogger } from '../../electron/agent/log';
-import type { Clock } from '../../electron/agent/ports';
 import { AgentStore } from '../../electron/agent/store';
 import { createNodePorts } from '../../electron/preview/node-ports';
 import { startReferenceApi, type ReferenceApi } from '../reference-api/server';
 import { call, device, heartbeatBody } from '../reference-api/testing';
-
-/**
- * Real time for everything short (requests, their timeouts, backoff's first steps), and a way to
- * jump over the long waits (the 5-minute heartbeat) without waiting for them: `jump(ms)` runs
- * every timer due within ms at once and moves `now` forward.
- */
-function jumpingClock(): Clock & { jump(ms: number): void } {
-  let offset = 0;
-  const timers = new Map<number, { at: number; fn: () => void; real: NodeJS.Timeout }>();
-  let nextId = 1;
-  const now = () => Date.now() + offset;
-  return {
-    now,
-    setTimeout(fn, ms) {
-      const id = nextId++;
-      const real = setTimeout(() => {
-        timers.delete(id);
-        fn();
-      }, ms);
-      timers.set(id, { at: now() + ms, fn, real });
-      return id;
-    },
-    clearTimeout(handle) {
-      const timer = timers.get(handle as number);
-      if (timer) clearTimeout(timer.real);
-      timers.delete(handle as number);
-    },
-    jump(ms) {
-      offset += ms;
-      for (const [id, timer] of [...timers.entries()].sort((a, b) => a[1].at - b[1].at)) {
-        if (timer.at > now()) continue;
-        clearTimeout(timer.real);
-        timers.delete(id);
-        timer.fn();
-      }
-    },
-  };
-}
+import { createFakeClock } from '../doubles/fake-clock';
 
 let server: ReferenceApi;
 const dirs: string[] = [];
@@ -69,7 +31,8 @@ afterEach(async () => {
 async function agent(opts: { dataDir?: string; events?: boolean; code?: string } = {}) {
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'hallo-int-')));
   if (!opts.dataDir) dirs.push(dataDir);
-  const clock = jumpingClock();
+  // Real time for the short waits (requests, backoff's first steps); advance() jumps the long ones.
+  const clock = createFakeClock({ realTime: true });
   const ports = { ...createNodePorts({ dataDir }), clock };
   const store = new AgentStore(initialState({ appVersion: '0.1.0', platform: 'linux' }));
   const policies: Policy[] = [];
@@ -141,7 +104,7 @@ describe('agent ↔ reference hallo, API over 127.0.0.1', () => {
     const policy = structuredClone(server.policy().policy);
     policy.support.phone = '020 - 999 88 77';
     server.setPolicy(policy);
-    a.clock.jump(300_000); // the next heartbeat answers with the new etag
+    await a.clock.advance(300_000); // the next heartbeat answers with the new etag
     await vi.waitFor(() => expect(a.policies.at(-1)?.support.phone).toBe('020 - 999 88 77'), { timeout: 10_000, interval: 5 });
     expect(a.connection()).toMatchObject({ status: 'online', lastError: null });
     expect(a.connection().lastContactAt).not.toBe(contact);
@@ -159,7 +122,7 @@ describe('agent ↔ reference hallo, API over 127.0.0.1', () => {
       const policy = structuredClone(server.policy().policy);
       policy.support.phone = '020 - 444 33 22';
       server.setPolicy(policy);
-      a.clock.jump(300_000);
+      await a.clock.advance(300_000);
       await vi.waitFor(
         () =>
           expect(a.store.get().config.problems).toEqual([
@@ -179,14 +142,14 @@ describe('agent ↔ reference hallo, API over 127.0.0.1', () => {
     await a.until('online');
     await server.stop();
     try {
-      a.clock.jump(300_000); // the next heartbeat is due
+      await a.clock.advance(300_000); // the next heartbeat is due
       await a.until('offline');
       expect(a.connection().lastError?.code).toBe('network');
       expect(a.connection().nextAttemptAt).not.toBeNull();
     } finally {
       await server.start();
     }
-    a.clock.jump(15 * 60_000); // past any backoff wait
+    await a.clock.advance(15 * 60_000); // past any backoff wait
     await a.until('online');
     expect(a.connection().lastError).toBeNull();
   });
@@ -195,16 +158,16 @@ describe('agent ↔ reference hallo, API over 127.0.0.1', () => {
     const a = await agent();
     await a.until('online');
     server.faults.push({ path: '/heartbeat', kind: 'status', status: 503, retryAfter: 120 });
-    const jumpedAt = a.clock.now();
-    a.clock.jump(300_000);
+    const heartbeatAt = Date.parse(a.connection().nextAttemptAt!); // the one that meets the 503
+    await a.clock.advance(300_000);
     await a.until('offline');
     expect(a.connection().lastError).toMatchObject({ code: 'http-5xx', status: 503 });
-    const wait = Date.parse(a.connection().nextAttemptAt!) - jumpedAt - 300_000;
+    const wait = Date.parse(a.connection().nextAttemptAt!) - heartbeatAt;
     expect(wait).toBeGreaterThanOrEqual(120_000); // Retry-After wins over the 250 ms backoff
     server.faults.push({ path: '/heartbeat', kind: 'reset' });
-    a.clock.jump(120_000);
+    await a.clock.advance(Date.parse(a.connection().nextAttemptAt!) - a.clock.now()); // to the planned retry
     await vi.waitFor(() => expect(a.connection().lastError?.code).toBe('network'), { timeout: 20_000 });
-    a.clock.jump(15 * 60_000);
+    await a.clock.advance(15 * 60_000);
     await a.until('online');
   });
 
@@ -214,13 +177,12 @@ describe('agent ↔ reference hallo, API over 127.0.0.1', () => {
     const deviceId = a.connection().deviceId!;
     const revoke = await call(server.url, 'DELETE', `/portal/devices/${deviceId}/token`, { token: server.portalToken });
     expect(revoke.status).toBe(204);
-    a.clock.jump(300_000);
+    await a.clock.advance(300_000);
     await a.until('reenroll');
     expect(a.connection().lastError).toMatchObject({ code: 'unauthorized', status: 401 });
     expect(a.connection().nextAttemptAt).toBeNull(); // nothing planned
     const mark = server.received.requests.length;
-    a.clock.jump(24 * 3_600_000); // a day passes: still nothing
-    await new Promise((resolve) => setImmediate(resolve));
+    await a.clock.advance(24 * 3_600_000); // a day passes: still nothing
     expect(since(mark)).toEqual([]);
   });
 

@@ -5,13 +5,15 @@ import { createHealthService } from '../../electron/agent/health/service';
 import { DEFAULT_THRESHOLDS } from '../../electron/agent/health/rules';
 import { createLogger } from '../../electron/agent/log';
 import { AgentStore } from '../../electron/agent/store';
-import { testState, timerClock } from '../unit/health/helpers';
+import { createFakeClock } from '../doubles/fake-clock';
+import { testState } from '../unit/health/helpers';
 
 describe('health on this machine (real systeminformation)', () => {
   it('samples once and gives the checks and the device', async () => {
     const store = new AgentStore(testState());
-    const log = createLogger({ file: null, clock: timerClock });
-    const service = createHealthService({ store, log, clock: timerClock, thresholds: () => DEFAULT_THRESHOLDS, sampleSeconds: () => 60 });
+    const clock = createFakeClock({ realTime: true }); // real probes take real time
+    const log = createLogger({ file: null, clock });
+    const service = createHealthService({ store, log, clock, thresholds: () => DEFAULT_THRESHOLDS, sampleSeconds: () => 60 });
     await service.refresh();
     const { health, device } = store.get();
 

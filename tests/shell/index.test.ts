@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AgentPorts } from '../../electron/agent/ports';
 import { catalogs } from '../../electron/contract/messages';
 import { MACHINE_AUTOSTART_MARKER, loginItemPlan } from '../../electron/main/login';
-import { fakeAgent, flush } from './fake-agent';
+import { fakeAgent, flush } from '../doubles/fake-agent';
 
 // The shell's composition root, started as Electron would start it: module load before ready,
 // then `ready`. The agent and the demo API are replaced; everything else is the real shell.

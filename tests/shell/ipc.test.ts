@@ -7,7 +7,7 @@ import { forwardEvents } from '../../electron/main/ipc/events';
 import { trustedOrigins } from '../../electron/main/ipc/origin';
 import { createPopup } from '../../electron/main/windows/popup';
 import { ourWindows, windowNameOf } from '../../electron/main/windows/registry';
-import { fakeAgent, flush } from './fake-agent';
+import { fakeAgent, flush } from '../doubles/fake-agent';
 
 type Double = { sender: unknown; senderFrame: { url: string; parent: unknown } | null };
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { Notification, __reset } from '../doubles/electron';
 import { catalogs } from '../../electron/contract/messages';
 import { showNotices } from '../../electron/main/notices';
-import { fakeAgent } from './fake-agent';
+import { fakeAgent } from '../doubles/fake-agent';
 
 // The catalog's wording is the renderer engineer's; what the shell must get right is the key,
 // the language and the filled-in number.

@@ -11,20 +11,27 @@ async function loadPreload() {
 }
 
 describe('popup preload', () => {
-  it('exposes window.hallo only, with exactly the popup actions and on()', async () => {
-    const { api, contextBridge } = await loadPreload();
+  it('exposes window.hallo only: exactly the popup actions and on(), each a function, nothing else', async () => {
+    const { api, contextBridge, ipcRenderer } = await loadPreload();
     expect([...contextBridge.exposed.keys()]).toEqual(['hallo']);
-    expect(Object.keys(api).sort()).toEqual(['actions', 'on']);
-    expect(Object.keys(api.actions).sort()).toEqual(actionNamesFor('popup').sort());
-    for (const fn of Object.values(api.actions)) expect(typeof fn).toBe('function');
-    expect(JSON.stringify(api)).not.toContain('ipcRenderer');
+    // Every own property, enumerable or not, and what it is: JSON.stringify would drop functions.
+    const popupActions = Object.fromEntries(actionNamesFor('popup').map((name) => [name, 'function']));
+    expect(shape(api)).toEqual({ actions: popupActions, on: 'function' });
+    // Neither ipcRenderer nor one of its own functions (a generic invoke, send or on) under any name.
+    const leaked = new Set<unknown>([ipcRenderer, ...Object.values(ipcRenderer), ...protoFunctions(ipcRenderer)]);
+    expect(everyValue(api).filter((value) => leaked.has(value))).toEqual([]);
   });
 
-  it('each action invokes the channel the main process binds, with the request', async () => {
+  it('each action invokes its own channel, the one the main process binds, with the request', async () => {
     const { api, ipcRenderer } = await loadPreload();
     ipcRenderer.answer = () => ({ ok: true, value: 'answer' });
     await expect(api.actions['settings.setLanguage']({ language: 'en' })).resolves.toEqual({ ok: true, value: 'answer' });
     expect(ipcRenderer.invoked).toEqual([{ channel: actionChannel('settings.setLanguage'), args: [{ language: 'en' }] }]);
+    // A generic invoke under an action's name would send its first argument as the channel.
+    ipcRenderer.invoked.length = 0;
+    const call = api.actions as unknown as Record<string, (request: unknown) => Promise<unknown>>;
+    for (const name of actionNamesFor('popup')) await call[name]!({});
+    expect(ipcRenderer.invoked.map((i) => i.channel)).toEqual(actionNamesFor('popup').map(actionChannel));
   });
 
   it('on("state") passes only the payload and unsubscribes', async () => {
@@ -39,3 +46,26 @@ describe('popup preload', () => {
     expect(ipcRenderer.listenerCount(eventChannel('state'))).toBe(0);
   });
 });
+
+type Shape = string | { [key: string]: Shape };
+
+/** What a page could reach on the object: every own property (enumerable or not), by type; objects walked. */
+function shape(value: unknown): Shape {
+  if (typeof value !== 'object' || value === null) return typeof value;
+  expect(Object.getPrototypeOf(value)).toBe(Object.prototype); // no class with methods of its own
+  return Object.fromEntries(Reflect.ownKeys(value).map((key) => [String(key), shape((value as Record<PropertyKey, unknown>)[key])]));
+}
+
+function everyValue(value: unknown): unknown[] {
+  if (typeof value !== 'object' || value === null) return [value];
+  return [value, ...Reflect.ownKeys(value).flatMap((key) => everyValue((value as Record<PropertyKey, unknown>)[key]))];
+}
+
+/** The methods an object inherits (invoke, send, on, ... up to EventEmitter's), not Object's own. */
+function protoFunctions(object: object): unknown[] {
+  const found: unknown[] = [];
+  for (let proto = Object.getPrototypeOf(object) as object | null; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
+    for (const key of Reflect.ownKeys(proto)) if (key !== 'constructor') found.push((object as Record<PropertyKey, unknown>)[key]);
+  }
+  return found.filter((value) => typeof value === 'function');
+}

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { globalShortcut, __reset } from '../doubles/electron';
 import { bindReportShortcut } from '../../electron/main/shortcut';
-import { fakeAgent, flush } from './fake-agent';
+import { fakeAgent, flush } from '../doubles/fake-agent';
 
 function start(reportShortcut = 'Control+Alt+H') {
   const fake = fakeAgent();

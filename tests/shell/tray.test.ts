@@ -6,7 +6,7 @@ import { Tray, __reset, type MenuItem, type NativeImage } from '../doubles/elect
 import type { Overall } from '../../electron/contract';
 import { catalogs } from '../../electron/contract/messages';
 import { createShellTray, trayIconFile } from '../../electron/main/tray';
-import { fakeAgent, flush } from './fake-agent';
+import { fakeAgent, flush } from '../doubles/fake-agent';
 
 const iconsDir = resolve('resources/tray');
 const STATES: Overall[] = ['checking', 'ok', 'attention', 'problem', 'offline'];

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import type { LoadedConfig } from '../../../electron/agent/config/managed-config';
 import { createConnectionService, type ConnectionDeps, type ConnectionService } from '../../../electron/agent/connection/service';
 import type { Policy } from '../../../electron/agent/hallo-api/types';
-import { initialState } from '../../../electron/agent/initial-state';
+import { initialState } from '../../../electron/agent/capabilities';
 import { createLogger } from '../../../electron/agent/log';
 import type { AgentOptions, SecretStore } from '../../../electron/agent/ports';
 import { AgentStore } from '../../../electron/agent/store';
-import { createFakeClock, createFakeHttp, json, type FakeAnswer, type SeenRequest } from '../hallo-api/fakes';
+import { createFakeClock } from '../../doubles/fake-clock';
+import { createFakeHttp, json, type FakeAnswer, type SeenRequest } from '../hallo-api/fakes';
 import { sampleDevice, sampleEnrolled, sampleHeartbeat, samplePolicy } from '../hallo-api/samples';
 
 export const API = 'https://agent.hallo.test/v1';

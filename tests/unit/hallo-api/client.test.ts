@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../electron/agent/hallo-api/api-error';
 import { createApiClient } from '../../../electron/agent/hallo-api/client';
-import { createFakeClock, createFakeHttp, json, problem, type FakeAnswer, type SeenRequest } from './fakes';
+import { createFakeClock } from '../../doubles/fake-clock';
+import { createFakeHttp, json, problem, type FakeAnswer, type SeenRequest } from './fakes';
 import { sampleDevice, sampleEnrolled, sampleHeartbeat, samplePolicy } from './samples';
 
 const BASE = 'https://agent.hallo.test/v1';

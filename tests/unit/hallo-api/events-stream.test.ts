@@ -3,7 +3,7 @@ import { ApiError } from '../../../electron/agent/hallo-api/api-error';
 import { streamEvents } from '../../../electron/agent/hallo-api/events-stream';
 import type { ServerEvent } from '../../../electron/agent/hallo-api/types';
 import { createLogger } from '../../../electron/agent/log';
-import { createFakeClock, settle } from './fakes';
+import { createFakeClock, settle } from '../../doubles/fake-clock';
 
 /** A stand-in for GET /events: each open gets a stream the test writes into (or an error). */
 function fakeServer(clock = createFakeClock()) {

@@ -1,13 +1,14 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCollector } from '../../../electron/agent/health/collect';
 import { fixedDisks } from '../../../electron/agent/health/collect-disks';
-import { fakeProbes, loadFixture, timerClock } from './helpers';
+import { createFakeClock } from '../../doubles/fake-clock';
+import { fakeProbes, loadFixture } from './helpers';
 
 describe('collector on recorded outputs', () => {
   it('Linux (recorded here): the root disk, memory without the page cache, no battery, no SMART', async () => {
     const fixture = loadFixture('linux-debian12');
     const { probes } = fakeProbes(fixture);
-    const snap = await createCollector({ probes, clock: timerClock }).sample();
+    const snap = await createCollector({ probes, clock: createFakeClock() }).sample();
     expect(snap.disks).toEqual({ value: [{ mount: '/', sizeBytes: fixture.fsSize[0]!.size, freeBytes: fixture.fsSize[0]!.available }] });
     expect(snap.memory).toEqual({ value: { totalBytes: fixture.mem.total, usedBytes: fixture.mem.total - fixture.mem.available } });
     expect(snap.battery).toEqual({ value: null });
@@ -17,7 +18,7 @@ describe('collector on recorded outputs', () => {
 
   it('Windows laptop: fixed NTFS drives only, battery wear, SMART verdicts by disk', async () => {
     const { probes } = fakeProbes(loadFixture('windows11-laptop'));
-    const collector = createCollector({ probes, clock: timerClock });
+    const collector = createCollector({ probes, clock: createFakeClock() });
     const snap = await collector.sample();
     expect('value' in snap.disks && snap.disks.value.map((d) => d.mount)).toEqual(['C:', 'D:']); // not the USB stick, not the share
     expect(snap.battery).toEqual({ value: { percent: 80, charging: false, healthPercent: 56 } });
@@ -42,25 +43,23 @@ describe('collector on recorded outputs', () => {
     const { probes } = fakeProbes(loadFixture('linux-debian12'), {
       currentLoad: async () => ({ currentLoad: Number.NaN }),
     });
-    expect((await createCollector({ probes, clock: timerClock }).sample()).cpu).toEqual({ error: 'error' });
+    expect((await createCollector({ probes, clock: createFakeClock() }).sample()).cpu).toEqual({ error: 'error' });
   });
 });
 
 describe('collector over time', () => {
-  afterEach(() => vi.useRealTimers());
-
   it('a hung probe is not started again while it hangs; once it settles the next sample calls it anew', async () => {
-    vi.useFakeTimers({ now: Date.parse('2026-03-02T09:00:00Z') });
+    const clock = createFakeClock(Date.parse('2026-03-02T09:00:00Z'));
     const fixture = loadFixture('windows11-laptop');
     let release: (value: typeof fixture.battery) => void = () => undefined;
     let hang = true;
     const { probes, calls } = fakeProbes(fixture, {
       battery: () => (hang ? new Promise((resolve) => (release = resolve)) : Promise.resolve(structuredClone(fixture.battery))),
     });
-    const collector = createCollector({ probes, clock: timerClock, timeoutMs: 5_000 });
+    const collector = createCollector({ probes, clock, timeoutMs: 5_000 });
     const sample = async () => {
       const pending = collector.sample();
-      await vi.advanceTimersByTimeAsync(5_000);
+      await clock.advance(5_000);
       return pending;
     };
     for (let i = 0; i < 4; i++) {
@@ -70,28 +69,28 @@ describe('collector over time', () => {
     expect(calls.currentLoad).toBe(4); // the other probes ran every time
     hang = false;
     release(structuredClone(fixture.battery));
-    await vi.advanceTimersByTimeAsync(0);
+    await clock.advance(0);
     expect((await sample()).battery).toEqual({ value: { percent: 80, charging: false, healthPercent: 56 } });
     expect(calls.battery).toBe(2);
   });
 
   it('re-reads SMART verdicts every hour: a disk that starts failing shows within the hour', async () => {
-    vi.useFakeTimers({ now: Date.parse('2026-03-02T09:00:00Z') });
+    const clock = createFakeClock(Date.parse('2026-03-02T09:00:00Z'));
     const fixture = loadFixture('windows11-laptop');
     let verdict = 'Ok';
     const { probes, calls } = fakeProbes(fixture, {
       diskLayout: async () => [{ ...fixture.diskLayout[0]!, smartStatus: verdict }],
     });
-    const collector = createCollector({ probes, clock: timerClock });
+    const collector = createCollector({ probes, clock });
     const failing = async () => {
       const smart = (await collector.sample()).smart;
       return 'value' in smart ? smart.value.map((d) => d.failing) : smart;
     };
     expect(await failing()).toEqual([false]);
     verdict = 'Predicted Failure';
-    vi.setSystemTime(Date.now() + 59 * 60_000);
+    await clock.advance(59 * 60_000);
     expect(await failing()).toEqual([false]); // cached within the hour
-    vi.setSystemTime(Date.now() + 60_000);
+    await clock.advance(60_000);
     expect(await failing()).toEqual([true]); // an hour on: read again
     expect(calls.diskLayout).toBe(2);
   });

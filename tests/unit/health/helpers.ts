@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AgentState } from '../../../electron/contract';
-import { initialState } from '../../../electron/agent/initial-state';
+import { initialState } from '../../../electron/agent/capabilities';
 import type { HealthProbes } from '../../../electron/agent/health/probes';
-import type { Clock } from '../../../electron/agent/ports';
 
 export type Fixture = { [K in keyof HealthProbes]: Awaited<ReturnType<HealthProbes[K]>> };
 
@@ -24,13 +23,6 @@ export function fakeProbes(fixture: Fixture, override: Partial<HealthProbes> = {
   }
   return { probes: probes as unknown as HealthProbes, calls };
 }
-
-/** Backed by vitest's fake timers (vi.useFakeTimers) so that tests move time by hand. */
-export const timerClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
 
 export function testState(): AgentState {
   const state = initialState({ appVersion: '1.0.0', platform: 'linux' });

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createHealthService } from '../../../electron/agent/health/service';
 import { DEFAULT_THRESHOLDS, resolveThresholds } from '../../../electron/agent/health/rules';
 import type { HealthProbes } from '../../../electron/agent/health/probes';
@@ -6,18 +6,20 @@ import { createLogger } from '../../../electron/agent/log';
 import { AgentStore } from '../../../electron/agent/store';
 import { sliceStore, type CapabilityContext } from '../../../electron/agent/capability';
 import { statusCapability } from '../../../electron/agent/status/capability';
-import { fakeProbes, loadFixture, testState, timerClock } from './helpers';
+import { createFakeClock, type FakeClock } from '../../doubles/fake-clock';
+import { fakeProbes, loadFixture, testState } from './helpers';
 
+let clock: FakeClock;
 const never = () => new Promise<never>(() => undefined);
 
 function make(override: Partial<HealthProbes> = {}, opts: { sampleSeconds?: number; probeTimeoutMs?: number; thresholds?: () => typeof DEFAULT_THRESHOLDS } = {}) {
   const store = new AgentStore(testState());
-  const log = createLogger({ file: null, clock: timerClock });
+  const log = createLogger({ file: null, clock });
   const { probes, calls } = fakeProbes(loadFixture('windows11-laptop'), override);
   const service = createHealthService({
     store,
     log,
-    clock: timerClock,
+    clock,
     probes,
     thresholds: opts.thresholds ?? (() => DEFAULT_THRESHOLDS),
     sampleSeconds: () => opts.sampleSeconds ?? 60,
@@ -42,16 +44,13 @@ const item = (store: AgentStore, id: string) => items(store).find((i) => i.id ==
 
 describe('health service', () => {
   beforeEach(() => {
-    vi.useFakeTimers({ now: Date.parse('2026-03-02T09:00:00Z') });
-  });
-  afterEach(() => {
-    vi.useRealTimers();
+    clock = createFakeClock(Date.parse('2026-03-02T09:00:00Z'));
   });
 
   it('writes items, figures, history, device and overall to the store', async () => {
     const { store, service } = make();
     service.start();
-    await vi.advanceTimersByTimeAsync(0);
+    await clock.advance(0);
     const state = store.get();
     expect(state.health.collectedAt).toBe('2026-03-02T09:00:00.000Z');
     expect(items(store).map((i) => [i.id, i.severity])).toEqual([
@@ -76,9 +75,9 @@ describe('health service', () => {
       diskLayout: never,
     });
     const done = service.refresh();
-    await vi.advanceTimersByTimeAsync(4999);
+    await clock.advance(4999);
     expect(store.get().health.collectedAt).toBeNull(); // still waiting for the hung probe
-    await vi.advanceTimersByTimeAsync(1);
+    await clock.advance(1);
     await done;
     expect(item(store, 'battery')).toMatchObject({ severity: 'unknown', code: 'health.unknown', params: { reason: 'error' } });
     expect(item(store, 'smart')).toMatchObject({ severity: 'unknown', code: 'health.unknown', params: { reason: 'timeout' } });
@@ -94,7 +93,7 @@ describe('health service', () => {
   it('logs a failing probe once, not on every sample', async () => {
     const { service, log } = make({ battery: () => Promise.reject(new Error('no')) });
     service.start();
-    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    await clock.advance(5 * 60_000);
     service.stop();
     expect(log.recent().filter((e) => e.msg === 'health probe failed')).toHaveLength(1);
   });
@@ -102,7 +101,7 @@ describe('health service', () => {
   it('samples every sampleSeconds and keeps one hour of history, oldest dropped', async () => {
     const { store, service, calls } = make({}, { sampleSeconds: 60 });
     service.start();
-    await vi.advanceTimersByTimeAsync(90 * 60_000);
+    await clock.advance(90 * 60_000);
     service.stop();
     const history = store.get().health.history;
     expect(calls.currentLoad).toBe(91); // at 0 and every minute for 90 minutes
@@ -114,7 +113,7 @@ describe('health service', () => {
   it('collects static data once, dynamic data every sample', async () => {
     const { service, calls } = make();
     service.start();
-    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    await clock.advance(10 * 60_000);
     service.stop();
     expect(calls.mem).toBeGreaterThan(5);
     expect([calls.osInfo, calls.system, calls.cpu, calls.diskLayout, calls.blockDevices]).toEqual([1, 1, 1, 1, 1]);
@@ -126,9 +125,9 @@ describe('health service', () => {
     const first = service.refresh();
     expect(service.refresh()).toBe(first);
     service.start(); // its own first sample joins the running one
-    await vi.advanceTimersByTimeAsync(29_999);
+    await clock.advance(29_999);
     expect(calls.currentLoad).toBe(1);
-    await vi.advanceTimersByTimeAsync(6_000);
+    await clock.advance(6_000);
     expect(calls.currentLoad).toBe(2);
     service.stop();
   });
@@ -137,10 +136,10 @@ describe('health service', () => {
     let thresholds = DEFAULT_THRESHOLDS;
     const { store, service } = make({}, { thresholds: () => thresholds });
     service.start();
-    await vi.advanceTimersByTimeAsync(0);
+    await clock.advance(0);
     expect(item(store, 'disk-space:D:')?.severity).toBe('ok'); // 60 % free
     thresholds = resolveThresholds({ diskAttentionPercent: 70 });
-    await vi.advanceTimersByTimeAsync(60_000);
+    await clock.advance(60_000);
     expect(item(store, 'disk-space:D:')?.code).toBe('health.disk-space.low');
     service.stop();
   });
@@ -148,10 +147,10 @@ describe('health service', () => {
   it('claims nothing before the first sample: checking, then the verdict', async () => {
     const { store, service } = make({ diskLayout: never }); // the first sample waits 5 s for SMART
     service.start();
-    await vi.advanceTimersByTimeAsync(1_000);
+    await clock.advance(1_000);
     expect(store.get().health.collectedAt).toBeNull();
     expect(store.get().overall).toBe('checking');
-    await vi.advanceTimersByTimeAsync(4_000);
+    await clock.advance(4_000);
     expect(store.get().overall).toBe('attention');
     service.stop();
   });
@@ -160,7 +159,7 @@ describe('health service', () => {
     const fail = () => Promise.reject(new Error('WMI broken'));
     const { store, service } = make({ currentLoad: fail, mem: fail, fsSize: fail, time: fail, battery: fail, diskLayout: fail });
     service.start();
-    await vi.advanceTimersByTimeAsync(0);
+    await clock.advance(0);
     expect(items(store).every((i) => i.severity === 'unknown')).toBe(true);
     expect(store.get().overall).toBe('attention');
     service.stop();
@@ -169,10 +168,10 @@ describe('health service', () => {
   it('overall follows the connection: offline unless a problem outranks it', async () => {
     const { store, service } = make({ diskLayout: async () => [] }); // no failing disk: worst is attention
     service.start();
-    await vi.advanceTimersByTimeAsync(0);
+    await clock.advance(0);
     expect(store.get().overall).toBe('attention');
     store.update('connection', (c) => ({ ...c, status: 'offline' }));
-    await vi.advanceTimersByTimeAsync(0);
+    await clock.advance(0);
     expect(store.get().overall).toBe('offline');
     service.stop();
   });

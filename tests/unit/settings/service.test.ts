@@ -5,9 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../electron/agent/log';
 import { createSettingsService } from '../../../electron/agent/settings/service';
 import { AgentStore } from '../../../electron/agent/store';
-import { initialState } from '../../../electron/agent/initial-state';
+import { initialState } from '../../../electron/agent/capabilities';
+import { createFakeClock } from '../../doubles/fake-clock';
 
-const clock = { now: () => 0, setTimeout: () => 0, clearTimeout: () => undefined };
+const clock = createFakeClock();
 
 describe('settings service', () => {
   let dir: string;

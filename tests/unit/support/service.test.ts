@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSupportService } from '../../../electron/agent/support/service';
 import { AgentStore } from '../../../electron/agent/store';
-import { initialState } from '../../../electron/agent/initial-state';
-import { timerClock } from '../health/helpers';
+import { initialState } from '../../../electron/agent/capabilities';
+import { createFakeClock } from '../../doubles/fake-clock';
 
 const office = {
   phone: '088 - 123 45 67',
@@ -13,22 +13,19 @@ const office = {
 };
 
 describe('support service', () => {
-  beforeEach(() => vi.useFakeTimers());
-  afterEach(() => vi.useRealTimers());
-
   it('flips "open now" at opening and closing time without anyone asking', async () => {
-    vi.setSystemTime(new Date('2026-11-25T06:59:00Z')); // Wednesday 07:59 in Amsterdam
+    const clock = createFakeClock(Date.parse('2026-11-25T06:59:00Z')); // Wednesday 07:59 in Amsterdam
     const store = new AgentStore(initialState({ appVersion: '1', platform: 'linux' }));
-    const service = createSupportService({ store, clock: timerClock });
+    const service = createSupportService({ store, clock });
     service.apply(office);
     expect(store.get().support).toMatchObject({ openNow: false, nextChangeAt: '2026-11-25T07:00:00.000Z' });
 
-    await vi.advanceTimersByTimeAsync(60_000);
+    await clock.advance(60_000);
     expect(store.get().support).toMatchObject({ openNow: true, nextChangeAt: '2026-11-25T16:30:00.000Z' });
 
-    await vi.advanceTimersByTimeAsync(9.5 * 60 * 60_000);
+    await clock.advance(9.5 * 60 * 60_000);
     expect(store.get().support.openNow).toBe(false);
     service.stop();
-    expect(vi.getTimerCount()).toBe(0);
+    expect(clock.pending()).toEqual([]);
   });
 });

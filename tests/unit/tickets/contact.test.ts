@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../electron/agent/log';
 import type { RunResult } from '../../../electron/agent/platform/run';
 import { ContactMemory, osFullName } from '../../../electron/agent/tickets/contact';
-import { createFakeClock } from '../hallo-api/fakes';
+import { createFakeClock } from '../../doubles/fake-clock';
 
 const ok = (stdout: string): RunResult => ({ code: 0, stdout, stderr: '', timedOut: false, truncated: false });
 const dirs: string[] = [];

@@ -4,7 +4,7 @@ import type { HalloApi } from '../../../electron/agent/hallo-api/client';
 import type { TicketList } from '../../../electron/agent/hallo-api/types';
 import { createLogger } from '../../../electron/agent/log';
 import { createTicketListSync } from '../../../electron/agent/tickets/list';
-import { createFakeClock } from '../hallo-api/fakes';
+import { createFakeClock } from '../../doubles/fake-clock';
 
 function ticket(number: number, patch: Partial<TicketList[number]> = {}): TicketList[number] {
   return {

@@ -8,7 +8,7 @@ import type { TicketCreateRequest } from '../../../electron/agent/hallo-api/type
 import { createLogger } from '../../../electron/agent/log';
 import { OutboxFolder, type OutboxRecord } from '../../../electron/agent/tickets/outbox';
 import { ticketBody } from '../../reference-api/testing';
-import { createFakeClock } from '../hallo-api/fakes';
+import { createFakeClock } from '../../doubles/fake-clock';
 
 const dirs: string[] = [];
 afterEach(async () => {

@@ -10,7 +10,7 @@ import { createLogger } from '../../../electron/agent/log';
 import { OutboxFolder, type OutboxRecord } from '../../../electron/agent/tickets/outbox';
 import { createSender, type DamagedFile, type Sender } from '../../../electron/agent/tickets/sender';
 import { ticketBody } from '../../reference-api/testing';
-import { createFakeClock, settle, type FakeClock } from '../hallo-api/fakes';
+import { createFakeClock, settle, type FakeClock } from '../../doubles/fake-clock';
 
 const dirs: string[] = [];
 const senders: Sender[] = [];

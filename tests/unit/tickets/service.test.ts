@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openReport, type MyTicket, type Notice, type TicketDraft } from '../../../electron/contract';
 import type { HalloApi } from '../../../electron/agent/hallo-api/client';
 import type { TicketCreateRequest } from '../../../electron/agent/hallo-api/types';
-import { initialState } from '../../../electron/agent/initial-state';
+import { initialState } from '../../../electron/agent/capabilities';
 import { createLogger } from '../../../electron/agent/log';
 import { AgentStore } from '../../../electron/agent/store';
 import { ContactMemory } from '../../../electron/agent/tickets/contact';
@@ -14,7 +14,7 @@ import { healthDiagnostics } from '../../../electron/agent/health/diagnostics';
 import { createMasker } from '../../../electron/agent/platform/mask';
 import { createTicketsService, type TicketsService } from '../../../electron/agent/tickets/service';
 import { ApiError } from '../../../electron/agent/hallo-api/api-error';
-import { createFakeClock } from '../hallo-api/fakes';
+import { createFakeClock } from '../../doubles/fake-clock';
 import { device } from './device';
 
 const services: TicketsService[] = [];

@@ -1,15 +1,16 @@
 import type { Agent } from '../../electron/agent/agent';
 import { createLogger } from '../../electron/agent/log';
 import { AgentStore } from '../../electron/agent/store';
-import { initialState } from '../../electron/agent/initial-state';
+import { initialState } from '../../electron/agent/capabilities';
 import { openReport, type AgentState, type Notice } from '../../electron/contract';
+import { createFakeClock } from './fake-clock';
 
 /** An agent as the shell sees it: a real store, and a record of every intent it received. */
 export function fakeAgent(patch: Partial<AgentState> = {}) {
   const store = new AgentStore({ ...initialState({ appVersion: '0.1.0', platform: 'linux' }), ...patch });
   const invoked: { name: string; request: unknown }[] = [];
   const notices = new Set<(notice: Notice) => void>();
-  const log = createLogger({ file: null, clock: { now: () => 0, setTimeout: () => 0, clearTimeout: () => {} } });
+  const log = createLogger({ file: null, clock: createFakeClock() });
   const agent: Agent = {
     state: () => store.get(),
     invoke: async (name, request) => {
