@@ -156,9 +156,9 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
 
   /** Fits the picture after the form is open (a 4K screen takes a second or two), then shows it. */
   function fitLater(png: Uint8Array, generation: number, context: Record<string, unknown>): void {
-    const fit = (): FitResult => {
+    const fit = async (): Promise<FitResult> => {
       try {
-        return fitScreenshot(png, state().maxAttachmentBytes);
+        return await fitScreenshot(png, state().maxAttachmentBytes);
       } catch (error) {
         log.error('screenshot could not be fitted', { error: String(error) });
         return { ok: false, reason: 'unreadable' }; // never a reason for Send to fail
