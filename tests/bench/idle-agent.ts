@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { getHeapCodeStatistics } from 'node:v8';
 import { createAgent } from '../../electron/agent/agent';
 import { createNodePorts } from '../../electron/preview/node-ports';
 import { cpuNowMs, round } from './cpu';
@@ -22,8 +24,46 @@ const startAt = performance.now();
 await new Promise((done) => setTimeout(done, Number(windowMs)));
 const cpuPercent = ((cpuNowMs() - startCpu) / (performance.now() - startAt)) * 100;
 global.gc?.(); // resident memory as it settles between samples, not mid-collection
-const memory = process.memoryUsage();
-const rssMb = memory.rss / 2 ** 20;
-process.stdout.write(JSON.stringify({ agentIdleCpuPercent: round(cpuPercent, 2), agentRssMb: round(rssMb), agentHeapUsedMb: round(memory.heapUsed / 2 ** 20), agentExternalMb: round(memory.external / 2 ** 20), online: agent.state().connection.status }) + '\n');
+process.stdout.write(JSON.stringify({ agentIdleCpuPercent: round(cpuPercent, 2), ...memoryFigures(), online: agent.state().connection.status }) + '\n');
 await agent.stop();
 process.exit(0);
+
+/**
+ * The agent's memory, in MiB:
+ * - agentRssMb: resident set, what the OS counts against the process (the issue's target).
+ * - agentHeapUsedMb: live JavaScript objects, compiled code and bytecode included.
+ * - agentHeapCommittedMb: the heap's pages held from the OS, used or not (V8's heapTotal).
+ * - agentCodeMb: of the heap, compiled code and bytecode, plus the script sources held outside it:
+ *   what loading modules costs, apart from the objects they make.
+ * - agentExternalMb: memory outside the heap held by JavaScript objects (Buffers, ArrayBuffers).
+ * - agentNativeMb: the rest of the resident set: rss minus heap committed minus external, i.e.
+ *   Node's own code and data, native libraries, thread stacks and the allocator's slack.
+ * - agentFileBackedMb (Linux, else null): the part of rss read from files (the node executable and
+ *   shared libraries), which loading a built-in module like fetch's undici pages in.
+ */
+function memoryFigures() {
+  const memory = process.memoryUsage();
+  const code = getHeapCodeStatistics();
+  const mb = (bytes: number) => round(bytes / 2 ** 20);
+  const fileBacked = fileBackedBytes();
+  return {
+    agentRssMb: mb(memory.rss),
+    agentHeapUsedMb: mb(memory.heapUsed),
+    agentHeapCommittedMb: mb(memory.heapTotal),
+    agentCodeMb: mb(code.code_and_metadata_size + code.bytecode_and_metadata_size + code.external_script_source_size),
+    agentExternalMb: mb(memory.external),
+    agentNativeMb: mb(memory.rss - memory.heapTotal - memory.external),
+    agentFileBackedMb: fileBacked === null ? null : mb(fileBacked),
+  };
+}
+
+function fileBackedBytes(): number | null {
+  try {
+    const rollup = readFileSync('/proc/self/smaps_rollup', 'utf8');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? NaN) * 1024;
+    const bytes = kb('Rss') - kb('Anonymous');
+    return Number.isFinite(bytes) ? bytes : null;
+  } catch {
+    return null; // not Linux
+  }
+}

@@ -116,7 +116,7 @@ const n = (key: string) => Number(figures[key]);
 const targets: [string, string[], () => boolean][] = [
   ['healthWarmWithin20PercentOfAllData', ['healthWarmCpuMs', 'siAllDataCpuMs'], () => n('healthWarmCpuMs') <= 0.2 * n('siAllDataCpuMs')],
   ['idleWithin0_5Percent', ['agentIdleCpuPercent'], () => n('agentIdleCpuPercent') <= 0.5],
-  ['rssWithin80Mb', ['agentRssMb'], () => n('agentRssMb') <= 80],
+  ['rssWithin70Mb', ['agentRssMb'], () => n('agentRssMb') <= 70],
   ['rendererWithin250Kb', ['rendererJsGzipKb'], () => n('rendererJsGzipKb') <= 250],
   ['firstRenderWithin300Ms', ['firstStatusRenderMs'], () => n('firstStatusRenderMs') <= 300],
   ['ticketSubmitP95Within250Ms', ['ticketSubmitP95Ms'], () => n('ticketSubmitP95Ms') <= 250],

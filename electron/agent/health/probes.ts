@@ -1,10 +1,16 @@
 import { statfs } from 'node:fs/promises';
 import { uptime } from 'node:os';
-import si from 'systeminformation';
+import type { Systeminformation as SI } from 'systeminformation';
+// Module by module, not the package's index: see systeminformation-parts.d.ts.
+import battery from 'systeminformation/lib/battery.js';
+import cpu from 'systeminformation/lib/cpu.js';
+import filesystem from 'systeminformation/lib/filesystem.js';
+import memory from 'systeminformation/lib/memory.js';
+import osinfo from 'systeminformation/lib/osinfo.js';
+import system from 'systeminformation/lib/system.js';
 import { fixedDisks } from './collect-disks';
 import { createCpuLoad } from './cpu-load';
 import { UnsupportedProbe } from '../platform/bounded';
-import type { Systeminformation as SI } from 'systeminformation';
 
 /**
  * The systeminformation calls the health capability makes, narrowed to the fields it reads, so
@@ -35,7 +41,7 @@ function freeSpace(): HealthProbes['fsSize'] {
   let mounts: { at: number; list: Awaited<ReturnType<HealthProbes['fsSize']>> } | null = null;
   return async () => {
     if (!mounts || Date.now() - mounts.at > MOUNTS_MAX_AGE_MS) {
-      mounts = { at: Date.now(), list: await si.fsSize() };
+      mounts = { at: Date.now(), list: await filesystem.fsSize() };
       return mounts.list;
     }
     const fixed = new Set(fixedDisks(mounts.list).map((d) => d.mount));
@@ -57,17 +63,17 @@ export function createSystemProbes(platform: NodeJS.Platform = process.platform)
   return {
     // Node's own counters: systeminformation spawns a shell for these on Linux (load, time zone).
     currentLoad: async () => ({ currentLoad: cpuLoad() }),
-    mem: () => si.mem(),
+    mem: () => memory.mem(),
     fsSize: freeSpace(),
     time: async () => ({ uptime: uptime() }),
-    battery: () => si.battery(),
-    osInfo: () => si.osInfo(),
-    system: () => si.system(),
-    cpu: () => si.cpu(),
-    blockDevices: () => si.blockDevices(),
+    battery: () => battery(),
+    osInfo: () => osinfo.osInfo(),
+    system: () => system.system(),
+    cpu: () => cpu.cpu(),
+    blockDevices: () => filesystem.blockDevices(),
     diskLayout: async () => {
       if (!SMART_PLATFORMS.has(platform)) throw new UnsupportedProbe('SMART');
-      return si.diskLayout();
+      return filesystem.diskLayout();
     },
   };
 }

@@ -1,4 +1,4 @@
-import si, { type Systeminformation as SI } from 'systeminformation';
+import type { Systeminformation as SI } from 'systeminformation';
 import type { Masker } from '../platform/mask';
 
 export interface ProcessInfo {
@@ -34,8 +34,12 @@ export function topProcesses(list: readonly SI.ProcessesProcessData[], mask: Mas
   };
 }
 
-/** The real probe; slow (about a second on Linux), so it runs when the form opens. */
+/**
+ * The real probe; slow (about a second on Linux), so it runs when the form opens. Its module is
+ * loaded then too: most agents never open the form (see health/systeminformation-parts.d.ts).
+ */
 export async function probeProcesses(mask: Masker): Promise<TopProcesses> {
-  const data = await si.processes();
+  const { default: processes } = await import('systeminformation/lib/processes.js');
+  const data = await processes.processes();
   return topProcesses(data.list, mask);
 }

@@ -45,9 +45,9 @@ export function createReportForm(deps: ReportFormDeps): ReportForm {
   const screenshotInfo = (fitted: FittedScreenshot) => ({ thumbnail: fitted.thumbnail, width: fitted.width, height: fitted.height, bytes: fitted.png.length });
 
   function fitLater(png: Uint8Array, mine: number, context: Record<string, unknown>): void {
-    const fit = (): FitResult => {
+    const fit = async (): Promise<FitResult> => {
       try {
-        return fitScreenshot(png, deps.state().maxAttachmentBytes);
+        return await fitScreenshot(png, deps.state().maxAttachmentBytes);
       } catch (error) {
         log.error('screenshot could not be fitted', { error: String(error) });
         return { ok: false, reason: 'unreadable' }; // never a reason for Send to fail

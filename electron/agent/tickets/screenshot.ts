@@ -1,4 +1,4 @@
-import { PNG } from 'pngjs';
+import type { PNG as Png } from 'pngjs';
 
 // The screenshot as it will be sent: scaled down (area average, so text stays readable as a
 // blur rather than breaking into noise) until the PNG fits the policy's maxAttachmentBytes, and a
@@ -61,13 +61,20 @@ export function scaleDown(src: Image, width: number, height: number): Image {
   return { width, height, data: out };
 }
 
-function encode(image: Image): Buffer {
+type PngCodec = typeof Png;
+
+/** pngjs with its zlib streams loads at the first screenshot: most agents never take one. */
+async function loadPng(): Promise<PngCodec> {
+  return (await import('pngjs')).PNG;
+}
+
+function encode(PNG: PngCodec, image: Image): Buffer {
   const png = new PNG({ width: image.width, height: image.height });
   image.data.copy(png.data);
   return PNG.sync.write(png, { colorType: 6, deflateLevel: 9 });
 }
 
-function decode(bytes: Uint8Array): Image | null {
+function decode(PNG: PngCodec, bytes: Uint8Array): Image | null {
   try {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     // The header says the size: refuse absurd ones before pngjs allocates for them.
@@ -89,14 +96,15 @@ const sized = (src: Image, scale: number): Image => {
  * The largest version that fits in `maxBytes`. Each step guesses the scale from how far off the
  * last one was (PNG size grows roughly with the pixel count) and goes at least 15 % smaller.
  */
-export function fitScreenshot(bytes: Uint8Array, maxBytes: number): FitResult {
-  const src = decode(bytes);
+export async function fitScreenshot(bytes: Uint8Array, maxBytes: number): Promise<FitResult> {
+  const PNG = await loadPng();
+  const src = decode(PNG, bytes);
   if (!src) return { ok: false, reason: 'unreadable' };
   if (src.width === 0 || src.height === 0) return { ok: false, reason: 'empty' };
   const original = { width: src.width, height: src.height, bytes: bytes.byteLength };
   const fitted = (png: Buffer, image: Image): FitResult => ({
     ok: true,
-    value: { png, width: image.width, height: image.height, thumbnail: thumbnailOf(image), original },
+    value: { png, width: image.width, height: image.height, thumbnail: thumbnailOf(PNG, image), original },
   });
   if (bytes.byteLength <= maxBytes) return fitted(Buffer.from(bytes), src);
   let scale = 1;
@@ -104,7 +112,7 @@ export function fitScreenshot(bytes: Uint8Array, maxBytes: number): FitResult {
     scale = step === 0 ? Math.sqrt(maxBytes / bytes.byteLength) : scale;
     if (src.width * scale < MIN_WIDTH) break;
     const image = sized(src, scale);
-    const encoded = encode(image);
+    const encoded = encode(PNG, image);
     if (encoded.length <= maxBytes) return fitted(encoded, image);
     scale = Math.min(scale * 0.85, scale * Math.sqrt(maxBytes / encoded.length) * 0.95);
   }
@@ -112,7 +120,7 @@ export function fitScreenshot(bytes: Uint8Array, maxBytes: number): FitResult {
 }
 
 /** At most 320 px wide, from the pixels already decoded. */
-function thumbnailOf(image: Image): string {
+function thumbnailOf(PNG: PngCodec, image: Image): string {
   const scale = Math.min(1, THUMBNAIL_WIDTH / image.width);
-  return `data:image/png;base64,${encode(sized(image, scale)).toString('base64')}`;
+  return `data:image/png;base64,${encode(PNG, sized(image, scale)).toString('base64')}`;
 }

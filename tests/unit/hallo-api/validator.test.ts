@@ -1,3 +1,4 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import openapi from '../../../electron/agent/hallo-api/openapi.json';
 import {
@@ -44,6 +45,12 @@ describe('the OpenAPI file', () => {
     for (const name of Object.keys(openapi.components.schemas)) {
       expect(() => validateSchema(name as SchemaName, null)).not.toThrow();
     }
+  });
+
+  it('holds only valid JSON Schema 2020-12 (the agent does not check this at start)', () => {
+    const ajv = new Ajv2020({ strict: true, allowUnionTypes: true });
+    const invalid = Object.entries(openapi.components.schemas).filter(([, schema]) => !ajv.validateSchema(schema));
+    expect(invalid.map(([name]) => name)).toEqual([]);
   });
 
   it('accepts its own example policy', () => {

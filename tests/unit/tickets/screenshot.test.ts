@@ -14,11 +14,11 @@ function noisy(width: number, height: number): Buffer {
 }
 
 describe('fitting the screenshot', () => {
-  it('scales a picture that is too large until it fits, keeping the aspect ratio', () => {
+  it('scales a picture that is too large until it fits, keeping the aspect ratio', async () => {
     const original = noisy(800, 600);
     const max = 200_000;
     expect(original.length).toBeGreaterThan(max);
-    const fit = fitScreenshot(original, max);
+    const fit = await fitScreenshot(original, max);
     expect(fit.ok).toBe(true);
     if (!fit.ok) return;
     expect(fit.value.png.length).toBeLessThanOrEqual(max);
@@ -28,16 +28,16 @@ describe('fitting the screenshot', () => {
     expect([decoded.width, decoded.height]).toEqual([fit.value.width, fit.value.height]);
   });
 
-  it('leaves a picture that fits as it is', () => {
+  it('leaves a picture that fits as it is', async () => {
     const original = noisy(100, 80);
-    const fit = fitScreenshot(original, 1_000_000);
+    const fit = await fitScreenshot(original, 1_000_000);
     expect(fit.ok && fit.value.png.equals(original)).toBe(true);
     expect(fit.ok && fit.value.thumbnail).toMatch(/^data:image\/png;base64,/);
   });
 
-  it('says why when even a small one cannot fit, or the bytes are no PNG', () => {
-    expect(fitScreenshot(noisy(400, 300), 100)).toEqual({ ok: false, reason: 'too-large' });
-    expect(fitScreenshot(new TextEncoder().encode('not a png'), 1_000_000)).toEqual({ ok: false, reason: 'unreadable' });
+  it('says why when even a small one cannot fit, or the bytes are no PNG', async () => {
+    expect(await fitScreenshot(noisy(400, 300), 100)).toEqual({ ok: false, reason: 'too-large' });
+    expect(await fitScreenshot(new TextEncoder().encode('not a png'), 1_000_000)).toEqual({ ok: false, reason: 'unreadable' });
   });
 
   it('averages the area, not the nearest pixel: a fine checkerboard becomes grey', () => {
@@ -53,8 +53,8 @@ describe('fitting the screenshot', () => {
     for (let i = 0; i < small.data.length; i += 4) expect(Math.abs(small.data[i]! - 128)).toBeLessThanOrEqual(1);
   });
 
-  it('makes a thumbnail at most 320 px wide as a PNG data URL', () => {
-    const fit = fitScreenshot(noisy(1000, 500), 10_000_000);
+  it('makes a thumbnail at most 320 px wide as a PNG data URL', async () => {
+    const fit = await fitScreenshot(noisy(1000, 500), 10_000_000);
     if (!fit.ok) throw new Error('fit failed');
     const url = fit.value.thumbnail;
     expect(url.startsWith('data:image/png;base64,')).toBe(true);
