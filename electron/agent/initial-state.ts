@@ -1,4 +1,5 @@
 import type { AgentState } from '../contract';
+import { sizeUnitsFor } from './platform/os';
 
 // Ctrl+Alt+H everywhere. Not CommandOrControl: on a Mac that is Cmd+Option+H, the system's "Hide Others".
 export const DEFAULT_REPORT_SHORTCUT = 'Control+Alt+H';
@@ -7,7 +8,7 @@ export const DEFAULT_REPORT_SHORTCUT = 'Control+Alt+H';
 export function initialState(app: { appVersion: string; platform: string }): AgentState {
   return {
     overall: 'checking', // nothing measured, nothing heard: neither "ok" nor "no contact" yet
-    app: { version: app.appVersion, platform: app.platform },
+    app: { version: app.appVersion, platform: app.platform, sizeUnits: sizeUnitsFor(app.platform) },
     device: null,
     health: { collectedAt: null, items: [], figures: null, history: [] },
     connection: {

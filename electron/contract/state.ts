@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SIZE_UNITS } from './sizes';
 import { TicketsState } from './tickets';
 
 // The agent's state, one slice per capability. The agent owns it; the UI holds a mirror fed by
@@ -149,7 +150,8 @@ export const SettingsState = z.object({
 });
 export type SettingsState = z.infer<typeof SettingsState>;
 
-export const AppInfo = z.object({ version: z.string(), platform: z.string() });
+/** `sizeUnits`: how every view counts a GB on this PC, decided by the agent from the platform (see sizes.ts). */
+export const AppInfo = z.object({ version: z.string(), platform: z.string(), sizeUnits: z.enum(SIZE_UNITS) });
 
 export const AgentState = z.object({
   overall: Overall,

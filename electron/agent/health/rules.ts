@@ -1,4 +1,5 @@
-import type { AgentState, ConnectionStatus, HistoryPoint, Overall, StatusItem } from '../../contract';
+import type { AgentState, ConnectionStatus, HistoryPoint, Overall, SizeUnits, StatusItem } from '../../contract';
+import { exactGigabytes, gigabytes } from '../../contract/sizes';
 import type { HeartbeatBody } from '../hallo-api/types';
 import type { ProbeFailure } from './bounded';
 import type { HealthSnapshot } from './collect';
@@ -43,14 +44,11 @@ export function resolveThresholds(partial?: Partial<HealthThresholds> | null): H
   return resolved;
 }
 
-// GB as Windows Explorer shows it (2^30 bytes), so the figure matches what the user sees there.
-const GB = 1024 ** 3;
 const MINUTE = 60_000;
 const DAY = 86_400;
 /** The longest run of memory pressure the history can show. */
 export const MAX_SUSTAINED_MINUTES = HISTORY_SPAN_MS / MINUTE;
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
 const unknown = (id: string, check: StatusItem['check'], reason: ProbeFailure): StatusItem => ({
   id,
   check,
@@ -59,11 +57,12 @@ const unknown = (id: string, check: StatusItem['check'], reason: ProbeFailure): 
   params: { reason },
 });
 
-function diskItems(snapshot: HealthSnapshot, t: HealthThresholds): StatusItem[] {
+/** The GB thresholds count in the same GB as the figures the employee sees (`units`). */
+function diskItems(snapshot: HealthSnapshot, t: HealthThresholds, units: SizeUnits): StatusItem[] {
   if ('error' in snapshot.disks) return [unknown('disk-space', 'disk-space', snapshot.disks.error)];
   return snapshot.disks.value.map((disk) => {
     const freePercent = (disk.freeBytes / disk.sizeBytes) * 100;
-    const freeGb = disk.freeBytes / GB;
+    const freeGb = exactGigabytes(disk.freeBytes, units);
     const below = (percent: number, gb: number) => freePercent < percent || freeGb < gb;
     const [severity, state] = below(t.diskProblemPercent, t.diskProblemGb)
       ? (['problem', 'critical'] as const)
@@ -75,7 +74,7 @@ function diskItems(snapshot: HealthSnapshot, t: HealthThresholds): StatusItem[] 
       check: 'disk-space',
       severity,
       code: `health.disk-space.${state}`,
-      params: { mount: disk.mount, freeGb: round1(freeGb), freePercent: Math.round(freePercent), sizeGb: Math.round(disk.sizeBytes / GB) },
+      params: { mount: disk.mount, freeGb: gigabytes(disk.freeBytes, units), freePercent: Math.round(freePercent), sizeGb: gigabytes(disk.sizeBytes, units) },
     };
   });
 }
@@ -146,10 +145,16 @@ function batteryItems(snapshot: HealthSnapshot, t: HealthThresholds): StatusItem
 /**
  * The snapshot judged against the thresholds. `memoryHistory` is the history so far (oldest first);
  * points at or after the snapshot's own time are ignored, so it may already contain this sample.
+ * `units`: the PC's GB (`state.app.sizeUnits`), for the disk figures and the GB thresholds.
  */
-export function evaluate(snapshot: HealthSnapshot, thresholds: HealthThresholds, memoryHistory: readonly HistoryPoint[]): StatusItem[] {
+export function evaluate(
+  snapshot: HealthSnapshot,
+  thresholds: HealthThresholds,
+  memoryHistory: readonly HistoryPoint[],
+  units: SizeUnits,
+): StatusItem[] {
   return [
-    ...diskItems(snapshot, thresholds),
+    ...diskItems(snapshot, thresholds, units),
     memoryItem(snapshot, thresholds, memoryHistory),
     uptimeItem(snapshot, thresholds),
     ...smartItems(snapshot),

@@ -195,7 +195,7 @@ describe('what will be sent', () => {
       },
       attachments: [{ name: 'screenshot.png', contentType: 'image/png', bytes: 312_000 }],
     };
-    const shown = text(html(createElement(SendPreview, { body, processesWanted: true, language: 'nl', categories: state.tickets.categories })));
+    const shown = text(html(createElement(SendPreview, { body, processesWanted: true, language: 'nl', units: 'binary', categories: state.tickets.categories })));
     for (const part of ['Computer', 'LAPTOP-ANNA', 'Dell Inc. Latitude 5440', 'Windows 11 Pro 10.0.22631 22631', 'Gezondheid en controles', 'Let op', '12 %', 'Schijf C: raakt vol', '2 metingen', 'Teams.exe – 31,5 %, 812 MB', 'chrome.exe', 'smart probe timed out', 'screenshot.png (image/png, 312 kB)', 'Hoog', 'Printen lukt niet']) {
       expect(shown).toContain(part);
     }
@@ -203,7 +203,7 @@ describe('what will be sent', () => {
 
   it('says why the process list is left out: turned off, or not to be had just now', () => {
     const shown = (processesWanted: boolean) =>
-      text(html(createElement(SendPreview, { body: { diagnostics: { processes: null } }, processesWanted, language: 'nl', categories: [] })));
+      text(html(createElement(SendPreview, { body: { diagnostics: { processes: null } }, processesWanted, language: 'nl', units: 'binary', categories: [] })));
     expect(shown(false)).toContain('Niet meegestuurd: je hebt de lijst met programma’s uitgezet.');
     expect(shown(true)).toContain('Niet meegestuurd: de lijst met programma’s kon nu niet worden gemaakt.');
     expect(shown(true)).toContain('Geen bijlagen.');

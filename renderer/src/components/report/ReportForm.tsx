@@ -323,7 +323,13 @@ export function ReportForm({ state, draft, onDraft, problems, onProblems, onSave
         {preview?.phase === 'busy' && <p className="muted small" role="status">{t('report.previewBusy')}</p>}
         {preview?.phase === 'failed' && <p className="field-error" role="status">{t('preview.failed')}</p>}
         {preview?.phase === 'shown' && (
-          <SendPreview body={preview.body} processesWanted={preview.draft.includeProcesses} language={language} categories={tickets.categories} />
+          <SendPreview
+            body={preview.body}
+            processesWanted={preview.draft.includeProcesses}
+            language={language}
+            units={state.app.sizeUnits}
+            categories={tickets.categories}
+          />
         )}
       </div>
 

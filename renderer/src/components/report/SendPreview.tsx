@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language, StatusItem, TicketsState } from '../../../../electron/contract';
+import type { Language, SizeUnits, StatusItem, TicketsState } from '../../../../electron/contract';
 import { formatDateTime, formatGb, formatNumber, localizeParams } from '../../format';
 import { hasText } from '../../i18n';
 import { itemMessage } from '../../messages';
@@ -34,8 +34,14 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /** "Bekijk wat er wordt meegestuurd": the request body of Send, section by section, in words. */
-export function SendPreview(props: { body: Obj; processesWanted: boolean; language: Language; categories: TicketsState['categories'] }) {
-  const { body, processesWanted, language, categories } = props;
+export function SendPreview(props: {
+  body: Obj;
+  processesWanted: boolean;
+  language: Language;
+  units: SizeUnits;
+  categories: TicketsState['categories'];
+}) {
+  const { body, processesWanted, language, units, categories } = props;
   const { t, i18n } = useTranslation();
   const size = useSize(language);
   const contact = obj(body.contact);
@@ -107,7 +113,7 @@ export function SendPreview(props: { body: Obj; processesWanted: boolean; langua
               const disk = obj(raw);
               return (
                 <span key={`${str(disk.mount)}:${index}`}>
-                  {str(disk.mount)}: {t('details.diskValue', { free: formatGb(num(disk.freeBytes) ?? 0, language), size: formatGb(num(disk.sizeBytes) ?? 0, language) })}
+                  {str(disk.mount)}: {t('details.diskValue', { free: formatGb(num(disk.freeBytes) ?? 0, units, language), size: formatGb(num(disk.sizeBytes) ?? 0, units, language) })}
                 </span>
               );
             })}
