@@ -7,3 +7,4 @@ export type * from './bridge';
 export * from './channels';
 export * from './text';
 export * from './sizes';
+export * from './status-codes';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SIZE_UNITS } from './sizes';
+import { CHECK_IDS } from './status-codes';
 import { TicketsState } from './tickets';
 
 // The agent's state, one slice per capability. The agent owns it; the UI holds a mirror fed by
@@ -15,15 +16,17 @@ export type Severity = z.infer<typeof Severity>;
 export const Overall = z.enum(['checking', 'ok', 'attention', 'problem', 'offline']);
 export type Overall = z.infer<typeof Overall>;
 
-export const CheckId = z.enum(['disk-space', 'memory', 'uptime', 'smart', 'battery']);
+export const CheckId = z.enum(CHECK_IDS);
 export type CheckId = z.infer<typeof CheckId>;
 
 const ParamValue = z.union([z.string(), z.number(), z.boolean()]);
 
 /**
  * One line of the popup's checklist. `code` is a message key (`health.<check>.<state>`), params
- * fill it in. A probe that failed or hung gives severity `unknown`, code `health.unknown`, and
- * params.reason `timeout` | `error` | `unsupported`.
+ * fill it in. The agent builds items only from the table in status-codes.ts (`TypedStatusItem`);
+ * the schema stays a string so that the popup can still say something for a code it does not know.
+ * A probe that failed or hung gives severity `unknown`, code `health.unknown`, and params.reason
+ * `timeout` | `error` | `unsupported`.
  */
 export const StatusItem = z.object({
   id: z.string(), // stable per subject, e.g. `disk-space:C:` or `memory`

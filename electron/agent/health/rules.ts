@@ -1,4 +1,4 @@
-import type { AgentState, ConnectionStatus, HistoryPoint, Overall, SizeUnits, StatusItem } from '../../contract';
+import type { AgentState, ConnectionStatus, HistoryPoint, Overall, SizeUnits, StatusItem, TypedStatusItem } from '../../contract';
 import { exactGigabytes, gigabytes } from '../../contract/sizes';
 import type { HeartbeatBody } from '../hallo-api/types';
 import type { ProbeFailure } from './bounded';
@@ -49,7 +49,7 @@ const DAY = 86_400;
 /** The longest run of memory pressure the history can show. */
 export const MAX_SUSTAINED_MINUTES = HISTORY_SPAN_MS / MINUTE;
 
-const unknown = (id: string, check: StatusItem['check'], reason: ProbeFailure): StatusItem => ({
+const unknown = (id: string, check: TypedStatusItem['check'], reason: ProbeFailure): TypedStatusItem => ({
   id,
   check,
   severity: 'unknown',
@@ -58,7 +58,7 @@ const unknown = (id: string, check: StatusItem['check'], reason: ProbeFailure): 
 });
 
 /** The GB thresholds count in the same GB as the figures the employee sees (`units`). */
-function diskItems(snapshot: HealthSnapshot, t: HealthThresholds, units: SizeUnits): StatusItem[] {
+function diskItems(snapshot: HealthSnapshot, t: HealthThresholds, units: SizeUnits): TypedStatusItem[] {
   if ('error' in snapshot.disks) return [unknown('disk-space', 'disk-space', snapshot.disks.error)];
   return snapshot.disks.value.map((disk) => {
     const freePercent = (disk.freeBytes / disk.sizeBytes) * 100;
@@ -80,7 +80,7 @@ function diskItems(snapshot: HealthSnapshot, t: HealthThresholds, units: SizeUni
 }
 
 /** Pressure counts only when it has lasted: walk back from now while every sample was at or over the mark. */
-function memoryItem(snapshot: HealthSnapshot, t: HealthThresholds, history: readonly HistoryPoint[]): StatusItem {
+function memoryItem(snapshot: HealthSnapshot, t: HealthThresholds, history: readonly HistoryPoint[]): TypedStatusItem {
   if ('error' in snapshot.memory) return unknown('memory', 'memory', snapshot.memory.error);
   const usedPercent = (snapshot.memory.value.usedBytes / snapshot.memory.value.totalBytes) * 100;
   let since: number | null = usedPercent >= t.memoryAttentionPercent ? snapshot.at : null;
@@ -102,7 +102,7 @@ function memoryItem(snapshot: HealthSnapshot, t: HealthThresholds, history: read
   };
 }
 
-function uptimeItem(snapshot: HealthSnapshot, t: HealthThresholds): StatusItem {
+function uptimeItem(snapshot: HealthSnapshot, t: HealthThresholds): TypedStatusItem {
   if ('error' in snapshot.uptime) return unknown('uptime', 'uptime', snapshot.uptime.error);
   const seconds = snapshot.uptime.value.seconds;
   const long = seconds >= t.uptimeAttentionDays * DAY;
@@ -115,7 +115,7 @@ function uptimeItem(snapshot: HealthSnapshot, t: HealthThresholds): StatusItem {
   };
 }
 
-function smartItems(snapshot: HealthSnapshot): StatusItem[] {
+function smartItems(snapshot: HealthSnapshot): TypedStatusItem[] {
   if ('error' in snapshot.smart) return [unknown('smart', 'smart', snapshot.smart.error)];
   return snapshot.smart.value.map((d) => ({
     id: `smart:${d.index}`,
@@ -126,20 +126,15 @@ function smartItems(snapshot: HealthSnapshot): StatusItem[] {
   }));
 }
 
-function batteryItems(snapshot: HealthSnapshot, t: HealthThresholds): StatusItem[] {
+function batteryItems(snapshot: HealthSnapshot, t: HealthThresholds): TypedStatusItem[] {
   if ('error' in snapshot.battery) return [unknown('battery', 'battery', snapshot.battery.error)];
   const battery = snapshot.battery.value;
   if (!battery) return []; // a desktop: nothing to say
-  const worn = battery.healthPercent !== null && battery.healthPercent < t.batteryHealthAttentionPercent;
-  return [
-    {
-      id: 'battery',
-      check: 'battery',
-      severity: worn ? 'attention' : 'ok',
-      code: worn ? 'health.battery.worn' : 'health.battery.ok',
-      params: battery.healthPercent === null ? {} : { healthPercent: battery.healthPercent },
-    },
-  ];
+  const { healthPercent } = battery;
+  if (healthPercent !== null && healthPercent < t.batteryHealthAttentionPercent) {
+    return [{ id: 'battery', check: 'battery', severity: 'attention', code: 'health.battery.worn', params: { healthPercent } }];
+  }
+  return [{ id: 'battery', check: 'battery', severity: 'ok', code: 'health.battery.ok', params: healthPercent === null ? {} : { healthPercent } }];
 }
 
 /**
@@ -152,7 +147,7 @@ export function evaluate(
   thresholds: HealthThresholds,
   memoryHistory: readonly HistoryPoint[],
   units: SizeUnits,
-): StatusItem[] {
+): TypedStatusItem[] {
   return [
     ...diskItems(snapshot, thresholds, units),
     memoryItem(snapshot, thresholds, memoryHistory),

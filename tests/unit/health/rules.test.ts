@@ -195,7 +195,7 @@ describe('uptime, SMART, battery', () => {
       DEFAULT_THRESHOLDS,
       [],
     );
-    expect(items.map((i) => [i.id, i.severity, i.params.reason ?? null])).toEqual([
+    expect(items.map((i) => [i.id, i.severity, i.code === 'health.unknown' ? i.params.reason : null])).toEqual([
       ['disk-space:C:', 'ok', null],
       ['memory', 'unknown', 'error'],
       ['uptime', 'unknown', 'timeout'],
