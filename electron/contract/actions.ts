@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AgentState, LanguagePreference } from './state';
 import { DraftProblem, TicketDraft } from './tickets';
 import { ACTION_ERROR_CODES } from './errors';
+import { FIELD_LIMITS } from './limits';
 
 // Every intent the UI may send, with the schema its argument must pass before anyone sees it and
 // the windows allowed to send it. `handler` says who answers: the agent (all decisions) or the
@@ -32,7 +33,7 @@ export const actions = {
   'tickets.startReport': {
     windows: ['popup'],
     handler: 'agent',
-    request: z.object({ relatedItemId: z.string().max(200).nullable() }).strict(),
+    request: z.object({ relatedItemId: z.string().max(FIELD_LIMITS.relatedItemId).nullable() }).strict(),
     result: z.void(),
   },
   'tickets.removeScreenshot': { windows: ['popup'], handler: 'agent', request: NoArgs, result: z.void() },

@@ -7,4 +7,5 @@ export type * from './bridge';
 export * from './channels';
 export * from './text';
 export * from './sizes';
+export * from './limits';
 export * from './status-codes';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIELD_LIMITS as MAX } from './limits';
 
 // "Report a problem": what the employee fills in, what the agent keeps in its outbox, and this
 // PC's tickets as the servicedesk sees them. Codes and values only; the words are in the catalog.
@@ -7,23 +8,20 @@ import { z } from 'zod';
 export const Impact = z.enum(['can-work', 'cannot-work', 'several-cannot-work']);
 export type Impact = z.infer<typeof Impact>;
 
-// The hard limits of the API; the policy's limits (smaller) are checked by the agent with codes.
-const MAX_DESCRIPTION = 20_000;
-
 export const ContactDetails = z.object({
-  name: z.string().max(200),
-  phone: z.string().max(40),
-  email: z.string().max(254),
+  name: z.string().max(MAX['contact.name']),
+  phone: z.string().max(MAX['contact.phone']),
+  email: z.string().max(MAX['contact.email']),
 });
 export type ContactDetails = z.infer<typeof ContactDetails>;
 
 export const TicketDraft = z.object({
-  description: z.string().max(MAX_DESCRIPTION),
-  categoryId: z.string().max(32).nullable(),
+  description: z.string().max(MAX.description),
+  categoryId: z.string().max(MAX.categoryId).nullable(),
   impact: Impact,
   contact: ContactDetails,
   /** The status item the employee reported with "Meld dit", if any. */
-  relatedItemId: z.string().max(200).nullable(),
+  relatedItemId: z.string().max(MAX.relatedItemId).nullable(),
   includeScreenshot: z.boolean(),
   includeProcesses: z.boolean(),
 });

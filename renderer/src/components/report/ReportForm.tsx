@@ -2,6 +2,7 @@ import { Fragment, useEffect, useId, useRef, useState, type FormEvent } from 're
 import { useTranslation } from 'react-i18next';
 import type { ActionResult, AgentState, DraftProblem, Impact, TicketDraft } from '../../../../electron/contract';
 import { ActionError } from '../../../../electron/contract/errors';
+import { FIELD_LIMITS } from '../../../../electron/contract/limits';
 import { formatNumber, localizeParams, telHref } from '../../format';
 import { hasText } from '../../i18n';
 import { itemMessage } from '../../messages';
@@ -11,11 +12,11 @@ import { Screenshot } from './Screenshot';
 import { SendPreview } from './SendPreview';
 
 const IMPACTS: Impact[] = ['can-work', 'cannot-work', 'several-cannot-work'];
-// The contact fields; their lengths are the contract's (ContactDetails).
+// The contact fields; their lengths are the contract's.
 const CONTACT_FIELDS = [
-  { key: 'name', type: undefined, autoComplete: 'name', maxLength: 200 },
-  { key: 'phone', type: 'tel', autoComplete: 'tel', maxLength: 40 },
-  { key: 'email', type: 'email', autoComplete: 'email', maxLength: 254 },
+  { key: 'name', type: undefined, autoComplete: 'name', maxLength: FIELD_LIMITS['contact.name'] },
+  { key: 'phone', type: 'tel', autoComplete: 'tel', maxLength: FIELD_LIMITS['contact.phone'] },
+  { key: 'email', type: 'email', autoComplete: 'email', maxLength: FIELD_LIMITS['contact.email'] },
 ] as const;
 // The counter speaks only once the employee pauses, and only when the limit is near.
 const SPEAK_AFTER_MS = 1200;
