@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AgentState, LanguagePreference } from './state';
 import { DraftProblem, TicketDraft } from './tickets';
+import { TicketPreview } from './ticket-preview';
 import { ACTION_ERROR_CODES } from './errors';
 import { FIELD_LIMITS } from './limits';
 
@@ -43,7 +44,7 @@ export const actions = {
     windows: ['popup'],
     handler: 'agent',
     request: z.object({ draft: TicketDraft }).strict(),
-    result: z.record(z.string(), z.unknown()),
+    result: TicketPreview,
   },
   /**
    * Saved to disk (flushed) before it answers `saved`; sending follows, its progress shows in

@@ -1,5 +1,6 @@
 export * from './state';
 export * from './tickets';
+export * from './ticket-preview';
 export * from './actions';
 export * from './events';
 export * from './errors';

@@ -12,7 +12,10 @@ export interface ItemMessage {
  * agent) gets a generic line instead of a raw key, and so can never point elsewhere in the catalog;
  * `hasText` says whether the catalog has a string at a key.
  */
-export function itemMessage(item: StatusItem, hasText: (key: string) => boolean): ItemMessage {
+/** `check` as a string: a ticket's diagnostics may carry one this version does not know. */
+type ItemLike = Pick<StatusItem, 'severity' | 'code' | 'params'> & { check: string };
+
+export function itemMessage(item: ItemLike, hasText: (key: string) => boolean): ItemMessage {
   if (item.severity === 'unknown' || item.code === 'health.unknown') {
     const reason: UnknownReason = (UNKNOWN_REASONS as readonly unknown[]).includes(item.params.reason)
       ? (item.params.reason as UnknownReason)

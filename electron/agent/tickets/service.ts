@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { monotonicFactory } from 'ulid';
-import { ActionError, type DeviceInfo, type DraftProblem, openReport, type MyTicket, type Notice, type OpenReport, type OutboxEntry, type TicketDraft, type TicketsState } from '../../contract';
+import { ActionError, type DeviceInfo, type DraftProblem, openReport, type MyTicket, type Notice, type OpenReport, type OutboxEntry, type TicketDraft, type TicketPreview, type TicketsState } from '../../contract';
 import type { BackoffOptions } from '../hallo-api/backoff';
 import type { HalloApi } from '../hallo-api/client';
 import type { Policy, ServerEvent, TicketCreateRequest } from '../hallo-api/types';
@@ -49,7 +49,7 @@ export interface TicketsService {
   reopen(id: string): Promise<void>;
   cancelReport(): void;
   removeScreenshot(): void;
-  preview(draft: TicketDraft): Promise<Record<string, unknown>>;
+  preview(draft: TicketDraft): Promise<TicketPreview>;
   submit(draft: TicketDraft): Promise<SubmitResult>;
   dismiss(id: string): Promise<void>;
   refresh(): Promise<void>;

@@ -15,6 +15,7 @@ import { createI18n } from '../../../renderer/src/i18n';
 import type { Mirror } from '../../../renderer/src/store';
 import type { PopupBridge } from '../../../renderer/src/bridge/types';
 import { fakeProbes, loadFixture, timerClock } from '../health/helpers';
+import { samplePreview } from './sample-state';
 
 // Issue 7.4: one disk, one number. The recorded PC is sampled by the real health service, then the
 // popup is rendered from that state: the checklist, Details and the send preview must agree, and
@@ -44,7 +45,8 @@ function views(state: AgentState) {
   const i18n = createI18n(state.settings.language);
   const mirror = { store: createStore<Mirror>(() => ({ status: 'ready', state })), sync: async () => undefined, stop: () => undefined };
   const popup = renderToStaticMarkup(createElement(I18nextProvider, { i18n }, createElement(App, { bridge, mirror })));
-  const body = { diagnostics: { health: healthSummary(state), checks: state.health.items, processes: null } };
+  const sample = samplePreview();
+  const body = { ...sample, diagnostics: { ...sample.diagnostics, health: { ...healthSummary(state), history: [] }, checks: state.health.items } };
   const preview = renderToStaticMarkup(
     createElement(I18nextProvider, { i18n }, createElement(SendPreview, { body, processesWanted: false, language: state.settings.language, units: state.app.sizeUnits, categories: [] })),
   );

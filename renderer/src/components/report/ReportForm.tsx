@@ -26,7 +26,7 @@ const PREVIEW_AFTER_MS = 400;
 
 export interface ReportActions {
   submit(draft: TicketDraft): Promise<ActionResult<'tickets.submit'>>;
-  preview(draft: TicketDraft): Promise<Record<string, unknown>>;
+  preview(draft: TicketDraft): Promise<ActionResult<'tickets.preview'>>;
   removeScreenshot(): Promise<void>;
   cancel(): Promise<void>;
 }
@@ -53,7 +53,7 @@ export function ReportForm({ state, draft, onDraft, problems, onProblems, onSave
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [preview, setPreview] = useState<
-    { phase: 'busy' } | { phase: 'shown'; body: Record<string, unknown>; draft: TicketDraft } | { phase: 'failed' } | null
+    { phase: 'busy' } | { phase: 'shown'; body: ActionResult<'tickets.preview'>; draft: TicketDraft } | { phase: 'failed' } | null
   >(null);
   const [spoken, setSpoken] = useState('');
   const [focusProblems, setFocusProblems] = useState(0);
