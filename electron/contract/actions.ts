@@ -78,6 +78,8 @@ export type ActionRequest<K extends ActionName> = z.input<Actions[K]['request']>
 export type ActionResult<K extends ActionName> = z.output<Actions[K]['result']>;
 export type AgentActionName = { [K in ActionName]: Actions[K]['handler'] extends 'agent' ? K : never }[ActionName];
 export type ShellActionName = Exclude<ActionName, AgentActionName>;
+/** The actions window `W` may send, from the `windows` lists above: its preload exposes exactly these. */
+export type WindowActions<W extends WindowName> = { [K in ActionName]: W extends Actions[K]['windows'][number] ? K : never }[ActionName];
 
 /** Validates outcomes crossing a process boundary (IPC, WebSocket). */
 export const ActionOutcomeSchema = z.discriminatedUnion('ok', [
@@ -85,8 +87,8 @@ export const ActionOutcomeSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), error: z.object({ code: z.enum(ACTION_ERROR_CODES), detail: z.string().optional() }) }),
 ]);
 
-export function actionNamesFor(window: WindowName): ActionName[] {
-  return (Object.keys(actions) as ActionName[]).filter((name) =>
+export function actionNamesFor<W extends WindowName>(window: W): WindowActions<W>[] {
+  return (Object.keys(actions) as ActionName[]).filter((name): name is WindowActions<W> =>
     (actions[name].windows as readonly WindowName[]).includes(window),
   );
 }
