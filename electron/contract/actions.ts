@@ -3,6 +3,7 @@ import { AgentState, LanguagePreference } from './state';
 import { DraftProblem, TicketDraft } from './tickets';
 import { TicketPreview } from './ticket-preview';
 import { ACTION_ERROR_CODES } from './errors';
+import { errorInfo } from './error-info';
 import { FIELD_LIMITS } from './limits';
 
 // Every intent the UI may send, with the schema its argument must pass before anyone sees it and
@@ -84,7 +85,7 @@ export type WindowActions<W extends WindowName> = { [K in ActionName]: W extends
 /** Validates outcomes crossing a process boundary (IPC, WebSocket). */
 export const ActionOutcomeSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.object({ code: z.enum(ACTION_ERROR_CODES), detail: z.string().optional() }) }),
+  z.object({ ok: z.literal(false), error: errorInfo(z.enum(ACTION_ERROR_CODES)) }),
 ]);
 
 export function actionNamesFor<W extends WindowName>(window: W): WindowActions<W>[] {

@@ -11,9 +11,19 @@ export const ACTION_ERROR_CODES = [
 ] as const;
 export type ActionErrorCode = (typeof ACTION_ERROR_CODES)[number];
 
-export type ActionOutcome =
-  | { ok: true; value: unknown }
-  | { ok: false; error: { code: ActionErrorCode; detail?: string } };
+/**
+ * How anything that failed is told, one shape for all: an action's error, the connection's and a
+ * ticket's `lastError` (ApiError.toJSON()). `code` picks the sentence (`errors.<code>`,
+ * `connection.error.<code>`, `outbox.error.<code>`); `status` is the HTTP status where there was
+ * one; `detail` is technical, for admins and logs, never shown to an employee as the reason.
+ */
+export interface ErrorInfo<C extends string = string> {
+  code: C;
+  status?: number;
+  detail?: string;
+}
+
+export type ActionOutcome = { ok: true; value: unknown } | { ok: false; error: ErrorInfo<ActionErrorCode> };
 
 /** Thrown by a handler to fail with a code the user can be told about; rebuilt by the renderer. */
 export class ActionError extends Error {

@@ -4,6 +4,7 @@ export * from './ticket-preview';
 export * from './actions';
 export * from './events';
 export * from './errors';
+export * from './error-info';
 export type * from './bridge';
 export * from './channels';
 export * from './text';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorInfoSchema } from './error-info';
 import { SIZE_UNITS } from './sizes';
 import { CHECK_IDS } from './status-codes';
 import { TicketsState } from './tickets';
@@ -100,7 +101,7 @@ export const ConnectionState = z.object({
   lastContactAt: z.string().nullable(),
   nextAttemptAt: z.string().nullable(),
   // code: `network` | `timeout` | `http-5xx` | `http-429` | `invalid-response` | `unauthorized` | `enroll-rejected` | ...
-  lastError: z.object({ code: z.string(), status: z.number().optional(), detail: z.string().optional() }).nullable(),
+  lastError: ErrorInfoSchema.nullable(),
 });
 export type ConnectionState = z.infer<typeof ConnectionState>;
 

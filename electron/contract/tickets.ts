@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorInfoSchema } from './error-info';
 import { FIELD_LIMITS as MAX } from './limits';
 
 // "Report a problem": what the employee fills in, what the agent keeps in its outbox, and this
@@ -43,7 +44,7 @@ export const OutboxEntry = z.object({
   status: z.enum(['queued', 'sending', 'sent', 'rejected']),
   attempts: z.number(),
   nextAttemptAt: z.string().nullable(),
-  lastError: z.object({ code: z.string(), status: z.number().optional(), detail: z.string().optional() }).nullable(),
+  lastError: ErrorInfoSchema.nullable(), // why sending has not worked yet: `outbox.error.<code>`
   number: z.number().nullable(),
   problems: z.array(DraftProblem),
   draft: TicketDraft.nullable(), // only for `rejected`: to bring the form back

@@ -1,3 +1,5 @@
+import type { ErrorInfo } from '../../contract/errors';
+
 /**
  * Every way a call to the hallo, API can fail, as one coded error. `status` is the HTTP status
  * where there was one; `retryAfterMs` is the server's Retry-After, already turned into a wait.
@@ -24,8 +26,8 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
-  /** The shape the connection slice shows (ConnectionState.lastError). */
-  toJSON(): { code: string; status?: number; detail: string } {
+  /** As the contract's one error shape: the connection's and an outbox entry's `lastError`. */
+  toJSON(): ErrorInfo<ApiErrorCode> {
     return { code: this.code, ...(this.status ? { status: this.status } : {}), detail: this.detail };
   }
 }
