@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ErrorInfoSchema } from './error-info';
+import { errorInfo } from './error-info';
+import { CONNECTION_ERROR_CODES } from './errors';
 import { SIZE_UNITS } from './sizes';
 import { CHECK_IDS } from './status-codes';
 import { TicketsState } from './tickets';
@@ -100,8 +101,7 @@ export const ConnectionState = z.object({
   tenantName: z.string().nullable(),
   lastContactAt: z.string().nullable(),
   nextAttemptAt: z.string().nullable(),
-  // code: `network` | `timeout` | `http-5xx` | `http-429` | `invalid-response` | `unauthorized` | `enroll-rejected` | ...
-  lastError: ErrorInfoSchema.nullable(),
+  lastError: errorInfo(z.enum(CONNECTION_ERROR_CODES)).nullable(),
 });
 export type ConnectionState = z.infer<typeof ConnectionState>;
 

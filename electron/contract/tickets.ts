@@ -44,7 +44,9 @@ export const OutboxEntry = z.object({
   status: z.enum(['queued', 'sending', 'sent', 'rejected']),
   attempts: z.number(),
   nextAttemptAt: z.string().nullable(),
-  lastError: ErrorInfoSchema.nullable(), // why sending has not worked yet: `outbox.error.<code>`
+  // Why sending has not worked yet: one of OUTBOX_ERROR_CODES. A string on disk, so that an outbox
+  // file from another version is still read.
+  lastError: ErrorInfoSchema.nullable(),
   number: z.number().nullable(),
   problems: z.array(DraftProblem),
   draft: TicketDraft.nullable(), // only for `rejected`: to bring the form back

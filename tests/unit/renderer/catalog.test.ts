@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { catalogs } from '../../../electron/contract/messages';
 import {
   ACTION_ERROR_CODES,
+  CONNECTION_ERROR_CODES,
+  OUTBOX_ERROR_CODES,
   CheckId,
   ConfigProblem,
   ConnectionStatus,
@@ -46,8 +48,6 @@ export const refused: TypedStatusItem[] = [
   { id: 'x', check: 'battery', severity: 'attention', code: 'health.battery.worn', params: {} },
 ];
 
-// The agreed list, plus what electron/agent/hallo-api/api-error.ts and the connection service emit.
-const CONNECTION_ERRORS = ['network', 'timeout', 'http-5xx', 'http-429', 'http-4xx', 'invalid-response', 'unauthorized', 'enroll-rejected', 'not-configured'];
 
 describe('message catalog', () => {
   it('has exactly the same keys in Dutch and English', () => {
@@ -101,7 +101,7 @@ describe('message catalog', () => {
       'tray.tooltipChecking',
       ...Severity.options.map((s) => `severity.${s}`),
       ...ConnectionStatus.options.map((s) => `connection.status.${s}`),
-      ...CONNECTION_ERRORS.map((c) => `connection.error.${c}`),
+      ...CONNECTION_ERROR_CODES.map((c) => `connection.error.${c}`),
       ...ConfigProblem.shape.code.options.map((c) => `config.problem.${c}`),
       ...['api', 'cache', 'defaults'].map((s) => `config.source.${s}`),
       ...ACTION_ERROR_CODES.map((c) => `errors.${c}`),
@@ -115,7 +115,7 @@ describe('message catalog', () => {
   it('has the words agreed for tickets: problems, outbox reasons, statuses and notifications', () => {
     const keys = [
       ...['required', 'too-long', 'invalid', 'too-large'].map((c) => `draft.problem.${c}`),
-      ...['network', 'timeout', 'http-5xx', 'http-429', 'http-4xx', 'unauthorized', 'invalid-response', 'not-enrolled'].map((c) => `outbox.error.${c}`),
+      ...OUTBOX_ERROR_CODES.map((c) => `outbox.error.${c}`),
       ...OutboxEntry.shape.status.options.map((s) => `outbox.status.${s}`),
       ...TicketStatus.options.map((s) => `myTickets.status.${s}`),
       ...Impact.options.map((i) => `report.impactOptions.${i}`),
