@@ -2,18 +2,16 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { META_CONTENT_SECURITY_POLICY } from './electron/contract/csp';
 
 // The built page carries its own CSP as well as the one the app:// protocol (or the preview host)
 // sends. Only in builds: the dev server's React refresh needs an inline script, and `npm start`
 // in development loads the page from that server.
-const RENDERER_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-  "connect-src 'self' ws: wss:; base-uri 'none'; form-action 'none'";
 const cspMeta: Plugin = {
   name: 'hallo-csp-meta',
   apply: 'build',
   transformIndexHtml: () => [
-    { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: RENDERER_CSP }, injectTo: 'head-prepend' },
+    { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
   ],
 };
 

@@ -1,6 +1,7 @@
 import type { AppInfo, AgentState, CapabilityName, SliceName } from '../contract';
 import { connectionCapability } from './connection/capability';
 import { healthCapability } from './health/capability';
+import { sizeUnitsFor } from './platform/os';
 import { settingsCapability } from './settings/capability';
 import { statusCapability } from './status/capability';
 import { supportCapability } from './support/capability';
@@ -30,6 +31,6 @@ void everySliceOwned;
 
 /** What the UI shows before anything is known: each capability's starting slices. */
 export function initialState(opts: { appVersion: string; platform: string }): AgentState {
-  const app: AppInfo = { version: opts.appVersion, platform: opts.platform };
+  const app: AppInfo = { version: opts.appVersion, platform: opts.platform, sizeUnits: sizeUnitsFor(opts.platform) };
   return Object.assign({ app }, ...CAPABILITY_LIST.map((definition) => definition.initial(app))) as AgentState;
 }

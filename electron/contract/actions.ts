@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { AgentState, LanguagePreference } from './state';
 import { DraftProblem, TicketDraft } from './tickets';
+import { TicketPreview } from './ticket-preview';
 import { ACTION_ERROR_CODES } from './errors';
+import { errorInfo } from './error-info';
+import { FIELD_LIMITS } from './limits';
 
 // Every intent the UI may send, with the schema its argument must pass before anyone sees it and
 // the windows allowed to send it. `handler` says who answers: one of the agent's capabilities (by
@@ -41,7 +44,7 @@ export const actions = {
   'tickets.startReport': {
     windows: ['popup'],
     handler: 'tickets',
-    request: z.object({ relatedItemId: z.string().max(200).nullable() }).strict(),
+    request: z.object({ relatedItemId: z.string().max(FIELD_LIMITS.relatedItemId).nullable() }).strict(),
     result: z.void(),
   },
   'tickets.removeScreenshot': { windows: ['popup'], handler: 'tickets', request: NoArgs, result: z.void() },
@@ -51,7 +54,7 @@ export const actions = {
     windows: ['popup'],
     handler: 'tickets',
     request: z.object({ draft: TicketDraft }).strict(),
-    result: z.record(z.string(), z.unknown()),
+    result: TicketPreview,
   },
   /**
    * Saved to disk (flushed) before it answers `saved`; sending follows, its progress shows in
@@ -96,15 +99,17 @@ export type ActionResult<K extends ActionName> = z.output<Actions[K]['result']>;
 export type ActionsOf<H extends ActionHandler> = { [K in ActionName]: Actions[K]['handler'] extends H ? K : never }[ActionName];
 export type ShellActionName = ActionsOf<'shell'>;
 export type AgentActionName = Exclude<ActionName, ShellActionName>;
+/** The actions window `W` may send, from the `windows` lists above: its preload exposes exactly these. */
+export type WindowActions<W extends WindowName> = { [K in ActionName]: W extends Actions[K]['windows'][number] ? K : never }[ActionName];
 
 /** Validates outcomes crossing a process boundary (IPC, WebSocket). */
 export const ActionOutcomeSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.object({ code: z.enum(ACTION_ERROR_CODES), detail: z.string().optional() }) }),
+  z.object({ ok: z.literal(false), error: errorInfo(z.enum(ACTION_ERROR_CODES)) }),
 ]);
 
-export function actionNamesFor(window: WindowName): ActionName[] {
-  return (Object.keys(actions) as ActionName[]).filter((name) =>
+export function actionNamesFor<W extends WindowName>(window: W): WindowActions<W>[] {
+  return (Object.keys(actions) as ActionName[]).filter((name): name is WindowActions<W> =>
     (actions[name].windows as readonly WindowName[]).includes(window),
   );
 }

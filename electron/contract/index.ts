@@ -1,9 +1,14 @@
 export * from './state';
 export * from './tickets';
+export * from './ticket-preview';
 export * from './actions';
 export * from './events';
 export * from './errors';
+export * from './error-info';
 export type * from './bridge';
 export * from './channels';
 export * from './text';
 export * from './fields';
+export * from './sizes';
+export * from './limits';
+export * from './status-codes';

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { errorInfo } from './error-info';
+import { CONNECTION_ERROR_CODES } from './errors';
+import { SIZE_UNITS } from './sizes';
+import { CHECK_IDS } from './status-codes';
 import { TicketsState, UrgentAdvice } from './tickets';
 
 // The agent's state, one slice per capability. The agent owns it; the UI holds a mirror fed by
@@ -23,15 +27,17 @@ export type Overall = z.infer<typeof Overall>;
 export const Headline = z.enum([...Overall.options, 'unchecked', 'reenroll', 'not-enrolled']);
 export type Headline = z.infer<typeof Headline>;
 
-export const CheckId = z.enum(['disk-space', 'memory', 'uptime', 'smart', 'battery']);
+export const CheckId = z.enum(CHECK_IDS);
 export type CheckId = z.infer<typeof CheckId>;
 
 const ParamValue = z.union([z.string(), z.number(), z.boolean()]);
 
 /**
  * One line of the popup's checklist. `code` is a message key (`health.<check>.<state>`), params
- * fill it in. A probe that failed or hung gives severity `unknown`, code `health.unknown`, and
- * params.reason `timeout` | `error` | `unsupported`.
+ * fill it in. The agent builds items only from the table in status-codes.ts (`TypedStatusItem`);
+ * the schema stays a string so that the popup can still say something for a code it does not know.
+ * A probe that failed or hung gives severity `unknown`, code `health.unknown`, and params.reason
+ * `timeout` | `error` | `unsupported`.
  */
 export const StatusItem = z.object({
   id: z.string(), // stable per subject, e.g. `disk-space:C:` or `memory`
@@ -104,8 +110,7 @@ export const ConnectionState = z.object({
   tenantName: z.string().nullable(),
   lastContactAt: z.string().nullable(),
   nextAttemptAt: z.string().nullable(),
-  // code: `network` | `timeout` | `http-5xx` | `http-429` | `invalid-response` | `unauthorized` | `enroll-rejected` | ...
-  lastError: z.object({ code: z.string(), status: z.number().optional(), detail: z.string().optional() }).nullable(),
+  lastError: errorInfo(z.enum(CONNECTION_ERROR_CODES)).nullable(),
 });
 export type ConnectionState = z.infer<typeof ConnectionState>;
 
@@ -160,7 +165,8 @@ export const SettingsState = z.object({
 });
 export type SettingsState = z.infer<typeof SettingsState>;
 
-export const AppInfo = z.object({ version: z.string(), platform: z.string() });
+/** `sizeUnits`: how every view counts a GB on this PC, decided by the agent from the platform (see sizes.ts). */
+export const AppInfo = z.object({ version: z.string(), platform: z.string(), sizeUnits: z.enum(SIZE_UNITS) });
 export type AppInfo = z.infer<typeof AppInfo>;
 
 export const AgentState = z.object({

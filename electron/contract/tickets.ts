@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DRAFT_FIELDS } from './fields';
+import { ErrorInfoSchema } from './error-info';
+import { FIELD_LIMITS as MAX } from './limits';
 
 // "Report a problem": what the employee fills in, what the agent keeps in its outbox, and this
 // PC's tickets as the servicedesk sees them. Codes and values only; the words are in the catalog.
@@ -15,23 +17,20 @@ export type Impact = z.infer<typeof Impact>;
 export const UrgentAdvice = z.enum(['emergency', 'call', 'closed']).nullable();
 export type UrgentAdvice = z.infer<typeof UrgentAdvice>;
 
-// The hard limits of the API; the policy's limits (smaller) are checked by the agent with codes.
-const MAX_DESCRIPTION = 20_000;
-
 export const ContactDetails = z.object({
-  name: z.string().max(200),
-  phone: z.string().max(40),
-  email: z.string().max(254),
+  name: z.string().max(MAX['contact.name']),
+  phone: z.string().max(MAX['contact.phone']),
+  email: z.string().max(MAX['contact.email']),
 });
 export type ContactDetails = z.infer<typeof ContactDetails>;
 
 export const TicketDraft = z.object({
-  description: z.string().max(MAX_DESCRIPTION),
-  categoryId: z.string().max(32).nullable(),
+  description: z.string().max(MAX.description),
+  categoryId: z.string().max(MAX.categoryId).nullable(),
   impact: Impact,
   contact: ContactDetails,
   /** The status item the employee reported with "Meld dit", if any. */
-  relatedItemId: z.string().max(200).nullable(),
+  relatedItemId: z.string().max(MAX.relatedItemId).nullable(),
   includeScreenshot: z.boolean(),
   includeProcesses: z.boolean(),
 });
@@ -60,7 +59,9 @@ export const OutboxEntry = z.object({
   status: z.enum(['queued', 'sending', 'sent', 'rejected']),
   attempts: z.number(),
   nextAttemptAt: z.string().nullable(),
-  lastError: z.object({ code: z.string(), status: z.number().optional(), detail: z.string().optional() }).nullable(),
+  // Why sending has not worked yet: one of OUTBOX_ERROR_CODES. A string on disk, so that an outbox
+  // file from another version is still read.
+  lastError: ErrorInfoSchema.nullable(),
   number: z.number().nullable(),
   problems: z.array(DraftProblem),
   draft: TicketDraft.nullable(), // only for `rejected`: to bring the form back

@@ -1,24 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { protocol } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../contract/csp';
 
 // The renderer is served from app://hallo/, never file:// or the network: a standard, secure
 // origin of its own, so CSP 'self', fetch and storage behave as on https.
 
 export const APP_SCHEME = 'app';
 const APP_HOST = 'hallo';
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,10 +1,10 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { actionChannel, actionNamesFor, eventChannel, type ActionName, type Actions, type EventName, type EventPayload, type PreloadApi } from '../contract';
+import { actionChannel, actionNamesFor, eventChannel, type EventName, type EventPayload, type PreloadApi, type WindowActions } from '../contract';
 
 // The popup's window.hallo: one named function per action of the popup window and a state
 // subscription. Never ipcRenderer itself, never a generic invoke (ARCHITECTURE.md, IPC).
 
-type PopupAction = { [K in ActionName]: 'popup' extends Actions[K]['windows'][number] ? K : never }[ActionName];
+type PopupAction = WindowActions<'popup'>;
 
 const actions = Object.fromEntries(
   actionNamesFor('popup').map((name) => [name, (request: unknown) => ipcRenderer.invoke(actionChannel(name), request ?? {})]),

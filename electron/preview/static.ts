@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../contract/csp';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -12,11 +13,6 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.json': 'application/json',
 };
-
-// The same policy the app's app:// protocol sends; 'self' covers the bridge's ws:// on this host.
-export const PREVIEW_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-  "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** Serves the built renderer; refuses anything outside its folder. */
 export function serveStatic(root: string) {
@@ -35,7 +31,7 @@ export function serveStatic(root: string) {
       const body = await readFile(file);
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'content-security-policy': PREVIEW_CSP,
+        'content-security-policy': CONTENT_SECURITY_POLICY, // the app's own (contract/csp.ts)
         'x-content-type-options': 'nosniff',
         'cache-control': 'no-store',
       });

@@ -196,7 +196,7 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
               onFix={(entry) => void fixRejected(entry)}
               onDismiss={(id) => void bridge.actions['tickets.dismiss']({ id }).catch(() => undefined)}
             />
-            <Details health={state.health} language={language} />
+            <Details health={state.health} units={state.app.sizeUnits} language={language} />
             <SupportCard support={state.support} language={language} now={new Date()} onPortal={() => void openPortal()} />
           </>
         )}

@@ -1,11 +1,11 @@
-import type { Language } from '../../electron/contract';
+import type { Language, SizeUnits } from '../../electron/contract';
+import { gigabytes } from '../../electron/contract/sizes';
 
 // Everything the popup shows as a number or a time goes through here, so that Dutch gets
 // "4,2 GB" and "morgen om 08:00" and English gets "4.2 GB" and "tomorrow at 08:00".
 
 const LOCALE: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
 const FALLBACK_ZONE = 'Europe/Amsterdam';
-const GB = 1e9;
 
 export function locale(language: Language): string {
   return LOCALE[language];
@@ -15,8 +15,9 @@ export function formatNumber(value: number, language: Language, maxFractionDigit
   return new Intl.NumberFormat(LOCALE[language], { maximumFractionDigits: maxFractionDigits }).format(value);
 }
 
-export function formatGb(bytes: number, language: Language): string {
-  return formatNumber(bytes / GB, language, bytes < 10 * GB ? 1 : 0);
+/** Bytes as the GB figure the agent's checklist shows too: `units` is the agent's `state.app.sizeUnits`. */
+export function formatGb(bytes: number, units: SizeUnits, language: Language): string {
+  return formatNumber(gigabytes(bytes, units), language, 1);
 }
 
 /** Message parameters as they should read in `language`: numbers localised, the rest as text. */

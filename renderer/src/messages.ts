@@ -1,7 +1,5 @@
-import type { StatusItem } from '../../electron/contract';
-
-export const UNKNOWN_REASONS = ['timeout', 'error', 'unsupported'] as const;
-type Reason = (typeof UNKNOWN_REASONS)[number];
+import type { StatusItem, UnknownReason } from '../../electron/contract';
+import { isStatusCode, UNKNOWN_REASONS } from '../../electron/contract/status-codes';
 
 export interface ItemMessage {
   text: string; // catalog key
@@ -10,18 +8,21 @@ export interface ItemMessage {
 }
 
 /**
- * The catalog keys that explain a status item. `hasText` says whether the catalog has a string at
- * a key: a code this version does not know (sent by a newer agent) gets a generic line instead of
- * a raw key, and a code can never point outside `health.`.
+ * The catalog keys that explain a status item. A code outside the contract's table (sent by a newer
+ * agent) gets a generic line instead of a raw key, and so can never point elsewhere in the catalog;
+ * `hasText` says whether the catalog has a string at a key.
  */
-export function itemMessage(item: StatusItem, hasText: (key: string) => boolean): ItemMessage {
+/** `check` as a string: a ticket's diagnostics may carry one this version does not know. */
+type ItemLike = Pick<StatusItem, 'severity' | 'code' | 'params'> & { check: string };
+
+export function itemMessage(item: ItemLike, hasText: (key: string) => boolean): ItemMessage {
   if (item.severity === 'unknown' || item.code === 'health.unknown') {
-    const reason: Reason = (UNKNOWN_REASONS as readonly unknown[]).includes(item.params.reason)
-      ? (item.params.reason as Reason)
+    const reason: UnknownReason = (UNKNOWN_REASONS as readonly unknown[]).includes(item.params.reason)
+      ? (item.params.reason as UnknownReason)
       : 'error';
     const text = `health.unknown.${item.check}.${reason}`;
     if (hasText(text)) return { text, advice: `health.unknown.advice.${reason}`, params: item.params };
-  } else if (/^health\.[a-z-]+\.[a-z-]+$/.test(item.code) && hasText(`${item.code}.text`)) {
+  } else if (isStatusCode(item.code) && hasText(`${item.code}.text`)) {
     return { text: `${item.code}.text`, advice: `${item.code}.advice`, params: item.params };
   }
   return { text: 'health.unrecognised.text', advice: 'health.unrecognised.advice', params: { check: item.check } };

@@ -67,6 +67,16 @@ describe('policy and heartbeat', () => {
     expect(again.body).toBe('');
   });
 
+  // A newer agent may report a check this server does not know yet: that must not cost the PC its
+  // contact (a refused heartbeat shows "no contact"). openapi.json says the API must accept it.
+  it('keeps a heartbeat that reports a check it does not know yet', async () => {
+    const body = heartbeatBody();
+    const newer = { ...body, checks: [...body.checks, { id: 'printer:0', check: 'printer', severity: 'attention' as const, code: 'health.printer.offline', params: { name: 'HP LaserJet' } }] };
+    const answer = await call<S['HeartbeatResponse']>(base, 'POST', '/heartbeat', { token, body: newer });
+    expect(answer).toMatchObject({ status: 200, body: { policyEtag: api.policy().etag } });
+    expect(api.received.heartbeats.at(-1)?.body.checks).toContainEqual(expect.objectContaining({ check: 'printer' }));
+  });
+
   it('keeps the heartbeat and answers with the current policy etag', async () => {
     const answer = await call<S['HeartbeatResponse']>(base, 'POST', '/heartbeat', { token, body: heartbeatBody() });
     expect(answer).toMatchObject({ status: 200, body: { policyEtag: api.policy().etag } });

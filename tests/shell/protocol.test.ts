@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { app, protocol, __reset } from '../doubles/electron';
-import { CONTENT_SECURITY_POLICY, registerAppScheme, rendererResponse, serveRenderer } from '../../electron/main/protocol';
+import { CONTENT_SECURITY_POLICY } from '../../electron/contract/csp';
+import { registerAppScheme, rendererResponse, serveRenderer } from '../../electron/main/protocol';
 
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

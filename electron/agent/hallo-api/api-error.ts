@@ -1,15 +1,11 @@
+import type { ApiErrorCode, ErrorInfo } from '../../contract/errors';
+
 /**
- * Every way a call to the hallo, API can fail, as one coded error. `status` is the HTTP status
- * where there was one; `retryAfterMs` is the server's Retry-After, already turned into a wait.
+ * Every way a call to the hallo, API can fail, as one coded error (the codes are the contract's
+ * API_ERROR_CODES). `status` is the HTTP status where there was one; `retryAfterMs` is the
+ * server's Retry-After, already turned into a wait.
  */
-export type ApiErrorCode =
-  | 'network' // no answer: DNS, refused, reset, TLS
-  | 'timeout' // no full answer in time
-  | 'unauthorized' // 401: the device token (or enrolment code) is not accepted
-  | 'http-429'
-  | 'http-4xx' // any other 4xx: never retried unchanged
-  | 'http-5xx'
-  | 'invalid-response'; // an answer that is not JSON or fails its schema
+export type { ApiErrorCode };
 
 export class ApiError extends Error {
   constructor(
@@ -24,8 +20,8 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
-  /** The shape the connection slice shows (ConnectionState.lastError). */
-  toJSON(): { code: string; status?: number; detail: string } {
+  /** As the contract's one error shape: the connection's and an outbox entry's `lastError`. */
+  toJSON(): ErrorInfo<ApiErrorCode> {
     return { code: this.code, ...(this.status ? { status: this.status } : {}), detail: this.detail };
   }
 }

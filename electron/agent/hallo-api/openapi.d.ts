@@ -539,12 +539,17 @@ export interface components {
             etag: string;
             policy: components["schemas"]["Policy"];
         };
+        /**
+         * @description The checks this version of the contract knows (the agent's CheckId, held equal by a test). Not a closed list: StatusItem.check accepts others, see there.
+         * @enum {string}
+         */
+        CheckId: "disk-space" | "memory" | "uptime" | "smart" | "battery";
         /** @description One check result: codes and parameters, never sentences. */
         StatusItem: {
             /** @description Stable per subject, e.g. `disk-space:C:`, `memory`, `smart:0`. */
             id: string;
-            /** @enum {string} */
-            check: "disk-space" | "memory" | "uptime" | "smart" | "battery";
+            /** @description The check that made this item: one of CheckId, or one a newer agent added. Forward-compatible rule: the API MUST accept a check id it does not know (keep the item with its code and params, show it as it can) and MUST NOT refuse the heartbeat or the ticket for it. An agent is never told to leave a check out: a refused heartbeat would show the PC as having no contact. */
+            check: string;
             /** @enum {string} */
             severity: "ok" | "attention" | "problem" | "unknown";
             /** @description Message key, e.g. `health.disk-space.low`; `health.unknown` when a probe failed. */

@@ -1,4 +1,5 @@
-import type { AgentState, HistoryPoint, StatusItem } from '../../contract';
+import type { AgentState, HistoryPoint, SizeUnits, TypedStatusItem } from '../../contract';
+import { exactGigabytes, gigabytes } from '../../contract/sizes';
 import type { HeartbeatBody } from '../hallo-api/types';
 import type { ProbeFailure } from '../platform/bounded';
 import type { HealthSnapshot } from './collect';
@@ -43,15 +44,12 @@ export function resolveThresholds(partial?: Partial<HealthThresholds> | null): H
   return resolved;
 }
 
-// GB as Windows Explorer shows it (2^30 bytes), so the figure matches what the user sees there.
-const GB = 1024 ** 3;
 const MINUTE = 60_000;
 const DAY = 86_400;
 /** The longest run of memory pressure the history can show. */
 export const MAX_SUSTAINED_MINUTES = HISTORY_SPAN_MS / MINUTE;
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
-const unknown = (id: string, check: StatusItem['check'], reason: ProbeFailure): StatusItem => ({
+const unknown = (id: string, check: TypedStatusItem['check'], reason: ProbeFailure): TypedStatusItem => ({
   id,
   check,
   severity: 'unknown',
@@ -59,11 +57,12 @@ const unknown = (id: string, check: StatusItem['check'], reason: ProbeFailure): 
   params: { reason },
 });
 
-function diskItems(snapshot: HealthSnapshot, t: HealthThresholds): StatusItem[] {
+/** The GB thresholds count in the same GB as the figures the employee sees (`units`). */
+function diskItems(snapshot: HealthSnapshot, t: HealthThresholds, units: SizeUnits): TypedStatusItem[] {
   if ('error' in snapshot.disks) return [unknown('disk-space', 'disk-space', snapshot.disks.error)];
   return snapshot.disks.value.map((disk) => {
     const freePercent = (disk.freeBytes / disk.sizeBytes) * 100;
-    const freeGb = disk.freeBytes / GB;
+    const freeGb = exactGigabytes(disk.freeBytes, units);
     const below = (percent: number, gb: number) => freePercent < percent || freeGb < gb;
     const [severity, state] = below(t.diskProblemPercent, t.diskProblemGb)
       ? (['problem', 'critical'] as const)
@@ -75,13 +74,13 @@ function diskItems(snapshot: HealthSnapshot, t: HealthThresholds): StatusItem[] 
       check: 'disk-space',
       severity,
       code: `health.disk-space.${state}`,
-      params: { mount: disk.mount, freeGb: round1(freeGb), freePercent: Math.round(freePercent), sizeGb: Math.round(disk.sizeBytes / GB) },
+      params: { mount: disk.mount, freeGb: gigabytes(disk.freeBytes, units), freePercent: Math.round(freePercent), sizeGb: gigabytes(disk.sizeBytes, units) },
     };
   });
 }
 
 /** Pressure counts only when it has lasted: walk back from now while every sample was at or over the mark. */
-function memoryItem(snapshot: HealthSnapshot, t: HealthThresholds, history: readonly HistoryPoint[]): StatusItem {
+function memoryItem(snapshot: HealthSnapshot, t: HealthThresholds, history: readonly HistoryPoint[]): TypedStatusItem {
   if ('error' in snapshot.memory) return unknown('memory', 'memory', snapshot.memory.error);
   const usedPercent = (snapshot.memory.value.usedBytes / snapshot.memory.value.totalBytes) * 100;
   let since: number | null = usedPercent >= t.memoryAttentionPercent ? snapshot.at : null;
@@ -103,7 +102,7 @@ function memoryItem(snapshot: HealthSnapshot, t: HealthThresholds, history: read
   };
 }
 
-function uptimeItem(snapshot: HealthSnapshot, t: HealthThresholds): StatusItem {
+function uptimeItem(snapshot: HealthSnapshot, t: HealthThresholds): TypedStatusItem {
   if ('error' in snapshot.uptime) return unknown('uptime', 'uptime', snapshot.uptime.error);
   const seconds = snapshot.uptime.value.seconds;
   const long = seconds >= t.uptimeAttentionDays * DAY;
@@ -116,7 +115,7 @@ function uptimeItem(snapshot: HealthSnapshot, t: HealthThresholds): StatusItem {
   };
 }
 
-function smartItems(snapshot: HealthSnapshot): StatusItem[] {
+function smartItems(snapshot: HealthSnapshot): TypedStatusItem[] {
   if ('error' in snapshot.smart) return [unknown('smart', 'smart', snapshot.smart.error)];
   return snapshot.smart.value.map((d) => ({
     id: `smart:${d.index}`,
@@ -127,29 +126,30 @@ function smartItems(snapshot: HealthSnapshot): StatusItem[] {
   }));
 }
 
-function batteryItems(snapshot: HealthSnapshot, t: HealthThresholds): StatusItem[] {
+function batteryItems(snapshot: HealthSnapshot, t: HealthThresholds): TypedStatusItem[] {
   if ('error' in snapshot.battery) return [unknown('battery', 'battery', snapshot.battery.error)];
   const battery = snapshot.battery.value;
   if (!battery) return []; // a desktop: nothing to say
-  const worn = battery.healthPercent !== null && battery.healthPercent < t.batteryHealthAttentionPercent;
-  return [
-    {
-      id: 'battery',
-      check: 'battery',
-      severity: worn ? 'attention' : 'ok',
-      code: worn ? 'health.battery.worn' : 'health.battery.ok',
-      params: battery.healthPercent === null ? {} : { healthPercent: battery.healthPercent },
-    },
-  ];
+  const { healthPercent } = battery;
+  if (healthPercent !== null && healthPercent < t.batteryHealthAttentionPercent) {
+    return [{ id: 'battery', check: 'battery', severity: 'attention', code: 'health.battery.worn', params: { healthPercent } }];
+  }
+  return [{ id: 'battery', check: 'battery', severity: 'ok', code: 'health.battery.ok', params: healthPercent === null ? {} : { healthPercent } }];
 }
 
 /**
  * The snapshot judged against the thresholds. `memoryHistory` is the history so far (oldest first);
  * points at or after the snapshot's own time are ignored, so it may already contain this sample.
+ * `units`: the PC's GB (`state.app.sizeUnits`), for the disk figures and the GB thresholds.
  */
-export function evaluate(snapshot: HealthSnapshot, thresholds: HealthThresholds, memoryHistory: readonly HistoryPoint[]): StatusItem[] {
+export function evaluate(
+  snapshot: HealthSnapshot,
+  thresholds: HealthThresholds,
+  memoryHistory: readonly HistoryPoint[],
+  units: SizeUnits,
+): TypedStatusItem[] {
   return [
-    ...diskItems(snapshot, thresholds),
+    ...diskItems(snapshot, thresholds, units),
     memoryItem(snapshot, thresholds, memoryHistory),
     uptimeItem(snapshot, thresholds),
     ...smartItems(snapshot),

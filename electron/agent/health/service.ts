@@ -50,7 +50,7 @@ export function createHealthService(deps: {
   async function sample(): Promise<void> {
     const snapshot = await collector.sample();
     const previous = store.get().health.history;
-    const items = evaluate(snapshot, deps.thresholds(), previous);
+    const items = evaluate(snapshot, deps.thresholds(), previous, store.get().app.sizeUnits);
     reportFailures(items);
     store.set('health', {
       collectedAt: new Date(snapshot.at).toISOString(),

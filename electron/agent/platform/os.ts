@@ -1,3 +1,5 @@
+import type { SizeUnits } from '../../contract/sizes';
+
 export type OsFamily = 'windows' | 'macos' | 'linux' | 'other';
 
 // `platform` is a parameter so that every branch can be tested on one machine.
@@ -10,4 +12,9 @@ export function osFamily(platform: NodeJS.Platform = process.platform): OsFamily
   if (isMac(platform)) return 'macos';
   if (isLinux(platform)) return 'linux';
   return 'other';
+}
+
+/** A GB as this platform's file manager counts it (Explorer: 2^30 bytes; Finder, GNOME Files: 10^9). */
+export function sizeUnitsFor(platform: string): SizeUnits {
+  return platform === 'win32' ? 'binary' : 'decimal';
 }

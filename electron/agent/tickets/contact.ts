@@ -1,7 +1,6 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { z } from 'zod';
-import type { ContactDetails } from '../../contract';
+import { ContactDetails, FIELD_LIMITS } from '../../contract';
 import { readJsonFile, writeFileAtomic } from '../files';
 import type { Logger } from '../log';
 import { runCommand, type RunResult } from '../platform/run';
@@ -13,9 +12,9 @@ const POWERSHELL = 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.e
 // `net user` waits for a domain controller; ADSI on the local WinNT provider answers at once.
 const FULL_NAME_PS = '([adsi]"WinNT://$env:USERDOMAIN/$env:USERNAME,user").FullName';
 
-const Remembered = z.object({ name: z.string().max(200), phone: z.string().max(40), email: z.string().max(254) }).partial();
+const Remembered = ContactDetails.partial();
 
-const clean = (s: string) => s.replace(/[\p{Cc}]/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+const clean = (s: string) => s.replace(/[\p{Cc}]/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, FIELD_LIMITS['contact.name']);
 
 function loginName(): string {
   try {

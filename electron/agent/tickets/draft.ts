@@ -1,4 +1,4 @@
-import { codePointLength, type DraftProblem, type Impact, type TicketDraft } from '../../contract';
+import { codePointLength, FIELD_LIMITS, type DraftProblem, type Impact, type TicketDraft } from '../../contract';
 import { validateSchema } from '../hallo-api/validator';
 import { problem } from './problems';
 
@@ -28,8 +28,8 @@ export type DraftCheck = { ok: true; draft: CleanDraft } | { ok: false; problems
 
 export const FALLBACK_CATEGORY = 'other';
 const SUBJECT_MAX = 80;
-const NAME_MAX = 200;
-const PHONE = /^[0-9 +()./-]{6,40}$/;
+const NAME_MAX = FIELD_LIMITS['contact.name'];
+const PHONE = new RegExp(`^[0-9 +()./-]{6,${FIELD_LIMITS['contact.phone']}}$`);
 
 const URGENCY: Record<Impact, CleanDraft['urgency']> = {
   'can-work': 'normal',
@@ -65,7 +65,7 @@ export function subjectOf(description: string): string {
 
 function plausibleEmail(email: string): boolean {
   // The API's own rule (format: email), so that the agent never saves what the API refuses.
-  return email.length <= 254 && validateSchema('Contact', { name: 'x', email }).ok;
+  return email.length <= FIELD_LIMITS['contact.email'] && validateSchema('Contact', { name: 'x', email }).ok;
 }
 
 /** The draft as it would be sent, without judging it (also what "what will be sent" shows). */

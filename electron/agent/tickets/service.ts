@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { monotonicFactory } from 'ulid';
-import { ActionError, openReport, type DraftProblem, type Notice, type TicketDraft, type TicketsState } from '../../contract';
+import { ActionError, openReport, type DraftProblem, type Notice, type TicketDraft, type TicketPreview, type TicketsState } from '../../contract';
 import type { DiagnosticsPart, SliceStore } from '../capability';
 import type { BackoffOptions } from '../hallo-api/backoff';
 import type { HalloApi } from '../hallo-api/client';
@@ -52,7 +52,7 @@ export interface TicketsService {
   reopen(id: string): Promise<void>;
   cancelReport(): void;
   removeScreenshot(): void;
-  preview(draft: TicketDraft): Promise<Record<string, unknown>>;
+  preview(draft: TicketDraft): Promise<TicketPreview>;
   submit(draft: TicketDraft): Promise<SubmitResult>;
   dismiss(id: string): Promise<void>;
   refresh(): Promise<void>;

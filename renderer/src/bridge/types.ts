@@ -1,9 +1,7 @@
-import type { ActionName, Actions, AgentBridge } from '../../../electron/contract';
+import type { AgentBridge, WindowActions } from '../../../electron/contract';
 
 /** The actions the popup window may send (the contract's `windows` lists say which). */
-export type PopupAction = {
-  [K in ActionName]: 'popup' extends Actions[K]['windows'][number] ? K : never;
-}[ActionName];
+export type PopupAction = WindowActions<'popup'>;
 
 /**
  * The renderer's bridge: the contract's AgentBridge, plus a signal when a lost connection comes

@@ -84,7 +84,7 @@ export function AdminView({ state, onBack, enroll, setLanguage }: Props) {
             value={device && [device.os.distro, device.os.release, device.os.build && `(${device.os.build})`, device.os.arch].filter(Boolean).join(' ')}
           />
           <Field label={t('admin.cpu')} value={device?.cpu} />
-          <Field label={t('admin.memory')} value={device && t('admin.memoryValue', { value: formatGb(device.memoryBytes, language) })} />
+          <Field label={t('admin.memory')} value={device && t('admin.memoryValue', { value: formatGb(device.memoryBytes, state.app.sizeUnits, language) })} />
         </dl>
       </section>
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HealthState, Language, Severity } from '../../../electron/contract';
+import type { HealthState, Language, Severity, SizeUnits } from '../../../electron/contract';
 import { formatGb, formatNumber, formatTime, splitUptime } from '../format';
 import { Chevron } from './Icons';
 import { Sparkline } from './Sparkline';
@@ -30,7 +30,7 @@ function Bar({ used, severity }: { used: number; severity: Severity | undefined 
 }
 
 /** The figures behind the checks, for whoever wants them. */
-export function Details({ health, language }: { health: HealthState; language: Language }) {
+export function Details({ health, units, language }: { health: HealthState; units: SizeUnits; language: Language }) {
   const { t } = useTranslation();
   const figures = health.figures;
   const none = t('details.notMeasured');
@@ -50,8 +50,8 @@ export function Details({ health, language }: { health: HealthState; language: L
           <Row label={t('details.memory')}>
             {figures?.memory
               ? t('details.memoryValue', {
-                  used: formatGb(figures.memory.usedBytes, language),
-                  total: formatGb(figures.memory.totalBytes, language),
+                  used: formatGb(figures.memory.usedBytes, units, language),
+                  total: formatGb(figures.memory.totalBytes, units, language),
                 })
               : none}
           </Row>
@@ -89,8 +89,8 @@ export function Details({ health, language }: { health: HealthState; language: L
                     <span className="disk-name">{disk.label ? `${disk.label} (${disk.mount})` : disk.mount}</span>
                     <span className="disk-value">
                       {t('details.diskValue', {
-                        free: formatGb(disk.freeBytes, language),
-                        size: formatGb(disk.sizeBytes, language),
+                        free: formatGb(disk.freeBytes, units, language),
+                        size: formatGb(disk.sizeBytes, units, language),
                       })}
                     </span>
                   </div>

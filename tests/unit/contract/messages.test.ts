@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { catalogs } from '../../../electron/contract/messages';
-import { ACTION_ERROR_CODES, CheckId, ConfigProblem, ConnectionStatus, Impact, OutboxEntry, Headline, Severity, TicketStatus } from '../../../electron/contract';
+import {
+  ACTION_ERROR_CODES,
+  CONNECTION_ERROR_CODES,
+  OUTBOX_ERROR_CODES,
+  CheckId,
+  ConfigProblem,
+  ConnectionStatus,
+  Impact,
+  OutboxEntry,
+  Headline,
+  Severity,
+  STATUS_CODES,
+  TicketStatus,
+  UNKNOWN_REASONS,
+  type TypedStatusItem,
+} from '../../../electron/contract';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -18,22 +33,21 @@ const nl = flatten(catalogs.nl as unknown as Tree);
 const en = flatten(catalogs.en as unknown as Tree);
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
 
-// The codes the agent may emit, as agreed between the engineers (status items and their params).
-const HEALTH_CODES: Record<string, string[]> = {
-  'health.disk-space.ok': ['mount', 'freeGb', 'freePercent', 'sizeGb'],
-  'health.disk-space.low': ['mount', 'freeGb', 'freePercent', 'sizeGb'],
-  'health.disk-space.critical': ['mount', 'freeGb', 'freePercent', 'sizeGb'],
-  'health.memory.ok': ['usedPercent', 'minutes'],
-  'health.memory.pressure': ['usedPercent', 'minutes'],
-  'health.uptime.ok': ['days'],
-  'health.uptime.long': ['days'],
-  'health.smart.ok': ['disk'],
-  'health.smart.failing': ['disk'],
-  'health.battery.ok': ['healthPercent'],
-  'health.battery.worn': ['healthPercent'],
-};
-// The agreed list, plus what electron/agent/hallo-api/api-error.ts and the connection service emit.
-const CONNECTION_ERRORS = ['network', 'timeout', 'http-5xx', 'http-429', 'http-4xx', 'invalid-response', 'unauthorized', 'enroll-rejected', 'not-configured'];
+// The status codes with their params: the contract's table, which the rules must build from.
+const HEALTH_CODES = Object.entries(STATUS_CODES).filter(([code]) => code !== 'health.unknown');
+const paramNames = (params: Readonly<Record<string, string>>) => Object.keys(params);
+
+// The table is enforced by the compiler: an item with a code it lacks, or a param its code does
+// not carry, does not typecheck (tsc covers the tests, so these lines fail it once they compile).
+export const refused: TypedStatusItem[] = [
+  // @ts-expect-error a code that is not in the table
+  { id: 'x', check: 'memory', severity: 'ok', code: 'health.memory.fine', params: {} },
+  // @ts-expect-error a param the code does not carry
+  { id: 'x', check: 'uptime', severity: 'ok', code: 'health.uptime.ok', params: { days: 1, hours: 2 } },
+  // @ts-expect-error a param the code needs, missing
+  { id: 'x', check: 'battery', severity: 'attention', code: 'health.battery.worn', params: {} },
+];
+
 
 describe('message catalog', () => {
   it('has exactly the same keys in Dutch and English', () => {
@@ -48,21 +62,29 @@ describe('message catalog', () => {
     }
   });
 
-  it('explains every health code with a text and an advice that use only the params the agent sends', () => {
-    for (const [code, params] of Object.entries(HEALTH_CODES)) {
+  it('explains every status code of the table with a text and an advice that use only the params it carries', () => {
+    for (const [code, { params }] of HEALTH_CODES) {
       for (const catalog of [nl, en]) {
         for (const part of ['text', 'advice']) {
           const text = catalog.get(`${code}.${part}`);
           expect(text, `${code}.${part}`).toBeTruthy();
-          for (const name of placeholders(text!)) expect(params, `${code}.${part} uses {{${name}}}`).toContain(name);
+          for (const name of placeholders(text!)) expect(paramNames(params), `${code}.${part} uses {{${name}}}`).toContain(name);
         }
       }
     }
   });
 
+  it('has a code in the table for every status sentence in the catalogs', () => {
+    const sentences = [...nl.keys()].filter((key) => /^health\.[a-z-]+\.[a-z-]+\.(text|advice)$/.test(key) && !key.startsWith('health.unknown.'));
+    const codes = new Set(sentences.map((key) => key.replace(/\.(text|advice)$/, '')));
+    expect([...codes].sort()).toEqual(HEALTH_CODES.map(([code]) => code).sort());
+    const unknownChecks = new Set([...nl.keys()].filter((k) => k.startsWith('health.unknown.') && !k.startsWith('health.unknown.advice.')).map((k) => k.split('.')[2]));
+    expect([...unknownChecks].sort()).toEqual([...CheckId.options].sort());
+  });
+
   it('says in plain words why any check could not be done', () => {
     for (const check of CheckId.options) {
-      for (const reason of ['timeout', 'error', 'unsupported']) {
+      for (const reason of UNKNOWN_REASONS) {
         expect(nl.get(`health.unknown.${check}.${reason}`), `${check} ${reason}`).toBeTruthy();
         expect(en.get(`health.unknown.${check}.${reason}`), `${check} ${reason}`).toBeTruthy();
         expect(nl.get(`health.unknown.advice.${reason}`)).toBeTruthy();
@@ -78,7 +100,7 @@ describe('message catalog', () => {
       'tray.tooltipChecking',
       ...Severity.options.map((s) => `severity.${s}`),
       ...ConnectionStatus.options.map((s) => `connection.status.${s}`),
-      ...CONNECTION_ERRORS.map((c) => `connection.error.${c}`),
+      ...CONNECTION_ERROR_CODES.map((c) => `connection.error.${c}`),
       ...ConfigProblem.shape.code.options.map((c) => `config.problem.${c}`),
       ...['api', 'cache', 'defaults'].map((s) => `config.source.${s}`),
       ...ACTION_ERROR_CODES.map((c) => `errors.${c}`),
@@ -92,7 +114,7 @@ describe('message catalog', () => {
   it('has the words agreed for tickets: problems, outbox reasons, statuses and notifications', () => {
     const keys = [
       ...['required', 'too-long', 'invalid', 'too-large'].map((c) => `draft.problem.${c}`),
-      ...['network', 'timeout', 'http-5xx', 'http-429', 'http-4xx', 'unauthorized', 'invalid-response', 'not-enrolled'].map((c) => `outbox.error.${c}`),
+      ...OUTBOX_ERROR_CODES.map((c) => `outbox.error.${c}`),
       ...OutboxEntry.shape.status.options.map((s) => `outbox.status.${s}`),
       ...TicketStatus.options.map((s) => `myTickets.status.${s}`),
       ...Impact.options.map((i) => `report.impactOptions.${i}`),

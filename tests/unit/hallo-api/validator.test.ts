@@ -84,9 +84,10 @@ describe('validateRequest', () => {
     if (!result.ok) expect(result.issues[0]).toMatchObject({ pointer: '/extra', keyword: 'additionalProperties' });
   });
 
-  it('checks status items: check names, severities, parameter types', () => {
+  // A check id the API does not know is accepted (openapi.json, StatusItem.check); one that is not an id at all is not.
+  it('checks status items: check ids, severities, parameter types', () => {
     const body = heartbeat();
-    body.checks[0]!.check = 'cpu';
+    body.checks[0]!.check = 'CPU temperature!';
     (body.checks[0]!.params as Record<string, unknown>).nested = { no: 1 };
     const result = validateRequest('heartbeat', body);
     expect(result.ok).toBe(false);

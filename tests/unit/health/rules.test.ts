@@ -3,8 +3,9 @@ import type { HistoryPoint, StatusItem } from '../../../electron/contract';
 import type { HealthSnapshot } from '../../../electron/agent/health/collect';
 import {
   DEFAULT_THRESHOLDS,
-  evaluate,
+  evaluate as evaluateIn,
   healthSummary,
+  type HealthThresholds,
   resolveThresholds,
 } from '../../../electron/agent/health/rules';
 import { testState } from './helpers';
@@ -24,6 +25,8 @@ function snapshot(over: Partial<HealthSnapshot> = {}): HealthSnapshot {
     ...over,
   };
 }
+// Windows' GB (2^30 bytes), as GB above; the decimal platforms have their own test below.
+const evaluate = (s: HealthSnapshot, t: HealthThresholds, h: readonly HistoryPoint[]) => evaluateIn(s, t, h, 'binary');
 const byId = (items: StatusItem[], id: string) => items.find((i) => i.id === id);
 const disk = (sizeGb: number, freeBytes: number) => snapshot({ disks: { value: [{ mount: '/', sizeBytes: sizeGb * GB, freeBytes }] } });
 const diskItem = (s: HealthSnapshot, t = DEFAULT_THRESHOLDS) => byId(evaluate(s, t, []), 'disk-space:/')!;
@@ -72,6 +75,19 @@ describe('disk space', () => {
     expect(diskItem(s).severity).toBe('ok');
     expect(diskItem(s, resolveThresholds({ diskAttentionPercent: 20 })).severity).toBe('attention');
     expect(diskItem(s, resolveThresholds({ diskProblemGb: 200 })).severity).toBe('problem');
+  });
+
+  // Issue 7.4: "5 GB" in the policy is the GB the employee sees, so the message and the mark agree.
+  it('counts the figures and the GB marks in the PC\'s own GB: 2^30 bytes on Windows, 10^9 elsewhere', () => {
+    const s = snapshot({ disks: { value: [{ mount: '/', sizeBytes: 30e9, freeBytes: 5.2e9 }] } }); // 17 % free
+    expect(byId(evaluateIn(s, DEFAULT_THRESHOLDS, [], 'decimal'), 'disk-space:/')).toMatchObject({
+      severity: 'ok',
+      params: { freeGb: 5.2, sizeGb: 30 },
+    });
+    expect(byId(evaluateIn(s, DEFAULT_THRESHOLDS, [], 'binary'), 'disk-space:/')).toMatchObject({
+      severity: 'attention',
+      params: { freeGb: 4.8, sizeGb: 27.9 },
+    });
   });
 
   it('a failed disk probe gives one unknown item with the reason', () => {
@@ -178,7 +194,7 @@ describe('uptime, SMART, battery', () => {
       DEFAULT_THRESHOLDS,
       [],
     );
-    expect(items.map((i) => [i.id, i.severity, i.params.reason ?? null])).toEqual([
+    expect(items.map((i) => [i.id, i.severity, i.code === 'health.unknown' ? i.params.reason : null])).toEqual([
       ['disk-space:C:', 'ok', null],
       ['memory', 'unknown', 'error'],
       ['uptime', 'unknown', 'timeout'],

@@ -12,9 +12,10 @@ describe('formatting for the popup', () => {
     expect(localizeParams({ freeGb: 4.2, ok: true }, 'en')).toEqual({ freeGb: '4.2', ok: 'true' });
   });
 
-  it('shows bytes as GB with a decimal only for small amounts', () => {
-    expect(formatGb(4_200_000_000, 'nl')).toBe('4,2');
-    expect(formatGb(256_000_000_000, 'en')).toBe('256');
+  it('shows bytes as GB, one decimal, in the platform\'s own GB', () => {
+    expect(formatGb(4_200_000_000, 'decimal', 'nl')).toBe('4,2');
+    expect(formatGb(256_000_000_000, 'decimal', 'en')).toBe('256');
+    expect(formatGb(256_000_000_000, 'binary', 'en')).toBe('238.4'); // Windows Explorer's GB
   });
 
   it('says when the servicedesk opens again in its own time zone, relative to today', () => {

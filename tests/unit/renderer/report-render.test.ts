@@ -15,14 +15,14 @@ import { OutboxList } from '../../../renderer/src/components/report/OutboxList';
 import { SendPreview } from '../../../renderer/src/components/report/SendPreview';
 import { MyTickets } from '../../../renderer/src/components/MyTickets';
 import { newDraft } from '../../../renderer/src/report';
-import { desk, sampleState } from './sample-state';
+import { desk, samplePreview, sampleState } from './sample-state';
 
 // The report form and its results, rendered to HTML the way a user first sees them (no DOM here;
 // typing and clicking are in tests/e2e/report-*.spec.ts).
 const bridge = { kind: 'socket', actions: {}, on: () => () => undefined, onReconnect: () => () => undefined } as unknown as PopupBridge;
 const noActions: ReportActions = {
   submit: async () => ({ outcome: 'saved', id: 'x' }),
-  preview: async () => ({}),
+  preview: async () => samplePreview(),
   removeScreenshot: async () => undefined,
   cancel: async () => undefined,
 };
@@ -192,23 +192,8 @@ describe('the form', () => {
 describe('what will be sent', () => {
   it('reads the request body in sections, with attachment sizes and the processes', () => {
     const state = sampleState();
-    const body = {
-      subject: 'Printen lukt niet',
-      description: 'Printen lukt niet\nsinds vanochtend',
-      category: 'printing',
-      urgency: 'high',
-      contact: { name: 'Anna de Vries', email: 'anna@korenschoof.nl' },
-      diagnostics: {
-        appVersion: '0.1.0',
-        device: { hostname: 'LAPTOP-ANNA', manufacturer: 'Dell Inc.', model: 'Latitude 5440', serialNumber: 'ABC1234', os: { distro: 'Windows 11 Pro', release: '10.0.22631', build: '22631' } },
-        health: { overall: 'attention', cpuLoadPercent: 12, memoryUsedPercent: 55, disks: [{ mount: 'C:', sizeBytes: 256e9, freeBytes: 4.2e9 }], history: [{}, {}] },
-        checks: state.health.items,
-        recentErrors: [{ at: '2026-11-25T09:59:00Z', level: 'warn', scope: 'health', msg: 'smart probe timed out' }],
-        processes: { byCpu: [{ name: 'Teams.exe', pid: 1, cpuPercent: 31.5, memoryBytes: 812e6 }], byMemory: [{ name: 'chrome.exe', pid: 2, cpuPercent: 3, memoryBytes: 1.2e9 }] },
-      },
-      attachments: [{ name: 'screenshot.png', contentType: 'image/png', bytes: 312_000 }],
-    };
-    const shown = text(html(createElement(SendPreview, { body, processesWanted: true, language: 'nl', categories: state.tickets.categories })));
+    const body = samplePreview();
+    const shown = text(html(createElement(SendPreview, { body, processesWanted: true, language: 'nl', units: 'binary', categories: state.tickets.categories })));
     for (const part of ['Computer', 'LAPTOP-ANNA', 'Dell Inc. Latitude 5440', 'Windows 11 Pro 10.0.22631 22631', 'Gezondheid en controles', 'Let op', '12 %', 'Schijf C: raakt vol', '2 metingen', 'Teams.exe – 31,5 %, 812 MB', 'chrome.exe', 'smart probe timed out', 'screenshot.png (image/png, 312 kB)', 'Hoog', 'Printen lukt niet']) {
       expect(shown).toContain(part);
     }
@@ -216,7 +201,7 @@ describe('what will be sent', () => {
 
   it('says why the process list is left out: turned off, or not to be had just now', () => {
     const shown = (processesWanted: boolean) =>
-      text(html(createElement(SendPreview, { body: { diagnostics: { processes: null } }, processesWanted, language: 'nl', categories: [] })));
+      text(html(createElement(SendPreview, { body: { ...samplePreview(), diagnostics: { ...samplePreview().diagnostics, processes: null }, attachments: [] }, processesWanted, language: 'nl', units: 'binary', categories: [] })));
     expect(shown(false)).toContain('Niet meegestuurd: je hebt de lijst met programma’s uitgezet.');
     expect(shown(true)).toContain('Niet meegestuurd: de lijst met programma’s kon nu niet worden gemaakt.');
     expect(shown(true)).toContain('Geen bijlagen.');

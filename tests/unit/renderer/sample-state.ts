@@ -1,5 +1,6 @@
-import type { AgentState, SupportState } from '../../../electron/contract';
+import type { AgentState, SupportState, TicketPreview } from '../../../electron/contract';
 import { urgentAdviceByImpact } from '../../../electron/agent/support/advice';
+import { ticketBody } from '../../reference-api/testing';
 
 /** The servicedesk with a change the agent would make, and the advice it would work out for it. */
 export function desk(support: SupportState, patch: Partial<SupportState>): SupportState {
@@ -12,7 +13,7 @@ export function sampleState(): AgentState {
   return {
     overall: 'attention',
     headline: 'attention',
-    app: { version: '0.1.0', platform: 'win32' },
+    app: { version: '0.1.0', platform: 'win32', sizeUnits: 'binary' },
     device: {
       hostname: 'LAPTOP-ANNA',
       manufacturer: 'Dell Inc.',
@@ -70,5 +71,31 @@ export function sampleState(): AgentState {
       list: [],
       listUpdatedAt: null,
     },
+  };
+}
+
+/** What "Bekijk wat er wordt meegestuurd" gets from the agent for that laptop: the API's body, the picture as its size. */
+export function samplePreview(): TicketPreview {
+  const body = ticketBody({
+    description: 'Printen lukt niet\nsinds vanochtend',
+    category: 'printing',
+    urgency: 'high',
+    contact: { name: 'Anna de Vries', email: 'anna@korenschoof.nl' },
+  });
+  const { device, health } = body.diagnostics;
+  return {
+    ...body,
+    diagnostics: {
+      ...body.diagnostics,
+      device: { ...device, hostname: 'LAPTOP-ANNA', manufacturer: 'Dell Inc.', model: 'Latitude 5440', serialNumber: 'ABC1234', os: { platform: 'win32', distro: 'Windows 11 Pro', release: '10.0.22631', build: '22631' } },
+      health: { ...health, cpuLoadPercent: 12, history: [...health.history, { at: '2026-11-25T10:00:00Z', cpuLoadPercent: 12, memoryUsedPercent: 55 }] },
+      checks: sampleState().health.items,
+      recentErrors: [{ at: '2026-11-25T09:59:00Z', level: 'warn', scope: 'health', msg: 'smart probe timed out' }],
+      processes: {
+        byCpu: [{ name: 'Teams.exe', pid: 1, cpuPercent: 31.5, memoryBytes: 812e6 }],
+        byMemory: [{ name: 'chrome.exe', pid: 2, cpuPercent: 3, memoryBytes: 1.2e9 }],
+      },
+    },
+    attachments: [{ name: 'screenshot.png', contentType: 'image/png', bytes: 312_000 }],
   };
 }

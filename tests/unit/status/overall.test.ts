@@ -39,11 +39,7 @@ describe('overall', () => {
 
   it('the real first moments: checking before the first sample, attention when every probe failed', () => {
     expect(deriveOverall([], 'starting')).not.toBe('ok');
-    const failed = evaluate(
-      nothingMeasured,
-      DEFAULT_THRESHOLDS,
-      [],
-    );
+    const failed = evaluate(nothingMeasured, DEFAULT_THRESHOLDS, [], 'binary');
     expect(failed.every((i) => i.severity === 'unknown')).toBe(true);
     expect(deriveOverall(failed, 'online')).toBe('attention');
   });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openReport, type MyTicket, type Notice, type TicketDraft } from '../../../electron/contract';
+import { openReport, type MyTicket, type Notice, type TicketDraft, TicketPreview } from '../../../electron/contract';
 import type { HalloApi } from '../../../electron/agent/hallo-api/client';
 import type { TicketCreateRequest } from '../../../electron/agent/hallo-api/types';
 import { initialState } from '../../../electron/agent/capabilities';
@@ -148,7 +148,9 @@ describe('the tickets service', () => {
     await vi.waitFor(() => expect(t.posted).toHaveLength(1));
     const { body } = t.posted[0]!;
     const { attachments, diagnostics, ...rest } = body;
-    const { attachments: shown, diagnostics: shownDiagnostics, ...shownRest } = preview as typeof body & { attachments: unknown[] };
+    // The contract's TicketPreview, strict: the picture as its size, never its bytes.
+    expect(TicketPreview.safeParse(preview).error).toBeUndefined();
+    const { attachments: shown, diagnostics: shownDiagnostics, ...shownRest } = preview;
     expect(shownRest).toEqual(rest);
     expect(shownDiagnostics).toEqual(diagnostics);
     expect(shown).toEqual([{ name: 'screenshot.png', contentType: 'image/png', bytes: Buffer.from(attachments![0]!.dataBase64, 'base64').length }]);

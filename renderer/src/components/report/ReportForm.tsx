@@ -2,6 +2,7 @@ import { Fragment, useEffect, useId, useRef, useState, type FormEvent } from 're
 import { useTranslation } from 'react-i18next';
 import type { ActionResult, AgentState, DraftProblem, Impact, TicketDraft } from '../../../../electron/contract';
 import { ActionError } from '../../../../electron/contract/errors';
+import { FIELD_LIMITS } from '../../../../electron/contract/limits';
 import { formatNumber, localizeParams, telHref } from '../../format';
 import { hasText } from '../../i18n';
 import { itemMessage } from '../../messages';
@@ -11,11 +12,11 @@ import { Screenshot } from './Screenshot';
 import { SendPreview } from './SendPreview';
 
 const IMPACTS: Impact[] = ['can-work', 'cannot-work', 'several-cannot-work'];
-// The contact fields; their lengths are the contract's (ContactDetails).
+// The contact fields; their lengths are the contract's.
 const CONTACT_FIELDS = [
-  { key: 'name', type: undefined, autoComplete: 'name', maxLength: 200 },
-  { key: 'phone', type: 'tel', autoComplete: 'tel', maxLength: 40 },
-  { key: 'email', type: 'email', autoComplete: 'email', maxLength: 254 },
+  { key: 'name', type: undefined, autoComplete: 'name', maxLength: FIELD_LIMITS['contact.name'] },
+  { key: 'phone', type: 'tel', autoComplete: 'tel', maxLength: FIELD_LIMITS['contact.phone'] },
+  { key: 'email', type: 'email', autoComplete: 'email', maxLength: FIELD_LIMITS['contact.email'] },
 ] as const;
 // The counter speaks only once the employee pauses, and only when the limit is near.
 const SPEAK_AFTER_MS = 1200;
@@ -25,7 +26,7 @@ const PREVIEW_AFTER_MS = 400;
 
 export interface ReportActions {
   submit(draft: TicketDraft): Promise<ActionResult<'tickets.submit'>>;
-  preview(draft: TicketDraft): Promise<Record<string, unknown>>;
+  preview(draft: TicketDraft): Promise<ActionResult<'tickets.preview'>>;
   removeScreenshot(): Promise<void>;
   cancel(): Promise<void>;
 }
@@ -52,7 +53,7 @@ export function ReportForm({ state, draft, onDraft, problems, onProblems, onSave
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [preview, setPreview] = useState<
-    { phase: 'busy' } | { phase: 'shown'; body: Record<string, unknown>; draft: TicketDraft } | { phase: 'failed' } | null
+    { phase: 'busy' } | { phase: 'shown'; body: ActionResult<'tickets.preview'>; draft: TicketDraft } | { phase: 'failed' } | null
   >(null);
   const [spoken, setSpoken] = useState('');
   const [focusProblems, setFocusProblems] = useState(0);
@@ -317,7 +318,13 @@ export function ReportForm({ state, draft, onDraft, problems, onProblems, onSave
         {preview?.phase === 'busy' && <p className="muted small" role="status">{t('report.previewBusy')}</p>}
         {preview?.phase === 'failed' && <p className="field-error" role="status">{t('preview.failed')}</p>}
         {preview?.phase === 'shown' && (
-          <SendPreview body={preview.body} processesWanted={preview.draft.includeProcesses} language={language} categories={tickets.categories} />
+          <SendPreview
+            body={preview.body}
+            processesWanted={preview.draft.includeProcesses}
+            language={language}
+            units={state.app.sizeUnits}
+            categories={tickets.categories}
+          />
         )}
       </div>
 
