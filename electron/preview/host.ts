@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdir } from 'node:fs/promises';
@@ -6,7 +7,7 @@ import { createAgent, type Agent } from '../agent/agent';
 import type { ShellHandlers } from '../agent/door';
 import type { ScreenCapture } from '../agent/ports';
 import { startReferenceApi, type ReferenceApi } from '../../tests/reference-api/server';
-import { attachBridge } from './bridge';
+import { attachBridge, BRIDGE_KEY_PARAM } from './bridge';
 import { createNodePorts } from './node-ports';
 import { createPreviewScreenCapture } from './screen-capture';
 import { serveStatic } from './static';
@@ -23,6 +24,7 @@ export interface PreviewOptions {
 }
 
 export interface Preview {
+  /** The page, with this run's bridge key in its fragment: whoever has this URL can drive the agent. */
   url: string;
   agent: Agent;
   /** The agent's ScreenCapture port: a picture of this preview's page. */
@@ -59,16 +61,20 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     'support.openPortal': () => agent.log.info('preview: portal link requested'),
   };
 
+  // 256 bits per run; it travels only in the URL fragment (never sent to a server) and from the page
+  // to /bridge, so a local process that merely connects, or another web page, never learns it.
+  const key = randomBytes(32).toString('base64url');
   const server = createServer(serveStatic(resolve(opts.rendererDir)));
-  const wss = attachBridge(server, agent, shell);
+  const wss = attachBridge(server, agent, shell, key);
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(opts.port, opts.host, done);
   });
   const { port } = server.address() as AddressInfo;
-  const url = `http://${opts.host}:${port}/`;
+  const fragment = `#${BRIDGE_KEY_PARAM}=${key}`;
+  const url = `http://${opts.host}:${port}/${fragment}`;
   // The bridge admits loopback pages only: a preview listening on all interfaces is shot via 127.0.0.1.
-  captureUrl = opts.host === '0.0.0.0' || opts.host === '::' ? `http://127.0.0.1:${port}/` : url;
+  captureUrl = opts.host === '0.0.0.0' || opts.host === '::' ? `http://127.0.0.1:${port}/${fragment}` : url;
   await agent.start();
 
   return {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { isLoopbackAddress } from './bridge';
 import { startPreview } from './host';
 
 // `npm run preview -- --port N [--api URL] [--data-dir DIR] [--language en-GB] [--config FILE]`
@@ -20,6 +21,12 @@ const { values } = parseArgs({
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`--port must be a port number, got "${values.port}"`);
+  process.exit(2);
+}
+// The bridge admits loopback peers only, so another address would serve the page to the network and
+// nothing else; refused rather than half-working (the demo API and agent state stay on this machine).
+if (!isLoopbackAddress(values.host)) {
+  console.error(`--host must be a loopback address (127.0.0.1, ::1, localhost), got "${values.host}"`);
   process.exit(2);
 }
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
