@@ -87,9 +87,22 @@ export async function readJsonFile(path: string): Promise<ReadJson> {
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, missing: code === 'ENOENT', detail: code ?? String(error) };
   }
+  const json = text.replace(/^\uFEFF/, '');
   try {
-    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
+    return { ok: true, value: JSON.parse(json) };
   } catch (error) {
-    return { ok: false, missing: false, detail: (error as Error).message };
+    return { ok: false, missing: false, detail: notJsonDetail(error, json.length) };
   }
+}
+
+/**
+ * Where the JSON went wrong, never what the file says: V8's message quotes the text ("Unexpected
+ * token 'r', "root:x:0:0:"... is not valid JSON"), and a config file that is a link to a secret
+ * would put its first line into the state, the log and the diagnostics. V8 gives the position
+ * for some errors only; the end of the input is the length.
+ */
+export function notJsonDetail(error: unknown, length: number): string {
+  const message = error instanceof Error ? error.message : '';
+  const position = /at position (\d+)/.exec(message)?.[1] ?? (/Unexpected end of JSON input/.test(message) ? String(length) : null);
+  return position === null ? 'not valid JSON' : `not valid JSON at position ${position}`;
 }
