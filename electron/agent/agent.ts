@@ -37,7 +37,7 @@ type Handlers = { [K in AgentActionName]: (request: ActionRequest<K>) => Promise
 export function createAgent(ports: AgentPorts, options: AgentOptions): Agent {
   const { clock } = ports;
   const log = createLogger({ file: join(ports.paths.dataDir, 'logs', 'agent.log'), clock });
-  const store = new AgentStore(initialState({ appVersion: options.appVersion, platform: process.platform }));
+  const store = new AgentStore(initialState({ appVersion: options.appVersion, platform: process.platform, secretStorage: ports.secrets.storage }));
   let policy: Policy = DEFAULT_POLICY;
   let config: LoadedConfig = { config: {}, files: [], problems: [] };
   let connection: ConnectionService | null = null;

@@ -1,13 +1,14 @@
 import type { AgentState } from '../contract';
+import type { SecretStorage } from './ports';
 
 // Ctrl+Alt+H everywhere. Not CommandOrControl: on a Mac that is Cmd+Option+H, the system's "Hide Others".
 export const DEFAULT_REPORT_SHORTCUT = 'Control+Alt+H';
 
 /** What the UI shows before anything is known: no contact yet, nothing measured, Dutch. */
-export function initialState(app: { appVersion: string; platform: string }): AgentState {
+export function initialState(app: { appVersion: string; platform: string; secretStorage?: SecretStorage | undefined }): AgentState {
   return {
     overall: 'checking', // nothing measured, nothing heard: neither "ok" nor "no contact" yet
-    app: { version: app.appVersion, platform: app.platform },
+    app: { version: app.appVersion, platform: app.platform, secretStorage: app.secretStorage ?? 'file' },
     device: null,
     health: { collectedAt: null, items: [], figures: null, history: [] },
     connection: {

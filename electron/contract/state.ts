@@ -149,7 +149,12 @@ export const SettingsState = z.object({
 });
 export type SettingsState = z.infer<typeof SettingsState>;
 
-export const AppInfo = z.object({ version: z.string(), platform: z.string() });
+export const AppInfo = z.object({
+  version: z.string(),
+  platform: z.string(),
+  // How the device token is kept: sealed by the OS, or only a 0600 file (no keyring): for admins.
+  secretStorage: z.enum(['encrypted', 'file']),
+});
 
 export const AgentState = z.object({
   overall: Overall,

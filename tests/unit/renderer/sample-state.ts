@@ -4,7 +4,7 @@ import type { AgentState } from '../../../electron/contract';
 export function sampleState(): AgentState {
   return {
     overall: 'attention',
-    app: { version: '0.1.0', platform: 'win32' },
+    app: { version: '0.1.0', platform: 'win32', secretStorage: 'encrypted' },
     device: {
       hostname: 'LAPTOP-ANNA',
       manufacturer: 'Dell Inc.',
