@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createAgent, type Agent } from '../agent/agent';
+import { ensurePrivateDir } from '../agent/platform/private-dir';
 import type { ShellHandlers } from '../agent/door';
 import type { ScreenCapture } from '../agent/ports';
 import { startReferenceApi, type ReferenceApi } from '../../tests/reference-api/server';
@@ -38,7 +38,7 @@ export interface Preview {
  * Without an API URL it brings the reference API along, and the UI says "Demo".
  */
 export async function startPreview(opts: PreviewOptions): Promise<Preview> {
-  await mkdir(opts.dataDir, { recursive: true });
+  ensurePrivateDir(opts.dataDir); // throws on a planted folder: the preview does not start
   let reference: ReferenceApi | null = null;
   if (!opts.apiUrl) reference = await startReferenceApi({ port: 0, host: '127.0.0.1' });
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { homedir, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isLoopbackAddress } from './bridge';
+import { defaultPreviewDataDir } from './data-dir';
 import { startPreview } from './host';
 
 // `npm run preview -- --port N [--api URL] [--data-dir DIR] [--language en-GB] [--config FILE]`
@@ -35,7 +35,7 @@ const preview = await startPreview({
   port,
   host: values.host,
   apiUrl: values.api,
-  dataDir: values['data-dir'] ?? join(tmpdir(), 'hallo-agent-preview'),
+  dataDir: values['data-dir'] ?? defaultPreviewDataDir({ platform: process.platform, env: process.env, homedir: homedir(), tmpdir: tmpdir() }),
   rendererDir: fileURLToPath(new URL('../../out/renderer', import.meta.url)),
   systemLanguages: values.language ? [values.language] : [Intl.DateTimeFormat().resolvedOptions().locale],
   configFiles: values.config ?? [],
