@@ -1,4 +1,5 @@
 import { codePointLength, type DraftProblem, type Impact, type TicketDraft } from '../../contract';
+import { CONTROL_CHARS } from '../hallo-api/clean-text';
 import { validateSchema } from '../hallo-api/validator';
 
 // What the employee typed, checked before anything is saved. Every problem is a field and a code
@@ -28,7 +29,6 @@ export type DraftCheck = { ok: true; draft: CleanDraft } | { ok: false; problems
 export const FALLBACK_CATEGORY = 'other';
 const SUBJECT_MAX = 80;
 const NAME_MAX = 200;
-const PHONE = /^[0-9 +()./-]{6,40}$/;
 
 const URGENCY: Record<Impact, CleanDraft['urgency']> = {
   'can-work': 'normal',
@@ -41,9 +41,8 @@ export function urgencyOf(impact: Impact): CleanDraft['urgency'] {
 }
 
 // C0 and C1 controls and DEL, except tab and newline. Format characters (ZWJ in emoji, the
-// bidi marks of right-to-left text) are not controls and stay as they are.
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+// bidi marks of right-to-left text the employee types) are not controls and stay as they are.
+const CONTROLS = new RegExp(`[${CONTROL_CHARS}]`, 'g');
 
 /** Line ends become \n (a lone CR too), other controls go. */
 export function stripControls(text: string): string {
@@ -100,7 +99,7 @@ export function checkDraft(input: TicketDraft, limits: DraftLimits): DraftCheck 
   }
   if (contact.name === '') problems.push({ field: 'contact.name', code: 'required' });
   else if (codePointLength(contact.name) > NAME_MAX) problems.push({ field: 'contact.name', code: 'too-long', params: { max: NAME_MAX } });
-  if (contact.phone !== '' && !(PHONE.test(contact.phone) && /\d/.test(contact.phone))) {
+  if (contact.phone !== '' && !validateSchema('PhoneNumber', contact.phone).ok) {
     problems.push({ field: 'contact.phone', code: 'invalid' });
   }
   if (contact.email !== '' && !plausibleEmail(contact.email)) problems.push({ field: 'contact.email', code: 'invalid' });
