@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import type { Socket } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -175,4 +176,12 @@ describe('a malformed frame closes that connection only', () => {
       expect(await stateVersion()).toBe('0.1.0-test');
     });
   }
+});
+
+describe('npm run preview --host', () => {
+  it('refuses an address other machines can reach: the bridge admits loopback peers only', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'electron/preview/main.ts', '--port', '0', '--host', '0.0.0.0'], { encoding: 'utf8', timeout: 20_000 });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--host must be a loopback address (127.0.0.1, ::1, localhost), got "0.0.0.0"');
+  });
 });
