@@ -38,7 +38,7 @@ const UPDATES_UNKNOWN: HeartbeatBody['updates'] = { pendingCount: null, rebootRe
 export function createAgent(ports: AgentPorts, options: AgentOptions): Agent {
   const { clock } = ports;
   const log = createLogger({ file: join(ports.paths.dataDir, 'logs', 'agent.log'), clock });
-  const store = new AgentStore(initialState({ appVersion: options.appVersion, platform: process.platform }));
+  const store = new AgentStore(initialState({ appVersion: options.appVersion, platform: process.platform, secretStorage: ports.secrets.storage }));
   let config: LoadedConfig = { config: {}, files: [], problems: [] };
   let policy: Policy = DEFAULT_POLICY;
   const noticeListeners = new Set<(notice: Notice) => void>();

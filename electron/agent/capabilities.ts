@@ -2,6 +2,7 @@ import type { AppInfo, AgentState, CapabilityName, SliceName } from '../contract
 import { connectionCapability } from './connection/capability';
 import { healthCapability } from './health/capability';
 import { sizeUnitsFor } from './platform/os';
+import type { SecretStorage } from './ports';
 import { settingsCapability } from './settings/capability';
 import { statusCapability } from './status/capability';
 import { supportCapability } from './support/capability';
@@ -30,7 +31,7 @@ void everyCapabilityListed;
 void everySliceOwned;
 
 /** What the UI shows before anything is known: each capability's starting slices. */
-export function initialState(opts: { appVersion: string; platform: string }): AgentState {
-  const app: AppInfo = { version: opts.appVersion, platform: opts.platform, sizeUnits: sizeUnitsFor(opts.platform) };
+export function initialState(opts: { appVersion: string; platform: string; secretStorage?: SecretStorage | undefined }): AgentState {
+  const app: AppInfo = { version: opts.appVersion, platform: opts.platform, sizeUnits: sizeUnitsFor(opts.platform), secretStorage: opts.secretStorage ?? 'file' };
   return Object.assign({ app }, ...CAPABILITY_LIST.map((definition) => definition.initial(app))) as AgentState;
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
@@ -16,13 +17,13 @@ export interface FileIo {
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o600, io: FileIo = {}): Promise<void> {
   const dir = dirname(path);
-  const firstMade = await mkdir(dir, { recursive: true });
+  const firstMade = await mkdir(dir, { recursive: true, mode: 0o700 }); // ours alone, like the data folder
   if (firstMade !== undefined) {
     for (const parent of parentsOfMade(dir, firstMade)) await syncDir(parent, io);
   }
   const temp = join(dir, `.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    const handle = await (io.open ?? open)(temp, 'w', mode);
+    const handle = await (io.open ?? open)(temp, 'wx', mode); // a new file: never through a planted link
     try {
       await handle.writeFile(data);
       await handle.sync();
@@ -78,18 +79,65 @@ function windowsCannotSyncFolders(error: unknown, io: FileIo): boolean {
 
 export type ReadJson = { ok: true; value: unknown } | { ok: false; missing: boolean; detail: string };
 
-/** Reads and parses a JSON file; a missing file is not an error worth a message, a broken one is. */
-export async function readJsonFile(path: string): Promise<ReadJson> {
+/**
+ * For files in our own folder that another user must not be able to point elsewhere: only a
+ * regular file, never through a symbolic link (O_NOFOLLOW, POSIX), and at most `maxBytes`.
+ */
+export interface OwnFileRead {
+  ownFile: { maxBytes: number };
+}
+
+/**
+ * Reads and parses a JSON file; a missing file is not an error worth a message, a broken one is.
+ * Managed config may be a link (deployment tools make them); the agent's own files are read as
+ * `ownFile`.
+ */
+export async function readJsonFile(path: string, opts: Partial<OwnFileRead> = {}): Promise<ReadJson> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = opts.ownFile ? await readOwnFile(path, opts.ownFile.maxBytes) : await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, missing: code === 'ENOENT', detail: code ?? String(error) };
+    return { ok: false, missing: code === 'ENOENT', detail: OWN_FILE_REFUSALS[code ?? ''] ?? code ?? String(error) };
   }
+  const json = text.replace(/^\uFEFF/, '');
   try {
-    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
+    return { ok: true, value: JSON.parse(json) };
   } catch (error) {
-    return { ok: false, missing: false, detail: (error as Error).message };
+    return { ok: false, missing: false, detail: notJsonDetail(error, json.length) };
   }
+}
+
+const OWN_FILE_REFUSALS: Record<string, string> = {
+  ELOOP: 'a symbolic link, not read',
+  ENOTREGULAR: 'not a regular file, not read',
+  EFBIG: 'too large, not read',
+};
+
+// O_NOFOLLOW and O_NONBLOCK (a planted FIFO must not hang the open) are POSIX only; Windows has
+// no such flags (0 leaves the flags as they are).
+const READ_NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+async function readOwnFile(path: string, maxBytes: number): Promise<string> {
+  const handle = await open(path, READ_NO_FOLLOW);
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw Object.assign(new Error(`${path}: not a regular file`), { code: 'ENOTREGULAR' });
+    if (info.size > maxBytes) throw Object.assign(new Error(`${path}: ${info.size} bytes`), { code: 'EFBIG' });
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Where the JSON went wrong, never what the file says: V8's message quotes the text ("Unexpected
+ * token 'r', "root:x:0:0:"... is not valid JSON"), and a config file that is a link to a secret
+ * would put its first line into the state, the log and the diagnostics. V8 gives the position
+ * for some errors only; the end of the input is the length.
+ */
+export function notJsonDetail(error: unknown, length: number): string {
+  const message = error instanceof Error ? error.message : '';
+  const position = /at position (\d+)/.exec(message)?.[1] ?? (/Unexpected end of JSON input/.test(message) ? String(length) : null);
+  return position === null ? 'not valid JSON' : `not valid JSON at position ${position}`;
 }

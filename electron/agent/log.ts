@@ -1,5 +1,6 @@
-import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { lstatSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { appendPrivateSync, ensurePrivateDir } from './platform/private-dir';
 import type { Clock } from './ports';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -27,17 +28,21 @@ const RECENT_KEEP = 100;
 
 /**
  * JSON-lines log in the data folder, rotated at 1 MiB (one old file kept). Writing is sync and
- * best-effort: a full or read-only disk must never take the agent down with it.
+ * best-effort: a full or read-only disk must never take the agent down with it. The file is ours
+ * alone (0600, in a 0700 folder of ours, never through a link): a log folder or file that another
+ * user planted is refused, said once (stderr and the recent warnings), and nothing is written there.
  */
 export function createLogger(opts: { file: string | null; clock: Clock; level?: LogLevel; echo?: boolean }): Logger {
   const minimum = ORDER[opts.level ?? 'info'];
   const recent: LogEntry[] = [];
   let fileOk = opts.file !== null;
+  let refusal: string | null = null;
   if (opts.file) {
     try {
-      mkdirSync(dirname(opts.file), { recursive: true });
-    } catch {
+      ensurePrivateDir(dirname(opts.file));
+    } catch (error) {
       fileOk = false;
+      if ((error as Error).name === 'UnsafeFolderError') refusal = (error as Error).message;
     }
   }
 
@@ -51,13 +56,26 @@ export function createLogger(opts: { file: string | null; clock: Clock; level?: 
     if (opts.echo) process.stderr.write(line);
     if (!fileOk || !opts.file) return;
     try {
-      if ((statSync(opts.file, { throwIfNoEntry: false })?.size ?? 0) > MAX_FILE_BYTES) {
+      if ((lstatSync(opts.file, { throwIfNoEntry: false })?.size ?? 0) > MAX_FILE_BYTES) {
         renameSync(opts.file, opts.file + '.1');
       }
-      appendFileSync(opts.file, line);
-    } catch {
-      // Disk trouble: keep the in-memory ring, try the file again on the next line.
+      appendPrivateSync(opts.file, line);
+    } catch (error) {
+      // A link or a file not ours: refused for good. Disk trouble: keep the in-memory ring, try the
+      // file again on the next line.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP' || /not a file of ours/.test((error as Error).message)) {
+        fileOk = false;
+        refuse(`refusing the log file ${opts.file}: ${code === 'ELOOP' ? 'it is a symbolic link' : 'it is not a file of ours'}`);
+      }
     }
+  }
+
+  /** Says once, where someone will see it, that the log file is not written. */
+  function refuse(why: string): void {
+    const entry: LogEntry = { at: new Date(opts.clock.now()).toISOString(), level: 'error', scope: 'log', msg: why };
+    recent.push(entry);
+    process.stderr.write(JSON.stringify(entry) + '\n');
   }
 
   function make(scope: string): Logger {
@@ -72,5 +90,6 @@ export function createLogger(opts: { file: string | null; clock: Clock; level?: 
       recent: () => recent.slice(),
     };
   }
+  if (refusal) refuse(refusal);
   return make('');
 }

@@ -14,10 +14,17 @@ export interface HttpTransport {
 
 /** Small secrets (the device token). In the app: safeStorage; elsewhere a 0600 file. */
 export interface SecretStore {
+  /**
+   * `encrypted`: sealed by the OS (DPAPI, Keychain, a Linux keyring); `file`: the 0600 file alone,
+   * readable by this user and root. Shown to admins. Absent means `file`.
+   */
+  readonly storage?: SecretStorage;
   get(name: string): Promise<string | null>;
   set(name: string, value: string): Promise<void>;
   delete(name: string): Promise<void>;
 }
+
+export type SecretStorage = 'encrypted' | 'file';
 
 /** How long the user has been idle; used to time restarts and heavy work. */
 export interface IdleSource {

@@ -1,15 +1,18 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from './files';
-import type { SecretStore } from './ports';
+import type { SecretStorage, SecretStore } from './ports';
 
 /** How a secret is sealed on disk: Electron's safeStorage in the app, plain bytes elsewhere. */
 export interface SecretCodec {
+  /** What the codec does to a secret now: `file` when it is stored as plain bytes. */
+  readonly storage: SecretStorage;
   seal(plain: string): Uint8Array;
   open(sealed: Uint8Array): string;
 }
 
 const plainCodec: SecretCodec = {
+  storage: 'file',
   seal: (plain) => Buffer.from(plain, 'utf8'),
   open: (sealed) => Buffer.from(sealed).toString('utf8'),
 };
@@ -21,6 +24,9 @@ export function createFileSecretStore(dir: string, codec: SecretCodec = plainCod
     return join(dir, `${name}.secret`);
   };
   return {
+    get storage() {
+      return codec.storage;
+    },
     async get(name) {
       try {
         return codec.open(await readFile(fileFor(name)));

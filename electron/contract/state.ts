@@ -165,8 +165,11 @@ export const SettingsState = z.object({
 });
 export type SettingsState = z.infer<typeof SettingsState>;
 
-/** `sizeUnits`: how every view counts a GB on this PC, decided by the agent from the platform (see sizes.ts). */
-export const AppInfo = z.object({ version: z.string(), platform: z.string(), sizeUnits: z.enum(SIZE_UNITS) });
+/**
+ * `sizeUnits`: how every view counts a GB on this PC, decided by the agent from the platform (see sizes.ts).
+ * `secretStorage`: how the device token is kept: sealed by the OS, or only a 0600 file (no keyring): for admins.
+ */
+export const AppInfo = z.object({ version: z.string(), platform: z.string(), sizeUnits: z.enum(SIZE_UNITS), secretStorage: z.enum(['encrypted', 'file']) });
 export type AppInfo = z.infer<typeof AppInfo>;
 
 export const AgentState = z.object({

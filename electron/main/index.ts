@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { app } from 'electron';
 import { createAgent, type Agent } from '../agent/agent';
+import { ensurePrivateDir } from '../agent/platform/private-dir';
 import type { ShellHandlers } from '../agent/door';
 import { ActionError } from '../contract';
 import { startDemoApi } from './demo';
@@ -33,7 +34,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => popup?.show());
   // A tray app lives on without windows; without this listener Electron would quit.
   app.on('window-all-closed', () => {});
-  app.whenReady().then(start, fail);
+  app.whenReady().then(start).catch(fail);
 }
 
 async function start(): Promise<void> {
@@ -46,6 +47,8 @@ async function start(): Promise<void> {
   const appPath = app.getAppPath();
   serveRenderer(join(appPath, 'out', 'renderer'));
 
+  // The profile folder holds the token, the outbox and the log: ours alone, or the agent does not start.
+  ensurePrivateDir(app.getPath('userData'));
   const demoApi = await startDemoApi({ isPackaged: app.isPackaged, env: process.env });
   const ports = createElectronPorts({ platform: process.platform, env: process.env, ownWindow: () => popup?.window ?? null });
   const agent = createAgent(ports, {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { app, desktopCapturer, net, powerMonitor, safeStorage, screen, type BrowserWindow } from 'electron';
-import type { AgentPorts, ScreenCapture, Screenshot, SecretStore } from '../agent/ports';
+import type { AgentPorts, ScreenCapture, Screenshot, SecretStorage, SecretStore } from '../agent/ports';
 import { managedConfigPath } from '../agent/config/managed-path';
 import { createFileSecretStore } from '../agent/secrets-file';
 
@@ -30,14 +30,19 @@ export function createElectronPorts(opts: {
 /**
  * safeStorage (DPAPI, Keychain, libsecret) seals each secret into a 0600 file. A Linux desktop
  * without a keyring has no encryption: the secret is then kept as the 0600 file alone (what
- * ARCHITECTURE.md allows). A leading marker byte says which form a file holds.
+ * ARCHITECTURE.md allows), and the admin view says so. A leading marker byte says which form a
+ * file holds.
  */
 const SEALED = 0x53; // 'S'
 const PLAIN = 0x50; // 'P'
-export function electronSecrets(dir: string): SecretStore {
+export function electronSecrets(dir: string, platform: NodeJS.Platform = process.platform): SecretStore {
+  const storage = (): SecretStorage => (osEncrypts(platform) ? 'encrypted' : 'file');
   return createFileSecretStore(dir, {
+    get storage() {
+      return storage();
+    },
     seal: (plain) =>
-      safeStorage.isEncryptionAvailable()
+      storage() === 'encrypted'
         ? Buffer.concat([Buffer.of(SEALED), safeStorage.encryptString(plain)])
         : Buffer.concat([Buffer.of(PLAIN), Buffer.from(plain, 'utf8')]),
     open: (stored) => {
@@ -47,6 +52,16 @@ export function electronSecrets(dir: string): SecretStore {
       throw new Error('secret file in an unknown format');
     },
   });
+}
+
+/**
+ * Whether safeStorage really encrypts. On Linux without a keyring Chromium falls back to
+ * `basic_text`: "encryption" with a password hard-coded in Chromium, available and worthless, so
+ * it counts as none.
+ */
+function osEncrypts(platform: NodeJS.Platform): boolean {
+  if (!safeStorage.isEncryptionAvailable()) return false;
+  return platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text';
 }
 
 export type OwnWindow = Pick<BrowserWindow, 'isVisible' | 'isDestroyed' | 'hide' | 'show' | 'focus'>;

@@ -1,14 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createAgent, type Agent } from '../agent/agent';
+import { ensurePrivateDir } from '../agent/platform/private-dir';
 import type { ShellHandlers } from '../agent/door';
 import { isAllowedExternal, portalHost } from '../agent/platform/links';
 import { ActionError, WINDOW_NAMES, type WindowName } from '../contract';
 import type { ScreenCapture } from '../agent/ports';
 import { startReferenceApi, type ReferenceApi } from '../../tests/reference-api/server';
-import { attachBridge } from './bridge';
+import { attachBridge, BRIDGE_KEY_PARAM } from './bridge';
 import { createNodePorts } from './node-ports';
 import { createPreviewScreenCapture } from './screen-capture';
 import { serveStatic } from './static';
@@ -25,6 +26,7 @@ export interface PreviewOptions {
 }
 
 export interface Preview {
+  /** The page, with this run's bridge key in its fragment: whoever has this URL can drive the agent. */
   url: string;
   /** The page of each window (the popup at the root); the READY line lists them. */
   windows: Record<WindowName, string>;
@@ -40,7 +42,7 @@ export interface Preview {
  * Without an API URL it brings the reference API along, and the UI says "Demo".
  */
 export async function startPreview(opts: PreviewOptions): Promise<Preview> {
-  await mkdir(opts.dataDir, { recursive: true });
+  ensurePrivateDir(opts.dataDir); // throws on a planted folder: the preview does not start
   let reference: ReferenceApi | null = null;
   if (!opts.apiUrl) reference = await startReferenceApi({ port: 0, host: '127.0.0.1' });
 
@@ -69,16 +71,20 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     },
   };
 
+  // 256 bits per run; it travels only in the URL fragment (never sent to a server) and from the page
+  // to /bridge, so a local process that merely connects, or another web page, never learns it.
+  const key = randomBytes(32).toString('base64url');
   const server = createServer(serveStatic(resolve(opts.rendererDir)));
-  const wss = attachBridge(server, agent, shell);
+  const wss = attachBridge(server, agent, shell, key);
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(opts.port, opts.host, done);
   });
   const { port } = server.address() as AddressInfo;
-  const url = `http://${opts.host}:${port}/`;
+  const fragment = `#${BRIDGE_KEY_PARAM}=${key}`;
+  const url = `http://${opts.host}:${port}/${fragment}`;
   // The bridge admits loopback pages only: a preview listening on all interfaces is shot via 127.0.0.1.
-  captureUrl = opts.host === '0.0.0.0' || opts.host === '::' ? `http://127.0.0.1:${port}/` : url;
+  captureUrl = opts.host === '0.0.0.0' || opts.host === '::' ? `http://127.0.0.1:${port}/${fragment}` : url;
   await agent.start();
 
   return {

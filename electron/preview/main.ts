@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { homedir, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { isLoopbackAddress } from './bridge';
+import { defaultPreviewDataDir } from './data-dir';
 import { startPreview } from './host';
 
 // `npm run preview -- --port N [--api URL] [--data-dir DIR] [--language en-GB] [--config FILE]`
@@ -22,13 +23,19 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`--port must be a port number, got "${values.port}"`);
   process.exit(2);
 }
+// The bridge admits loopback peers only, so another address would serve the page to the network and
+// nothing else; refused rather than half-working (the demo API and agent state stay on this machine).
+if (!isLoopbackAddress(values.host)) {
+  console.error(`--host must be a loopback address (127.0.0.1, ::1, localhost), got "${values.host}"`);
+  process.exit(2);
+}
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 const preview = await startPreview({
   port,
   host: values.host,
   apiUrl: values.api,
-  dataDir: values['data-dir'] ?? join(tmpdir(), 'hallo-agent-preview'),
+  dataDir: values['data-dir'] ?? defaultPreviewDataDir({ platform: process.platform, env: process.env, homedir: homedir(), tmpdir: tmpdir() }),
   rendererDir: fileURLToPath(new URL('../../out/renderer', import.meta.url)),
   systemLanguages: values.language ? [values.language] : [Intl.DateTimeFormat().resolvedOptions().locale],
   configFiles: values.config ?? [],

@@ -456,8 +456,13 @@ export const session = {
 // Reversible and visibly not plain text, so tests can see that secrets went through it.
 export const safeStorage = {
   available: true,
+  /** Linux only in Electron; `basic_text` is Chromium's fallback without a keyring (a fixed password). */
+  backend: 'gnome_libsecret' as 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown',
   isEncryptionAvailable(): boolean {
     return this.available;
+  },
+  getSelectedStorageBackend(): string {
+    return this.backend;
   },
   encryptString(text: string): Buffer {
     if (!this.available) throw new Error('Encryption is not available.');
@@ -653,6 +658,7 @@ export function __reset(): void {
   defaultSession.permissionCheckHandler = null;
   defaultSession.removeAllListeners();
   safeStorage.available = true;
+  safeStorage.backend = 'gnome_libsecret';
   powerMonitor.idleSeconds = 0;
   powerMonitor.removeAllListeners();
   screen.displays = [defaultDisplay()];

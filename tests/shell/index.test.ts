@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -50,6 +50,8 @@ async function launch(opts: {
   resourcesPath?: string;
   /** The per-user login item as an earlier run left it. */
   loginItemSettings?: Record<string, unknown>;
+  /** The profile folder (userData) as it is found on disk before the app starts. */
+  userData?: (path: string) => void;
 }) {
   vi.resetModules();
   if (opts.platform) Object.defineProperty(process, 'platform', { ...processPlatform, value: opts.platform });
@@ -62,6 +64,7 @@ async function launch(opts: {
   electron.app.isPackaged = opts.isPackaged;
   electron.app.hasLock = opts.hasLock ?? true;
   if (opts.loginItemSettings) electron.app.loginItemSettings = opts.loginItemSettings;
+  opts.userData?.(electron.app.userData);
   await import('../../electron/main/index');
   const privilegedBeforeReady = [...electron.protocol.privileged];
   electron.app.__ready();
@@ -107,6 +110,29 @@ describe('shell composition (electron/main/index.ts)', () => {
     await launch({ isPackaged: false });
     const [, options] = calls.createAgent[0] as [unknown, { env: Record<string, string | undefined> }];
     expect(options.env).toMatchObject({ HALLO_API_URL: 'http://127.0.0.1:9/v1', HALLO_LANGUAGE: 'en' });
+  });
+
+  it.runIf(process.platform !== 'win32')('the profile folder is narrowed to 0700 before the agent is made', async () => {
+    await launch({ isPackaged: true, userData: (path) => chmodSync(path, 0o755) });
+    expect(calls.createAgent).toHaveLength(1);
+    const [ports] = calls.createAgent[0] as [AgentPorts];
+    expect(statSync(ports.paths.dataDir).mode & 0o777).toBe(0o700);
+  });
+
+  it.runIf(process.platform !== 'win32')('a profile folder that is a link (planted by another user) is refused: no agent, the app exits', async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'hallo-planted-'));
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { electron } = await launch({
+      isPackaged: true,
+      userData: (path) => {
+        rmdirSync(path);
+        symlinkSync(elsewhere, path);
+      },
+    });
+    expect(calls.createAgent).toHaveLength(0);
+    expect(electron.app.quitCalled).toBe(true);
+    expect(String(error.mock.calls[0]?.[1])).toContain('it is a symbolic link');
+    error.mockRestore();
   });
 
   it('a second instance quits at once; the first one shows its popup when another starts', async () => {

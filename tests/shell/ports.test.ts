@@ -31,6 +31,24 @@ describe('Electron-backed ports', () => {
     expect(await electronSecrets(dir).get('device-token')).toBe('tok-456');
   });
 
+  it('Linux without a keyring (backend basic_text, a fixed password): kept as a plain 0600 file, and said so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hallo-secrets-'));
+    safeStorage.backend = 'basic_text'; // Chromium reports encryption as available here
+    const secrets = electronSecrets(dir, 'linux');
+    expect(secrets.storage).toBe('file');
+    await secrets.set('device-token', 'tok-789');
+    const file = join(dir, 'device-token.secret');
+    expect(readFileSync(file).toString('latin1')).toBe('Ptok-789'); // not dressed up as sealed
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(await secrets.get('device-token')).toBe('tok-789');
+    // The same backend name means nothing elsewhere, and a real keyring encrypts.
+    expect(electronSecrets(dir, 'win32').storage).toBe('encrypted');
+    safeStorage.backend = 'gnome_libsecret';
+    expect(electronSecrets(dir, 'linux').storage).toBe('encrypted');
+    safeStorage.available = false;
+    expect(electronSecrets(dir, 'darwin').storage).toBe('file');
+  });
+
   it('screen capture returns the primary display as PNG, or null when there is none', async () => {
     const capture = primaryScreenCapture();
     expect(await capture.capture()).toBeNull();

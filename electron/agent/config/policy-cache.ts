@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { ConfigProblem } from '../../contract';
 import { readJsonFile, writeFileAtomic } from '../files';
 import type { Policy } from '../hallo-api/types';
+import { cleanStrings } from '../hallo-api/clean-text';
 import { validateSchema } from '../hallo-api/validator';
 
 /** The last policy the API gave, so that the agent works from it while offline. */
@@ -48,5 +49,5 @@ export async function readPolicyCache(dataDir: string): Promise<CacheRead> {
     const field = ['policy', ...(first?.pointer.split('/').filter(Boolean) ?? [])].join('.');
     return invalid(field, checked.errors);
   }
-  return { cached: { etag: value.etag, policy: checked.value, fetchedAt: value.fetchedAt }, problem: null };
+  return { cached: { etag: value.etag, policy: cleanStrings(checked.value), fetchedAt: value.fetchedAt }, problem: null };
 }

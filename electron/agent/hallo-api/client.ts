@@ -15,6 +15,7 @@ import type {
   TicketCreated,
   TicketList,
 } from './types';
+import { cleanStrings } from './clean-text';
 import { validateResponse } from './validator';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -106,7 +107,7 @@ export function createApiClient(opts: ApiClientOptions): HalloApi {
       const fields = checked.issues.map((issue) => ({ field: issue.pointer, code: issue.keyword }));
       throw new ApiError('invalid-response', checked.errors, response.status, undefined, fields);
     }
-    return checked.value;
+    return cleanStrings(checked.value);
   }
 
   return {

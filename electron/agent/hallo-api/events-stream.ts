@@ -5,6 +5,7 @@ import { ApiError } from './api-error';
 import { Backoff } from './backoff';
 import type { HalloApi } from './client';
 import type { ServerEvent, ServerEventType } from './types';
+import { cleanStrings } from './clean-text';
 import { validateEvent } from './validator';
 
 /** The server comments at least every 25 s; 60 s of nothing means the connection is dead. */
@@ -60,7 +61,7 @@ export function streamEvents(opts: EventStreamOptions): EventStream {
       return;
     }
     try {
-      opts.onEvent({ id: message.id ?? null, type: type as ServerEventType, data: checked.value } as ServerEvent);
+      opts.onEvent({ id: message.id ?? null, type: type as ServerEventType, data: cleanStrings(checked.value) } as ServerEvent);
     } catch (error) {
       opts.log.error('event listener failed', { type, error: String(error) });
     }

@@ -341,16 +341,23 @@ export interface components {
             from: string;
             to: string;
         };
+        /** @description Digits and + ( ) . / - and spaces, at least one digit: nothing else can hide what a tel: link dials. The ticket draft checks a contact's phone by this schema too. */
+        PhoneNumber: string;
+        /**
+         * Format: uri
+         * @description Only https: a link the agent shows or opens (javascript:, file:, http: are refused).
+         */
+        HttpsUrl: string;
         SupportPolicy: {
-            phone: string;
+            phone: components["schemas"]["PhoneNumber"];
             /** Format: email */
             email: string;
-            /** Format: uri */
-            portalUrl: string;
+            portalUrl: components["schemas"]["HttpsUrl"];
             /** @description Calamiteitendienst: only with slaTier 24x7. */
-            emergencyPhone?: string;
+            emergencyPhone?: components["schemas"]["PhoneNumber"];
             /** @enum {string} */
             slaTier: "standaard" | "uitgebreid" | "24x7";
+            /** @description At most 4 spans a day, 7 days. */
             hours: components["schemas"]["OpeningHours"][];
             /** @description IANA time zone, e.g. Europe/Amsterdam. */
             timeZone: string;
@@ -423,8 +430,7 @@ export interface components {
         };
         Branding: {
             accentColor: string;
-            /** Format: uri */
-            logoUrl: string;
+            logoUrl: components["schemas"]["HttpsUrl"];
         };
         /**
          * @description What hallo, decides for this device. The agent caches the last one on disk and works from it while offline.

@@ -1,4 +1,5 @@
 import { codePointLength, FIELD_LIMITS, type DraftProblem, type Impact, type TicketDraft } from '../../contract';
+import { CONTROL_CHARS } from '../hallo-api/clean-text';
 import { validateSchema } from '../hallo-api/validator';
 import { problem } from './problems';
 
@@ -29,7 +30,6 @@ export type DraftCheck = { ok: true; draft: CleanDraft } | { ok: false; problems
 export const FALLBACK_CATEGORY = 'other';
 const SUBJECT_MAX = 80;
 const NAME_MAX = FIELD_LIMITS['contact.name'];
-const PHONE = new RegExp(`^[0-9 +()./-]{6,${FIELD_LIMITS['contact.phone']}}$`);
 
 const URGENCY: Record<Impact, CleanDraft['urgency']> = {
   'can-work': 'normal',
@@ -42,9 +42,8 @@ export function urgencyOf(impact: Impact): CleanDraft['urgency'] {
 }
 
 // C0 and C1 controls and DEL, except tab and newline. Format characters (ZWJ in emoji, the
-// bidi marks of right-to-left text) are not controls and stay as they are.
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+// bidi marks of right-to-left text the employee types) are not controls and stay as they are.
+const CONTROLS = new RegExp(`[${CONTROL_CHARS}]`, 'g');
 
 /** Line ends become \n (a lone CR too), other controls go. */
 export function stripControls(text: string): string {
@@ -101,7 +100,7 @@ export function checkDraft(input: TicketDraft, limits: DraftLimits): DraftCheck 
   }
   if (contact.name === '') problems.push(problem('contact.name', 'required'));
   else if (codePointLength(contact.name) > NAME_MAX) problems.push(problem('contact.name', 'too-long', { max: NAME_MAX }));
-  if (contact.phone !== '' && !(PHONE.test(contact.phone) && /\d/.test(contact.phone))) {
+  if (contact.phone !== '' && !validateSchema('PhoneNumber', contact.phone).ok) {
     problems.push(problem('contact.phone', 'invalid'));
   }
   if (contact.email !== '' && !plausibleEmail(contact.email)) problems.push(problem('contact.email', 'invalid'));

@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rename, rm, utimes } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { OutboxEntry, TicketDraft } from '../../contract';
@@ -6,6 +6,7 @@ import { readJsonFile, TEMP_FILE, writeFileAtomic, type FileIo } from '../files'
 import type { TicketCreateRequest } from '../hallo-api/types';
 import { validateSchema } from '../hallo-api/validator';
 import type { Logger } from '../log';
+import { folderProblem } from '../platform/private-dir';
 
 /** One ticket on disk: what the UI shows, and the exact body that is (re)sent. */
 export interface OutboxRecord {
@@ -55,6 +56,13 @@ const AGAIN = /^([0-9A-HJKMNP-TV-Z]{26})\.\d{8}T\d{9}Z(-\d+)?\.json$/;
 /** A temp file younger than this may still be being written; older ones are a crash's leftovers. */
 const TEMP_MAX_AGE_MS = 60_000;
 const PROBLEM_MAX_CHARS = 500;
+/**
+ * The largest outbox file read. A ticket carries its screenshot as base64 (4/3 of its bytes);
+ * hallo,'s policy allows 2 MiB per attachment today, so a real file stays under 3 MiB. 4x that
+ * leaves room for a policy that grows it, and still keeps a planted giant out of memory.
+ */
+export const OUTBOX_FILE_MAX_BYTES = 4 * 3 * 1024 * 1024;
+const OWN_FILE = { ownFile: { maxBytes: OUTBOX_FILE_MAX_BYTES } };
 
 /**
  * `<dataDir>/outbox/<ULID>.json`, one file per ticket, each written atomically and flushed. A
@@ -91,6 +99,7 @@ export class OutboxFolder {
     const { id } = record.entry;
     const file = { version: 1, entry: record.entry, body: record.body, draft: record.draft, sentAt: record.sentAt, ...(record.pause ? { pause: record.pause } : {}) };
     try {
+      await this.checkFolder(this.dir); // a linked outbox would put the ticket wherever it points
       await writeFileAtomic(this.pathOf(id), JSON.stringify(file), 0o600, this.io);
     } catch (error) {
       if (!this.known.has(id)) {
@@ -116,14 +125,19 @@ export class OutboxFolder {
     const records: OutboxRecord[] = [];
     let names: string[];
     try {
+      await this.checkFolder(this.dir);
       names = await readdir(this.dir);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') this.log.error('cannot read the outbox folder', { error: String(error) });
+      if (code !== 'ENOENT' && code !== 'EUNSAFE') this.log.error('cannot read the outbox folder', { error: String(error) });
       return Object.assign(records, { damaged: [] });
     }
     await this.removeStaleTemps(names.filter((n) => TEMP_FILE.test(n)));
     for (const name of names.filter((n) => NAME.test(n)).sort()) {
+      if (!(await this.isRegularFile(join(this.dir, name)))) {
+        this.log.error('outbox entry is not a regular file (a link?): ignored, not sent', { file: name });
+        continue;
+      }
       const read = await this.read(join(this.dir, name), name);
       if (read.record) {
         records.push(read.record);
@@ -135,11 +149,41 @@ export class OutboxFolder {
     return Object.assign(records, { damaged: await this.damaged() });
   }
 
-  /** Someone has seen it: into `damaged/seen/`, which `load()` no longer reports, kept for a person to read. */
+  /**
+   * Someone has seen it: into `damaged/seen/`, which `load()` no longer reports, kept for a person
+   * to read. A second damaged copy of the same ticket gets a stamped name there, as in `damaged/`.
+   */
   async acknowledge(file: DamagedFile): Promise<void> {
     const seen = join(this.damagedDir, 'seen');
-    await mkdir(seen, { recursive: true });
-    await rename(file.path, join(seen, basename(file.path)));
+    const path = join(this.damagedDir, basename(file.path)); // only ever a file of damaged/ itself
+    await this.checkFolder(this.damagedDir);
+    await mkdir(seen, { recursive: true, mode: 0o700 });
+    await this.checkFolder(seen);
+    if (!(await this.isRegularFile(path))) throw new Error(`${basename(path)} is not a regular file in the damaged folder`);
+    await rename(path, await this.freeName(seen, basename(path)));
+  }
+
+  /** Throws, with a log line, when a folder of ours is a link, not a folder, or another user's. */
+  private async checkFolder(dir: string): Promise<void> {
+    let info;
+    try {
+      info = await lstat(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // made when needed
+      throw error;
+    }
+    const problem = folderProblem(info, process.platform === 'win32' ? null : (process.getuid?.() ?? null));
+    if (problem === null) return;
+    this.log.error('outbox folder refused: nothing read from or moved into it', { folder: dir, problem });
+    throw Object.assign(new Error(`${dir}: ${problem}`), { code: 'EUNSAFE' });
+  }
+
+  private async isRegularFile(path: string): Promise<boolean> {
+    try {
+      return (await lstat(path)).isFile();
+    } catch {
+      return false;
+    }
   }
 
   private pathOf(id: string): string {
@@ -148,7 +192,7 @@ export class OutboxFolder {
 
   /** The record in a file, or what is wrong with it (null: the file is gone). */
   private async read(path: string, name: string): Promise<{ record: OutboxRecord | null; problem: string | null }> {
-    const read = await readJsonFile(path);
+    const read = await readJsonFile(path, OWN_FILE);
     if (!read.ok) return { record: null, problem: read.missing ? null : read.detail };
     const file = RecordFile.safeParse(read.value);
     if (!file.success) return { record: null, problem: file.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
@@ -163,7 +207,7 @@ export class OutboxFolder {
     for (const name of names) {
       const path = join(this.dir, name);
       try {
-        if ((await stat(path)).mtimeMs > this.now() - TEMP_MAX_AGE_MS) continue;
+        if ((await lstat(path)).mtimeMs > this.now() - TEMP_MAX_AGE_MS) continue;
         await rm(path, { force: true });
         this.log.info('removed a temp file left by an interrupted write', { file: name });
       } catch (error) {
@@ -174,8 +218,10 @@ export class OutboxFolder {
 
   private async quarantine(name: string, problem: string): Promise<void> {
     try {
-      await mkdir(this.damagedDir, { recursive: true });
-      const target = await this.freeDamagedName(name);
+      await this.checkFolder(this.damagedDir);
+      await mkdir(this.damagedDir, { recursive: true, mode: 0o700 });
+      await this.checkFolder(this.damagedDir);
+      const target = await this.freeName(this.damagedDir, name);
       await rename(join(this.dir, name), target);
       const now = new Date(this.now());
       await utimes(target, now, now).catch(() => undefined); // only dates it; the content is what matters
@@ -185,14 +231,14 @@ export class OutboxFolder {
     }
   }
 
-  /** `damaged/<name>`, or a stamped name when an earlier damaged copy of the same ticket is there. */
-  private async freeDamagedName(name: string): Promise<string> {
+  /** `<dir>/<name>`, or a stamped name when an earlier damaged copy of the same ticket is there. */
+  private async freeName(dir: string, name: string): Promise<string> {
     const stamp = new Date(this.now()).toISOString().replace(/[-:.]/g, '');
-    const base = name.replace(/\.json$/, '');
+    const base = AGAIN.exec(name)?.[1] ?? name.replace(/\.json$/, '');
     for (let n = 0; ; n++) {
-      const candidate = join(this.damagedDir, n === 0 ? name : `${base}.${stamp}${n === 1 ? '' : `-${n}`}.json`);
+      const candidate = join(dir, n === 0 ? name : `${base}.${stamp}${n === 1 ? '' : `-${n}`}.json`);
       try {
-        await stat(candidate);
+        await lstat(candidate);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return candidate;
         throw error;
@@ -204,9 +250,11 @@ export class OutboxFolder {
   private async damaged(): Promise<DamagedFile[]> {
     let names: string[];
     try {
+      await this.checkFolder(this.damagedDir);
       names = await readdir(this.damagedDir);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.log.error('cannot read the damaged outbox folder', { error: String(error) });
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'EUNSAFE') this.log.error('cannot read the damaged outbox folder', { error: String(error) });
       return [];
     }
     const files: DamagedFile[] = [];
@@ -216,8 +264,8 @@ export class OutboxFolder {
       const name = again ? `${again[1]}.json` : stored;
       let at: string;
       try {
-        const info = await stat(path);
-        if (!info.isFile()) continue;
+        const info = await lstat(path);
+        if (!info.isFile()) continue; // seen/, or a link: nothing of ours to show
         at = info.mtime.toISOString();
       } catch {
         continue; // gone meanwhile

@@ -246,6 +246,11 @@ export const en: Catalog = {
     etag: 'Policy version (ETag)',
     app: 'Agent',
     appVersion: 'Version',
+    secretStorage: 'Device token',
+    secretStorageValue: {
+      encrypted: 'Encrypted by the operating system',
+      file: 'Not encrypted: only a file readable by this user (no keyring found)',
+    },
     enroll: {
       title: 'Enrol',
       intro: 'Enter the enrolment code you received from hallo,.',

@@ -252,6 +252,11 @@ export const nl = {
     etag: 'Beleidsversie (ETag)',
     app: 'Agent',
     appVersion: 'Versie',
+    secretStorage: 'Apparaatsleutel',
+    secretStorageValue: {
+      encrypted: 'Versleuteld door het besturingssysteem',
+      file: 'Niet versleuteld: alleen een bestand dat voor deze gebruiker leesbaar is (geen sleutelbos gevonden)',
+    },
     enroll: {
       title: 'Aanmelden',
       intro: 'Vul de aanmeldcode in die je van hallo, hebt gekregen.',

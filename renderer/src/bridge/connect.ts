@@ -18,10 +18,17 @@ type Actions = PopupBridge['actions'];
  */
 export function connectBridge(): PopupBridge {
   if (window.hallo) return fromPreload(window.hallo);
-  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  return fromSocket(
-    createSocketClient({ url: `${scheme}://${location.host}/bridge`, open: (url) => new WebSocket(url) as SocketLike }),
-  );
+  return fromSocket(createSocketClient({ url: bridgeUrl(location), open: (url) => new WebSocket(url) as SocketLike }));
+}
+
+/**
+ * The preview's /bridge on the page's own host, with the run's key from the page's fragment
+ * (`#key=…`, printed by the preview's READY line): the host admits no upgrade without it.
+ */
+export function bridgeUrl(page: Pick<Location, 'protocol' | 'host' | 'hash'>): string {
+  const scheme = page.protocol === 'https:' ? 'wss' : 'ws';
+  const key = new URLSearchParams(page.hash.replace(/^#/, '')).get('key') ?? '';
+  return `${scheme}://${page.host}/bridge?key=${encodeURIComponent(key)}`;
 }
 
 export function fromPreload(api: PreloadApi<PopupAction>): PopupBridge {

@@ -127,6 +127,7 @@ export function AdminView({ state, onBack, enroll, setLanguage }: Props) {
         <h2 id="admin-app">{t('admin.app')}</h2>
         <dl className="fields">
           <Field label={t('admin.appVersion')} value={`${state.app.version} (${state.app.platform})`} />
+          <Field label={t('admin.secretStorage')} value={t(`admin.secretStorageValue.${state.app.secretStorage}`)} />
         </dl>
         <div className="field-inline">
           <label htmlFor={languageId}>{t('admin.language')}</label>

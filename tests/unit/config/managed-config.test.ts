@@ -47,6 +47,17 @@ describe('loadManagedConfig', () => {
     expect(loaded.problems).toEqual([{ file: broken, field: '', code: 'invalid-json', detail: expect.any(String) }]);
   });
 
+  it('says where the JSON breaks, never what the file says (a link to /etc/shadow stays unquoted)', async () => {
+    const secret = await file('shadow-like.json', 'root:$6$saltsalt$hashhashhash:19000:0:99999:7:::\n');
+    const tail = await file('tail.json', '{"apiUrl": "https://a.example"} leaked-secret');
+    const loaded = await loadManagedConfig([secret, tail], {});
+    expect(loaded.problems).toEqual([
+      { file: secret, field: '', code: 'invalid-json', detail: 'not valid JSON' },
+      { file: tail, field: '', code: 'invalid-json', detail: 'not valid JSON at position 32' },
+    ]);
+    expect(JSON.stringify(loaded)).not.toMatch(/root|hash|leaked/);
+  });
+
   it('reports an unreadable file', async () => {
     const folder = join(dir, 'config.json');
     await mkdir(folder);

@@ -42,6 +42,13 @@ describe('the admin view', () => {
     expect(shown).not.toMatch(/\badmin\.[a-zA-Z]+|\bconfig\.(problem|source)\.|\bconnection\.(status|error)\./); // no raw keys
   });
 
+  it('tells the admin whether the device token is encrypted by the OS', () => {
+    expect(text(render(sampleState()))).toContain('Apparaatsleutel Versleuteld door het besturingssysteem');
+    const plain = sampleState();
+    const shown = text(render({ ...plain, app: { ...plain.app, secretStorage: 'file' } }));
+    expect(shown).toContain('Apparaatsleutel Niet versleuteld: alleen een bestand dat voor deze gebruiker leesbaar is (geen sleutelbos gevonden)');
+  });
+
   it('says so when there is no problem', () => {
     expect(text(render(sampleState()))).toContain('Geen problemen.');
   });

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { ActionError } from '../../../electron/contract/errors';
 import type { ActionOutcome, PreloadApi, WireRequest } from '../../../electron/contract';
 import { createSocketClient, type SocketLike } from '../../../renderer/src/bridge/socket';
-import { fromPreload, fromSocket } from '../../../renderer/src/bridge/connect';
+import { bridgeUrl, fromPreload, fromSocket } from '../../../renderer/src/bridge/connect';
 import type { PopupAction } from '../../../renderer/src/bridge/types';
 
 const open = (url: string) => new WebSocket(url) as unknown as SocketLike;
@@ -154,5 +154,14 @@ describe('preload bridge (Electron)', () => {
   it('treats a malformed outcome as an internal error', async () => {
     const api = { actions: { 'popup.hide': async () => 'nonsense' }, on: () => () => undefined } as unknown as PreloadApi<PopupAction>;
     await expect(fromPreload(api).actions['popup.hide']({})).rejects.toMatchObject({ code: 'internal' });
+  });
+});
+
+describe('the preview page finds its bridge', () => {
+  it('takes the run\'s key from the fragment the READY line printed', () => {
+    expect(bridgeUrl({ protocol: 'http:', host: '127.0.0.1:5180', hash: '#key=abc_DEF-123' })).toBe('ws://127.0.0.1:5180/bridge?key=abc_DEF-123');
+  });
+  it('without a key asks with an empty one (the host then refuses)', () => {
+    expect(bridgeUrl({ protocol: 'https:', host: 'localhost:1', hash: '' })).toBe('wss://localhost:1/bridge?key=');
   });
 });

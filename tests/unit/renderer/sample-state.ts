@@ -13,7 +13,7 @@ export function sampleState(): AgentState {
   return {
     overall: 'attention',
     headline: 'attention',
-    app: { version: '0.1.0', platform: 'win32', sizeUnits: 'binary' },
+    app: { version: '0.1.0', platform: 'win32', sizeUnits: 'binary', secretStorage: 'encrypted' },
     device: {
       hostname: 'LAPTOP-ANNA',
       manufacturer: 'Dell Inc.',

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, open, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, open, readdir, readFile, rm, symlink, truncate, utimes, writeFile } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FileIo } from '../../../electron/agent/files';
 import type { TicketCreateRequest } from '../../../electron/agent/hallo-api/types';
 import { createLogger } from '../../../electron/agent/log';
-import { OutboxFolder, type OutboxRecord } from '../../../electron/agent/tickets/outbox';
+import { OUTBOX_FILE_MAX_BYTES, OutboxFolder, type OutboxRecord } from '../../../electron/agent/tickets/outbox';
 import { ticketBody } from '../../reference-api/testing';
 import { createFakeClock } from '../../doubles/fake-clock';
 
@@ -138,5 +138,90 @@ describe('the outbox folder', () => {
     failing = false;
     const loaded = await t.folder.load();
     expect(loaded.map((r) => r.entry.id)).toEqual([ID(1)]);
+  });
+});
+
+// A second local user (or malware running as one) plants links or giants in the outbox: only
+// regular files inside the folder are read or moved, and nothing is written where a link points.
+describe.runIf(process.platform !== 'win32')('a planted outbox', () => {
+  const fileOf = (id: string) => JSON.stringify({ version: 1, entry: record(id).entry, body: ticketBody(), draft: record(id).draft, sentAt: null });
+
+  it('a ticket file that is a link is neither sent nor moved, and the log says so', async () => {
+    const t = await setup();
+    const planted = join(t.dataDir, 'planted.json');
+    await writeFile(planted, fileOf(ID(7)));
+    await mkdir(t.dir, { recursive: true });
+    await symlink(planted, join(t.dir, `${ID(7)}.json`));
+    const loaded = await t.folder.load();
+    expect(loaded).toHaveLength(0);
+    expect(loaded.damaged).toEqual([]);
+    expect(t.errors).toEqual(['outbox entry is not a regular file (a link?): ignored, not sent']);
+    expect(await readFile(planted, 'utf8')).toBe(fileOf(ID(7)));
+    expect((await lstat(join(t.dir, `${ID(7)}.json`))).isSymbolicLink()).toBe(true);
+  });
+
+  it('a linked damaged/ is refused: a damaged ticket stays where it is, nothing lands in the target, nothing is listed from it', async () => {
+    const t = await setup();
+    const theirs = join(t.dataDir, 'theirs');
+    await mkdir(theirs);
+    await writeFile(join(theirs, `${ID(8)}.json`), 'their file, not ours to show');
+    await mkdir(t.dir, { recursive: true });
+    await symlink(theirs, join(t.dir, 'damaged'));
+    await writeFile(join(t.dir, `${ID(2)}.json`), 'not json');
+    const loaded = await t.folder.load();
+    expect(loaded.damaged).toEqual([]);
+    expect(await readdir(theirs)).toEqual([`${ID(8)}.json`]);
+    expect(await readFile(join(t.dir, `${ID(2)}.json`), 'utf8')).toBe('not json');
+    expect(t.errors).toContain('outbox folder refused: nothing read from or moved into it');
+    // "Begrepen" on a file said to be there moves nothing into the target either.
+    const said = { name: `${ID(8)}.json`, path: join(t.dir, 'damaged', `${ID(8)}.json`), problem: 'x', at: '2025-03-03T09:00:00.000Z' };
+    await expect(t.folder.acknowledge(said)).rejects.toThrow(/symlink/);
+    expect(await readdir(theirs)).toEqual([`${ID(8)}.json`]);
+  });
+
+  it('a linked damaged/seen/ is refused: "Begrepen" moves nothing into its target', async () => {
+    const t = await setup();
+    await mkdir(join(t.dir, 'damaged'), { recursive: true });
+    const theirs = join(t.dataDir, 'theirs');
+    await mkdir(theirs);
+    await symlink(theirs, join(t.dir, 'damaged', 'seen'));
+    await writeFile(join(t.dir, `${ID(2)}.json`), 'not json');
+    const [file] = (await t.folder.load()).damaged;
+    await expect(t.folder.acknowledge(file!)).rejects.toThrow(/symlink/);
+    expect(await readdir(theirs)).toEqual([]);
+    expect((await t.folder.load()).damaged.map((d) => d.name)).toEqual([`${ID(2)}.json`]);
+  });
+
+  it('a linked outbox folder is refused: a new ticket is not written where it points', async () => {
+    const t = await setup();
+    const theirs = join(t.dataDir, 'theirs');
+    await mkdir(theirs);
+    await symlink(theirs, t.dir);
+    await expect(t.folder.save(record(ID(1)))).rejects.toThrow(/symlink/);
+    expect(await readdir(theirs)).toEqual([]);
+  });
+
+  it(`a file over ${OUTBOX_FILE_MAX_BYTES} bytes is not read into memory: moved aside as too large`, async () => {
+    const t = await setup();
+    await t.folder.save(record(ID(1)));
+    await truncate(join(t.dir, `${ID(1)}.json`), OUTBOX_FILE_MAX_BYTES + 1);
+    const loaded = await t.folder.load();
+    expect(loaded).toHaveLength(0);
+    expect(loaded.damaged.map((d) => [d.name, d.problem])).toEqual([[`${ID(1)}.json`, 'too large, not read']]);
+  });
+
+  it('a second damaged copy of the same ticket does not replace the first in seen/', async () => {
+    const t = await setup();
+    await mkdir(t.dir, { recursive: true });
+    await writeFile(join(t.dir, `${ID(1)}.json`), 'one');
+    await t.folder.acknowledge((await t.folder.load()).damaged[0]!);
+    await t.clock.advance(1_500);
+    await writeFile(join(t.dir, `${ID(1)}.json`), 'two');
+    await t.folder.acknowledge((await t.folder.load()).damaged[0]!);
+    const seen = join(t.dir, 'damaged', 'seen');
+    const names = (await readdir(seen)).sort();
+    expect(names).toEqual([`${ID(1)}.20250303T090001500Z.json`, `${ID(1)}.json`]);
+    expect(await Promise.all(names.map((n) => readFile(join(seen, n), 'utf8')))).toEqual(['two', 'one']);
+    expect((await t.folder.load()).damaged).toEqual([]);
   });
 });
