@@ -26,7 +26,7 @@ export const en: Catalog = {
     attention: 'Your computer needs a little attention.',
     unchecked: 'Your computer could not be checked. We will try again shortly.',
     problem: 'There is a problem with your computer.',
-    offline: 'No contact with hallo,. We keep trying.',
+    offline: 'hallo, cannot be reached right now. We keep trying.',
     reenroll: 'This computer must be enrolled with hallo, again. Ask your IT contact or call the service desk.',
     'not-enrolled': 'This computer is not enrolled with hallo, yet. Ask your IT contact or call the service desk.',
   },
@@ -245,7 +245,7 @@ export const en: Catalog = {
     appVersion: 'Version',
     enroll: {
       title: 'Enrol',
-      intro: 'Enter the enrolment code you received from hallo,.',
+      intro: 'Enter the enrolment code that hallo, gave you.',
       code: 'Enrolment code',
       submit: 'Enrol',
       busy: 'Enrolling…',
@@ -445,10 +445,10 @@ export const en: Catalog = {
     damagedDismiss: 'Understood',
     // Why sending has not worked yet (`lastError.code`), for an employee.
     error: {
-      network: 'This computer has no connection with hallo,.',
+      network: 'hallo, cannot be reached from this computer right now.',
       timeout: 'hallo, did not answer in time.',
       'http-5xx': 'hallo, has a technical problem.',
-      'http-429': 'hallo, is very busy; we will try again shortly.',
+      'http-429': 'hallo, is very busy. We will try again shortly.',
       'http-4xx': 'hallo, refused the report.',
       unauthorized: 'This PC needs to be enrolled again.',
       'invalid-response': 'hallo, gave an unexpected answer.',

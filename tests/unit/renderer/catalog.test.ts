@@ -115,8 +115,20 @@ describe('message catalog', () => {
     expect(nl.get('banner.not-enrolled')).toBe('Deze pc is nog niet aangemeld. Vraag je IT-contactpersoon.');
     expect(nl.get('headline.ok')).toBe('Je computer is in orde.');
     expect(nl.get('headline.reenroll')).toBe(
-      'Deze computer moet opnieuw worden aangemeld bij hallo,. Vraag je IT-contactpersoon of bel de servicedesk.',
+      'Deze computer moet opnieuw bij hallo, worden aangemeld. Vraag je IT-contactpersoon of bel de servicedesk.',
     );
     expect(nl.get('tray.tooltipChecking')).toBe('hallo, controleert je computer…');
+  });
+
+  // The brand ends on a comma ("hallo,"), so a sentence that ends on the name reads "hallo,."; and a
+  // label that already ends on "?" must not get a second mark. Placeholders are stood in for by a word.
+  it('has no doubled punctuation in any sentence, nor a full stop right after the brand', () => {
+    const doubled = /[.?!:;,]\s*[.?!:;]/;
+    for (const [language, catalog] of [['nl', nl], ['en', en]] as const) {
+      for (const [key, text] of catalog) {
+        const sentence = text.replace(/\{\{[^}]*\}\}/g, 'X');
+        expect(doubled.test(sentence), `${language} ${key}: ${text}`).toBe(false);
+      }
+    }
   });
 });

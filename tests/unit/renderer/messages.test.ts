@@ -51,9 +51,9 @@ describe('status item texts', () => {
 
   it('switches language when the agent resolves another one', async () => {
     const i18n = createI18n('nl');
-    expect(i18n.t('headline.offline')).toBe('Geen contact met hallo,. We proberen het steeds opnieuw.');
+    expect(i18n.t('headline.offline')).toBe('hallo, is nu niet bereikbaar. We proberen het steeds opnieuw.');
     await i18n.changeLanguage('en');
-    expect(i18n.t('headline.offline')).toBe('No contact with hallo,. We keep trying.');
+    expect(i18n.t('headline.offline')).toBe('hallo, cannot be reached right now. We keep trying.');
     expect(i18n.t('duration.days', { count: 1 })).toBe('1 day');
     expect(i18n.t('duration.days', { count: 3 })).toBe('3 days');
   });

@@ -56,7 +56,7 @@ describe('the popup as rendered', () => {
     const state = sampleState();
     const shown = text(render({ ...state, overall: 'offline', connection: { ...state.connection, status: 'reenroll' } }));
     expect(shown).toContain('Deze pc moet opnieuw worden aangemeld. Vraag je IT-contactpersoon.');
-    expect(shown).toContain('Deze computer moet opnieuw worden aangemeld bij hallo,. Vraag je IT-contactpersoon of bel de servicedesk.');
+    expect(shown).toContain('Deze computer moet opnieuw bij hallo, worden aangemeld. Vraag je IT-contactpersoon of bel de servicedesk.');
     expect(shown).not.toContain('We proberen het steeds opnieuw');
     const english = text(
       render({ ...state, overall: 'offline', connection: { ...state.connection, status: 'reenroll' }, settings: { ...state.settings, language: 'en' } }),
@@ -69,7 +69,7 @@ describe('the popup as rendered', () => {
     const state = sampleState();
     const notEnrolled = { ...state, overall: 'offline' as const, connection: { ...state.connection, status: 'not-enrolled' as const } };
     const shown = text(render(notEnrolled));
-    expect(shown).toContain('Deze computer is nog niet aangemeld bij hallo,.');
+    expect(shown).toContain('Deze computer is nog niet bij hallo, aangemeld.');
     expect(shown).toContain('Deze pc is nog niet aangemeld. Vraag je IT-contactpersoon.');
     expect(shown).not.toContain('opnieuw worden aangemeld');
     expect(shown).not.toContain('We proberen het steeds opnieuw');
@@ -79,7 +79,7 @@ describe('the popup as rendered', () => {
   it('plain offline still says we keep trying', () => {
     const state = sampleState();
     const shown = text(render({ ...state, overall: 'offline', connection: { ...state.connection, status: 'offline' } }));
-    expect(shown).toContain('Geen contact met hallo,. We proberen het steeds opnieuw.');
+    expect(shown).toContain('hallo, is nu niet bereikbaar. We proberen het steeds opnieuw.');
   });
 
   it('claims nothing before the first sample, and says so when no check could run', () => {

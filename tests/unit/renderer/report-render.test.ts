@@ -250,7 +250,7 @@ describe('Meldingen onderweg', () => {
     const shown = text(html(createElement(OutboxList, { outbox, damaged: [], phone: null, onDismiss: () => undefined, hideId: null, language: 'nl', now, onFix: () => undefined })));
     expect(shown).toContain('Meldingen onderweg');
     expect(shown).toContain('Wifi valt weg');
-    expect(shown).toContain('Reden: Er is een storing bij hallo,.');
+    expect(shown).toContain('Reden: hallo, heeft een storing.');
     expect(shown).toContain('Nieuw');
     expect(shown).not.toContain('Geen verbinding met hallo'); // not long enough to worry anyone
     expect(shown).not.toContain('Al weg');
