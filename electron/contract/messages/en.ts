@@ -347,9 +347,9 @@ export const en: Catalog = {
   // Why the agent refused a field (`draft.problem.<code>`), for the field it names.
   draft: {
     field: {
-      description: 'What is wrong?',
-      categoryId: 'What is it about?',
-      impact: 'How bad is it?',
+      description: 'Description',
+      categoryId: 'Subject',
+      impact: 'Severity',
       'contact.name': 'Name',
       'contact.phone': 'Phone',
       'contact.email': 'Email',
@@ -372,7 +372,7 @@ export const en: Catalog = {
     ticket: 'Your report',
     subject: 'Subject',
     description: 'Description',
-    category: 'Subject choice',
+    category: 'Kind of problem',
     urgency: 'Urgency',
     urgencyValue: {
       low: 'Low',

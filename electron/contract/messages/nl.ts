@@ -355,9 +355,9 @@ export const nl = {
   // Why the agent refused a field (`draft.problem.<code>`), for the field it names.
   draft: {
     field: {
-      description: 'Wat is er aan de hand?',
-      categoryId: 'Waar gaat het over?',
-      impact: 'Hoe erg is het?',
+      description: 'Beschrijving',
+      categoryId: 'Onderwerp',
+      impact: 'Ernst',
       'contact.name': 'Naam',
       'contact.phone': 'Telefoon',
       'contact.email': 'E-mail',
@@ -380,7 +380,7 @@ export const nl = {
     ticket: 'Je melding',
     subject: 'Onderwerp',
     description: 'Beschrijving',
-    category: 'Onderwerp-keuze',
+    category: 'Soort probleem',
     urgency: 'Urgentie',
     urgencyValue: {
       low: 'Laag',

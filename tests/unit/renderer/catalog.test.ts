@@ -129,6 +129,15 @@ describe('message catalog', () => {
         const sentence = text.replace(/\{\{[^}]*\}\}/g, 'X');
         expect(doubled.test(sentence), `${language} ${key}: ${text}`).toBe(false);
       }
+      // The form's summary composes "{{field}}: {{problem}}" from two entries of the catalog.
+      const fields = [...catalog].filter(([key]) => key.startsWith('draft.field.'));
+      const problems = [...catalog].filter(([key]) => key.startsWith('draft.problem.'));
+      for (const [fieldKey, field] of fields) {
+        for (const [problemKey, problem] of problems) {
+          const line = catalog.get('report.problemAt')!.replace('{{field}}', field).replace('{{problem}}', problem.replace(/\{\{[^}]*\}\}/g, 'X'));
+          expect(doubled.test(line), `${language} ${fieldKey} + ${problemKey}: ${line}`).toBe(false);
+        }
+      }
     }
   });
 });

@@ -145,7 +145,7 @@ describe('the form', () => {
     ]);
     const shown = text(markup);
     expect(shown).toContain('Kijk dit even na:');
-    expect(shown).toContain('Wat is er aan de hand?: Dit moet je invullen.');
+    expect(shown).toContain('Beschrijving: Dit moet je invullen.');
     expect(shown).toContain('E-mail: Vul een e-mailadres in zoals naam@bedrijf.nl.');
     expect(markup).toMatch(/<input[^>]*type="email"[^>]*aria-invalid="true"[^>]*aria-describedby="[^"]*contact-email-error"/);
     expect(markup).toMatch(/<textarea[^>]*aria-invalid="true"/);
