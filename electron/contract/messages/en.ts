@@ -153,7 +153,7 @@ export const en: Catalog = {
     battery: 'Battery',
     history: 'The last hour',
     historyLabel: 'Processor and memory use over the last hour',
-    noHistory: 'No measurements yet.',
+    noHistory: 'Not enough measurements yet for a chart.',
     notMeasured: 'Not measured yet',
     percent: '{{value}}%',
     memoryValue: '{{used}} of {{total}} GB in use',

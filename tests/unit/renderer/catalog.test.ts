@@ -128,6 +128,7 @@ describe('message catalog', () => {
       for (const [key, text] of catalog) {
         const sentence = text.replace(/\{\{[^}]*\}\}/g, 'X');
         expect(doubled.test(sentence), `${language} ${key}: ${text}`).toBe(false);
+        expect(text, `${language} ${key}: a number and its % sign part at a line end`).not.toMatch(/ %/);
       }
       // The form's summary composes "{{field}}: {{problem}}" from two entries of the catalog.
       const fields = [...catalog].filter(([key]) => key.startsWith('draft.field.'));

@@ -23,7 +23,7 @@ const disk: StatusItem = {
 describe('status item texts', () => {
   it('reads a disk that is almost full in plain Dutch, numbers the Dutch way', () => {
     expect(show(disk, 'nl')).toEqual({
-      text: 'Schijf C: is bijna vol: nog 4,2 GB vrij (3 %).',
+      text: 'Schijf C: is bijna vol: nog 4,2 GB vrij (3\u00a0%).',
       advice: 'Ruim nu bestanden op of bel de servicedesk.',
     });
   });

@@ -94,6 +94,16 @@ describe('the popup as rendered', () => {
     expect(none).not.toContain('Je computer is in orde.');
   });
 
+  it('gives the figures in words that fit them: minutes after a fresh start, the percent sign on the number', () => {
+    const state = sampleState();
+    const figures = { cpuLoadPercent: 31, memory: null, disks: [], uptimeSeconds: 33 * 60, battery: null };
+    const html = render({ ...state, health: { ...state.health, figures } });
+    expect(text(html)).toContain('Tijd sinds herstart 33 minuten');
+    expect(text(html)).not.toContain('0 uur');
+    expect(html).toContain('31\u00a0%'); // a no-break space: "31" and "%" never part at a line end
+    expect(text(html)).toContain('Nog te weinig metingen voor een grafiek.');
+  });
+
   it('shows a placeholder while loading and a plain message when the agent cannot be reached', () => {
     expect(text(render(null))).toContain('Even kijken hoe je computer ervoor staat');
     expect(text(render(null, 'failed'))).toContain('De hallo, agent reageert niet.');

@@ -82,7 +82,7 @@ describe('ways in', () => {
     expect(text(shown)).toContain('Meld een probleem');
     expect(text(shown)).toContain('Mijn meldingen');
     expect(shown.match(/>Meld dit</g)).toHaveLength(1); // the disk is low; memory is ok
-    expect(shown).toContain('aria-label="Meld dit: Schijf C: raakt vol: nog 4,2 GB vrij (3 %)."');
+    expect(shown).toContain('aria-label="Meld dit: Schijf C: raakt vol: nog 4,2 GB vrij (3\u00a0%)."');
   });
 
   it('shows the form, and only the form, while the agent has a report open', () => {
