@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { cliErrorLine } from './cli-error';
 import { startPreview } from './host';
 
 // `npm run preview -- --port N [--api URL] [--data-dir DIR] [--language en-GB] [--config FILE]`
@@ -33,6 +34,9 @@ const preview = await startPreview({
   systemLanguages: values.language ? [values.language] : [Intl.DateTimeFormat().resolvedOptions().locale],
   configFiles: values.config ?? [],
   appVersion: pkg.version,
+}).catch((error: unknown) => {
+  console.error(cliErrorLine('preview', error));
+  process.exit(1);
 });
 
 console.log(`hallo, preview on ${preview.url}`);
