@@ -11,6 +11,7 @@ import type { Logger } from '../log';
 import type { AgentOptions, AgentPorts } from '../ports';
 import type { AgentStore } from '../store';
 import { readEnrolment, saveEnrolmentDetails, saveEnrolmentSecrets, type Enrolment } from './enrolment';
+import { canonicalEnrolmentCode } from './enrolment-code';
 
 export interface ConnectionDeps {
   store: AgentStore;
@@ -63,7 +64,8 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
   const configured = deps.config.config.apiUrl;
   const apiUrl = configured ?? options.demo?.apiUrl ?? null;
   const demo = !configured && options.demo !== undefined;
-  const configuredCode = deps.config.config.enrollmentCode ?? (demo ? options.demo?.enrollmentCode : undefined);
+  const configuredRaw = deps.config.config.enrollmentCode ?? (demo ? options.demo?.enrollmentCode : undefined);
+  const configuredCode = configuredRaw === undefined ? undefined : canonicalEnrolmentCode(configuredRaw);
 
   let policy: Policy = DEFAULT_POLICY;
   let etag: string | null = null;
@@ -384,7 +386,7 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
       return exclusive(async () => {
         if (!client) throw new ActionError('unavailable', 'no API URL configured');
         try {
-          await enrolWith(client, code.trim());
+          await enrolWith(client, canonicalEnrolmentCode(code));
         } catch (error) {
           const apiError = error instanceof ApiError ? error : new ApiError('network', String(error));
           if (apiError.code === 'unauthorized' || apiError.code === 'http-4xx') {

@@ -270,6 +270,21 @@ describe('connection service', () => {
     h.service.stop();
   });
 
+  it('accepts the code as an admin types it: any case, spaces for dashes', async () => {
+    const h = await setup({ config: { apiUrl: API } });
+    await h.service.start();
+    await h.service.enroll(' good code ');
+    await h.clock.advance(0);
+    expect(h.connection()).toMatchObject({ status: 'online', lastError: null });
+    h.service.stop();
+  });
+
+  it('accepts a configured code in lower case', async () => {
+    const h = await started(await setup({ config: { apiUrl: API, enrollmentCode: 'good-code' } }));
+    expect(h.connection()).toMatchObject({ status: 'online', lastError: null });
+    h.service.stop();
+  });
+
   it('an enrolment code the API refuses: not-enrolled with enroll-rejected, not retried', async () => {
     const h = await started(await setup({ config: { apiUrl: API, enrollmentCode: 'EXPIRED' } }));
     expect(h.connection()).toMatchObject({ status: 'not-enrolled', lastError: { code: 'enroll-rejected' } });
