@@ -76,4 +76,23 @@ describe('popup window', () => {
     popup.show();
     expect(window.webContents.loaded).toHaveLength(2);
   });
+
+  it('grows with the page zoom (the text size), never beyond the work area', () => {
+    screen.displays = [
+      {
+        id: 1,
+        bounds: { x: 0, y: 0, width: 1366, height: 768 },
+        workArea: { x: 0, y: 0, width: 1366, height: 728 },
+        size: { width: 1366, height: 768 },
+        scaleFactor: 1,
+      },
+    ];
+    const popup = createPopup({ preloadPath: 'p', isPackaged: true, platform: 'win32' });
+    (popup.window.webContents as unknown as { zoomFactor: number }).zoomFactor = 1.5;
+    popup.show({ x: 1300, y: 732, width: 24, height: 36 });
+    expect(popup.window.getSize()).toEqual([570, 728 - 24]);
+    const [x, y] = popup.window.getPosition();
+    expect(y).toBeGreaterThanOrEqual(0);
+    expect(x! + 570).toBeLessThanOrEqual(1366);
+  });
 });
