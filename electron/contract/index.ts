@@ -6,3 +6,4 @@ export * from './errors';
 export type * from './bridge';
 export * from './channels';
 export * from './text';
+export * from './ticket-defaults';

@@ -1,4 +1,5 @@
 import type { AgentState, DraftProblem, OutboxEntry, TicketDraft } from '../../electron/contract';
+import { FALLBACK_CATEGORY } from '../../electron/contract/ticket-defaults';
 import { codePointLength } from '../../electron/contract/text';
 
 // The report form's bookkeeping. The agent validates and decides; this only keeps the draft,
@@ -12,7 +13,8 @@ export function newDraft(state: AgentState): TicketDraft {
   const report = state.tickets.report;
   return {
     description: '',
-    categoryId: null,
+    // What goes out without a choice, shown as chosen (a policy without it leaves none chosen).
+    categoryId: state.tickets.categories.some((c) => c.id === FALLBACK_CATEGORY) ? FALLBACK_CATEGORY : null,
     impact: 'can-work',
     contact: { ...state.tickets.contact },
     relatedItemId: report?.relatedItemId ?? null,

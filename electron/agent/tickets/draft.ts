@@ -1,4 +1,4 @@
-import { codePointLength, type DraftProblem, type Impact, type TicketDraft } from '../../contract';
+import { codePointLength, FALLBACK_CATEGORY, type DraftProblem, type Impact, type TicketDraft } from '../../contract';
 import { validateSchema } from '../hallo-api/validator';
 
 // What the employee typed, checked before anything is saved. Every problem is a field and a code
@@ -25,7 +25,7 @@ export interface CleanDraft {
 
 export type DraftCheck = { ok: true; draft: CleanDraft } | { ok: false; problems: DraftProblem[] };
 
-export const FALLBACK_CATEGORY = 'other';
+export { FALLBACK_CATEGORY };
 const SUBJECT_MAX = 80;
 const NAME_MAX = 200;
 const PHONE = /^[0-9 +()./-]{6,40}$/;

@@ -107,6 +107,8 @@ describe('the form', () => {
     expect(shown).toContain('1920 × 1080 pixels, 312 kB');
     expect(shown).toContain('Verwijder schermafbeelding');
     expect(markup).toMatch(/<input type="checkbox" checked=""[^>]*\/><span>Stuur de lijst met programma’s mee/);
+    // What goes out without a choice is shown as chosen: "Iets anders".
+    expect(markup).toMatch(/<input type="radio"[^>]*checked=""[^>]*value="other"\/><span>Iets anders/);
     expect(shown).toContain('Bekijk wat er wordt meegestuurd');
     expect(markup).not.toMatch(/\sstyle=/);
     expect(shown).not.toMatch(/\b(report|draft|desk|preview|result|outbox|myTickets)\.[a-zA-Z-]+/);
