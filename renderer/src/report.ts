@@ -1,4 +1,4 @@
-import type { AgentState, DraftProblem, OutboxEntry, TicketDraft } from '../../electron/contract';
+import type { AgentState, DraftProblem, OutboxEntry, SupportState, TicketDraft } from '../../electron/contract';
 import { FALLBACK_CATEGORY } from '../../electron/contract/ticket-defaults';
 import { codePointLength } from '../../electron/contract/text';
 
@@ -67,6 +67,18 @@ export function sortProblems(problems: DraftProblem[]): DraftProblem[] {
  */
 export function tooLongLocally(draft: TicketDraft, max: number): DraftProblem | null {
   return charCount(draft.description) > max ? { field: 'description', code: 'too-long', params: { max } } : null;
+}
+
+/**
+ * Whom to call when it cannot wait, by the servicedesk's hours and SLA tier: the emergency line
+ * (several colleagues cannot work, and the policy has one), else the servicedesk while it is open,
+ * else nobody: then the form says so instead of advising a call nobody answers.
+ */
+export type UrgentCall = { kind: 'emergency'; phone: string } | { kind: 'desk'; phone: string } | { kind: 'none' };
+export function urgentCall(support: SupportState, severalCannotWork: boolean): UrgentCall {
+  if (severalCannotWork && support.emergencyPhone) return { kind: 'emergency', phone: support.emergencyPhone };
+  const open = support.openNow || support.slaTier === '24x7';
+  return open && support.phone ? { kind: 'desk', phone: support.phone } : { kind: 'none' };
 }
 
 export type ResultKind = 'sending' | 'queued' | 'sent' | 'rejected';

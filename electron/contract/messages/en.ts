@@ -343,6 +343,8 @@ export const en: Catalog = {
     closed: 'The service desk is closed now. Your report will be read as soon as it opens.',
     emergency: 'Call the emergency line now: {{phone}}',
     emergencyHint: 'Is a whole team unable to work? Call right away and someone will start on it at once.',
+    callDesk: 'Call the service desk now: {{phone}}',
+    noEmergency: 'There is no emergency number outside opening hours. Your report gets the highest urgency. Can it not wait? Ask your own IT contact.',
   },
   // Why the agent refused a field (`draft.problem.<code>`), for the field it names.
   draft: {

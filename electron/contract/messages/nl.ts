@@ -351,6 +351,8 @@ export const nl = {
     closed: 'De servicedesk is nu gesloten. Je melding wordt gelezen zodra hij weer open is.',
     emergency: 'Bel nu de calamiteitendienst: {{phone}}',
     emergencyHint: 'Kan een hele afdeling niet werken? Bel dan meteen, dan gaat er direct iemand mee aan de slag.',
+    callDesk: 'Bel nu de servicedesk: {{phone}}',
+    noEmergency: 'Buiten openingstijden is er geen noodnummer. Je melding krijgt de hoogste urgentie. Kan het niet wachten? Vraag je eigen IT-contactpersoon.',
   },
   // Why the agent refused a field (`draft.problem.<code>`), for the field it names.
   draft: {

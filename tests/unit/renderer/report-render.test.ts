@@ -139,6 +139,16 @@ describe('the form', () => {
     expect(markup).toMatch(/href="tel:\+31209990000"[^>]*>.*Bel nu de calamiteitendienst: \+31 20 999 0000/);
   });
 
+  it('without an emergency line: calls the servicedesk while it is open, and out of hours says what happens instead', () => {
+    const open = withReport();
+    expect(form(open, { impact: 'several-cannot-work' })).toMatch(/href="tel:\+31201234567"[^>]*>.*Bel nu de servicedesk: \+31 20 123 4567/);
+    const closed = withReport();
+    closed.support = { ...closed.support, openNow: false, nextChangeAt: '2026-11-26T07:00:00Z' };
+    const shown = text(form(closed, { impact: 'several-cannot-work' }));
+    expect(shown).toContain('Buiten openingstijden is er geen noodnummer.');
+    expect(shown).not.toContain('Bel nu');
+  });
+
   it('shows problems at their fields and summarised at the top', () => {
     const markup = form(withReport(), {}, [
       { field: 'contact.email', code: 'invalid' },
@@ -228,6 +238,13 @@ describe('the result, from the outbox entry', () => {
     expect(shown).toContain('Staat klaar, wordt verstuurd zodra er weer verbinding is');
     expect(shown).toContain('Bel de servicedesk: +31 20 123 4567');
     expect(shown).not.toContain('calamiteitendienst');
+  });
+
+  it('a waiting ticket does not advise calling a servicedesk that is closed', () => {
+    const closed = { ...support, openNow: false, nextChangeAt: '2026-11-26T07:00:00Z' };
+    const shown = text(html(createElement(ReportResult, { entry: entry({ status: 'queued', attempts: 1, lastError: { code: 'network' } }), support: closed, onClose: () => undefined })));
+    expect(shown).not.toContain('Bel de servicedesk');
+    expect(shown).toContain('Je melding is bewaard op deze computer en gaat vanzelf weg zodra het kan.');
   });
 
   it('a waiting ticket for several colleagues who cannot work shows the emergency line', () => {

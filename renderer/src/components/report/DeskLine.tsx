@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { Impact, Language, SupportState } from '../../../../electron/contract';
 import { describeWhen, telHref } from '../../format';
+import { urgentCall } from '../../report';
 import { Glyph } from '../Icons';
 
 /**
  * Who reads the ticket, and when: open now, or when the servicedesk opens again (never for 24x7).
- * When several colleagues cannot work and the policy has an emergency line, that comes first.
+ * When several colleagues cannot work: the emergency line first; without one, the servicedesk
+ * while it is open; out of hours with neither, what happens and whom to ask meanwhile.
  */
 export function DeskLine(props: { support: SupportState; impact: Impact; language: Language; now: Date }) {
   const { support, impact, language, now } = props;
@@ -19,17 +21,23 @@ export function DeskLine(props: { support: SupportState; impact: Impact; languag
         : when
           ? t('desk.closedUntil', { when: t(when.key, when.params) })
           : t('desk.closed');
-  const emergency = impact === 'several-cannot-work' && support.emergencyPhone ? support.emergencyPhone : null;
+  const several = impact === 'several-cannot-work';
+  const call = several ? urgentCall(support, true) : null;
   return (
     <div className="desk-line">
-      {emergency && (
+      {call && call.kind !== 'none' && (
         <div className="emergency" role="alert">
-          <a className="emergency-call" href={telHref(emergency)}>
+          <a className="emergency-call" href={telHref(call.phone)}>
             <Glyph name="phone" />
-            {t('desk.emergency', { phone: emergency })}
+            {t(call.kind === 'emergency' ? 'desk.emergency' : 'desk.callDesk', { phone: call.phone })}
           </a>
           <p className="small">{t('desk.emergencyHint')}</p>
         </div>
+      )}
+      {call?.kind === 'none' && (
+        <p className="emergency small" role="alert">
+          {t('desk.noEmergency')}
+        </p>
       )}
       <p className={`support-status ${support.openNow || support.slaTier === '24x7' ? 'is-open' : 'is-closed'}`}>
         <span className="dot" aria-hidden="true" />

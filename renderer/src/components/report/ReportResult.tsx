@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxEntry, SupportState } from '../../../../electron/contract';
 import { telHref } from '../../format';
-import { resultKind } from '../../report';
+import { resultKind, urgentCall } from '../../report';
 import { StateIcon } from '../Icons';
 
 /**
@@ -16,6 +16,7 @@ export function ReportResult({ entry, support, onClose }: { entry: OutboxEntry; 
   useEffect(() => heading.current?.focus(), []);
   // A ticket number is a name, not an amount: no thousands separator.
   const number = entry.number === null ? '' : String(entry.number);
+  const call = urgentCall(support, entry.urgency === 'critical');
   return (
     <div className={`card result result-${kind}`}>
       <div className="result-head">
@@ -25,17 +26,17 @@ export function ReportResult({ entry, support, onClose }: { entry: OutboxEntry; 
         </p>
       </div>
       {kind === 'sent' && <p className="muted small">{t('result.sentHint')}</p>}
-      {kind === 'queued' && entry.urgency === 'critical' && support.emergencyPhone && (
+      {kind === 'queued' && call.kind === 'emergency' && (
         <p className="emergency">
-          <a className="emergency-call" href={telHref(support.emergencyPhone)}>
-            {t('result.queuedEmergency', { phone: support.emergencyPhone })}
+          <a className="emergency-call" href={telHref(call.phone)}>
+            {t('result.queuedEmergency', { phone: call.phone })}
           </a>
         </p>
       )}
       {kind === 'queued' &&
-        (support.phone ? (
+        (call.kind === 'desk' ? (
           <p className="small">
-            <a href={telHref(support.phone)}>{t('result.queuedHint', { phone: support.phone })}</a>
+            <a href={telHref(call.phone)}>{t('result.queuedHint', { phone: call.phone })}</a>
           </p>
         ) : (
           <p className="small">{t('result.queuedHintNoPhone')}</p>
