@@ -103,6 +103,15 @@ export function pendingEntries(outbox: OutboxEntry[]): OutboxEntry[] {
   return outbox.filter((entry) => entry.status !== 'sent');
 }
 
+/**
+ * Sent after waiting (its first attempt failed): stays in "Meldingen onderweg" with its number
+ * until the employee closes it, instead of vanishing without a word. The agent's notification
+ * (tickets/delivered.ts) picks the same tickets.
+ */
+export function deliveredLater(outbox: OutboxEntry[]): OutboxEntry[] {
+  return outbox.filter((entry) => entry.status === 'sent' && entry.attempts > 1 && entry.number !== null);
+}
+
 /** Bytes in the catalog's size words. */
 export function sizeWords(bytes: number): { key: 'size.bytes' | 'size.kb' | 'size.mb'; value: number; digits: number } {
   if (bytes < 1000) return { key: 'size.bytes', value: bytes, digits: 0 };

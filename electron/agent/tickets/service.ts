@@ -15,6 +15,7 @@ import { checkDraft, cleanDraft, type CleanDraft } from './draft';
 import { createTicketListSync } from './list';
 import { TicketListMemory } from './list-memory';
 import { currentUserMasker, type Masker } from './mask';
+import { deliveredNotices } from './delivered';
 import { OutboxFolder, type DamagedFile, type OutboxRecord } from './outbox';
 import { probeProcesses, type TopProcesses } from './processes';
 import { fitScreenshot, type FitResult, type FittedScreenshot } from './screenshot';
@@ -106,7 +107,9 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
     limits: () => ({ maxAttachmentBytes: state().maxAttachmentBytes, maxDescriptionChars: state().maxDescriptionChars }),
     onChange: (records) => {
       const outbox: OutboxEntry[] = records.map((r) => r.entry).sort((a, b) => (a.id < b.id ? 1 : -1));
+      const delivered = deliveredNotices(state().outbox, outbox);
       patch({ outbox });
+      for (const notice of delivered) deps.onNotice(notice);
     },
     onSent: () => void list.refresh(),
     onDamaged: (files) => showDamaged(files),

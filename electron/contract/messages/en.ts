@@ -431,6 +431,7 @@ export const en: Catalog = {
   },
   outbox: {
     title: 'Reports on their way',
+    deliveredLater: 'Now with the service desk: report number {{number}}',
     status: {
       queued: 'Ready to go',
       sending: 'Sending',
@@ -478,6 +479,10 @@ export const en: Catalog = {
   },
   // OS notifications (the shell): `notice.<code>.title` and `.body`.
   notice: {
+    'ticket-delivered': {
+      title: 'Your report has been sent',
+      body: 'Report {{number}} has now reached the service desk. There is nothing more you need to do.',
+    },
     'ticket-answered': {
       title: 'Reply to your ticket',
       body: 'The service desk replied to ticket {{number}}.',

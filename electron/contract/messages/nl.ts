@@ -439,6 +439,7 @@ export const nl = {
   },
   outbox: {
     title: 'Meldingen onderweg',
+    deliveredLater: 'Nu bij de servicedesk: meldingnummer {{number}}',
     status: {
       queued: 'Staat klaar',
       sending: 'Bezig met versturen',
@@ -486,6 +487,10 @@ export const nl = {
   },
   // OS notifications (the shell): `notice.<code>.title` and `.body`.
   notice: {
+    'ticket-delivered': {
+      title: 'Je melding is verstuurd',
+      body: 'Melding {{number}} is nu bij de servicedesk. Je hoeft niets meer te doen.',
+    },
     'ticket-answered': {
       title: 'Antwoord op je melding',
       body: 'De servicedesk heeft gereageerd op melding {{number}}.',

@@ -257,6 +257,15 @@ describe('the result, from the outbox entry', () => {
 });
 
 describe('Meldingen onderweg', () => {
+  it('a ticket that waited and has now gone says so with its number, until closed; one sent at once is not listed', () => {
+    const outbox = [entry({ id: 'a', status: 'sent', attempts: 3, number: 10042, subject: 'Outlook start niet op' }), entry({ id: 'b', status: 'sent', attempts: 1, number: 10043, subject: 'Printer' })];
+    const shown = text(html(createElement(OutboxList, { outbox, damaged: [], phone: null, onDismiss: () => undefined, hideId: null, language: 'nl', now: new Date(), onFix: () => undefined })));
+    expect(shown).toContain('Outlook start niet op');
+    expect(shown).toContain('Nu bij de servicedesk: meldingnummer 10042');
+    expect(shown).toContain('Sluiten');
+    expect(shown).not.toContain('Printer');
+  });
+
   it('keeps unsent tickets in sight, with the reason once they have waited long', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     const now = new Date('2026-11-25T10:30:00Z');

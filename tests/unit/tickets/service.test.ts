@@ -194,6 +194,25 @@ describe('the tickets service', () => {
     expect(t.store.get().tickets.contact).toEqual({ name: 'Anna', phone: '06 12345678', email: 'anna@example.nl' });
   });
 
+  it('a ticket that waited and then reached the servicedesk is told, with its number; one sent at once is not', async () => {
+    let down = true;
+    const t = await setup({ answer: () => (down ? new ApiError('network', 'offline') : null) });
+    await t.service.startReport(null);
+    await t.service.submit(draft());
+    await vi.waitFor(() => expect(t.store.get().tickets.outbox[0]).toMatchObject({ status: 'queued', attempts: 1 }));
+    expect(t.notices).toEqual([]);
+    down = false;
+    await t.clock.advance(60 * 60_000);
+    await vi.waitFor(() => expect(t.store.get().tickets.outbox[0]).toMatchObject({ status: 'sent', number: 10001 }));
+    expect(t.notices).toEqual([{ code: 'ticket-delivered', params: { number: 10001 } }]);
+
+    await t.service.startReport(null);
+    await t.service.submit(draft({ description: 'Nog iets' }));
+    await vi.waitFor(() => expect(t.posted).toHaveLength(3));
+    await vi.waitFor(() => expect(t.store.get().tickets.outbox.every((e) => e.status === 'sent')).toBe(true));
+    expect(t.notices).toHaveLength(1);
+  });
+
   it('a double click on Send makes one ticket', async () => {
     const t = await setup();
     await t.service.startReport(null);
