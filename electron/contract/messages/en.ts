@@ -197,8 +197,9 @@ export const en: Catalog = {
     demo: 'Demo: not a real service desk',
   },
   banner: {
-    reenroll: 'This PC must be enrolled again. Ask your IT contact.',
-    'not-enrolled': 'This PC is not enrolled yet. Ask your IT contact.',
+    // Beside the headline, which already says what is wrong: only what the IT contact can do here.
+    reenroll: 'For your IT contact: enrol this computer again here.',
+    'not-enrolled': 'For your IT contact: enrol this computer here.',
     openAdmin: 'Enrol',
   },
   footer: {

@@ -203,8 +203,9 @@ export const nl = {
     demo: 'Demo: geen echte servicedesk',
   },
   banner: {
-    reenroll: 'Deze pc moet opnieuw worden aangemeld. Vraag je IT-contactpersoon.',
-    'not-enrolled': 'Deze pc is nog niet aangemeld. Vraag je IT-contactpersoon.',
+    // Beside the headline, which already says what is wrong: only what the IT contact can do here.
+    reenroll: 'Voor je IT-contactpersoon: meld deze computer hier opnieuw aan.',
+    'not-enrolled': 'Voor je IT-contactpersoon: meld deze computer hier aan.',
     openAdmin: 'Aanmelden',
   },
   footer: {
@@ -255,7 +256,7 @@ export const nl = {
       code: 'Aanmeldcode',
       submit: 'Aanmelden',
       busy: 'Bezig met aanmelden…',
-      done: 'Deze pc is aangemeld.',
+      done: 'Deze computer is aangemeld.',
       tooShort: 'Een aanmeldcode heeft minstens 4 tekens.',
     },
     language: 'Taal',
@@ -461,9 +462,9 @@ export const nl = {
       'http-5xx': 'hallo, heeft een storing.',
       'http-429': 'hallo, heeft het erg druk. We proberen het zo weer.',
       'http-4xx': 'hallo, weigerde de melding.',
-      unauthorized: 'Deze pc moet opnieuw worden aangemeld.',
+      unauthorized: 'Deze computer moet opnieuw worden aangemeld.',
       'invalid-response': 'hallo, gaf een onverwacht antwoord.',
-      'not-enrolled': 'Deze pc is nog niet bij hallo, aangemeld.',
+      'not-enrolled': 'Deze computer is nog niet bij hallo, aangemeld.',
       other: 'Het versturen lukt nog niet.',
     },
   },

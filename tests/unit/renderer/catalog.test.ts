@@ -111,8 +111,8 @@ describe('message catalog', () => {
 
   it('keeps the demo badge and the re-enrolment banner as agreed', () => {
     expect(nl.get('header.demo')).toBe('Demo: geen echte servicedesk');
-    expect(nl.get('banner.reenroll')).toBe('Deze pc moet opnieuw worden aangemeld. Vraag je IT-contactpersoon.');
-    expect(nl.get('banner.not-enrolled')).toBe('Deze pc is nog niet aangemeld. Vraag je IT-contactpersoon.');
+    expect(nl.get('banner.reenroll')).toBe('Voor je IT-contactpersoon: meld deze computer hier opnieuw aan.');
+    expect(nl.get('banner.not-enrolled')).toBe('Voor je IT-contactpersoon: meld deze computer hier aan.');
     expect(nl.get('headline.ok')).toBe('Je computer is in orde.');
     expect(nl.get('headline.reenroll')).toBe(
       'Deze computer moet opnieuw bij hallo, worden aangemeld. Vraag je IT-contactpersoon of bel de servicedesk.',

@@ -55,7 +55,8 @@ describe('the popup as rendered', () => {
   it('asks for re-enrolment when the API no longer knows the PC, and does not promise to keep trying', () => {
     const state = sampleState();
     const shown = text(render({ ...state, overall: 'offline', connection: { ...state.connection, status: 'reenroll' } }));
-    expect(shown).toContain('Deze pc moet opnieuw worden aangemeld. Vraag je IT-contactpersoon.');
+    expect(shown).toContain('Voor je IT-contactpersoon: meld deze computer hier opnieuw aan.');
+    expect(shown.match(/aangemeld/g)).toHaveLength(1); // said once, by the headline
     expect(shown).toContain('Deze computer moet opnieuw bij hallo, worden aangemeld. Vraag je IT-contactpersoon of bel de servicedesk.');
     expect(shown).not.toContain('We proberen het steeds opnieuw');
     const english = text(
@@ -70,7 +71,9 @@ describe('the popup as rendered', () => {
     const notEnrolled = { ...state, overall: 'offline' as const, connection: { ...state.connection, status: 'not-enrolled' as const } };
     const shown = text(render(notEnrolled));
     expect(shown).toContain('Deze computer is nog niet bij hallo, aangemeld.');
-    expect(shown).toContain('Deze pc is nog niet aangemeld. Vraag je IT-contactpersoon.');
+    expect(shown).toContain('Voor je IT-contactpersoon: meld deze computer hier aan.');
+    expect(shown.match(/aangemeld/g)).toHaveLength(1); // said once, by the headline
+    expect(shown).not.toMatch(/\bpc\b/);
     expect(shown).not.toContain('opnieuw worden aangemeld');
     expect(shown).not.toContain('We proberen het steeds opnieuw');
     expect(text(render({ ...notEnrolled, settings: { ...state.settings, language: 'en' } }))).toContain('This computer is not enrolled with hallo, yet.');
