@@ -81,6 +81,21 @@ export function urgentCall(support: SupportState, severalCannotWork: boolean): U
   return open && support.phone ? { kind: 'desk', phone: support.phone } : { kind: 'none' };
 }
 
+/**
+ * A paste that would take the description over its limit: only what still fits goes in, and the
+ * form says at once how much did not (it is still on the clipboard). A 1 MB paste in a textarea
+ * makes every later keystroke crawl; a paste that fits is left to the browser (null).
+ */
+export function fitPaste(value: string, start: number, end: number, pasted: string, max: number): { value: string; caret: number; pasted: number; kept: number } | null {
+  const before = value.slice(0, start);
+  const after = value.slice(end);
+  const pastedChars = charCount(pasted);
+  const room = Math.max(0, max - charCount(before) - charCount(after));
+  if (pastedChars <= room) return null;
+  const kept = [...pasted].slice(0, room).join('');
+  return { value: before + kept + after, caret: before.length + kept.length, pasted: pastedChars, kept: room };
+}
+
 export type ResultKind = 'sending' | 'queued' | 'sent' | 'rejected';
 
 /** What the employee is told about an entry. A fresh entry is about to go: not "queued" yet. */

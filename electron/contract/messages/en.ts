@@ -301,6 +301,7 @@ export const en: Catalog = {
     counter: '{{count}} / {{max}}',
     counterSpoken: '{{count}} of {{max}} characters used',
     counterOver: 'Your text is {{over}} characters too long.',
+    pasteCut: 'You pasted {{pasted}} characters, but {{max}} fit. Only the first {{kept}} were pasted; the rest is still on your clipboard.',
     category: 'What is it about?',
     impact: 'How bad is it?',
     impactOptions: {

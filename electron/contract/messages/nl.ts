@@ -308,6 +308,7 @@ export const nl = {
     counter: '{{count}} / {{max}}',
     counterSpoken: '{{count}} van de {{max}} tekens gebruikt',
     counterOver: 'Je tekst is {{over}} tekens te lang.',
+    pasteCut: 'Je plakte {{pasted}} tekens, maar er passen er {{max}}. Alleen de eerste {{kept}} zijn geplakt; de rest staat nog op je klembord.',
     category: 'Waar gaat het over?',
     impact: 'Hoe erg is het?',
     impactOptions: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charCount, formField, resultKind, sizeWords, sortProblems, tooLongLocally, waitedLong } from '../../../renderer/src/report';
+import { charCount, fitPaste, formField, resultKind, sizeWords, sortProblems, tooLongLocally, waitedLong } from '../../../renderer/src/report';
 import type { OutboxEntry } from '../../../electron/contract';
 
 const base: OutboxEntry = { id: 'a', createdAt: '2026-11-25T10:00:00Z', subject: 's', status: 'queued', attempts: 0, nextAttemptAt: null, lastError: null, number: null, problems: [], draft: null };
@@ -42,3 +42,14 @@ describe('report bookkeeping', () => {
     expect(sizeWords(1_400_000)).toEqual({ key: 'size.mb', value: 1.4, digits: 1 });
   });
 });
+
+describe('a paste into the description', () => {
+  it('that fits is left to the browser; one that does not keeps what fits, where the caret was, and counts the rest', () => {
+    expect(fitPaste('abc', 3, 3, 'def', 10)).toBeNull();
+    expect(fitPaste('abcd', 2, 2, 'x'.repeat(1_000_000), 10)).toEqual({ value: 'ab' + 'x'.repeat(6) + 'cd', caret: 8, pasted: 1_000_000, kept: 6 });
+    // Replacing a selection frees its room; an emoji counts as one character and is never split.
+    expect(fitPaste('abcdef', 1, 5, '😀😀😀😀😀', 4)).toEqual({ value: 'a😀😀f', caret: 5, pasted: 5, kept: 2 });
+    expect(fitPaste('x'.repeat(12), 12, 12, 'more', 10)).toEqual({ value: 'x'.repeat(12), caret: 12, pasted: 4, kept: 0 });
+  });
+});
+
