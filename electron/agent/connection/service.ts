@@ -12,6 +12,7 @@ import type { AgentOptions, AgentPorts } from '../ports';
 import type { AgentStore } from '../store';
 import { readEnrolment, saveEnrolmentDetails, saveEnrolmentSecrets, type Enrolment } from './enrolment';
 import { canonicalEnrolmentCode } from './enrolment-code';
+import { readLastContact, saveLastContact } from './last-contact';
 
 export interface ConnectionDeps {
   store: AgentStore;
@@ -267,9 +268,11 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
     backoff.reset();
     const interval = policy.health.heartbeatSeconds * 1000;
     const wait = Math.round(interval * (0.9 + 0.2 * random()));
+    const contactAt = new Date(ports.clock.now()).toISOString();
+    persist('last contact', () => saveLastContact(ports.paths.dataDir, contactAt));
     connection({
       status: 'online',
-      lastContactAt: new Date(ports.clock.now()).toISOString(),
+      lastContactAt: contactAt,
       nextAttemptAt: new Date(ports.clock.now() + wait).toISOString(),
       lastError: null,
     });
@@ -369,6 +372,7 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
         stored = null;
       }
       if (stored) useEnrolment(stored);
+      if (stored) connection({ lastContactAt: await readLastContact(ports.paths.dataDir) });
       if (!running) return;
       // A PC that already knows its token and policy spreads its first call; a new one (or the demo)
       // has nothing to show until it has talked to the API, so it calls at once.

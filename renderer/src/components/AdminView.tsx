@@ -60,7 +60,7 @@ export function AdminView({ state, onBack, enroll, setLanguage }: Props) {
           <Field label={t('admin.deviceId')} value={connection.deviceId} />
           <Field label={t('admin.tenant')} value={connection.tenantName} />
           <Field label={t('admin.lastContact')} value={formatDateTime(connection.lastContactAt, language)} />
-          {connection.nextAttemptAt && <Field label={t('admin.nextAttempt')} value={formatDateTime(connection.nextAttemptAt, language)} />}
+          {connection.status !== 'online' && connection.nextAttemptAt && <Field label={t('admin.nextAttempt')} value={formatDateTime(connection.nextAttemptAt, language)} />}
           <Field
             label={t('admin.lastError')}
             value={

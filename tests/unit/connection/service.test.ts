@@ -300,6 +300,17 @@ describe('connection service', () => {
     h.service.stop();
   });
 
+  it('remembers the last contact across a restart, until the next one', async () => {
+    const first = await started(await setup());
+    const contact = first.connection().lastContactAt;
+    expect(contact).not.toBeNull();
+    await first.service.stop();
+    const h = await setup({ dataDir: first.dataDir, config: { apiUrl: API }, secrets: Object.fromEntries(first.secrets.values) });
+    await h.service.start();
+    expect(h.connection()).toMatchObject({ status: 'starting', lastContactAt: contact });
+    h.service.stop();
+  });
+
   it('starts from the cached policy, asks with If-None-Match, and keeps it on 304', async () => {
     const first = await started(await setup());
     await first.service.stop();

@@ -54,7 +54,8 @@ describe('the admin view', () => {
   });
 
   it('puts enrolling first while the PC is not enrolled, and below the connection once it is; no "Volgende poging" while connected', () => {
-    const online = text(render(sampleState()));
+    const base = sampleState();
+    const online = text(render({ ...base, connection: { ...base.connection, status: 'online', nextAttemptAt: '2026-11-25T10:05:00Z' } }));
     expect(online.indexOf('Verbinding')).toBeLessThan(online.indexOf('Aanmeldcode'));
     expect(online).not.toContain('Volgende poging');
     const state = sampleState();
