@@ -16,6 +16,7 @@ import { createTicketListSync } from './list';
 import { TicketListMemory } from './list-memory';
 import { currentUserMasker, type Masker } from './mask';
 import { deliveredNotices } from './delivered';
+import { listIsForeign, type ListOwner } from './list-owner';
 import { OutboxFolder, type DamagedFile, type OutboxRecord } from './outbox';
 import { probeProcesses, type TopProcesses } from './processes';
 import { fitScreenshot, type FitResult, type FittedScreenshot } from './screenshot';
@@ -95,6 +96,8 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
   let pollTimer: unknown = null;
   let damagedFiles: readonly DamagedFile[] = [];
   let unsubscribe: (() => void) | null = null;
+  let listOwner: ListOwner | null = null;
+  const ownerNow = (): ListOwner => ({ deviceId: store.get().connection.deviceId, apiUrl: store.get().connection.apiUrl });
 
   const patch = (value: Partial<TicketsState>) => store.update('tickets', (previous) => ({ ...previous, ...value }));
   const state = () => store.get().tickets;
@@ -134,7 +137,8 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
     onList: (tickets, updatedAt) => {
       patch({ list: tickets, listUpdatedAt: updatedAt });
       schedulePoll(tickets);
-      return listMemory.save(tickets, updatedAt);
+      listOwner = ownerNow();
+      return listMemory.save(tickets, updatedAt, listOwner);
     },
     onNotice: deps.onNotice,
   });
@@ -299,6 +303,7 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
       if (known) {
         list.seed(known.list);
         schedulePoll(known.list);
+        listOwner = known.owner ?? null;
       }
       let previous = store.get().connection;
       unsubscribe = store.subscribe((change) => {
@@ -306,6 +311,11 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
         if (!now) return;
         const was = previous;
         previous = now;
+        if (listIsForeign(listOwner, ownerNow())) {
+          listOwner = null;
+          list.forget();
+          patch({ list: [], listUpdatedAt: null });
+        }
         if (now.status === 'online' && was.status !== 'online') {
           sender.reconnected();
           void list.refresh();

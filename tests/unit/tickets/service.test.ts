@@ -264,6 +264,25 @@ describe('the tickets service', () => {
     expect(second.notices).toEqual([{ code: 'ticket-answered', params: { number: 10001 } }]);
   });
 
+  it('enrolling as another device or with another API starts a clean "My tickets"; the outbox keeps its tickets', async () => {
+    const enrolled = (deviceId: string, apiUrl: string) =>
+      t.store.update('connection', (c) => ({ ...c, status: 'online', deviceId, apiUrl }));
+    const mine: MyTicket[] = [{ ticketId: 't1', number: 10001, subject: 'Printen', status: 'open', createdAt: '2025-03-03T08:00:00Z', updatedAt: '2025-03-03T08:00:00Z', lastReply: null }];
+    let down = false;
+    const t = await setup({ tickets: () => mine, answer: () => (down ? new ApiError('network', 'offline') : null) });
+    enrolled('dev-1', 'https://a.example/v1');
+    await t.service.refresh();
+    expect(t.store.get().tickets.list).toHaveLength(1);
+    down = true;
+    await t.service.startReport(null);
+    await t.service.submit(draft());
+    await vi.waitFor(() => expect(t.store.get().tickets.outbox[0]).toMatchObject({ status: 'queued', attempts: 1 }));
+
+    enrolled('dev-2', 'https://b.example/v1');
+    await vi.waitFor(() => expect(t.store.get().tickets.list).toEqual([]));
+    expect(t.store.get().tickets.outbox).toHaveLength(1); // nothing lost from the outbox
+  });
+
   it('keeps "My tickets" current by asking again while a ticket is open, not once all are closed', async () => {
     let status: MyTicket['status'] = 'open';
     const t = await setup({ tickets: () => [{ ticketId: 't1', number: 10001, subject: 'Printen', status, createdAt: '2025-03-03T08:00:00Z', updatedAt: '2025-03-03T08:00:00Z', lastReply: null }] });
