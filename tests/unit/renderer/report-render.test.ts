@@ -15,6 +15,7 @@ import { SendPreview } from '../../../renderer/src/components/report/SendPreview
 import { MyTickets } from '../../../renderer/src/components/MyTickets';
 import { newDraft } from '../../../renderer/src/report';
 import { sampleState } from './sample-state';
+import { outboxEntry } from '../tickets/outbox-entry';
 
 // The report form and its results, rendered to HTML the way a user first sees them (no DOM here;
 // typing and clicking are in tests/e2e/report-*.spec.ts).
@@ -58,21 +59,7 @@ function form(state: AgentState, draft: Partial<TicketDraft> = {}, problems: Dra
   );
 }
 
-function entry(patch: Partial<OutboxEntry>): OutboxEntry {
-  return {
-    id: '01JTEST',
-    createdAt: '2026-11-25T10:00:00Z',
-    subject: 'Printen lukt niet',
-    status: 'queued',
-    attempts: 0,
-    nextAttemptAt: null,
-    lastError: null,
-    number: null,
-    problems: [],
-    draft: null,
-    ...patch,
-  };
-}
+const entry = outboxEntry;
 
 afterEach(() => vi.useRealTimers());
 

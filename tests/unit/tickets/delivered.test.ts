@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '../../../electron/contract';
 import { deliveredNotices } from '../../../electron/agent/tickets/delivered';
+import { outboxEntry } from './outbox-entry';
 
-const entry = (patch: Partial<OutboxEntry>): OutboxEntry => ({
-  id: '01J0000000000000000000000A',
-  createdAt: '2026-11-25T10:00:00Z',
-  subject: 'Outlook start niet op',
-  status: 'queued',
-  attempts: 0,
-  nextAttemptAt: null,
-  lastError: null,
-  number: null,
-  problems: [],
-  draft: null,
-  ...patch,
-});
+const entry = (patch: Partial<OutboxEntry>) => outboxEntry({ subject: 'Outlook start niet op', ...patch });
 
 describe('a waiting ticket that reaches the servicedesk', () => {
   it.each([
