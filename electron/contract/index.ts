@@ -12,3 +12,4 @@ export * from './fields';
 export * from './sizes';
 export * from './limits';
 export * from './status-codes';
+export * from './ticket-defaults';

@@ -78,6 +78,8 @@ export const OutboxItem = OutboxEntry.extend({
   showReason: z.boolean(),
   /** While it waits: whom to call meanwhile, if anyone (support/advice.ts). */
   advice: UrgentAdvice,
+  /** Sent after waiting (a first attempt failed): it stays in sight with its number until closed. */
+  deliveredLater: z.boolean(),
 });
 export type OutboxItem = z.infer<typeof OutboxItem>;
 

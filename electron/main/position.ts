@@ -85,3 +85,17 @@ function clamp(value: number, min: number, max: number, edge: number): number {
   if (max < min) return edge;
   return Math.min(Math.max(value, min), max);
 }
+
+/**
+ * The popup's size in DIPs. Electron already multiplies DIPs by the display's scale factor (150 %,
+ * 200 %); what it does not follow is the page's zoom factor (the user's text size): the window
+ * grows with it, so that the content keeps its 380 × 560 CSS px, as far as the work area allows.
+ * Beyond that the content scrolls vertically and wraps (the stylesheet allows no sideways scroll).
+ */
+export function popupSize(base: { width: number; height: number }, zoomFactor: number, workArea: Rect): { width: number; height: number } {
+  const zoom = Number.isFinite(zoomFactor) && zoomFactor > 0 ? zoomFactor : 1;
+  return {
+    width: Math.max(1, Math.min(Math.round(base.width * zoom), workArea.width - 2 * GAP)),
+    height: Math.max(1, Math.min(Math.round(base.height * zoom), workArea.height - 2 * GAP)),
+  };
+}

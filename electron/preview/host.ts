@@ -89,7 +89,8 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
 
   return {
     url,
-    windows: Object.fromEntries(WINDOW_NAMES.map((name) => [name, name === 'popup' ? url : `${url}${name}.html`])) as Record<WindowName, string>,
+    // Each window's page carries the same key; the popup is the root page.
+    windows: Object.fromEntries(WINDOW_NAMES.map((name) => [name, `http://${opts.host}:${port}/${name === 'popup' ? '' : `${name}.html`}${fragment}`])) as Record<WindowName, string>,
     agent,
     screen,
     api: {

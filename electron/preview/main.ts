@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isLoopbackAddress } from './bridge';
 import { defaultPreviewDataDir } from './data-dir';
+import { cliErrorLine } from './cli-error';
 import { startPreview } from './host';
 
 // `npm run preview -- --port N [--api URL] [--data-dir DIR] [--language en-GB] [--config FILE]`
@@ -40,6 +41,9 @@ const preview = await startPreview({
   systemLanguages: values.language ? [values.language] : [Intl.DateTimeFormat().resolvedOptions().locale],
   configFiles: values.config ?? [],
   appVersion: pkg.version,
+}).catch((error: unknown) => {
+  console.error(cliErrorLine('preview', error));
+  process.exit(1);
 });
 
 console.log(`hallo, preview on ${preview.url}`);

@@ -36,8 +36,10 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
   const [resultId, setResultId] = useState<string | null>(null);
   const [ticketsRefreshing, setTicketsRefreshing] = useState(false);
   const adminButton = useRef<HTMLButtonElement>(null);
+  const bannerButton = useRef<HTMLButtonElement>(null);
+  const ticketsButton = useRef<HTMLButtonElement>(null);
   const reportButton = useRef<HTMLButtonElement>(null);
-  const cameBack = useRef(false);
+  const returnTo = useRef<typeof adminButton | null>(null);
   const language = state?.settings.language ?? 'nl';
 
   useEffect(() => {
@@ -45,13 +47,28 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
     document.documentElement.lang = language;
   }, [i18n, language]);
 
+  const cancelled = useRef(false);
+  const open = useCallback((next: 'admin' | 'tickets', from: typeof adminButton) => {
+    returnTo.current = from;
+    setView(next);
+  }, []);
+  const back = useCallback(() => setView('main'), []);
+
+  // Escape steps back one level: a sub-view closes, the form closes (its draft kept, as when the
+  // popup is closed), and only on the main view does it hide the popup.
+  const reportOpen = state?.tickets.report != null;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented) void bridge.actions['popup.hide']({}).catch(() => undefined);
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if (reportOpen) {
+        cancelled.current = true;
+        void bridge.actions['tickets.cancelReport']({}).catch(() => undefined);
+      } else if (view !== 'main') back();
+      else void bridge.actions['popup.hide']({}).catch(() => undefined);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [bridge]);
+  }, [bridge, reportOpen, view, back]);
 
   const refresh = useCallback(async () => {
     setRefreshing(true);
@@ -70,13 +87,13 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
     if (opened?.openInPage) window.open(opened.openInPage, '_blank', 'noopener');
   }, [bridge]);
 
-  // Leaving the admin view puts focus back where the keyboard user came from.
+  // Leaving a sub-view puts focus back on the control the user opened it with.
   useEffect(() => {
-    if (view === 'main' && cameBack.current) adminButton.current?.focus();
-    cameBack.current = view === 'admin';
+    if (view !== 'main' || !returnTo.current) return;
+    (returnTo.current.current ?? adminButton.current)?.focus();
+    returnTo.current = null;
   }, [view]);
 
-  const cancelled = useRef(false);
   const reportActions = useMemo<ReportActions>(
     () => ({
       submit: (next) => bridge.actions['tickets.submit']({ draft: next }),
@@ -114,7 +131,7 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
   const result = sent?.phase === 'rejected' ? undefined : sent;
 
   const openTickets = useCallback(async () => {
-    setView('tickets');
+    open('tickets', ticketsButton);
     setTicketsRefreshing(true);
     try {
       await bridge.actions['tickets.refresh']({});
@@ -123,10 +140,9 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
     } finally {
       setTicketsRefreshing(false);
     }
-  }, [bridge]);
+  }, [bridge, open]);
 
   // Cancelling puts focus back on the button that opens the form (Send focuses its result).
-  const reportOpen = state?.tickets.report != null;
   useEffect(() => {
     if (reportOpen || !cancelled.current) return;
     cancelled.current = false;
@@ -159,11 +175,11 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
             now={new Date()}
           />
         ) : view === 'tickets' ? (
-          <MyTickets tickets={state.tickets} language={language} refreshing={ticketsRefreshing} onBack={() => setView('main')} />
+          <MyTickets tickets={state.tickets} language={language} refreshing={ticketsRefreshing} onBack={back} />
         ) : view === 'admin' ? (
           <AdminView
             state={state}
-            onBack={() => setView('main')}
+            onBack={back}
             enroll={(code) => bridge.actions['admin.enroll']({ code })}
             setLanguage={(preference: LanguagePreference) =>
               void bridge.actions['settings.setLanguage']({ language: preference }).catch(() => undefined)
@@ -171,7 +187,7 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
           />
         ) : (
           <>
-            {needsEnrol && <EnrolBanner status={needsEnrol} onAdmin={() => setView('admin')} />}
+            {needsEnrol && <EnrolBanner status={needsEnrol} onAdmin={() => open('admin', bannerButton)} buttonRef={bannerButton} />}
             <Headline overall={state.overall} headline={state.headline} />
             <div aria-live="polite" className="result-region">
               {result && <ReportResult entry={result} support={state.support} onClose={() => setResultId(null)} />}
@@ -182,7 +198,7 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
                 <Glyph name="report" />
                 {t('report.open')}
               </button>
-              <button type="button" className="button" onClick={() => void openTickets()}>
+              <button type="button" className="button" ref={ticketsButton} onClick={() => void openTickets()}>
                 {state.tickets.list.length > 0 ? t('myTickets.openCount', { count: state.tickets.list.length }) : t('myTickets.open')}
               </button>
             </div>
@@ -205,7 +221,7 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
         <Footer
           refreshing={refreshing}
           onRefresh={() => void refresh()}
-          onAdmin={() => setView('admin')}
+          onAdmin={() => open('admin', adminButton)}
           adminOpen={view === 'admin'}
           adminRef={adminButton}
         />

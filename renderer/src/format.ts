@@ -91,10 +91,19 @@ export function describeWhen(iso: string | null, now: Date, timeZone: string, la
   return { key: 'when.date', params: { date, time } };
 }
 
-/** Whole days and remaining hours of an uptime. */
-export function splitUptime(seconds: number): { days: number; hours: number } {
-  const total = Math.max(0, Math.floor(seconds / 3600));
-  return { days: Math.floor(total / 24), hours: total % 24 };
+/**
+ * An uptime as the catalog's duration parts: days and hours from a day on, hours from an hour on,
+ * minutes below that (so that 33 minutes never reads "0 uur").
+ */
+export function uptimeParts(seconds: number): { key: 'duration.days' | 'duration.hours' | 'duration.minutes'; count: number }[] {
+  const minutes = Math.max(0, Math.floor(seconds / 60));
+  const hours = Math.floor(minutes / 60);
+  if (hours < 1) return [{ key: 'duration.minutes', count: minutes }];
+  if (hours < 24) return [{ key: 'duration.hours', count: hours }];
+  return [
+    { key: 'duration.days', count: Math.floor(hours / 24) },
+    { key: 'duration.hours', count: hours % 24 },
+  ];
 }
 
 /** `tel:` target: digits and plus only; the Dutch "(0)" after a country code is not dialled. */

@@ -1,5 +1,6 @@
 import type { AgentState, DraftField, DraftProblem, OutboxItem, TicketDraft } from '../../electron/contract';
 import { DRAFT_FIELDS } from '../../electron/contract/fields';
+import { FALLBACK_CATEGORY } from '../../electron/contract/ticket-defaults';
 import { codePointLength } from '../../electron/contract/text';
 
 // The report form's bookkeeping. The agent validates and decides (fields, codes, each entry's
@@ -13,7 +14,8 @@ export function newDraft(state: AgentState): TicketDraft {
   const report = state.tickets.report;
   return {
     description: '',
-    categoryId: null,
+    // What goes out without a choice, shown as chosen (a policy without it leaves none chosen).
+    categoryId: state.tickets.categories.some((c) => c.id === FALLBACK_CATEGORY) ? FALLBACK_CATEGORY : null,
     impact: 'can-work',
     contact: { ...state.tickets.contact },
     relatedItemId: report?.relatedItemId ?? null,
@@ -36,6 +38,21 @@ export function sortProblems(problems: DraftProblem[]): DraftProblem[] {
  */
 export function tooLongLocally(draft: TicketDraft, max: number): DraftProblem | null {
   return charCount(draft.description) > max ? { field: 'description', code: 'too-long', params: { max } } : null;
+}
+
+/**
+ * A paste that would take the description over its limit: only what still fits goes in, and the
+ * form says at once how much did not (it is still on the clipboard). A 1 MB paste in a textarea
+ * makes every later keystroke crawl; a paste that fits is left to the browser (null).
+ */
+export function fitPaste(value: string, start: number, end: number, pasted: string, max: number): { value: string; caret: number; pasted: number; kept: number } | null {
+  const before = value.slice(0, start);
+  const after = value.slice(end);
+  const pastedChars = charCount(pasted);
+  const room = Math.max(0, max - charCount(before) - charCount(after));
+  if (pastedChars <= room) return null;
+  const kept = [...pasted].slice(0, room).join('');
+  return { value: before + kept + after, caret: before.length + kept.length, pasted: pastedChars, kept: room };
 }
 
 /** Entries the main view keeps showing until they are sent. */

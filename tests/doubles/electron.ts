@@ -83,6 +83,11 @@ export class WebContents extends EventEmitter {
   readonly id = nextWebContentsId++;
   readonly session: Session;
   readonly sent: { channel: string; args: unknown[] }[] = [];
+  /** The page zoom (the user's text size); tests set it. */
+  zoomFactor = 1;
+  getZoomFactor(): number {
+    return this.zoomFactor;
+  }
   readonly loaded: string[] = [];
   windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | null = null;
   mainFrame: FakeFrame = { url: '', parent: null, top: null };
@@ -204,6 +209,9 @@ export class BrowserWindow extends EventEmitter {
   }
   setPosition(x: number, y: number): void {
     this.bounds = { ...this.bounds, x, y };
+  }
+  setSize(width: number, height: number): void {
+    this.bounds = { ...this.bounds, width, height };
   }
   getPosition(): [number, number] {
     return [this.bounds.x, this.bounds.y];

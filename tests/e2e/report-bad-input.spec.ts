@@ -40,6 +40,25 @@ test('an empty description, one over the limit and a 1 MB paste are refused at t
   await page.getByRole('button', { name: nl.report.cancel }).click();
 });
 
+test('a 1 MB paste: what fits goes in, the rest is said at once to be still on the clipboard', async ({ page }) => {
+  await openPopup(page, preview);
+  await openForm(page);
+  await description(page).fill('Outlook: ');
+  // A real paste event, as Ctrl+V gives it, with a megabyte of text on the clipboard.
+  await description(page).evaluate((el: HTMLTextAreaElement) => {
+    el.setSelectionRange(el.value.length, el.value.length);
+    const data = new DataTransfer();
+    data.setData('text/plain', 'x'.repeat(1_000_000));
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(page.getByRole('alert').filter({ hasText: 'Je plakte 1.000.000 tekens, maar er passen er 2.000.' })).toBeVisible();
+  await expect(page.getByText('2.000 / 2.000')).toBeVisible();
+  const value = await description(page).inputValue();
+  expect(value.startsWith('Outlook: x')).toBe(true);
+  expect(value).toHaveLength(2000);
+  await page.getByRole('button', { name: nl.report.cancel }).click();
+});
+
 test('an invalid phone number and e-mail address are explained next to their fields', async ({ page }) => {
   await openPopup(page, preview);
   await openForm(page);

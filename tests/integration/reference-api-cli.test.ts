@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call, enrol } from '../reference-api/testing';
@@ -8,9 +9,14 @@ import { call, enrol } from '../reference-api/testing';
 
 const TSX = resolve('node_modules/.bin/tsx');
 const MAIN = resolve('tests/reference-api/main.ts');
+const PREVIEW = resolve('electron/preview/main.ts');
 
 function launch(...args: string[]) {
-  const child = spawn(TSX, [MAIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return launchMain(MAIN, ...args);
+}
+
+function launchMain(main: string, ...args: string[]) {
+  const child = spawn(TSX, [main, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -48,5 +54,24 @@ describe('npm run reference-api', () => {
     expect(await run.exited).toBe(1);
     expect(run.output().stderr).toMatch(/only loopback/);
     await run.ready.catch(() => undefined);
+  });
+
+  // A port another program holds: one line that says so and what to do, no EADDRINUSE stack trace.
+  it.each([
+    ['reference-api', MAIN, []],
+    ['preview', PREVIEW, ['--data-dir', resolve('tests/.tmp/busy-port')]],
+  ])('npm run %s -- --port N on a busy port says so in one line', async (command, main, more) => {
+    const holder = createServer();
+    await new Promise<void>((done) => holder.listen(0, '127.0.0.1', done));
+    const port = (holder.address() as { port: number }).port;
+    try {
+      const run = launchMain(main, '--port', String(port), ...more);
+      expect(await run.exited).toBe(1);
+      await run.ready.catch(() => undefined);
+      const lines = run.output().stderr.trim().split('\n');
+      expect(lines).toEqual([`${command}: port ${port} on 127.0.0.1 is already in use; stop what uses it or choose another with --port N (0 picks a free one).`]);
+    } finally {
+      holder.close();
+    }
   });
 });

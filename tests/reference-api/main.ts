@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isIP } from 'node:net';
 import { createInterface } from 'node:readline';
+import { cliErrorLine } from '../../electron/preview/cli-error';
 import { startReferenceApi } from './server';
 
 // `npm run reference-api -- --port N [--host 127.0.0.1] [--control]`: the reference API on its
@@ -51,6 +52,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`reference-api: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`${cliErrorLine('reference-api', error)}\n`);
   process.exit(1);
 });

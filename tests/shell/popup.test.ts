@@ -3,6 +3,11 @@ import { screen, __reset, type BrowserWindow } from '../doubles/electron';
 import { createPopup } from '../../electron/main/windows/popup';
 import { windowNameOf } from '../../electron/main/windows/registry';
 
+/** One display with the taskbar at the bottom: the work area is `workHeight` high. */
+function oneDisplay(width: number, height: number, workHeight: number) {
+  screen.displays = [{ id: 1, bounds: { x: 0, y: 0, width, height }, workArea: { x: 0, y: 0, width, height: workHeight }, size: { width, height }, scaleFactor: 1 }];
+}
+
 /** The popup's window as the double records it. */
 const popupWindow = (opts: Parameters<typeof createPopup>[0]) => createPopup(opts).window as unknown as BrowserWindow;
 
@@ -35,15 +40,7 @@ describe('popup window', () => {
   });
 
   it('shows next to the tray icon and hides when it loses focus', () => {
-    screen.displays = [
-      {
-        id: 1,
-        bounds: { x: 0, y: 0, width: 1920, height: 1080 },
-        workArea: { x: 0, y: 0, width: 1920, height: 1032 },
-        size: { width: 1920, height: 1080 },
-        scaleFactor: 1,
-      },
-    ];
+    oneDisplay(1920, 1080, 1032);
     let now = 1_000;
     const popup = createPopup({ preloadPath: 'p', isPackaged: true, platform: 'win32', now: () => now });
     popup.toggle({ x: 1700, y: 1040, width: 24, height: 40 });
@@ -75,5 +72,16 @@ describe('popup window', () => {
     popup.hide();
     popup.show();
     expect(window.webContents.loaded).toHaveLength(2);
+  });
+
+  it('grows with the page zoom (the text size), never beyond the work area', () => {
+    oneDisplay(1366, 768, 728);
+    const popup = createPopup({ preloadPath: 'p', isPackaged: true, platform: 'win32' });
+    (popup.window.webContents as unknown as { zoomFactor: number }).zoomFactor = 1.5;
+    popup.show({ x: 1300, y: 732, width: 24, height: 36 });
+    expect(popup.window.getSize()).toEqual([570, 728 - 24]);
+    const [x, y] = popup.window.getPosition();
+    expect(y).toBeGreaterThanOrEqual(0);
+    expect(x! + 570).toBeLessThanOrEqual(1366);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GAP, popupPosition, type Rect } from '../../electron/main/position';
+import { GAP, popupPosition, popupSize, type Rect } from '../../electron/main/position';
 
 const display: Rect = { x: 0, y: 0, width: 1920, height: 1080 };
 const size = { width: 380, height: 560 };
@@ -87,5 +87,18 @@ describe('popupPosition', () => {
     const tiny = { x: 0, y: 0, width: 300, height: 400 };
     const q = popupPosition({ trayBounds: { x: 280, y: 380, width: 16, height: 16 }, windowSize: size, workArea: tiny, displayBounds: tiny, platform: 'win32' });
     expect(q).toEqual({ x: 0, y: 0 });
+  });
+});
+
+describe('popupSize', () => {
+  const base = { width: 380, height: 560 };
+  const workArea = { x: 0, y: 0, width: 1920, height: 1032 };
+  it.each([
+    [1, { width: 380, height: 560 }],
+    [1.25, { width: 475, height: 700 }],
+    [2, { width: 760, height: 1032 - 2 * GAP }], // taller than the screen: the content scrolls
+    [0, { width: 380, height: 560 }], // no zoom reported: as designed
+  ])('zoom %s gives %j', (zoom, expected) => {
+    expect(popupSize(base, zoom, workArea)).toEqual(expected);
   });
 });

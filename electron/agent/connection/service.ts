@@ -11,6 +11,8 @@ import type { AgentOptions, AgentPorts } from '../ports';
 import { readEnrolment, saveEnrolmentDetails, saveEnrolmentSecrets, type Enrolment } from './enrolment';
 import { afterFailure } from './next-step';
 import { createPolicySync } from './policy-sync';
+import { canonicalEnrolmentCode } from './enrolment-code';
+import { readLastContact, saveLastContact } from './last-contact';
 
 export interface ConnectionDeps {
   store: SliceStore<'connection' | 'config'>;
@@ -61,7 +63,8 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
   const configured = deps.config.config.apiUrl;
   const apiUrl = configured ?? options.demo?.apiUrl ?? null;
   const demo = !configured && options.demo !== undefined;
-  const configuredCode = deps.config.config.enrollmentCode ?? (demo ? options.demo?.enrollmentCode : undefined);
+  const configuredRaw = deps.config.config.enrollmentCode ?? (demo ? options.demo?.enrollmentCode : undefined);
+  const configuredCode = configuredRaw === undefined ? undefined : canonicalEnrolmentCode(configuredRaw);
 
   let enrolment: Enrolment | null = null;
   // One client for the whole run; the token is read per call, so a new enrolment applies at once.
@@ -189,9 +192,11 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
     backoff.reset();
     const interval = policy.policy().health.heartbeatSeconds * 1000;
     const wait = Math.round(interval * (0.9 + 0.2 * random()));
+    const contactAt = new Date(ports.clock.now()).toISOString();
+    persist('last contact', () => saveLastContact(ports.paths.dataDir, contactAt));
     connection({
       status: 'online',
-      lastContactAt: new Date(ports.clock.now()).toISOString(),
+      lastContactAt: contactAt,
       nextAttemptAt: new Date(ports.clock.now() + wait).toISOString(),
       lastError: null,
     });
@@ -270,6 +275,7 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
         stored = null;
       }
       if (stored) useEnrolment(stored);
+      if (stored) connection({ lastContactAt: await readLastContact(ports.paths.dataDir) });
       if (!running) return;
       // A PC that already knows its token and policy spreads its first call; a new one (or the demo)
       // has nothing to show until it has talked to the API, so it calls at once.
@@ -288,7 +294,7 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
       return exclusive(async () => {
         if (!client) throw new ActionError('unavailable', 'no API URL configured');
         try {
-          await enrolWith(client, code.trim());
+          await enrolWith(client, canonicalEnrolmentCode(code));
         } catch (error) {
           const apiError = error instanceof ApiError ? error : new ApiError('network', String(error));
           if (apiError.code === 'unauthorized' || apiError.code === 'http-4xx') {

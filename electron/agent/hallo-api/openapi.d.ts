@@ -726,7 +726,7 @@ export interface components {
         };
         TicketList: components["schemas"]["TicketSummary"][];
         RemoteSessionRequestedEvent: {
-            /** @description Compact JWS; payload: RemoteSessionRequestClaims. */
+            /** @description Compact JWS; its payload is RemoteSessionRequestClaims (contentSchema). */
             request: string;
         };
         RemoteSessionCancelledEvent: {
@@ -1150,7 +1150,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The event stream */
+            /** @description The event stream. The `data` line of each event is JSON: one of these payloads, as `x-events` names by event type. */
             200: {
                 headers: {
                     [name: string]: unknown;

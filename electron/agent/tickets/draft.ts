@@ -1,4 +1,4 @@
-import { codePointLength, FIELD_LIMITS, type DraftProblem, type Impact, type TicketDraft } from '../../contract';
+import { codePointLength, FALLBACK_CATEGORY, FIELD_LIMITS, type DraftProblem, type Impact, type TicketDraft } from '../../contract';
 import { CONTROL_CHARS } from '../hallo-api/clean-text';
 import { validateSchema } from '../hallo-api/validator';
 import { problem } from './problems';
@@ -27,7 +27,7 @@ export interface CleanDraft {
 
 export type DraftCheck = { ok: true; draft: CleanDraft } | { ok: false; problems: DraftProblem[] };
 
-export const FALLBACK_CATEGORY = 'other';
+export { FALLBACK_CATEGORY };
 const SUBJECT_MAX = 80;
 const NAME_MAX = FIELD_LIMITS['contact.name'];
 

@@ -3,8 +3,10 @@ import { z } from 'zod';
 import { MyTicket } from '../../contract';
 import { readJsonFile, writeFileAtomic } from '../files';
 import type { Logger } from '../log';
+import type { ListOwner } from './list-owner';
 
-const Stored = z.object({ updatedAt: z.string(), list: z.array(MyTicket).max(1000) });
+const Owner = z.object({ deviceId: z.string().nullable(), apiUrl: z.string().nullable() });
+const Stored = z.object({ updatedAt: z.string(), list: z.array(MyTicket).max(1000), owner: Owner.optional() });
 export type StoredTicketList = z.infer<typeof Stored>;
 
 /**
@@ -33,9 +35,9 @@ export class TicketListMemory {
   }
 
   /** A copy for convenience; the API has the real list, so a failure is only logged. */
-  async save(list: readonly MyTicket[], updatedAt: string): Promise<void> {
+  async save(list: readonly MyTicket[], updatedAt: string, owner: ListOwner): Promise<void> {
     try {
-      await writeFileAtomic(this.file, JSON.stringify({ updatedAt, list }));
+      await writeFileAtomic(this.file, JSON.stringify({ updatedAt, list, owner }));
     } catch (error) {
       this.log.warn('could not keep the ticket list', { error: String(error) });
     }

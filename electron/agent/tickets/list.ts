@@ -17,6 +17,8 @@ export interface TicketListSync {
   refresh(): Promise<void>;
   /** The list as it was before a restart: changes against it are notices. */
   seed(list: readonly MyTicket[]): void;
+  /** Another device or API: the next list is a first one again (no notices against the old). */
+  forget(): void;
 }
 
 /** newest first; a reply the API left out is null (the contract's shape). */
@@ -88,6 +90,9 @@ export function createTicketListSync(deps: TicketListDeps): TicketListSync {
     refresh,
     seed(list) {
       previous ??= list;
+    },
+    forget() {
+      previous = null;
     },
   };
 }

@@ -30,6 +30,8 @@ export function presentOutbox(entries: readonly OutboxEntry[], now: number, desk
         phase,
         showReason: phase === 'queued' && entry.lastError !== null && waitedLong(entry, now),
         advice: phase === 'queued' ? waitingAdvice(desk, entry.urgency) : null,
+        // The same tickets as the "delivered" notice (delivered.ts): it waited, then went.
+        deliveredLater: entry.status === 'sent' && entry.number !== null && entry.attempts > 1,
       };
     });
 }

@@ -14,6 +14,8 @@ import { checkDraft, cleanDraft, type CleanDraft } from './draft';
 import { createTicketListSync } from './list';
 import { TicketListMemory } from './list-memory';
 import { createListPoll } from './list-poll';
+import { deliveredNotices } from './delivered';
+import { listIsForeign, type ListOwner } from './list-owner';
 import { OutboxFolder, type DamagedFile, type OutboxRecord } from './outbox';
 import { nextViewChange, presentOutbox } from './outbox-view';
 import { createProcessCache } from './process-cache';
@@ -83,6 +85,8 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
   let damagedFiles: readonly DamagedFile[] = [];
   let unsubscribe: (() => void) | null = null;
   let viewTimer: unknown = null;
+  let listOwner: ListOwner | null = null;
+  const ownerNow = (): ListOwner => ({ deviceId: store.get().connection.deviceId, apiUrl: store.get().connection.apiUrl });
 
   const patch = (value: Partial<TicketsState>) => store.update('tickets', (previous) => ({ ...previous, ...value }));
   const state = () => store.get().tickets;
@@ -99,8 +103,10 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
     api: deps.api,
     limits: () => ({ maxAttachmentBytes: state().maxAttachmentBytes, maxDescriptionChars: state().maxDescriptionChars }),
     onChange: (records) => {
+      const delivered = deliveredNotices(state().outbox, records.map((r) => r.entry));
       showOutbox(records);
       backToForm(records);
+      for (const notice of delivered) deps.onNotice(notice);
     },
     onSent: () => void list.refresh(),
     onDamaged: (files) => showDamaged(files),
@@ -151,7 +157,8 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
     onList: (tickets, updatedAt) => {
       patch({ list: tickets, listUpdatedAt: updatedAt });
       poll.after(tickets);
-      return listMemory.save(tickets, updatedAt);
+      listOwner = ownerNow();
+      return listMemory.save(tickets, updatedAt, listOwner);
     },
     onNotice: deps.onNotice,
   });
@@ -210,6 +217,7 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
       if (known) {
         list.seed(known.list);
         poll.after(known.list);
+        listOwner = known.owner ?? null;
       }
       let previous = store.get().connection;
       unsubscribe = store.subscribe((change) => {
@@ -218,6 +226,11 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
         if (!now) return;
         const was = previous;
         previous = now;
+        if (listIsForeign(listOwner, ownerNow())) {
+          listOwner = null;
+          list.forget();
+          patch({ list: [], listUpdatedAt: null });
+        }
         if (now.status === 'online' && was.status !== 'online') {
           sender.reconnected();
           void list.refresh();

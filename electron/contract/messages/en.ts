@@ -29,7 +29,7 @@ export const en: Catalog = {
     attention: 'Your computer needs a little attention.',
     unchecked: 'Your computer could not be checked. We will try again shortly.',
     problem: 'There is a problem with your computer.',
-    offline: 'No contact with hallo,. We keep trying.',
+    offline: 'hallo, cannot be reached right now. We keep trying.',
     reenroll: 'This computer must be enrolled with hallo, again. Ask your IT contact or call the service desk.',
     'not-enrolled': 'This computer is not enrolled with hallo, yet. Ask your IT contact or call the service desk.',
   },
@@ -156,7 +156,7 @@ export const en: Catalog = {
     battery: 'Battery',
     history: 'The last hour',
     historyLabel: 'Processor and memory use over the last hour',
-    noHistory: 'No measurements yet.',
+    noHistory: 'Not enough measurements yet for a chart.',
     notMeasured: 'Not measured yet',
     percent: '{{value}}%',
     memoryValue: '{{used}} of {{total}} GB in use',
@@ -200,8 +200,9 @@ export const en: Catalog = {
     demo: 'Demo: not a real service desk',
   },
   banner: {
-    reenroll: 'This PC must be enrolled again. Ask your IT contact.',
-    'not-enrolled': 'This PC is not enrolled yet. Ask your IT contact.',
+    // Beside the headline, which already says what is wrong: only what the IT contact can do here.
+    reenroll: 'For your IT contact: enrol this computer again here.',
+    'not-enrolled': 'For your IT contact: enrol this computer here.',
     openAdmin: 'Enrol',
   },
   footer: {
@@ -253,7 +254,7 @@ export const en: Catalog = {
     },
     enroll: {
       title: 'Enrol',
-      intro: 'Enter the enrolment code you received from hallo,.',
+      intro: 'Enter the enrolment code that hallo, gave you.',
       code: 'Enrolment code',
       submit: 'Enrol',
       busy: 'Enrolling…',
@@ -309,6 +310,7 @@ export const en: Catalog = {
     counter: '{{count}} / {{max}}',
     counterSpoken: '{{count}} of {{max}} characters used',
     counterOver: 'Your text is {{over}} characters too long.',
+    pasteCut: 'You pasted {{pasted}} characters, but {{max}} fit. Only the first {{kept}} were pasted; the rest is still on your clipboard.',
     category: 'What is it about?',
     impact: 'How bad is it?',
     impactOptions: {
@@ -353,14 +355,14 @@ export const en: Catalog = {
     emergency: 'Call the emergency line now: {{phone}}',
     emergencyHint: 'Is a whole team unable to work? Call right away and someone will start on it at once.',
     urgentCall: 'Is it urgent? Call the service desk: {{phone}}',
-    urgentClosed: 'There is no emergency line outside opening hours. Your report is ready and will be read as soon as the service desk opens.',
+    urgentClosed: 'There is no emergency number outside opening hours. Your report is ready and will be read as soon as the service desk opens. Can it not wait? Ask your own IT contact.',
   },
   // Why the agent refused a field (`draft.problem.<code>`), for the field it names.
   draft: {
     field: {
-      description: 'What is wrong?',
-      categoryId: 'What is it about?',
-      impact: 'How bad is it?',
+      description: 'Description',
+      categoryId: 'Subject',
+      impact: 'Severity',
       'contact.name': 'Name',
       'contact.phone': 'Phone',
       'contact.email': 'Email',
@@ -383,7 +385,7 @@ export const en: Catalog = {
     ticket: 'Your report',
     subject: 'Subject',
     description: 'Description',
-    category: 'Subject choice',
+    category: 'Kind of problem',
     urgency: 'Urgency',
     urgencyValue: {
       low: 'Low',
@@ -440,6 +442,7 @@ export const en: Catalog = {
   },
   outbox: {
     title: 'Reports on their way',
+    deliveredLater: 'Now with the service desk: report number {{number}}',
     status: {
       queued: 'Ready to go',
       sending: 'Sending',
@@ -456,10 +459,10 @@ export const en: Catalog = {
     damagedDismiss: 'Understood',
     // Why sending has not worked yet (`lastError.code`), for an employee.
     error: {
-      network: 'This computer has no connection with hallo,.',
+      network: 'hallo, cannot be reached from this computer right now.',
       timeout: 'hallo, did not answer in time.',
       'http-5xx': 'hallo, has a technical problem.',
-      'http-429': 'hallo, is very busy; we will try again shortly.',
+      'http-429': 'hallo, is very busy. We will try again shortly.',
       'http-4xx': 'hallo, refused the report.',
       unauthorized: 'This PC needs to be enrolled again.',
       'invalid-response': 'hallo, gave an unexpected answer.',
@@ -488,6 +491,10 @@ export const en: Catalog = {
   },
   // OS notifications (the shell): `notice.<code>.title` and `.body`.
   notice: {
+    'ticket-delivered': {
+      title: 'Your report has been sent',
+      body: 'Report {{number}} has now reached the service desk. There is nothing more you need to do.',
+    },
     'ticket-answered': {
       title: 'Reply to your ticket',
       body: 'The service desk replied to ticket {{number}}.',

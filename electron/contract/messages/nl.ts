@@ -32,9 +32,9 @@ export const nl = {
     attention: 'Je computer heeft even aandacht nodig.',
     unchecked: 'Je computer kon niet worden gecontroleerd. We proberen het zo opnieuw.',
     problem: 'Er is een probleem met je computer.',
-    offline: 'Geen contact met hallo,. We proberen het steeds opnieuw.',
-    reenroll: 'Deze computer moet opnieuw worden aangemeld bij hallo,. Vraag je IT-contactpersoon of bel de servicedesk.',
-    'not-enrolled': 'Deze computer is nog niet aangemeld bij hallo,. Vraag je IT-contactpersoon of bel de servicedesk.',
+    offline: 'hallo, is nu niet bereikbaar. We proberen het steeds opnieuw.',
+    reenroll: 'Deze computer moet opnieuw bij hallo, worden aangemeld. Vraag je IT-contactpersoon of bel de servicedesk.',
+    'not-enrolled': 'Deze computer is nog niet bij hallo, aangemeld. Vraag je IT-contactpersoon of bel de servicedesk.',
   },
   severity: {
     ok: 'In orde',
@@ -58,11 +58,11 @@ export const nl = {
         advice: 'Je hoeft niets te doen.',
       },
       low: {
-        text: 'Schijf {{mount}} raakt vol: nog {{freeGb}} GB vrij ({{freePercent}} %).',
+        text: 'Schijf {{mount}} raakt vol: nog {{freeGb}} GB vrij ({{freePercent}} %).',
         advice: 'Ruim bestanden op die je niet meer nodig hebt, zoals oude downloads.',
       },
       critical: {
-        text: 'Schijf {{mount}} is bijna vol: nog {{freeGb}} GB vrij ({{freePercent}} %).',
+        text: 'Schijf {{mount}} is bijna vol: nog {{freeGb}} GB vrij ({{freePercent}} %).',
         advice: 'Ruim nu bestanden op of bel de servicedesk.',
       },
     },
@@ -72,7 +72,7 @@ export const nl = {
         advice: 'Je hoeft niets te doen.',
       },
       pressure: {
-        text: 'Het werkgeheugen is al {{minutes}} minuten bijna vol ({{usedPercent}} % in gebruik).',
+        text: 'Het werkgeheugen is al {{minutes}} minuten bijna vol ({{usedPercent}} % in gebruik).',
         advice: 'Sluit programma’s en tabbladen die je niet gebruikt.',
       },
     },
@@ -102,7 +102,7 @@ export const nl = {
         advice: 'Je hoeft niets te doen.',
       },
       worn: {
-        text: 'De accu is versleten: hij kan nog {{healthPercent}} % van zijn oorspronkelijke lading vasthouden.',
+        text: 'De accu is versleten: hij kan nog {{healthPercent}} % van zijn oorspronkelijke lading vasthouden.',
         advice: 'Werk vaker met de lader aangesloten, of vraag de servicedesk om een nieuwe accu.',
       },
     },
@@ -162,14 +162,14 @@ export const nl = {
     battery: 'Accu',
     history: 'Het afgelopen uur',
     historyLabel: 'Processor- en geheugengebruik in het afgelopen uur',
-    noHistory: 'Nog geen metingen.',
+    noHistory: 'Nog te weinig metingen voor een grafiek.',
     notMeasured: 'Nog niet gemeten',
-    percent: '{{value}} %',
+    percent: '{{value}} %',
     memoryValue: '{{used}} van {{total}} GB in gebruik',
     diskValue: '{{free}} GB vrij van {{size}} GB',
-    batteryValue: '{{percent}} %',
-    batteryCharging: '{{percent}} %, wordt opgeladen',
-    batteryHealth: 'Conditie {{percent}} %',
+    batteryValue: '{{percent}} %',
+    batteryCharging: '{{percent}} %, wordt opgeladen',
+    batteryHealth: 'Conditie {{percent}} %',
     measuredAt: 'Gemeten om {{time}}',
   },
   duration: {
@@ -206,8 +206,9 @@ export const nl = {
     demo: 'Demo: geen echte servicedesk',
   },
   banner: {
-    reenroll: 'Deze pc moet opnieuw worden aangemeld. Vraag je IT-contactpersoon.',
-    'not-enrolled': 'Deze pc is nog niet aangemeld. Vraag je IT-contactpersoon.',
+    // Beside the headline, which already says what is wrong: only what the IT contact can do here.
+    reenroll: 'Voor je IT-contactpersoon: meld deze computer hier opnieuw aan.',
+    'not-enrolled': 'Voor je IT-contactpersoon: meld deze computer hier aan.',
     openAdmin: 'Aanmelden',
   },
   footer: {
@@ -263,7 +264,7 @@ export const nl = {
       code: 'Aanmeldcode',
       submit: 'Aanmelden',
       busy: 'Bezig met aanmelden…',
-      done: 'Deze pc is aangemeld.',
+      done: 'Deze computer is aangemeld.',
       tooShort: 'Een aanmeldcode heeft minstens 4 tekens.',
     },
     language: 'Taal',
@@ -316,6 +317,7 @@ export const nl = {
     counter: '{{count}} / {{max}}',
     counterSpoken: '{{count}} van de {{max}} tekens gebruikt',
     counterOver: 'Je tekst is {{over}} tekens te lang.',
+    pasteCut: 'Je plakte {{pasted}} tekens, maar er passen er {{max}}. Alleen de eerste {{kept}} zijn geplakt; de rest staat nog op je klembord.',
     category: 'Waar gaat het over?',
     impact: 'Hoe erg is het?',
     impactOptions: {
@@ -361,14 +363,14 @@ export const nl = {
     emergency: 'Bel nu de calamiteitendienst: {{phone}}',
     emergencyHint: 'Kan een hele afdeling niet werken? Bel dan meteen, dan gaat er direct iemand mee aan de slag.',
     urgentCall: 'Is het dringend? Bel de servicedesk: {{phone}}',
-    urgentClosed: 'Buiten openingstijden is er geen calamiteitendienst. Je melding staat klaar en wordt gelezen zodra de servicedesk opengaat.',
+    urgentClosed: 'Buiten openingstijden is er geen noodnummer. Je melding staat klaar en wordt gelezen zodra de servicedesk opengaat. Kan het niet wachten? Vraag je eigen IT-contactpersoon.',
   },
   // Why the agent refused a field (`draft.problem.<code>`), for the field it names.
   draft: {
     field: {
-      description: 'Wat is er aan de hand?',
-      categoryId: 'Waar gaat het over?',
-      impact: 'Hoe erg is het?',
+      description: 'Beschrijving',
+      categoryId: 'Onderwerp',
+      impact: 'Ernst',
       'contact.name': 'Naam',
       'contact.phone': 'Telefoon',
       'contact.email': 'E-mail',
@@ -391,7 +393,7 @@ export const nl = {
     ticket: 'Je melding',
     subject: 'Onderwerp',
     description: 'Beschrijving',
-    category: 'Onderwerp-keuze',
+    category: 'Soort probleem',
     urgency: 'Urgentie',
     urgencyValue: {
       low: 'Laag',
@@ -419,7 +421,7 @@ export const nl = {
     processesByMemory: 'Meeste geheugengebruik',
     processesLeftOut: 'Niet meegestuurd: je hebt de lijst met programma’s uitgezet.',
     processesUnavailable: 'Niet meegestuurd: de lijst met programma’s kon nu niet worden gemaakt.',
-    processValue: '{{name}} – {{cpu}} %, {{memory}} MB',
+    processValue: '{{name}} – {{cpu}} %, {{memory}} MB',
     recentErrors: 'Recente fouten van de agent',
     noRecentErrors: 'Geen.',
     attachments: 'Bijlagen',
@@ -448,6 +450,7 @@ export const nl = {
   },
   outbox: {
     title: 'Meldingen onderweg',
+    deliveredLater: 'Nu bij de servicedesk: meldingnummer {{number}}',
     status: {
       queued: 'Staat klaar',
       sending: 'Bezig met versturen',
@@ -464,14 +467,14 @@ export const nl = {
     damagedDismiss: 'Begrepen',
     // Why sending has not worked yet (`lastError.code`), for an employee.
     error: {
-      network: 'Deze computer heeft geen verbinding met hallo,.',
+      network: 'hallo, is nu niet bereikbaar vanaf deze computer.',
       timeout: 'hallo, antwoordde niet op tijd.',
-      'http-5xx': 'Er is een storing bij hallo,.',
-      'http-429': 'Het is erg druk bij hallo,; we proberen het zo weer.',
+      'http-5xx': 'hallo, heeft een storing.',
+      'http-429': 'hallo, heeft het erg druk. We proberen het zo weer.',
       'http-4xx': 'hallo, weigerde de melding.',
-      unauthorized: 'Deze pc moet opnieuw worden aangemeld.',
+      unauthorized: 'Deze computer moet opnieuw worden aangemeld.',
       'invalid-response': 'hallo, gaf een onverwacht antwoord.',
-      'not-enrolled': 'Deze pc is nog niet aangemeld bij hallo,.',
+      'not-enrolled': 'Deze computer is nog niet bij hallo, aangemeld.',
       internal: 'Er ging iets mis op deze computer; we proberen het opnieuw.',
       other: 'Het versturen lukt nog niet.',
     },
@@ -496,6 +499,10 @@ export const nl = {
   },
   // OS notifications (the shell): `notice.<code>.title` and `.body`.
   notice: {
+    'ticket-delivered': {
+      title: 'Je melding is verstuurd',
+      body: 'Melding {{number}} is nu bij de servicedesk. Je hoeft niets meer te doen.',
+    },
     'ticket-answered': {
       title: 'Antwoord op je melding',
       body: 'De servicedesk heeft gereageerd op melding {{number}}.',

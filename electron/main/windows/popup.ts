@@ -1,5 +1,5 @@
 import { BrowserWindow, screen } from 'electron';
-import { popupPosition, type Rect } from '../position';
+import { popupPosition, popupSize, type Rect } from '../position';
 import { APP_ENTRY } from '../ipc/origin';
 import { registerWindow } from './registry';
 
@@ -73,7 +73,8 @@ export function createPopup(opts: PopupOptions): Popup {
 
   const show = (trayBounds: Rect = { x: 0, y: 0, width: 0, height: 0 }) => {
     const display = screen.getDisplayMatching(trayBounds.width > 0 ? trayBounds : cursorRect());
-    const [width, height] = window.getSize() as [number, number];
+    const { width, height } = popupSize(POPUP_SIZE, window.webContents.getZoomFactor(), display.workArea);
+    window.setSize(width, height);
     const { x, y } = popupPosition({
       trayBounds,
       windowSize: { width, height },

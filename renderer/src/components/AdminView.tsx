@@ -36,14 +36,21 @@ export function AdminView({ state, onBack, enroll, setLanguage }: Props) {
       : t('connection.error.other', { code: connection.lastError.code })
     : null;
 
+  // Enrolling is what an admin comes for while the PC is not enrolled; once it is, the form is
+  // for moving it to another API or tenant and goes below what the admin looks up.
+  const needsEnrol = connection.status === 'not-enrolled' || connection.status === 'reenroll';
+  const enrolCard = (
+    <section className="card" aria-labelledby="admin-enroll">
+      <h2 id="admin-enroll">{t('admin.enroll.title')}</h2>
+      <EnrollForm enroll={enroll} />
+    </section>
+  );
+
   return (
     <div className="admin">
       <SubviewHeader title={t('admin.title')} backLabel={t('admin.back')} onBack={onBack} />
 
-      <section className="card" aria-labelledby="admin-enroll">
-        <h2 id="admin-enroll">{t('admin.enroll.title')}</h2>
-        <EnrollForm enroll={enroll} />
-      </section>
+      {needsEnrol && enrolCard}
 
       <section className="card" aria-labelledby="admin-connection">
         <h2 id="admin-connection">{t('admin.connection')}</h2>
@@ -53,7 +60,7 @@ export function AdminView({ state, onBack, enroll, setLanguage }: Props) {
           <Field label={t('admin.deviceId')} value={connection.deviceId} />
           <Field label={t('admin.tenant')} value={connection.tenantName} />
           <Field label={t('admin.lastContact')} value={formatDateTime(connection.lastContactAt, language)} />
-          <Field label={t('admin.nextAttempt')} value={formatDateTime(connection.nextAttemptAt, language)} />
+          {connection.status !== 'online' && connection.nextAttemptAt && <Field label={t('admin.nextAttempt')} value={formatDateTime(connection.nextAttemptAt, language)} />}
           <Field
             label={t('admin.lastError')}
             value={
@@ -71,6 +78,8 @@ export function AdminView({ state, onBack, enroll, setLanguage }: Props) {
           />
         </dl>
       </section>
+
+      {!needsEnrol && enrolCard}
 
       <section className="card" aria-labelledby="admin-device">
         <h2 id="admin-device">{t('admin.device')}</h2>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HealthState, Language, Severity, SizeUnits } from '../../../electron/contract';
-import { formatGb, formatNumber, formatTime, splitUptime } from '../format';
+import { formatGb, formatNumber, formatTime, uptimeParts } from '../format';
 import { Chevron } from './Icons';
 import { Sparkline } from './Sparkline';
 
@@ -36,7 +36,7 @@ export function Details({ health, units, language }: { health: HealthState; unit
   const none = t('details.notMeasured');
   const percent = (value: number | null | undefined) =>
     value === null || value === undefined ? none : t('details.percent', { value: formatNumber(value, language, 0) });
-  const uptime = figures?.uptimeSeconds != null ? splitUptime(figures.uptimeSeconds) : null;
+  const uptime = figures?.uptimeSeconds != null ? uptimeParts(figures.uptimeSeconds) : null;
 
   return (
     <details className="disclosure details">
@@ -57,12 +57,9 @@ export function Details({ health, units, language }: { health: HealthState; unit
           </Row>
           <Row label={t('details.uptime')}>
             {uptime
-              ? uptime.days > 0
-                ? t('duration.join', {
-                    a: t('duration.days', { count: uptime.days }),
-                    b: t('duration.hours', { count: uptime.hours }),
-                  })
-                : t('duration.hours', { count: uptime.hours })
+              ? uptime.length === 2
+                ? t('duration.join', { a: t(uptime[0]!.key, { count: uptime[0]!.count }), b: t(uptime[1]!.key, { count: uptime[1]!.count }) })
+                : t(uptime[0]!.key, { count: uptime[0]!.count })
               : none}
           </Row>
           {figures?.battery && (

@@ -270,6 +270,21 @@ describe('connection service', () => {
     h.service.stop();
   });
 
+  it('accepts the code as an admin types it: any case, spaces for dashes', async () => {
+    const h = await setup({ config: { apiUrl: API } });
+    await h.service.start();
+    await h.service.enroll(' good code ');
+    await h.clock.advance(0);
+    expect(h.connection()).toMatchObject({ status: 'online', lastError: null });
+    h.service.stop();
+  });
+
+  it('accepts a configured code in lower case', async () => {
+    const h = await started(await setup({ config: { apiUrl: API, enrollmentCode: 'good-code' } }));
+    expect(h.connection()).toMatchObject({ status: 'online', lastError: null });
+    h.service.stop();
+  });
+
   it('an enrolment code the API refuses: not-enrolled with enroll-rejected, not retried', async () => {
     const h = await started(await setup({ config: { apiUrl: API, enrollmentCode: 'EXPIRED' } }));
     expect(h.connection()).toMatchObject({ status: 'not-enrolled', lastError: { code: 'enroll-rejected' } });
@@ -282,6 +297,17 @@ describe('connection service', () => {
     await h.service.start();
     h.api.answer(() => problem(503));
     await expect(h.service.enroll('GOOD-CODE')).rejects.toMatchObject({ code: 'unavailable' });
+    h.service.stop();
+  });
+
+  it('remembers the last contact across a restart, until the next one', async () => {
+    const first = await started(await setup());
+    const contact = first.connection().lastContactAt;
+    expect(contact).not.toBeNull();
+    await first.service.stop();
+    const h = await setup({ dataDir: first.dataDir, config: { apiUrl: API }, secrets: Object.fromEntries(first.secrets.values) });
+    await h.service.start();
+    expect(h.connection()).toMatchObject({ status: 'starting', lastContactAt: contact });
     h.service.stop();
   });
 

@@ -132,12 +132,34 @@ describe('message catalog', () => {
 
   it('keeps the demo badge and the re-enrolment banner as agreed', () => {
     expect(nl.get('header.demo')).toBe('Demo: geen echte servicedesk');
-    expect(nl.get('banner.reenroll')).toBe('Deze pc moet opnieuw worden aangemeld. Vraag je IT-contactpersoon.');
-    expect(nl.get('banner.not-enrolled')).toBe('Deze pc is nog niet aangemeld. Vraag je IT-contactpersoon.');
+    expect(nl.get('banner.reenroll')).toBe('Voor je IT-contactpersoon: meld deze computer hier opnieuw aan.');
+    expect(nl.get('banner.not-enrolled')).toBe('Voor je IT-contactpersoon: meld deze computer hier aan.');
     expect(nl.get('headline.ok')).toBe('Je computer is in orde.');
     expect(nl.get('headline.reenroll')).toBe(
-      'Deze computer moet opnieuw worden aangemeld bij hallo,. Vraag je IT-contactpersoon of bel de servicedesk.',
+      'Deze computer moet opnieuw bij hallo, worden aangemeld. Vraag je IT-contactpersoon of bel de servicedesk.',
     );
     expect(nl.get('tray.tooltipChecking')).toBe('hallo, controleert je computer…');
+  });
+
+  // The brand ends on a comma ("hallo,"), so a sentence that ends on the name reads "hallo,."; and a
+  // label that already ends on "?" must not get a second mark. Placeholders are stood in for by a word.
+  it('has no doubled punctuation in any sentence, nor a full stop right after the brand', () => {
+    const doubled = /[.?!:;,]\s*[.?!:;]/;
+    for (const [language, catalog] of [['nl', nl], ['en', en]] as const) {
+      for (const [key, text] of catalog) {
+        const sentence = text.replace(/\{\{[^}]*\}\}/g, 'X');
+        expect(doubled.test(sentence), `${language} ${key}: ${text}`).toBe(false);
+        expect(text, `${language} ${key}: a number and its % sign part at a line end`).not.toMatch(/ %/);
+      }
+      // The form's summary composes "{{field}}: {{problem}}" from two entries of the catalog.
+      const fields = [...catalog].filter(([key]) => key.startsWith('draft.field.'));
+      const problems = [...catalog].filter(([key]) => key.startsWith('draft.problem.'));
+      for (const [fieldKey, field] of fields) {
+        for (const [problemKey, problem] of problems) {
+          const line = catalog.get('report.problemAt')!.replace('{{field}}', field).replace('{{problem}}', problem.replace(/\{\{[^}]*\}\}/g, 'X'));
+          expect(doubled.test(line), `${language} ${fieldKey} + ${problemKey}: ${line}`).toBe(false);
+        }
+      }
+    }
   });
 });

@@ -59,4 +59,16 @@ describe('the admin view', () => {
     expect(shown).not.toContain('Deze waarde is niet geldig.');
     expect(shown).toContain(`${FILE} Field language: This value is not valid.`);
   });
+
+  it('puts enrolling first while the PC is not enrolled, and below the connection once it is; no "Volgende poging" while connected', () => {
+    const base = sampleState();
+    const online = text(render({ ...base, connection: { ...base.connection, status: 'online', nextAttemptAt: '2026-11-25T10:05:00Z' } }));
+    expect(online.indexOf('Verbinding')).toBeLessThan(online.indexOf('Aanmeldcode'));
+    expect(online).not.toContain('Volgende poging');
+    const state = sampleState();
+    const waiting = text(render({ ...state, connection: { ...state.connection, status: 'not-enrolled', nextAttemptAt: null } }));
+    expect(waiting.indexOf('Aanmeldcode')).toBeLessThan(waiting.indexOf('Verbinding'));
+    const retrying = text(render({ ...state, connection: { ...state.connection, status: 'offline', nextAttemptAt: '2026-11-25T10:05:00Z' } }));
+    expect(retrying).toContain('Volgende poging');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeWhen, formatGb, localizeParams, splitUptime, telHref } from '../../../renderer/src/format';
+import { describeWhen, formatGb, localizeParams, uptimeParts, telHref } from '../../../renderer/src/format';
 
 describe('formatting for the popup', () => {
   it('formats numbers in message params per language', () => {
@@ -46,8 +46,10 @@ describe('formatting for the popup', () => {
   });
 
   it('splits uptime into days and hours and makes dialable tel: links', () => {
-    expect(splitUptime(3 * 86400 + 5 * 3600 + 59)).toEqual({ days: 3, hours: 5 });
-    expect(splitUptime(-5)).toEqual({ days: 0, hours: 0 });
+    expect(uptimeParts(3 * 86400 + 5 * 3600 + 59)).toEqual([{ key: 'duration.days', count: 3 }, { key: 'duration.hours', count: 5 }]);
+    expect(uptimeParts(5 * 3600 + 59)).toEqual([{ key: 'duration.hours', count: 5 }]);
+    expect(uptimeParts(33 * 60)).toEqual([{ key: 'duration.minutes', count: 33 }]);
+    expect(uptimeParts(-5)).toEqual([{ key: 'duration.minutes', count: 0 }]);
     expect(telHref('+31 (0)20-123 4567')).toBe('tel:+31201234567');
   });
 });

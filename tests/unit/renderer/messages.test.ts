@@ -23,7 +23,7 @@ const disk: StatusItem = {
 describe('status item texts', () => {
   it('reads a disk that is almost full in plain Dutch, numbers the Dutch way', () => {
     expect(show(disk, 'nl')).toEqual({
-      text: 'Schijf C: is bijna vol: nog 4,2 GB vrij (3 %).',
+      text: 'Schijf C: is bijna vol: nog 4,2 GB vrij (3\u00a0%).',
       advice: 'Ruim nu bestanden op of bel de servicedesk.',
     });
   });
@@ -51,9 +51,9 @@ describe('status item texts', () => {
 
   it('switches language when the agent resolves another one', async () => {
     const i18n = createI18n('nl');
-    expect(i18n.t('headline.offline')).toBe('Geen contact met hallo,. We proberen het steeds opnieuw.');
+    expect(i18n.t('headline.offline')).toBe('hallo, is nu niet bereikbaar. We proberen het steeds opnieuw.');
     await i18n.changeLanguage('en');
-    expect(i18n.t('headline.offline')).toBe('No contact with hallo,. We keep trying.');
+    expect(i18n.t('headline.offline')).toBe('hallo, cannot be reached right now. We keep trying.');
     expect(i18n.t('duration.days', { count: 1 })).toBe('1 day');
     expect(i18n.t('duration.days', { count: 3 })).toBe('3 days');
   });

@@ -58,8 +58,9 @@ describe('the popup as rendered', () => {
   it('asks for re-enrolment when the API no longer knows the PC, and does not promise to keep trying', () => {
     const state = sampleState();
     const shown = text(render({ ...state, overall: 'offline', connection: { ...state.connection, status: 'reenroll' } }));
-    expect(shown).toContain('Deze pc moet opnieuw worden aangemeld. Vraag je IT-contactpersoon.');
-    expect(shown).toContain('Deze computer moet opnieuw worden aangemeld bij hallo,. Vraag je IT-contactpersoon of bel de servicedesk.');
+    expect(shown).toContain('Voor je IT-contactpersoon: meld deze computer hier opnieuw aan.');
+    expect(shown.match(/aangemeld/g)).toHaveLength(1); // said once, by the headline
+    expect(shown).toContain('Deze computer moet opnieuw bij hallo, worden aangemeld. Vraag je IT-contactpersoon of bel de servicedesk.');
     expect(shown).not.toContain('We proberen het steeds opnieuw');
     const english = text(
       render({ ...state, overall: 'offline', connection: { ...state.connection, status: 'reenroll' }, settings: { ...state.settings, language: 'en' } }),
@@ -72,8 +73,10 @@ describe('the popup as rendered', () => {
     const state = sampleState();
     const notEnrolled = { ...state, overall: 'offline' as const, connection: { ...state.connection, status: 'not-enrolled' as const } };
     const shown = text(render(notEnrolled));
-    expect(shown).toContain('Deze computer is nog niet aangemeld bij hallo,.');
-    expect(shown).toContain('Deze pc is nog niet aangemeld. Vraag je IT-contactpersoon.');
+    expect(shown).toContain('Deze computer is nog niet bij hallo, aangemeld.');
+    expect(shown).toContain('Voor je IT-contactpersoon: meld deze computer hier aan.');
+    expect(shown.match(/aangemeld/g)).toHaveLength(1); // said once, by the headline
+    expect(shown).not.toMatch(/\bpc\b/);
     expect(shown).not.toContain('opnieuw worden aangemeld');
     expect(shown).not.toContain('We proberen het steeds opnieuw');
     expect(text(render({ ...notEnrolled, settings: { ...state.settings, language: 'en' } }))).toContain('This computer is not enrolled with hallo, yet.');
@@ -82,7 +85,7 @@ describe('the popup as rendered', () => {
   it('plain offline still says we keep trying', () => {
     const state = sampleState();
     const shown = text(render({ ...state, overall: 'offline', connection: { ...state.connection, status: 'offline' } }));
-    expect(shown).toContain('Geen contact met hallo,. We proberen het steeds opnieuw.');
+    expect(shown).toContain('hallo, is nu niet bereikbaar. We proberen het steeds opnieuw.');
   });
 
   it('claims nothing before the first sample, and says so when no check could run', () => {
@@ -95,6 +98,16 @@ describe('the popup as rendered', () => {
     expect(none).toContain('Je computer kon niet worden gecontroleerd. We proberen het zo opnieuw.');
     expect(none).not.toContain('Je computer heeft even aandacht nodig.');
     expect(none).not.toContain('Je computer is in orde.');
+  });
+
+  it('gives the figures in words that fit them: minutes after a fresh start, the percent sign on the number', () => {
+    const state = sampleState();
+    const figures = { cpuLoadPercent: 31, memory: null, disks: [], uptimeSeconds: 33 * 60, battery: null };
+    const html = render({ ...state, health: { ...state.health, figures } });
+    expect(text(html)).toContain('Tijd sinds herstart 33 minuten');
+    expect(text(html)).not.toContain('0 uur');
+    expect(html).toContain('31\u00a0%'); // a no-break space: "31" and "%" never part at a line end
+    expect(text(html)).toContain('Nog te weinig metingen voor een grafiek.');
   });
 
   it('shows a placeholder while loading and a plain message when the agent cannot be reached', () => {

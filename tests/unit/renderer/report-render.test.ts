@@ -16,6 +16,7 @@ import { SendPreview } from '../../../renderer/src/components/report/SendPreview
 import { MyTickets } from '../../../renderer/src/components/MyTickets';
 import { newDraft } from '../../../renderer/src/report';
 import { desk, samplePreview, sampleState } from './sample-state';
+import { outboxEntry } from '../tickets/outbox-entry';
 
 // The report form and its results, rendered to HTML the way a user first sees them (no DOM here;
 // typing and clicking are in tests/e2e/report-*.spec.ts).
@@ -59,22 +60,9 @@ function form(state: AgentState, draft: Partial<TicketDraft> = {}, problems: Dra
   );
 }
 
-/** An outbox entry as the agent presents it at 10:30 that morning (phase, whether its reason shows). */
+/** An outbox entry as the agent presents it at 10:30 that morning (phase, whether its reason shows, whom to call). */
 function entry(patch: Partial<OutboxEntry>, support = sampleState().support): OutboxItem {
-  const stored: OutboxEntry = {
-    id: '01JTEST',
-    createdAt: '2026-11-25T10:00:00Z',
-    subject: 'Printen lukt niet',
-    status: 'queued',
-    attempts: 0,
-    nextAttemptAt: null,
-    lastError: null,
-    number: null,
-    problems: [],
-    draft: null,
-    ...patch,
-  };
-  return presentOutbox([stored], Date.parse('2026-11-25T10:30:00Z'), support)[0]!;
+  return presentOutbox([outboxEntry(patch)], Date.parse('2026-11-25T10:30:00Z'), support)[0]!;
 }
 
 afterEach(() => vi.useRealTimers());
@@ -85,7 +73,7 @@ describe('ways in', () => {
     expect(text(shown)).toContain('Meld een probleem');
     expect(text(shown)).toContain('Mijn meldingen');
     expect(shown.match(/>Meld dit</g)).toHaveLength(1); // the disk is low; memory is ok
-    expect(shown).toContain('aria-label="Meld dit: Schijf C: raakt vol: nog 4,2 GB vrij (3 %)."');
+    expect(shown).toContain('aria-label="Meld dit: Schijf C: raakt vol: nog 4,2 GB vrij (3\u00a0%)."');
   });
 
   it('shows the form, and only the form, while the agent has a report open', () => {
@@ -110,6 +98,8 @@ describe('the form', () => {
     expect(shown).toContain('1920 × 1080 pixels, 312 kB');
     expect(shown).toContain('Verwijder schermafbeelding');
     expect(markup).toMatch(/<input type="checkbox" checked=""[^>]*\/><span>Stuur de lijst met programma’s mee/);
+    // What goes out without a choice is shown as chosen: "Iets anders".
+    expect(markup).toMatch(/<input type="radio"[^>]*checked=""[^>]*value="other"\/><span>Iets anders/);
     expect(shown).toContain('Bekijk wat er wordt meegestuurd');
     expect(markup).not.toMatch(/\sstyle=/);
     expect(shown).not.toMatch(/\b(report|draft|desk|preview|result|outbox|myTickets)\.[a-zA-Z-]+/);
@@ -139,7 +129,7 @@ describe('the form', () => {
     state.support = desk(state.support, { openNow: false, nextChangeAt: '2026-11-26T07:00:00Z' });
     const closed = text(form(state, { impact: 'several-cannot-work' }));
     expect(closed).not.toContain('Bel de servicedesk');
-    expect(closed).toContain('Buiten openingstijden is er geen calamiteitendienst.');
+    expect(closed).toContain('Buiten openingstijden is er geen noodnummer.');
   });
 
   it('puts the emergency line first when several colleagues cannot work', () => {
@@ -150,6 +140,16 @@ describe('the form', () => {
     expect(markup).toMatch(/href="tel:\+31209990000"[^>]*>.*Bel nu de calamiteitendienst: \+31 20 999 0000/);
   });
 
+  it('without an emergency line: calls the servicedesk while it is open, and out of hours says what happens instead', () => {
+    const open = withReport();
+    expect(form(open, { impact: 'several-cannot-work' })).toMatch(/href="tel:\+31201234567"[^>]*>Is het dringend\? Bel de servicedesk: \+31 20 123 4567/);
+    const closed = withReport();
+    closed.support = desk(closed.support, { openNow: false, nextChangeAt: '2026-11-26T07:00:00Z' });
+    const shown = text(form(closed, { impact: 'several-cannot-work' }));
+    expect(shown).toContain('Buiten openingstijden is er geen noodnummer.');
+    expect(shown).not.toContain('Bel de servicedesk');
+  });
+
   it('shows problems at their fields and summarised at the top', () => {
     const markup = form(withReport(), {}, [
       { field: 'contact.email', code: 'invalid-email' },
@@ -158,7 +158,7 @@ describe('the form', () => {
     ]);
     const shown = text(markup);
     expect(shown).toContain('Kijk dit even na:');
-    expect(shown).toContain('Wat is er aan de hand?: Dit moet je invullen.');
+    expect(shown).toContain('Beschrijving: Dit moet je invullen.');
     expect(shown).toContain('E-mail: Vul een e-mailadres in zoals naam@bedrijf.nl.');
     expect(markup).toMatch(/<input[^>]*type="email"[^>]*aria-invalid="true"[^>]*aria-describedby="[^"]*contact-email-error"/);
     expect(markup).toMatch(/<textarea[^>]*aria-invalid="true"/);
@@ -226,6 +226,13 @@ describe('the result, from the outbox entry', () => {
     expect(shown).not.toContain('calamiteitendienst');
   });
 
+  it('a waiting ticket does not advise calling a servicedesk that is closed', () => {
+    const closed = desk(support, { openNow: false, nextChangeAt: '2026-11-26T07:00:00Z' });
+    const shown = text(html(createElement(ReportResult, { entry: entry({ status: 'queued', attempts: 1, lastError: { code: 'network' } }, closed), support: closed, onClose: () => undefined })));
+    expect(shown).not.toContain('Bel de servicedesk');
+    expect(shown).toContain('Je melding is bewaard op deze computer en gaat vanzelf weg zodra het kan.');
+  });
+
   it('a waiting ticket for several colleagues who cannot work shows the emergency line', () => {
     const withEmergency = desk(support, { emergencyPhone: '088 - 123 45 99' });
     const shown = text(html(createElement(ReportResult, { entry: entry({ status: 'queued', attempts: 1, lastError: { code: 'network' }, urgency: 'critical' }, withEmergency), support: withEmergency, onClose: () => undefined })));
@@ -243,6 +250,15 @@ describe('the result, from the outbox entry', () => {
 });
 
 describe('Meldingen onderweg', () => {
+  it('a ticket that waited and has now gone says so with its number, until closed; one sent at once is not listed', () => {
+    const outbox = [entry({ id: 'a', status: 'sent', attempts: 3, number: 10042, subject: 'Outlook start niet op' }), entry({ id: 'b', status: 'sent', attempts: 1, number: 10043, subject: 'Printer' })];
+    const shown = text(html(createElement(OutboxList, { outbox, damaged: [], phone: null, onDismiss: () => undefined, hideId: null, language: 'nl', now: new Date(), onFix: () => undefined })));
+    expect(shown).toContain('Outlook start niet op');
+    expect(shown).toContain('Nu bij de servicedesk: meldingnummer 10042');
+    expect(shown).toContain('Sluiten');
+    expect(shown).not.toContain('Printer');
+  });
+
   it('keeps unsent tickets in sight, with the reason once they have waited long', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     const now = new Date('2026-11-25T10:30:00Z');
@@ -255,7 +271,7 @@ describe('Meldingen onderweg', () => {
     const shown = text(html(createElement(OutboxList, { outbox, damaged: [], phone: null, onDismiss: () => undefined, hideId: null, language: 'nl', now, onFix: () => undefined })));
     expect(shown).toContain('Meldingen onderweg');
     expect(shown).toContain('Wifi valt weg');
-    expect(shown).toContain('Reden: Er is een storing bij hallo,.');
+    expect(shown).toContain('Reden: hallo, heeft een storing.');
     expect(shown).toContain('Nieuw');
     expect(shown).not.toContain('Geen verbinding met hallo'); // not long enough to worry anyone
     expect(shown).not.toContain('Al weg');

@@ -197,6 +197,25 @@ describe('the tickets service', () => {
     expect(t.store.get().tickets.contact).toEqual({ name: 'Anna', phone: '06 12345678', email: 'anna@example.nl' });
   });
 
+  it('a ticket that waited and then reached the servicedesk is told, with its number; one sent at once is not', async () => {
+    let down = true;
+    const t = await setup({ answer: () => (down ? new ApiError('network', 'offline') : null) });
+    await t.service.startReport(null);
+    await t.service.submit(draft());
+    await vi.waitFor(() => expect(t.store.get().tickets.outbox[0]).toMatchObject({ status: 'queued', attempts: 1 }));
+    expect(t.notices).toEqual([]);
+    down = false;
+    await t.clock.advance(60 * 60_000);
+    await vi.waitFor(() => expect(t.store.get().tickets.outbox[0]).toMatchObject({ status: 'sent', number: 10001 }));
+    expect(t.notices).toEqual([{ code: 'ticket-delivered', params: { number: 10001 } }]);
+
+    await t.service.startReport(null);
+    await t.service.submit(draft({ description: 'Nog iets' }));
+    await vi.waitFor(() => expect(t.posted).toHaveLength(3));
+    await vi.waitFor(() => expect(t.store.get().tickets.outbox.every((e) => e.status === 'sent')).toBe(true));
+    expect(t.notices).toHaveLength(1);
+  });
+
   it('a double click on Send makes one ticket', async () => {
     const t = await setup();
     await t.service.startReport(null);
@@ -268,6 +287,25 @@ describe('the tickets service', () => {
     expect(second.store.get().tickets.list[0]).toMatchObject({ number: 10001, status: 'open' }); // shown before the API answers
     await second.service.refresh();
     expect(second.notices).toEqual([{ code: 'ticket-answered', params: { number: 10001 } }]);
+  });
+
+  it('enrolling as another device or with another API starts a clean "My tickets"; the outbox keeps its tickets', async () => {
+    const enrolled = (deviceId: string, apiUrl: string) =>
+      t.store.update('connection', (c) => ({ ...c, status: 'online', deviceId, apiUrl }));
+    const mine: MyTicket[] = [{ ticketId: 't1', number: 10001, subject: 'Printen', status: 'open', createdAt: '2025-03-03T08:00:00Z', updatedAt: '2025-03-03T08:00:00Z', lastReply: null }];
+    let down = false;
+    const t = await setup({ tickets: () => mine, answer: () => (down ? new ApiError('network', 'offline') : null) });
+    enrolled('dev-1', 'https://a.example/v1');
+    await t.service.refresh();
+    expect(t.store.get().tickets.list).toHaveLength(1);
+    down = true;
+    await t.service.startReport(null);
+    await t.service.submit(draft());
+    await vi.waitFor(() => expect(t.store.get().tickets.outbox[0]).toMatchObject({ status: 'queued', attempts: 1 }));
+
+    enrolled('dev-2', 'https://b.example/v1');
+    await vi.waitFor(() => expect(t.store.get().tickets.list).toEqual([]));
+    expect(t.store.get().tickets.outbox).toHaveLength(1); // nothing lost from the outbox
   });
 
   it('keeps "My tickets" current by asking again while a ticket is open, not once all are closed', async () => {

@@ -23,7 +23,8 @@ export function OutboxList(props: {
   const { outbox, damaged, phone, hideId, language, now, onFix, onDismiss } = props;
   const { t, i18n } = useTranslation();
   const entries = pendingEntries(outbox).filter((entry) => entry.id !== hideId);
-  if (entries.length === 0 && damaged.length === 0) return null;
+  const delivered = outbox.filter((entry) => entry.deliveredLater && entry.id !== hideId);
+  if (entries.length === 0 && delivered.length === 0 && damaged.length === 0) return null;
   const when = (iso: string | null) => {
     const w = describeWhen(iso, now, LOCAL_ZONE, language);
     return w ? t(w.key, w.params) : null;
@@ -54,6 +55,19 @@ export function OutboxList(props: {
             </li>
           );
         })}
+        {delivered.map((entry) => (
+          <li key={entry.id} className="outbox-entry">
+            <p className="outbox-subject" dir="auto">
+              {entry.subject}
+            </p>
+            <p className="small">
+              <span className="pill pill-sent">{t('outbox.status.sent')}</span> {t('outbox.deliveredLater', { number: String(entry.number) })}
+            </p>
+            <button type="button" className="button" onClick={() => onDismiss(entry.id)}>
+              {t('result.close')}
+            </button>
+          </li>
+        ))}
         {damaged.map((file) => (
           <li key={file.file} className="outbox-entry">
             <p className="small">

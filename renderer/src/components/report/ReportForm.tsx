@@ -6,7 +6,7 @@ import { FIELD_LIMITS } from '../../../../electron/contract/limits';
 import { formatNumber, localizeParams, telHref } from '../../format';
 import { hasText } from '../../i18n';
 import { itemMessage } from '../../messages';
-import { charCount, sortProblems, tooLongLocally, type FormField } from '../../report';
+import { charCount, fitPaste, sortProblems, tooLongLocally, type FormField } from '../../report';
 import { DeskLine } from './DeskLine';
 import { Screenshot } from './Screenshot';
 import { SendPreview } from './SendPreview';
@@ -56,6 +56,7 @@ export function ReportForm({ state, draft, onDraft, problems, onProblems, onSave
     { phase: 'busy' } | { phase: 'shown'; body: ActionResult<'tickets.preview'>; draft: TicketDraft } | { phase: 'failed' } | null
   >(null);
   const [spoken, setSpoken] = useState('');
+  const [pasteCut, setPasteCut] = useState<{ pasted: number; kept: number } | null>(null);
   const [focusProblems, setFocusProblems] = useState(0);
   const summary = useRef<HTMLDivElement>(null);
 
@@ -210,6 +211,15 @@ export function ReportForm({ state, draft, onDraft, problems, onProblems, onSave
           className="input textarea"
           value={draft.description}
           onChange={(event) => set({ description: event.target.value })}
+          onPaste={(event) => {
+            const field = event.currentTarget;
+            const fitted = fitPaste(field.value, field.selectionStart, field.selectionEnd, event.clipboardData.getData('text/plain'), max);
+            if (!fitted) return;
+            event.preventDefault();
+            set({ description: fitted.value });
+            setPasteCut({ pasted: fitted.pasted, kept: fitted.kept });
+            requestAnimationFrame(() => field.setSelectionRange(fitted.caret, fitted.caret));
+          }}
           rows={4}
           dir="auto"
           autoFocus
@@ -217,6 +227,11 @@ export function ReportForm({ state, draft, onDraft, problems, onProblems, onSave
           aria-invalid={problemAt('description') ? true : undefined}
           aria-describedby={describedBy('description', `${id}-hint`, `${id}-counter`)}
         />
+        {pasteCut && (
+          <p className="field-error" role="alert">
+            {t('report.pasteCut', { pasted: formatNumber(pasteCut.pasted, language), kept: formatNumber(pasteCut.kept, language), max: formatNumber(max, language) })}
+          </p>
+        )}
         <div className="field-foot">
           {fieldError('description')}
           <p id={`${id}-counter`} className={`counter${count > max ? ' over' : ''}`}>
