@@ -31,6 +31,8 @@ export const STATUS_CODES = {
   'health.memory.pressure': { check: 'memory', params: MEMORY },
   'health.uptime.ok': { check: 'uptime', params: { days: 'number' } },
   'health.uptime.long': { check: 'uptime', params: { days: 'number' } },
+  /** Long by a policy's short mark, under two days: said in hours, never "0 days". */
+  'health.uptime.long-hours': { check: 'uptime', params: { hours: 'number' } },
   'health.smart.ok': { check: 'smart', params: { disk: 'text' } },
   'health.smart.failing': { check: 'smart', params: { disk: 'text' } },
   // Not every battery reports its health: without it the battery cannot be called worn.

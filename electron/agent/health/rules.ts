@@ -105,14 +105,12 @@ function memoryItem(snapshot: HealthSnapshot, t: HealthThresholds, history: read
 function uptimeItem(snapshot: HealthSnapshot, t: HealthThresholds): TypedStatusItem {
   if ('error' in snapshot.uptime) return unknown('uptime', 'uptime', snapshot.uptime.error);
   const seconds = snapshot.uptime.value.seconds;
-  const long = seconds >= t.uptimeAttentionDays * DAY;
-  return {
-    id: 'uptime',
-    check: 'uptime',
-    severity: long ? 'attention' : 'ok',
-    code: long ? 'health.uptime.long' : 'health.uptime.ok',
-    params: { days: Math.floor(seconds / DAY) },
-  };
+  const days = Math.floor(seconds / DAY);
+  if (seconds < t.uptimeAttentionDays * DAY) return { id: 'uptime', check: 'uptime', severity: 'ok', code: 'health.uptime.ok', params: { days } };
+  // A policy may mark uptime as long within a day or two: then "0 days" or "1 days" would mislead.
+  return days >= 2
+    ? { id: 'uptime', check: 'uptime', severity: 'attention', code: 'health.uptime.long', params: { days } }
+    : { id: 'uptime', check: 'uptime', severity: 'attention', code: 'health.uptime.long-hours', params: { hours: Math.floor(seconds / 3600) } };
 }
 
 function smartItems(snapshot: HealthSnapshot): TypedStatusItem[] {

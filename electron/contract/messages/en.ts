@@ -81,6 +81,10 @@ export const en: Catalog = {
         text: 'Your computer has not been restarted for {{days}} days.',
         advice: 'Restart your computer when it suits you. That also finishes installing updates.',
       },
+      'long-hours': {
+        text: 'Your computer has not been restarted for {{hours}} hours.',
+        advice: 'Restart your computer when it suits you. That also finishes installing updates.',
+      },
     },
     smart: {
       ok: {

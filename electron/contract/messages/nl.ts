@@ -85,6 +85,10 @@ export const nl = {
         text: 'Je computer is al {{days}} dagen niet opnieuw opgestart.',
         advice: 'Start je computer opnieuw als het je uitkomt. Dan worden updates ook afgemaakt.',
       },
+      'long-hours': {
+        text: 'Je computer is al {{hours}} uur niet opnieuw opgestart.',
+        advice: 'Start je computer opnieuw als het je uitkomt. Dan worden updates ook afgemaakt.',
+      },
     },
     smart: {
       ok: {

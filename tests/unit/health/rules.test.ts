@@ -157,6 +157,12 @@ describe('uptime, SMART, battery', () => {
     });
   });
 
+  it('a short uptime mark from the policy says hours, never "0 days"', () => {
+    const t = resolveThresholds({ uptimeAttentionDays: 0.5 });
+    expect(byId(evaluate(snapshot({ uptime: { value: { seconds: 13 * 3600 } } }), t, []), 'uptime')).toMatchObject({ severity: 'attention', code: 'health.uptime.long-hours', params: { hours: 13 } });
+    expect(byId(evaluate(snapshot({ uptime: { value: { seconds: 2 * DAY + 60 } } }), t, []), 'uptime')).toMatchObject({ code: 'health.uptime.long', params: { days: 2 } });
+  });
+
   it('uptime mark from the policy', () => {
     const t = resolveThresholds({ uptimeAttentionDays: 7 });
     expect(byId(evaluate(snapshot({ uptime: { value: { seconds: 8 * DAY } } }), t, []), 'uptime')?.severity).toBe('attention');
