@@ -555,7 +555,7 @@ export interface components {
             /** @description Stable per subject, e.g. `disk-space:C:`, `memory`, `smart:0`. */
             id: string;
             /** @description The check that made this item: one of CheckId, or one a newer agent added. Forward-compatible rule: the API MUST accept a check id it does not know (keep the item with its code and params, show it as it can) and MUST NOT refuse the heartbeat or the ticket for it. An agent is never told to leave a check out: a refused heartbeat would show the PC as having no contact. */
-            check: string;
+            check: components["schemas"]["CheckId"] | string;
             /** @enum {string} */
             severity: "ok" | "attention" | "problem" | "unknown";
             /** @description Message key, e.g. `health.disk-space.low`; `health.unknown` when a probe failed. */
