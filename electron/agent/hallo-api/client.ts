@@ -18,6 +18,8 @@ import type {
 import { validateResponse } from './validator';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
+/** A timer this late (ms) says the agent was not running, not that the server was silent. */
+const STALL_MS = 20;
 
 export interface ApiClientOptions {
   /** e.g. `https://agent.hallo.eu/v1`, already validated by the config loader. */
@@ -76,11 +78,26 @@ export function createApiClient(opts: ApiClientOptions): HalloApi {
     const controller = new AbortController();
     let timer: unknown;
     const timeout = new Promise<never>((_, reject) => {
-      timer = opts.clock.setTimeout(() => {
+      let due = opts.clock.now() + timeoutMs;
+      let extended = 0;
+      const expire = () => {
+        // Late by `late` ms: the agent did not run (a loaded PC, a sleep), and an answer that came
+        // meanwhile waits behind this timer (timers run before sockets are read). Time the agent
+        // did not run is not time the server was silent: listen that long again (timeoutMs more at
+        // most, in all), else a 503's Retry-After would be read as a timeout and retried at once.
+        const late = opts.clock.now() - due;
+        if (late > STALL_MS && extended < timeoutMs) {
+          const wait = Math.min(late, timeoutMs - extended);
+          extended += wait;
+          due = opts.clock.now() + wait;
+          timer = opts.clock.setTimeout(expire, wait);
+          return;
+        }
         const error = new ApiError('timeout', `no answer within ${timeoutMs} ms`);
         controller.abort(error);
         reject(error);
-      }, timeoutMs);
+      };
+      timer = opts.clock.setTimeout(expire, timeoutMs);
     });
     try {
       const result = await Promise.race([run(controller.signal), timeout]);
