@@ -80,15 +80,19 @@ export function createApiClient(opts: ApiClientOptions): HalloApi {
     const timeout = new Promise<never>((_, reject) => {
       let due = opts.clock.now() + timeoutMs;
       let extended = 0;
+      let listened = false;
+      // Timers run before sockets are read: when this one fires, an answer may be waiting (a 503
+      // with Retry-After, say), and giving up now would retry it at once. So the verdict waits one
+      // turn, for the sockets; and a timer late by more than STALL_MS says the agent did not run
+      // (a loaded PC, a sleep): time it did not run is not time the server was silent, so it
+      // listens that long again (timeoutMs more at most, in all).
       const expire = () => {
-        // Late by `late` ms: the agent did not run (a loaded PC, a sleep), and an answer that came
-        // meanwhile waits behind this timer (timers run before sockets are read). Time the agent
-        // did not run is not time the server was silent: listen that long again (timeoutMs more at
-        // most, in all), else a 503's Retry-After would be read as a timeout and retried at once.
         const late = opts.clock.now() - due;
-        if (late > STALL_MS && extended < timeoutMs) {
-          const wait = Math.min(late, timeoutMs - extended);
+        const stalled = late > STALL_MS && extended < timeoutMs;
+        if (stalled || !listened) {
+          const wait = stalled ? Math.min(late, timeoutMs - extended) : 0;
           extended += wait;
+          listened = true;
           due = opts.clock.now() + wait;
           timer = opts.clock.setTimeout(expire, wait);
           return;

@@ -147,6 +147,20 @@ describe('hallo, API client', () => {
     expect(fake.pending()).toEqual([]);
   });
 
+  it('an answer that is waiting when the timer fires is read before the agent gives up', async () => {
+    // The timer is on time, but the answer came just before it: Node runs due timers first and
+    // reads the socket after them, in the same turn. This clock does the same.
+    const fake = createFakeClock();
+    let answer: (response: Response) => void = () => undefined;
+    const clock = { ...fake, setTimeout: (fn: () => void, ms: number) => fake.setTimeout(() => (fn(), answer(problem(429, { 'Retry-After': '2' }))), ms) };
+    const http = { fetch: () => new Promise<Response>((done) => (answer = done)) };
+    const api = createApiClient({ baseUrl: BASE, http, clock, token: () => 'tok', timeoutMs: 400 });
+    const pending = failure(api.listTickets());
+    await fake.advance(400);
+    const error = await pending;
+    expect([error.code, error.retryAfterMs]).toEqual(['http-429', 2000]);
+  });
+
   it('a stalled PC still gives up on a server that stays silent', async () => {
     const fake = createFakeClock();
     let asleep = 0;
