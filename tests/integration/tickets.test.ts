@@ -84,11 +84,11 @@ async function portal(reference: ReferenceApi, method: string, path: string, bod
     body: body ? JSON.stringify(body) : undefined,
   });
 }
-/** Every file under `dir` as "path size mtime", sorted: a write shows as a changed line. */
+/** Every file under `dir` as "path size mtime", sorted: a write shows as a changed line (or a "gone" one). */
 async function filesIn(dir: string): Promise<string[]> {
   const names = (await readdir(dir, { recursive: true })).sort();
-  const files = await Promise.all(names.map(async (name) => [name, await stat(join(dir, name))] as const));
-  return files.filter(([, s]) => s.isFile()).map(([name, s]) => `${name} ${s.size} ${s.mtimeMs}`);
+  const files = await Promise.all(names.map(async (name) => [name, await stat(join(dir, name)).catch(() => null)] as const));
+  return files.filter(([, s]) => !s?.isDirectory()).map(([name, s]) => (s ? `${name} ${s.size} ${s.mtimeMs}` : `${name} gone while listed`));
 }
 const inject = (reference: ReferenceApi, ...faults: Fault[]) => portal(reference, 'POST', '/portal/faults', { faults });
 const entry = (agent: Agent, id: string) => agent.state().tickets.outbox.find((e) => e.id === id);
