@@ -108,6 +108,7 @@ export function createAgent(ports: AgentPorts, options: AgentOptions): Agent {
     },
     async stop() {
       for (const capability of [...list].reverse()) await capability.stop?.();
+      log.close();
     },
   };
 }

@@ -35,7 +35,7 @@ export interface Capability<N extends CapabilityName = CapabilityName> {
    * start here, not in the factory, so that a test can build a capability without running it.
    */
   start?(): Promise<void> | void;
-  /** Called in reverse list order; after it no timer of this capability fires. */
+  /** Called in reverse list order; once it resolves, no timer of this capability fires and nothing it started writes. */
   stop?(): Promise<void> | void;
   /**
    * Each policy the agent works from: the cached one (or the defaults) at start, then every new

@@ -20,6 +20,11 @@ export interface Logger {
   child(scope: string): Logger;
   /** Recent warnings and errors, newest last: for diagnostics and the admin view. */
   recent(): LogEntry[];
+  /**
+   * No more lines in the file (the ring still keeps them): the agent has stopped, and an answer or
+   * a probe that settles later must not write into a data folder that may be on its way out.
+   */
+  close(): void;
 }
 
 const ORDER: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
@@ -88,6 +93,7 @@ export function createLogger(opts: { file: string | null; clock: Clock; level?: 
       error: at('error'),
       child: (sub) => make(scope ? `${scope}.${sub}` : sub),
       recent: () => recent.slice(),
+      close: () => void (fileOk = false),
     };
   }
   if (refusal) refuse(refusal);

@@ -171,6 +171,8 @@ const totals = {
     acrossRestart: 0,
     /** ... where the agent was killed before it could have written the wait down (not a failure). */
     killedBeforeKnown: 0,
+    /** ... where the agent had given up on the request (its timeout) before this busy server read it. */
+    answeredTooLate: 0,
     longestSeconds: 0,
   },
   duplicates: 0,
@@ -317,6 +319,16 @@ async function run(seed: number, lane: Lane): Promise<{ saved: string[]; tags: M
   return { saved, tags };
 }
 
+/** Whether the agent had a ticket request out at `at` (by its own start/end lines; one at a time). */
+function waitingAt(lane: Lane, at: number): boolean {
+  let last: Line | null = null;
+  for (const line of lane.lines) {
+    if (typeof line.request !== 'string' || typeof line.at !== 'number' || line.at > at) continue;
+    if (!last || line.at >= (last.at as number)) last = line;
+  }
+  return last?.request === 'start';
+}
+
 /**
  * A ticket request that met a Retry-After (429 or 503, >= 1 s): the next one must not arrive before
  * it has passed: not from the same process, and not from one started after a kill, which reads it
@@ -348,6 +360,12 @@ function checkRetryAfter(seed: number, lane: Lane): void {
     );
     if (killed !== undefined && !known) {
       totals.retryAfter.killedBeforeKnown++;
+      continue;
+    }
+    // On a loaded machine this process (the server) may read a request only after the agent's own
+    // timeout ended it: the 503 goes to a closed socket and the agent never hears it.
+    if (killed === undefined && !waitingAt(lane, met.at)) {
+      totals.retryAfter.answeredTooLate++;
       continue;
     }
     const kills = lane.kills.map((at) => at - met.at).filter((ms) => ms > -5000 && ms < 5000);

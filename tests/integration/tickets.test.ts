@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
@@ -7,7 +7,7 @@ import { ActionError, openReport, type TicketDraft } from '../../electron/contra
 import { createAgent, type Agent } from '../../electron/agent/agent';
 import type { Fault } from '../reference-api/server';
 import { validateSchema } from '../../electron/agent/hallo-api/validator';
-import type { ScreenCapture } from '../../electron/agent/ports';
+import type { HttpTransport, ScreenCapture } from '../../electron/agent/ports';
 import { createNodePorts } from '../../electron/preview/node-ports';
 import { startReferenceApi, type ReferenceApi } from '../reference-api/server';
 import { until } from './fixtures/until';
@@ -46,15 +46,16 @@ async function startApi(): Promise<ReferenceApi> {
   return api;
 }
 
-async function boot(opts: { dataDir?: string; screenPng?: Uint8Array | null; waitOnline?: boolean } = {}) {
+async function boot(opts: { dataDir?: string; screenPng?: Uint8Array | null; waitOnline?: boolean; timeoutMs?: number; http?: HttpTransport } = {}) {
   const reference = api ?? (await startApi());
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'hallo-tickets-it-')));
   if (!opts.dataDir) dirs.push(dataDir);
-  const agent = createAgent(createNodePorts({ dataDir, screen: screen(opts.screenPng ?? null) }), {
+  const ports = createNodePorts({ dataDir, screen: screen(opts.screenPng ?? null) });
+  const agent = createAgent(opts.http ? { ...ports, http: opts.http } : ports, {
     appVersion: '0.1.0-test',
     systemLanguages: ['nl-NL'],
     env: { HALLO_API_URL: reference.url, HALLO_ENROLLMENT_CODE: reference.enrollmentCode },
-    api: { backoffBaseMs: 50 },
+    api: { backoffBaseMs: 50, timeoutMs: opts.timeoutMs },
   });
   agents.push(agent);
   await agent.start();
@@ -82,6 +83,12 @@ async function portal(reference: ReferenceApi, method: string, path: string, bod
     headers: { authorization: `Bearer ${reference.portalToken}`, ...(body ? { 'content-type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
+}
+/** Every file under `dir` as "path size mtime", sorted: a write shows as a changed line (or a "gone" one). */
+async function filesIn(dir: string): Promise<string[]> {
+  const names = (await readdir(dir, { recursive: true })).sort();
+  const files = await Promise.all(names.map(async (name) => [name, await stat(join(dir, name)).catch(() => null)] as const));
+  return files.filter(([, s]) => !s?.isDirectory()).map(([name, s]) => (s ? `${name} ${s.size} ${s.mtimeMs}` : `${name} gone while listed`));
 }
 const inject = (reference: ReferenceApi, ...faults: Fault[]) => portal(reference, 'POST', '/portal/faults', { faults });
 const entry = (agent: Agent, id: string) => agent.state().tickets.outbox.find((e) => e.id === id);
@@ -207,6 +214,31 @@ describe('report a problem against the reference API', () => {
     expect(entry(second.agent, id)!.number).toBe(first.api.tickets[0]!.number);
     // Made once (the answer lost), the resets never reached it, then replayed once after the restart.
     expect(first.api.received.tickets.filter((t) => t.idempotencyKey === id).map((t) => t.status)).toEqual([201, 200]);
+  });
+
+  it('after stop() nothing writes into the data folder, though a ticket was on its way', async () => {
+    const reference = await startApi();
+    // The API holds the request open: the agent's own timeout ends it, after the agent has stopped.
+    await inject(reference, { method: 'POST', path: '/tickets', kind: 'timeout' });
+    const calls: Promise<unknown>[] = [];
+    const http: HttpTransport = {
+      fetch: (url, init) => {
+        const call = fetch(url, init);
+        calls.push(call.catch(() => undefined));
+        return call;
+      },
+    };
+    const { agent, dataDir } = await boot({ http, timeoutMs: 1_000 });
+    const { id } = (await agent.invoke('tickets.submit', { draft: draft({ includeScreenshot: false }) })) as { id: string };
+    await until('the API has the ticket request', () => reference.received.requests.some((r) => r.method === 'POST' && r.path === '/tickets'));
+    await agent.stop();
+    agents.splice(agents.indexOf(agent), 1);
+    const before = await filesIn(dataDir);
+    expect(before.map((line) => line.split(' ')[0])).toEqual(expect.arrayContaining([join('logs', 'agent.log'), join('outbox', `${id}.json`)]));
+
+    await Promise.all(calls); // the request has timed out (and the heartbeat, policy and list calls ended)
+    for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r)); // what would follow it, runs
+    expect(await filesIn(dataDir)).toEqual(before);
   });
 
   it('a damaged outbox file is moved aside, logged and shown until acknowledged, never deleted', async () => {

@@ -102,6 +102,7 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
 
   /** Disk writes run in order, off the path of the calls: a slow disk never delays a heartbeat. */
   function persist(what: string, write: () => Promise<void>): void {
+    if (!running) return; // an answer after stop() writes nothing: stop() waits only for `writes` so far
     writes = writes.then(write).catch((error: unknown) => log.warn(`could not write the ${what}`, { error: String(error) }));
   }
 
@@ -145,6 +146,7 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
   async function enrolWith(api: HalloApi, code: string): Promise<void> {
     const device = await deps.device();
     const answer = await api.enroll({ enrollmentCode: code, device });
+    if (!running) return; // stopped meanwhile: nothing is written; the next start enrols again
     const value: Enrolment = {
       deviceId: answer.deviceId,
       token: answer.deviceToken,

@@ -19,6 +19,8 @@ import { cleanStrings } from './clean-text';
 import { validateResponse } from './validator';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
+/** A timer this late (ms) says the agent was not running, not that the server was silent. */
+const STALL_MS = 20;
 
 export interface ApiClientOptions {
   /** e.g. `https://agent.hallo.eu/v1`, already validated by the config loader. */
@@ -77,11 +79,30 @@ export function createApiClient(opts: ApiClientOptions): HalloApi {
     const controller = new AbortController();
     let timer: unknown;
     const timeout = new Promise<never>((_, reject) => {
-      timer = opts.clock.setTimeout(() => {
+      let due = opts.clock.now() + timeoutMs;
+      let extended = 0;
+      let listened = false;
+      // Timers run before sockets are read: when this one fires, an answer may be waiting (a 503
+      // with Retry-After, say), and giving up now would retry it at once. So the verdict waits one
+      // turn, for the sockets; and a timer late by more than STALL_MS says the agent did not run
+      // (a loaded PC, a sleep): time it did not run is not time the server was silent, so it
+      // listens that long again (timeoutMs more at most, in all).
+      const expire = () => {
+        const late = opts.clock.now() - due;
+        const stalled = late > STALL_MS && extended < timeoutMs;
+        if (stalled || !listened) {
+          const wait = stalled ? Math.min(late, timeoutMs - extended) : 0;
+          extended += wait;
+          listened = true;
+          due = opts.clock.now() + wait;
+          timer = opts.clock.setTimeout(expire, wait);
+          return;
+        }
         const error = new ApiError('timeout', `no answer within ${timeoutMs} ms`);
         controller.abort(error);
         reject(error);
-      }, timeoutMs);
+      };
+      timer = opts.clock.setTimeout(expire, timeoutMs);
     });
     try {
       const result = await Promise.race([run(controller.signal), timeout]);

@@ -3,6 +3,7 @@ import { ApiError } from '../hallo-api/api-error';
 import { Backoff, backoffDelay, type BackoffOptions } from '../hallo-api/backoff';
 import type { HalloApi } from '../hallo-api/client';
 import type { Logger } from '../log';
+import { createWriteGate } from '../platform/write-gate';
 import type { Clock } from '../ports';
 import type { DamagedFile, OutboxFolder, OutboxPause, OutboxRecord } from './outbox';
 import { problemsOf } from './rejection';
@@ -27,7 +28,8 @@ export interface SenderDeps {
 export interface Sender {
   /** `loaded` is what `OutboxFolder.load()` gave: the records, and the damaged files with them. */
   start(loaded: readonly OutboxRecord[] & { damaged?: readonly DamagedFile[] }): void;
-  stop(): void;
+  /** No timer, no file write after it settles; an answer still out changes nothing (see sendOne). */
+  stop(): Promise<void>;
   /** A ticket just saved: it goes out at once when the API can be reached. */
   add(record: OutboxRecord): void;
   /** The connection answered again (`online` after something else): an unreachable server's wait ends; its Retry-After does not. */
@@ -109,6 +111,7 @@ export function createSender(deps: SenderDeps): Sender {
   let running = false;
   let busy = false;
   let timer: unknown = null;
+  const disk = createWriteGate();
 
   const iso = (ms: number) => new Date(ms).toISOString();
   const at = (value: string | null) => (value === null ? 0 : Date.parse(value) || 0);
@@ -150,12 +153,8 @@ export function createSender(deps: SenderDeps): Sender {
   }
 
   /** Best effort: the ticket itself is on disk already; this only keeps its status for a restart. */
-  async function persist(record: OutboxRecord): Promise<void> {
-    try {
-      await folder.save(record);
-    } catch (error) {
-      log.error('could not update an outbox file', { id: record.entry.id, error: String(error) });
-    }
+  function persist(record: OutboxRecord): Promise<void> {
+    return disk.run(() => folder.save(record).catch((error: unknown) => log.error('could not update an outbox file', { id: record.entry.id, error: String(error) })));
   }
 
   function schedule(ms: number | null): void {
@@ -173,7 +172,7 @@ export function createSender(deps: SenderDeps): Sender {
     for (const record of records.values()) {
       if (record.entry.status === 'sent' && record.sentAt !== null && Date.parse(record.sentAt) < cutoff) {
         records.delete(record.entry.id);
-        await folder.remove(record.entry.id).catch((error: unknown) => log.warn('could not remove a sent ticket file', { error: String(error) }));
+        await disk.run(() => folder.remove(record.entry.id).catch((error: unknown) => log.warn('could not remove a sent ticket file', { error: String(error) })));
         publish();
       }
     }
@@ -216,6 +215,9 @@ export function createSender(deps: SenderDeps): Sender {
     const attempts = record.entry.attempts + 1;
     try {
       const { ticket, replayed } = await api.createTicket(record.body, record.entry.id);
+      // Stopped meanwhile: as after a crash, the file still says queued and the next start sends
+      // again under the same key (the API answers with this ticket).
+      if (!running) return;
       serverBackoff.reset();
       held.delete(record.entry.id);
       const sent = update(record, { status: 'sent', attempts, number: ticket.number, lastError: null, nextAttemptAt: null }, { sentAt: iso(clock.now()) });
@@ -224,7 +226,7 @@ export function createSender(deps: SenderDeps): Sender {
       await persist(sent);
       deps.onSent(sent);
     } catch (error) {
-      await failed(record, attempts, error);
+      if (running) await failed(record, attempts, error);
     }
   }
 
@@ -298,9 +300,10 @@ export function createSender(deps: SenderDeps): Sender {
       deps.onDamaged?.(loaded.damaged ?? []);
       void pump();
     },
-    stop() {
+    async stop() {
       running = false;
       schedule(null);
+      await disk.close();
     },
     add(record) {
       records.set(record.entry.id, record);

@@ -8,6 +8,7 @@ import type { Policy, ServerEvent, TicketCreateRequest } from '../hallo-api/type
 import { validateSchema } from '../hallo-api/validator';
 import type { Logger } from '../log';
 import { currentUserMasker, type Masker } from '../platform/mask';
+import { createWriteGate } from '../platform/write-gate';
 import type { Clock, ScreenCapture } from '../ports';
 import { ContactMemory } from './contact';
 import { checkDraft, cleanDraft, type CleanDraft } from './draft';
@@ -47,7 +48,8 @@ export type SubmitResult = { outcome: 'saved'; id: string } | { outcome: 'invali
 
 export interface TicketsService {
   start(): Promise<void>;
-  stop(): void;
+  /** After it settles nothing of tickets writes (see WriteGate). */
+  stop(): Promise<void>;
   applyPolicy(policy: Policy['tickets']): void;
   /** Takes the screenshot and opens the form; fitting the picture to the policy's limit goes on after it answers. */
   startReport(relatedItemId: string | null): Promise<void>;
@@ -87,6 +89,7 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
   let viewTimer: unknown = null;
   let listOwner: ListOwner | null = null;
   const ownerNow = (): ListOwner => ({ deviceId: store.get().connection.deviceId, apiUrl: store.get().connection.apiUrl });
+  const disk = createWriteGate();
 
   const patch = (value: Partial<TicketsState>) => store.update('tickets', (previous) => ({ ...previous, ...value }));
   const state = () => store.get().tickets;
@@ -158,7 +161,8 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
       patch({ list: tickets, listUpdatedAt: updatedAt });
       poll.after(tickets);
       listOwner = ownerNow();
-      return listMemory.save(tickets, updatedAt, listOwner);
+      const owner = listOwner;
+      return disk.run(() => listMemory.save(tickets, updatedAt, owner));
     },
     onNotice: deps.onNotice,
   });
@@ -205,7 +209,7 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
     sender.add(record);
     // The refused one goes only now that its fixed version is safe on disk.
     if (replaces) await sender.dismiss(replaces);
-    void contactMemory.remember(clean.contact);
+    void disk.run(() => contactMemory.remember(clean.contact));
     return { outcome: 'saved', id };
   }
 
@@ -241,13 +245,13 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
       if (previous.status === 'online') void list.refresh();
     },
 
-    stop() {
+    async stop() {
       unsubscribe?.();
       unsubscribe = null;
       poll.stop();
       clock.clearTimeout(viewTimer);
       viewTimer = null;
-      sender.stop();
+      await Promise.all([sender.stop(), disk.close()]);
     },
 
     applyPolicy(policy) {

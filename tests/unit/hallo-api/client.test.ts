@@ -130,6 +130,52 @@ describe('hallo, API client', () => {
     expect(clock.pending()).toEqual([]);
   });
 
+  it('a stalled PC reads the answer that came meanwhile before it gives up: a 503 with Retry-After is no timeout', async () => {
+    // A loaded machine: the agent did not run from just after the request until past the timeout.
+    // The answer came meanwhile; when the agent runs again the timer's turn comes before the socket's.
+    const fake = createFakeClock();
+    let asleep = 0;
+    const clock = { ...fake, now: () => fake.now() + asleep };
+    let answer: (response: Response) => void = () => undefined;
+    const http = { fetch: () => new Promise<Response>((done) => (answer = done)) };
+    const api = createApiClient({ baseUrl: BASE, http, clock, token: () => 'tok', timeoutMs: 400 });
+    const pending = failure(api.listTickets());
+    asleep = 600; // longer than the timeout itself, as seen on a loaded 2-core CI machine
+    await fake.advance(400); // the timer, 600 ms late
+    answer(problem(503, { 'Retry-After': '1' }));
+    const error = await pending;
+    expect([error.code, error.status, error.retryAfterMs]).toEqual(['http-5xx', 503, 1000]);
+    expect(fake.pending()).toEqual([]);
+  });
+
+  it('an answer that is waiting when the timer fires is read before the agent gives up', async () => {
+    // The timer is on time, but the answer came just before it: Node runs due timers first and
+    // reads the socket after them, in the same turn. This clock does the same.
+    const fake = createFakeClock();
+    let answer: (response: Response) => void = () => undefined;
+    const clock = { ...fake, setTimeout: (fn: () => void, ms: number) => fake.setTimeout(() => (fn(), answer(problem(429, { 'Retry-After': '2' }))), ms) };
+    const http = { fetch: () => new Promise<Response>((done) => (answer = done)) };
+    const api = createApiClient({ baseUrl: BASE, http, clock, token: () => 'tok', timeoutMs: 400 });
+    const pending = failure(api.listTickets());
+    await fake.advance(400);
+    const error = await pending;
+    expect([error.code, error.retryAfterMs]).toEqual(['http-429', 2000]);
+  });
+
+  it('a stalled PC still gives up on a server that stays silent', async () => {
+    const fake = createFakeClock();
+    let asleep = 0;
+    const clock = { ...fake, now: () => fake.now() + asleep };
+    const api = createApiClient({ baseUrl: BASE, http: createFakeHttp(() => 'hang'), clock, token: () => 'tok', timeoutMs: 400 });
+    const pending = failure(api.listTickets());
+    asleep = 600;
+    await fake.advance(400);
+    expect(fake.pending()).toEqual([400]); // it listens once more, at most the timeout again
+    await fake.advance(400); // on time now: no answer is no answer
+    expect((await pending).code).toBe('timeout');
+    expect(fake.pending()).toEqual([]);
+  });
+
   it('times out even when the transport ignores the abort', async () => {
     const clock = createFakeClock();
     const http = { fetch: () => new Promise<Response>(() => undefined) };
