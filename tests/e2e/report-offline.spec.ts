@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { portalTickets, startApiProcess, startPreviewProcess, type RunningApi, type RunningPreview } from './preview';
+import { portal, portalTickets, startApiProcess, startPreviewProcess, type RunningApi, type RunningPreview } from './preview';
 import { fillForm, nl, openForm, openPopup, send, sentNumber } from './report-helpers';
 
 // The hallo, API really goes down (its port refuses connections) while the employee sends: the
@@ -19,9 +19,14 @@ test.afterAll(async () => {
 test('sent while the API is down: queued, then delivered once when it is back', async ({ page }) => {
   await openPopup(page, preview);
   await expect(page.locator('.demo-badge')).toHaveCount(0); // a configured API is no demo
+  // A servicedesk open around the clock: "call the servicedesk" is then the advice, whatever the
+  // hour this runs (at night a standaard desk is closed, and the agent advises no call).
+  const { policy } = (await (await portal(api, 'GET', '/portal/policy')).json()) as { policy: { support: Record<string, unknown> } };
+  await portal(api, 'PUT', '/portal/policy', { ...policy, support: { ...policy.support, slaTier: '24x7', emergencyPhone: '088 - 123 45 99' } });
+  await openForm(page);
+  await expect(page.getByText(nl.desk.always)).toBeVisible(); // the new policy has arrived
   await api.stop();
   try {
-    await openForm(page);
     await fillForm(page, { text: 'Internet valt steeds weg in de vergaderzaal.', name: 'Anna de Vries' });
     await send(page);
 
