@@ -83,6 +83,8 @@ async function renderFigures() {
     const page = await browser.newPage();
     const times: number[] = [];
     for (let i = 0; i < RENDER_RUNS; i++) {
+      // The URL ends in the run's #key: going to it again from itself would only move the fragment.
+      await page.goto('about:blank');
       await page.goto(preview.url);
       // The renderer marks the moment the first status is on screen; navigation start is 0.
       const mark = await page.waitForFunction(() => performance.getEntriesByName('hallo:status-shown')[0]?.startTime);
