@@ -128,6 +128,13 @@ test('a status change made in the portal shows up in "Mijn meldingen"', async ({
   const number = await sentNumber(page);
   const ticket = (await portalTickets(preview.api)).find((t) => t.number === number)!;
 
+  // "Mijn meldingen (n)" stays on the row beside "Meld een probleem", on one line, not a row of its own.
+  const mine = page.getByRole('button', { name: /^Mijn meldingen \(\d+\)/ });
+  await expect(mine).toBeVisible();
+  const [report, list] = [await page.getByRole('button', { name: nl.report.open, exact: true }).boundingBox(), await mine.boundingBox()];
+  expect(Math.abs(report!.y - list!.y)).toBeLessThan(4);
+  expect(list!.height).toBeLessThanOrEqual(report!.height + 1);
+
   await page.getByRole('button', { name: /^Mijn meldingen/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: nl.myTickets.title })).toBeFocused();
   const item = page.locator('.ticket', { hasText: `Melding ${number}` });
