@@ -54,6 +54,16 @@ export function createAgent(ports: AgentPorts, options: AgentOptions): Agent {
     }
   }
 
+  /** Each capability's part; one that fails is logged and left out, never the others with it. */
+  async function settledParts<T>(what: string, part: (capability: AnyCapability) => T | Promise<T> | undefined): Promise<T[]> {
+    const settled = await Promise.allSettled(list.map(async (capability) => (await part(capability)) ?? ({} as T)));
+    return settled.flatMap((result) => {
+      if (result.status === 'fulfilled') return [result.value];
+      log.error(`a ${what} part failed`, { error: String(result.reason) });
+      return [];
+    });
+  }
+
   const ctx: CapabilityContext = {
     ports,
     options,
@@ -65,14 +75,13 @@ export function createAgent(ports: AgentPorts, options: AgentOptions): Agent {
     api: () => running.connection.api(),
     device: () => running.health.device(),
     async diagnostics(mask) {
-      const parts = await Promise.all(list.map((capability) => capability.diagnostics?.(mask) ?? {}));
-      return Object.assign({}, ...parts) as DiagnosticsPart;
+      return Object.assign({}, ...(await settledParts('diagnostics', (capability) => capability.diagnostics?.(mask)))) as DiagnosticsPart;
     },
     notify(notice) {
       for (const listener of noticeListeners) listener(notice);
     },
     async heartbeat() {
-      const parts = await Promise.all(list.map((capability) => capability.heartbeat?.() ?? {}));
+      const parts = await settledParts('heartbeat', (capability) => capability.heartbeat?.());
       return Object.assign({ at: new Date(clock.now()).toISOString(), updates: UPDATES_UNKNOWN, agentVersion: options.appVersion }, ...parts) as HeartbeatBody;
     },
     receivePolicy(next) {
@@ -104,10 +113,15 @@ export function createAgent(ports: AgentPorts, options: AgentOptions): Agent {
     async start() {
       config = await loadManagedConfig(ports.paths.configFiles, options.env);
       for (const problem of config.problems) log.warn('configuration problem', { ...problem });
-      for (const capability of list) await capability.start?.();
+      for (const capability of list) {
+        // One that fails to start is logged; the others still start (the tray stays truthful).
+        await (async () => capability.start?.())().catch((error: unknown) => log.error('a capability failed to start', { error: String(error) }));
+      }
     },
     async stop() {
-      for (const capability of [...list].reverse()) await capability.stop?.();
+      for (const capability of [...list].reverse()) {
+        await (async () => capability.stop?.())().catch((error: unknown) => log.error('a capability failed to stop', { error: String(error) }));
+      }
       log.close();
     },
   };

@@ -11,7 +11,7 @@ import type { AgentStore, StatePatch } from './store';
 // The template every capability follows (health, connection, tickets, and the ones to come).
 // A capability is a folder under electron/agent/ whose `capability.ts` exports one definition,
 //   export const xCapability = defineCapability({ name: 'x', slices: ['x'], initial, create })
-// and one entry in the list in agent.ts. Its actions are the contract's entries whose `handler`
+// and one entry in CAPABILITY_LIST (capabilities.ts). Its actions are the contract's entries whose `handler`
 // is its name: `ActionHandlers` does not compile until each has a handler, and no other
 // capability can answer them. It writes only the slices it names; everything else it reads.
 // See electron/agent/README.md for the recipes.
@@ -63,7 +63,7 @@ export interface CapabilityContext {
   ports: AgentPorts;
   options: AgentOptions;
   clock: Clock;
-  /** The agent's log, scoped to the capability. */
+  /** The agent's log; a service names its scope with `child()` (e.g. 'tickets'). */
   log: Logger;
   /** Where it keeps its files: the per-user data folder. */
   dataDir: string;

@@ -2,8 +2,6 @@ import { z } from 'zod';
 import { AgentState, LanguagePreference } from './state';
 import { DraftProblem, TicketDraft } from './tickets';
 import { TicketPreview } from './ticket-preview';
-import { ACTION_ERROR_CODES } from './errors';
-import { errorInfo } from './error-info';
 import { FIELD_LIMITS } from './limits';
 
 // Every intent the UI may send, with the schema its argument must pass before anyone sees it and
@@ -101,12 +99,6 @@ export type ShellActionName = ActionsOf<'shell'>;
 export type AgentActionName = Exclude<ActionName, ShellActionName>;
 /** The actions window `W` may send, from the `windows` lists above: its preload exposes exactly these. */
 export type WindowActions<W extends WindowName> = { [K in ActionName]: W extends Actions[K]['windows'][number] ? K : never }[ActionName];
-
-/** Validates outcomes crossing a process boundary (IPC, WebSocket). */
-export const ActionOutcomeSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: errorInfo(z.enum(ACTION_ERROR_CODES)) }),
-]);
 
 export function actionNamesFor<W extends WindowName>(window: W): WindowActions<W>[] {
   return (Object.keys(actions) as ActionName[]).filter((name): name is WindowActions<W> =>

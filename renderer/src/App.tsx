@@ -57,6 +57,17 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
   // Escape steps back one level: a sub-view closes, the form closes (its draft kept, as when the
   // popup is closed), and only on the main view does it hide the popup.
   const reportOpen = state?.tickets.report != null;
+  // The agent opened the form on a refused ticket: its draft and problems, not a draft kept from before.
+  // (Reset while rendering, as React advises for state that follows a prop.)
+  const replaces = state?.tickets.report?.replaces ?? null;
+  const [draftFor, setDraftFor] = useState<string | null>(null);
+  if (replaces !== draftFor) {
+    setDraftFor(replaces);
+    if (replaces !== null) {
+      setDraft(null);
+      setProblems(null);
+    }
+  }
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;

@@ -26,7 +26,7 @@ export interface ConnectionDeps {
   heartbeatBody: () => HeartbeatBody | Promise<HeartbeatBody>;
   /** Each policy the agent starts working from: the cache or defaults at start, then each new one. */
   onPolicy: (policy: Policy) => void;
-  /** Every valid server event, for the capabilities that come later (tickets, remote support). */
+  /** Every valid server event, handed on to every capability. */
   onServerEvent?: (event: ServerEvent) => void;
   /** Keep the SSE connection open (default true). */
   events?: boolean;
@@ -42,8 +42,9 @@ export interface ConnectionService {
   stop(): Promise<void>;
   /** `admin.enroll`: enrols with a new code and starts over. */
   enroll(code: string): Promise<void>;
+  /** The policy it works from (the agent keeps its own copy from onPolicy; tests read this one). */
   policy(): Policy;
-  /** The API client while enrolled, for the services that come later (tickets, remote). */
+  /** The API client while enrolled, for the other capabilities (through the context). */
   api(): HalloApi | null;
 }
 

@@ -36,6 +36,7 @@ export function createHealthService(deps: {
   const collector = createCollector({ probes: deps.probes ?? createSystemProbes(), clock, timeoutMs: deps.probeTimeoutMs });
   let running: Promise<void> | null = null;
   let timer: unknown = null;
+  let stopped = false;
   let failures = new Map<string, string>(); // item id → reason, to log each change once
 
   function reportFailures(items: StatusItem[]): void {
@@ -49,6 +50,7 @@ export function createHealthService(deps: {
 
   async function sample(): Promise<void> {
     const snapshot = await collector.sample();
+    if (stopped) return; // a sample that outlived stop() writes nothing
     const previous = store.get().health.history;
     const items = evaluate(snapshot, deps.thresholds(), previous, store.get().app.sizeUnits);
     reportFailures(items);
@@ -58,7 +60,8 @@ export function createHealthService(deps: {
       figures: figuresOf(snapshot),
       history: appendHistory(previous, historyPoint(snapshot)),
     });
-    store.set('device', await collector.device());
+    const device = await collector.device();
+    if (!stopped) store.set('device', device);
   }
 
   function refresh(): Promise<void> {
@@ -83,10 +86,12 @@ export function createHealthService(deps: {
   return {
     start() {
       if (timer !== null) return;
+      stopped = false;
       void refresh();
       schedule();
     },
     stop() {
+      stopped = true;
       if (timer !== null) clock.clearTimeout(timer);
       timer = null;
     },

@@ -91,7 +91,11 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
   const ownerNow = (): ListOwner => ({ deviceId: store.get().connection.deviceId, apiUrl: store.get().connection.apiUrl });
   const disk = createWriteGate();
 
-  const patch = (value: Partial<TicketsState>) => store.update('tickets', (previous) => ({ ...previous, ...value }));
+  let stopped = false;
+  // After stop nothing changes the slice: a late fit, list answer or sender change is dropped.
+  const patch = (value: Partial<TicketsState>) => {
+    if (!stopped) store.update('tickets', (previous) => ({ ...previous, ...value }));
+  };
   const state = () => store.get().tickets;
 
   const processes = createProcessCache({ clock, log, probe: deps.processes ?? (() => probeProcesses(mask)) });
@@ -169,7 +173,7 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
   const poll = createListPoll({ clock, refresh: () => list.refresh(), current: () => state().list });
 
   /** Writes the ticket to disk (flushed) and hands it to the sender; throws `not-saved` when the disk refuses. */
-  async function save(clean: CleanDraft, draft: TicketDraft, key: string): Promise<SubmitResult> {
+  async function save(clean: CleanDraft, draft: TicketDraft, key: string, replaces: string | null): Promise<SubmitResult> {
     await form.picture(); // a fit still running may change the preview
     const body = previewed?.key === key ? previewed.body : await bodyFor(clean);
     const valid = validateSchema('TicketCreateRequest', body);
@@ -202,9 +206,12 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
       log.error('ticket could not be saved', { id, error: String(error) });
       throw new ActionError('not-saved', (error as NodeJS.ErrnoException).code ?? 'write failed');
     }
-    const replaces = state().report?.replaces ?? null;
-    form.close();
-    patch({ report: null, contact: clean.contact });
+    // Closes the report this Send came from; one opened meanwhile (a refused ticket back) stays.
+    if ((state().report?.replaces ?? null) === replaces) {
+      form.close();
+      patch({ report: null });
+    }
+    patch({ contact: clean.contact });
     justSent = id;
     sender.add(record);
     // The refused one goes only now that its fixed version is safe on disk.
@@ -246,6 +253,8 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
     },
 
     async stop() {
+      stopped = true;
+      form.close(); // a fit still queued is dropped
       unsubscribe?.();
       unsubscribe = null;
       poll.stop();
@@ -295,9 +304,12 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
       const check = checkDraft(draft, { maxDescriptionChars: state().maxDescriptionChars, categoryIds: state().categories.map((c) => c.id) });
       if (!check.ok) return { outcome: 'invalid', problems: check.problems };
       const key = JSON.stringify(check.draft);
-      if (lastSend && lastSend.key === key && clock.now() - lastSend.at < DOUBLE_SEND_MS) return lastSend.result;
-      const result = save(check.draft, draft, key);
-      lastSend = { key, result, at: clock.now() };
+      // Read before any wait: the report this Send belongs to, and the refused ticket it fixes.
+      const replaces = state().report?.replaces ?? null;
+      const sendKey = JSON.stringify([key, replaces]);
+      if (lastSend && lastSend.key === sendKey && clock.now() - lastSend.at < DOUBLE_SEND_MS) return lastSend.result;
+      const result = save(check.draft, draft, key, replaces);
+      lastSend = { key: sendKey, result, at: clock.now() };
       // A save that failed (full disk) may be tried again at once.
       result.catch(() => lastSend?.result === result && (lastSend = null));
       return result;

@@ -454,7 +454,6 @@ export const en: Catalog = {
       rejected: 'Needs a change',
     },
     nextAttempt: 'Next try {{when}}',
-    waitingSince: 'Waiting since {{when}}',
     reason: 'Reason: {{reason}}',
     fix: 'Change',
     damaged: 'A saved report could no longer be read and was not sent.',

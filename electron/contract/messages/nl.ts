@@ -462,7 +462,6 @@ export const nl = {
       rejected: 'Moet worden aangepast',
     },
     nextAttempt: 'Volgende poging {{when}}',
-    waitingSince: 'Wacht sinds {{when}}',
     reason: 'Reden: {{reason}}',
     fix: 'Aanpassen',
     damaged: 'Een opgeslagen melding kon niet meer worden gelezen en is niet verstuurd.',

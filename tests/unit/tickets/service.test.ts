@@ -262,6 +262,25 @@ describe('the tickets service', () => {
     expect(t.store.get().tickets.outbox[0]).toMatchObject({ id: saved.id, status: 'rejected', phase: 'rejected' });
   });
 
+  it('sending a refused ticket again unchanged, at once, is a new Send, not a double click', async () => {
+    const t = await setup({ answer: () => new ApiError('http-4xx', 'too large', 413) });
+    await t.service.startReport(null);
+    const first = (await t.service.submit(draft())) as { id: string };
+    await vi.waitFor(() => expect(t.store.get().tickets.report).toMatchObject({ replaces: first.id }));
+    const second = (await t.service.submit(draft())) as { id: string };
+    expect(second.id).not.toBe(first.id);
+    await vi.waitFor(() => expect(t.posted).toHaveLength(2));
+  });
+
+  it('after stop() a late screenshot fit changes nothing', async () => {
+    const t = await setup({ screen: png(320, 200) });
+    await t.service.startReport(null);
+    const before = t.store.get().tickets.report;
+    await t.service.stop();
+    await new Promise((done) => setTimeout(done, 50)); // the fit was queued with setImmediate
+    expect(t.store.get().tickets.report).toEqual(before);
+  });
+
   it('a refusal that comes while another report is open leaves that report alone', async () => {
     let release: () => void = () => undefined;
     const answered = new Promise<void>((done) => (release = done));

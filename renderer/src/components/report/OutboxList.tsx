@@ -43,7 +43,7 @@ export function OutboxList(props: {
                 {entry.subject}
               </p>
               <p className="small">
-                <span className={`pill pill-${entry.phase}`}>{t(`outbox.status.${entry.status}`)}</span>
+                <span className={`pill pill-${entry.phase}`}>{t(`outbox.status.${entry.phase}`)}</span>
                 {next && <span className="muted"> {t('outbox.nextAttempt', { when: next })}</span>}
               </p>
               {reason && entry.showReason && <p className="small muted">{t('outbox.reason', { reason })}</p>}

@@ -71,7 +71,7 @@ export function ReportForm({ state, draft, onDraft, problems, onProblems, onSave
   // being made ready goes along, the agent waits for it).
   const current = (): TicketDraft => ({
     ...draft,
-    relatedItemId: report?.relatedItemId ?? draft.relatedItemId,
+    relatedItemId: report?.relatedItemId ?? null, // the report's, never one a kept draft had before
     includeScreenshot: report?.screenshot != null || report?.screenshotNote === 'taking',
   });
 
