@@ -11,7 +11,7 @@ import { trustedOrigins } from './ipc/origin';
 import { startAtLogin } from './login';
 import { createElectronPorts } from './ports';
 import { registerAppScheme, serveRenderer } from './protocol';
-import { portalHost } from '../agent/platform/links';
+import { portalHost, portalToOpen } from '../agent/platform/links';
 import { installSecurity, openExternalSafely } from './security';
 import { showNotices } from './notices';
 import { openReport } from './report';
@@ -96,8 +96,7 @@ function shellHandlers(agent: Agent, shown: Popup): ShellHandlers {
   return {
     'popup.hide': () => shown.hide(),
     'support.openPortal': async () => {
-      const portalUrl = agent.state().support.portalUrl;
-      if (!portalUrl) throw new ActionError('unavailable', 'no portal in the policy');
+      const portalUrl = portalToOpen(agent.state().support.portalUrl);
       if (!(await openExternalSafely(portalUrl, portalHost(portalUrl)))) throw new ActionError('forbidden', 'portal URL not allowed');
       return { openInPage: null };
     },

@@ -5,8 +5,8 @@ import { resolve } from 'node:path';
 import { createAgent, type Agent } from '../agent/agent';
 import { ensurePrivateDir } from '../agent/platform/private-dir';
 import type { ShellHandlers } from '../agent/door';
-import { isAllowedExternal, portalHost } from '../agent/platform/links';
-import { ActionError, WINDOW_NAMES, type WindowName } from '../contract';
+import { portalToOpen } from '../agent/platform/links';
+import { WINDOW_NAMES, type WindowName } from '../contract';
 import type { ScreenCapture } from '../agent/ports';
 import { startReferenceApi, type ReferenceApi } from '../../tests/reference-api/server';
 import { attachBridge, BRIDGE_KEY_PARAM } from './bridge';
@@ -63,12 +63,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   // itself, once the same allow-list as the app's shell has passed it.
   const shell: ShellHandlers = {
     'popup.hide': () => undefined,
-    'support.openPortal': () => {
-      const portalUrl = agent.state().support.portalUrl;
-      if (!portalUrl) throw new ActionError('unavailable', 'no portal in the policy');
-      if (!isAllowedExternal(portalUrl, portalHost(portalUrl))) throw new ActionError('forbidden', 'portal URL not allowed');
-      return { openInPage: portalUrl };
-    },
+    'support.openPortal': () => ({ openInPage: portalToOpen(agent.state().support.portalUrl) }),
   };
 
   // 256 bits per run; it travels only in the URL fragment (never sent to a server) and from the page

@@ -1,4 +1,5 @@
 // Which links may leave the app for the user's browser: one rule for the shell and the preview.
+import { ActionError } from '../../contract';
 
 /** hallo,'s own domains are always allowed; the policy's portal host is added at call time. */
 const HALLO_DOMAIN = 'hallo.eu';
@@ -25,4 +26,11 @@ export function portalHost(portalUrl: string | null | undefined): string[] {
   } catch {
     return [];
   }
+}
+
+/** The policy's portal, once the allow-list has passed it: what the shell (or the preview's page) opens. */
+export function portalToOpen(portalUrl: string | null): string {
+  if (!portalUrl) throw new ActionError('unavailable', 'no portal in the policy');
+  if (!isAllowedExternal(portalUrl, portalHost(portalUrl))) throw new ActionError('forbidden', 'portal URL not allowed');
+  return portalUrl;
 }
