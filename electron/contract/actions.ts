@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AgentState, LanguagePreference } from './state';
-import { DraftProblem, TicketDraft } from './tickets';
+import { DraftProblem, ReplyDraft, ReplyProblem, TicketDraft } from './tickets';
 import { TicketPreview } from './ticket-preview';
 import { FIELD_LIMITS } from './limits';
 
@@ -73,6 +73,27 @@ export const actions = {
   /** Forget a rejected or a sent entry (a queued one cannot be dropped), or a damaged file's notice. */
   'tickets.dismiss': { windows: ['popup'], handler: 'tickets', request: z.object({ id: z.string().max(80) }).strict(), result: z.void() },
   'tickets.refresh': { windows: ['popup'], handler: 'tickets', request: NoArgs, result: z.void() },
+  // The conversation on one ticket: state.tickets.thread is set while it is open.
+  'tickets.openThread': { windows: ['popup'], handler: 'tickets', request: z.object({ ticketId: z.string().max(64) }).strict(), result: z.void() },
+  'tickets.closeThread': { windows: ['popup'], handler: 'tickets', request: NoArgs, result: z.void() },
+  /** The page before the oldest message shown. */
+  'tickets.loadOlder': { windows: ['popup'], handler: 'tickets', request: NoArgs, result: z.void() },
+  /** "Voeg een schermafbeelding toe" under the thread: taken as the report takes it, shown in thread.reply. */
+  'tickets.addReplyScreenshot': { windows: ['popup'], handler: 'tickets', request: NoArgs, result: z.void() },
+  'tickets.removeReplyScreenshot': { windows: ['popup'], handler: 'tickets', request: NoArgs, result: z.void() },
+  /**
+   * A reply, "Het is opgelost" or "Het is nog niet opgelost": saved to the outbox (flushed) before
+   * it answers `saved`, then sent once; shown in the thread as waiting until the API has it.
+   */
+  'tickets.sendReply': {
+    windows: ['popup'],
+    handler: 'tickets',
+    request: z.object({ draft: ReplyDraft }).strict(),
+    result: z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('saved'), id: z.string() }),
+      z.object({ outcome: z.literal('invalid'), problems: z.array(ReplyProblem) }),
+    ]),
+  },
   /**
    * The policy's portal, if allow-listed. The app's shell opens it in the browser and answers
    * null; the preview has no shell, so it answers the checked URL for the page to open itself.

@@ -11,7 +11,12 @@ export const events = {
  * Something the employee should hear about even with the popup closed (a ticket answered or
  * resolved). The shell shows it as an OS notification, its words from the catalog (`notice.<code>`).
  */
-export const Notice = z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) });
+export const Notice = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  /** The ticket whose thread a click (or "Beantwoorden", `notice.<code>.action`) opens. */
+  ticketId: z.string().optional(),
+});
 export type Notice = z.infer<typeof Notice>;
 
 export type Events = typeof events;

@@ -94,6 +94,10 @@ export const MyTicket = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   lastReply: z.object({ from: z.string(), at: z.string(), text: z.string() }).nullable(),
+  /** Messages from the servicedesk this PC has not shown yet (opening the thread reads them). */
+  unread: z.number(),
+  /** This PC's replies to it still in the outbox. */
+  pendingReplies: z.number(),
 });
 export type MyTicket = z.infer<typeof MyTicket>;
 
@@ -138,6 +142,85 @@ export const openReport = (value: Partial<OpenReport> = {}): OpenReport => ({
 export const DamagedTicket = z.object({ file: z.string(), problem: z.string(), at: z.string() });
 export type DamagedTicket = z.infer<typeof DamagedTicket>;
 
+// The conversation on a ticket ("Mijn meldingen" → one ticket): the thread, the reply box, and
+// "Het is opgelost" / "Het is nog niet opgelost". The agent merges the API's pages, its events and
+// this PC's replies still in the outbox into one list; the popup only shows it.
+
+/** What a reply says besides its text: a plain reply, or the employee's answer to a resolved ticket. */
+export const ReplyIntent = z.enum(['reply', 'solved', 'not-solved']);
+export type ReplyIntent = z.infer<typeof ReplyIntent>;
+
+/** The reply box as sent. `solved` may have an empty text; `reply` and `not-solved` need one. */
+export const ReplyDraft = z.object({
+  ticketId: z.string().max(64),
+  text: z.string().max(MAX.description),
+  intent: ReplyIntent,
+  includeScreenshot: z.boolean(),
+});
+export type ReplyDraft = z.infer<typeof ReplyDraft>;
+
+/** Why a reply was refused: a field of the box (`text`, `screenshot`), or the ticket itself (`gone`: deleted at the servicedesk; `closed`). */
+export const ReplyProblem = z.object({
+  field: z.enum(['text', 'screenshot', 'ticket']),
+  code: z.enum([...DraftProblemCode.options, 'gone', 'closed']),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type ReplyProblem = z.infer<typeof ReplyProblem>;
+
+/**
+ * One entry of the thread, oldest first. `id` is the API's messageId, or the outbox id of this
+ * PC's reply that is not acknowledged yet (`delivery` then says `sending`/`queued`/`rejected`;
+ * `sent` once the API has it; null for what others wrote). `kind: status`: the ticket changed to
+ * `status`. Text is plain text: the popup never renders it as markup.
+ */
+export const ThreadMessage = z.object({
+  id: z.string(),
+  seq: z.number().nullable(),
+  kind: z.enum(['message', 'status']),
+  from: z.enum(['employee', 'servicedesk', 'system']),
+  name: z.string(),
+  at: z.string(),
+  text: z.string(),
+  status: TicketStatus.nullable(),
+  resolution: z.enum(['solved', 'not-solved']).nullable(),
+  attachments: z.array(z.object({ name: z.string(), bytes: z.number() })),
+  delivery: z.enum(['sending', 'queued', 'sent', 'rejected']).nullable(),
+});
+export type ThreadMessage = z.infer<typeof ThreadMessage>;
+
+/** The reply box: a screenshot taken for it, and a refused reply brought back with its problems. */
+export const OpenReply = z.object({
+  screenshot: ScreenshotInfo.nullable(),
+  screenshotNote: ScreenshotNote.nullable(),
+  draft: ReplyDraft.nullable(),
+  problems: z.array(ReplyProblem),
+});
+export type OpenReply = z.infer<typeof OpenReply>;
+
+/**
+ * The ticket the employee opened. `messages`: the newest page and any older pages loaded
+ * ("Toon eerdere berichten" while `olderAvailable`), from the cache on disk first, then brought up
+ * to date. `lastError`: why it could not be updated (the cached thread is shown meanwhile).
+ * `gone`: the servicedesk deleted it. `canReply`/`canResolve`: which boxes the popup offers
+ * (`canResolve` on a resolved ticket: "Het is opgelost" / "Het is nog niet opgelost").
+ */
+export const OpenThread = z.object({
+  ticketId: z.string(),
+  number: z.number().nullable(),
+  subject: z.string(),
+  status: TicketStatus.nullable(),
+  messages: z.array(ThreadMessage),
+  olderAvailable: z.boolean(),
+  loading: z.enum(['idle', 'newer', 'older']),
+  syncedAt: z.string().nullable(),
+  lastError: ErrorInfoSchema.nullable(),
+  gone: z.boolean(),
+  canReply: z.boolean(),
+  canResolve: z.boolean(),
+  reply: OpenReply,
+});
+export type OpenThread = z.infer<typeof OpenThread>;
+
 export const TicketsState = z.object({
   categories: z.array(z.object({ id: z.string(), label: z.object({ nl: z.string(), en: z.string() }) })),
   maxDescriptionChars: z.number(),
@@ -148,7 +231,11 @@ export const TicketsState = z.object({
   report: OpenReport.nullable(),
   outbox: z.array(OutboxItem), // newest first; `sent` ones stay a day so the UI can show the number
   damaged: z.array(DamagedTicket),
-  list: z.array(MyTicket), // newest first
+  list: z.array(MyTicket), // "Wacht op jouw reactie" first, then newest first
   listUpdatedAt: z.string().nullable(),
+  /** The open conversation, or null: the list is shown. */
+  thread: OpenThread.nullable(),
+  /** Tickets waiting for the employee (status `waiting`): the count on the tray and on "Mijn meldingen". */
+  waitingForYou: z.number(),
 });
 export type TicketsState = z.infer<typeof TicketsState>;

@@ -14,6 +14,9 @@ import type {
   TicketCreateRequest,
   TicketCreated,
   TicketList,
+  TicketMessage,
+  TicketMessageCreateRequest,
+  TicketMessagePage,
 } from './types';
 import { cleanStrings } from './clean-text';
 import { validateResponse } from './validator';
@@ -42,6 +45,14 @@ export interface HalloApi {
   /** `replayed`: the server had this Idempotency-Key already and answered with the first ticket. */
   createTicket(body: TicketCreateRequest, idempotencyKey: string): Promise<{ ticket: TicketCreated; replayed: boolean }>;
   listTickets(): Promise<TicketList>;
+  /** A page of a ticket's thread: the newest without a cursor, else just `before` or `after` one. */
+  listTicketMessages(ticketId: string, page?: { before?: string; after?: string; limit?: number }): Promise<TicketMessagePage>;
+  /** `replayed`: the server had this Idempotency-Key already and answered with the first message. */
+  createTicketMessage(
+    ticketId: string,
+    body: TicketMessageCreateRequest,
+    idempotencyKey: string,
+  ): Promise<{ message: TicketMessage; replayed: boolean }>;
   consent(sessionId: string, body: ConsentRequest): Promise<ConsentResponse>;
   sessionEvent(sessionId: string, body: SessionEventRequest): Promise<void>;
   /** Opens GET /events; the stream is checked and parsed by events-stream.ts. */
@@ -168,6 +179,32 @@ export function createApiClient(opts: ApiClientOptions): HalloApi {
     async listTickets() {
       const raw = await send((signal) => api.GET('/tickets', { headers: auth(), parseAs: 'text', signal }));
       return read<TicketList>('listTickets', raw, [200]);
+    },
+
+    async listTicketMessages(ticketId, page = {}) {
+      const raw = await send((signal) =>
+        api.GET('/tickets/{ticketId}/messages', {
+          params: { path: { ticketId }, query: page },
+          headers: auth(),
+          parseAs: 'text',
+          signal,
+        }),
+      );
+      return read<TicketMessagePage>('listTicketMessages', raw, [200]);
+    },
+
+    async createTicketMessage(ticketId, body, idempotencyKey) {
+      const raw = await send((signal) =>
+        api.POST('/tickets/{ticketId}/messages', {
+          body,
+          params: { path: { ticketId }, header: { 'Idempotency-Key': idempotencyKey } },
+          headers: auth(),
+          parseAs: 'text',
+          signal,
+        }),
+      );
+      const message = read<TicketMessage>('createTicketMessage', raw, [200, 201]);
+      return { message, replayed: raw.response.status === 200 };
     },
 
     async consent(sessionId, body) {

@@ -188,10 +188,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete?: never;
+        /** Delete a ticket at the servicedesk (the device then gets 404 for it) */
+        delete: operations["portalDeleteTicket"];
         options?: never;
         head?: never;
-        /** Change a ticket's status and/or reply (sends ticket.updated) */
+        /** Change a ticket’s status and/or reply as the servicedesk (adds to the thread; sends ticket.message and ticket.updated) */
         patch: operations["portalUpdateTicket"];
         trace?: never;
     };
@@ -276,6 +277,44 @@ export interface paths {
         put?: never;
         /** Make a new enrolment code */
         post: operations["portalCreateEnrollmentCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tickets/{ticketId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A page of one of this device’s tickets’ conversation
+         * @description Paged, never the whole thread at once. `before` and `after` together give 400.
+         */
+        get: operations["listTicketMessages"];
+        put?: never;
+        /** Reply on a ticket, or answer whether it is solved (idempotent per Idempotency-Key) */
+        post: operations["createTicketMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/tickets/{ticketId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A ticket’s whole conversation */
+        get: operations["portalListTicketMessages"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -877,6 +916,68 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
         };
+        TicketMessageAttachment: {
+            name: string;
+            contentType: string;
+            bytes: number;
+        };
+        /** @description One entry of a ticket’s conversation. `seq` orders the thread (1 is the employee’s report) and is never reused; `messageId` is unique, so an entry that arrives both as an event and in a page is the same entry. */
+        TicketMessage: {
+            messageId: string;
+            seq: number;
+            ticketId: string;
+            /**
+             * @description `status`: the ticket changed status (to `status`), with an optional sentence in `text`.
+             * @enum {string}
+             */
+            kind: "message" | "status";
+            /** @enum {string} */
+            author: "employee" | "servicedesk" | "system";
+            /** @description Who wrote it: the technician’s name, the employee’s contact name; may be empty for `system`. */
+            name: string;
+            /** Format: date-time */
+            at: string;
+            /** @description Plain text, never markup: clients show it as text. */
+            text?: string;
+            status?: components["schemas"]["TicketStatus"];
+            /**
+             * @description Set on the employee’s answer to a resolved ticket.
+             * @enum {string}
+             */
+            resolution?: "solved" | "not-solved";
+            attachments?: components["schemas"]["TicketMessageAttachment"][];
+        };
+        TicketMessagePage: {
+            /** @description Oldest first. */
+            messages: components["schemas"]["TicketMessage"][];
+            /** @description Pass as `before` for the page before this one; null when this page starts the thread. */
+            older: string | null;
+            /** @description Pass as `after` for what comes after this page (also when it is empty). */
+            newer: string;
+            /** @description More messages follow after this page already. */
+            hasNewer: boolean;
+        };
+        /** @description A reply of the employee. Without `resolution` `text` must not be blank (422). `resolution: solved` confirms a resolved ticket and closes it (`text` may be empty); `not-solved` reopens it (status `open`) and needs `text`. A reply to a `waiting` ticket sets it `open`. A `closed` ticket takes no replies (409). */
+        TicketMessageCreateRequest: {
+            /** @description The policy’s maxDescriptionChars (smaller) gives 422. */
+            text: string;
+            /** @enum {string} */
+            resolution?: "solved" | "not-solved";
+            attachments?: components["schemas"]["Attachment"][];
+        };
+        TicketMessageEvent: {
+            ticketId: string;
+            message: components["schemas"]["TicketMessage"];
+        };
+        PortalTicketMessage: components["schemas"]["TicketMessage"] & {
+            /** @description The key the agent sent it with; null for the servicedesk’s and the system’s. */
+            idempotencyKey: string | null;
+        };
+        PortalTicketThread: {
+            ticketId: string;
+            /** @description The whole thread, oldest first. */
+            messages: components["schemas"]["PortalTicketMessage"][];
+        };
     };
     responses: {
         /** @description The request failed its schema (`errors` says where) */
@@ -944,6 +1045,11 @@ export interface components {
         SessionId: string;
         TicketId: string;
         DeviceId: string;
+        /** @description A page’s `older` cursor: the messages just before it. */
+        MessagesBefore: string;
+        /** @description A page’s `newer` cursor: the messages after it. Without `before` and `after`: the newest messages. */
+        MessagesAfter: string;
+        MessagesLimit: number;
     };
     requestBodies: never;
     headers: {
@@ -1315,6 +1421,31 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    portalDeleteTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: components["parameters"]["TicketId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Error"];
+        };
+    };
     portalUpdateTicket: {
         parameters: {
             query?: never;
@@ -1521,6 +1652,154 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Error"];
+        };
+    };
+    listTicketMessages: {
+        parameters: {
+            query?: {
+                /** @description A page’s `older` cursor: the messages just before it. */
+                before?: components["parameters"]["MessagesBefore"];
+                /** @description A page’s `newer` cursor: the messages after it. Without `before` and `after`: the newest messages. */
+                after?: components["parameters"]["MessagesAfter"];
+                limit?: components["parameters"]["MessagesLimit"];
+            };
+            header?: never;
+            path: {
+                ticketId: components["parameters"]["TicketId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketMessagePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description No such ticket for this device (or it was deleted) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Error"];
+        };
+    };
+    createTicketMessage: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A ULID made when the user pressed Send; the same key again returns the first ticket. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                ticketId: components["parameters"]["TicketId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketMessageCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description This Idempotency-Key was seen before: the first message, unchanged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketMessage"];
+                };
+            };
+            /** @description Added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketMessage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description No such ticket for this device (or it was deleted) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The ticket is closed and takes no replies */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An attachment is larger than policy.tickets.maxAttachmentBytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Fields the user can fix failed (`errors` says which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Error"];
+        };
+    };
+    portalListTicketMessages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: components["parameters"]["TicketId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The thread */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalTicketThread"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
             default: components["responses"]["Error"];

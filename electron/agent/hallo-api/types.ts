@@ -13,6 +13,9 @@ export type HeartbeatResponse = Schemas['HeartbeatResponse'];
 export type TicketCreateRequest = Schemas['TicketCreateRequest'];
 export type TicketCreated = Schemas['TicketCreated'];
 export type TicketList = Schemas['TicketList'];
+export type TicketMessage = Schemas['TicketMessage'];
+export type TicketMessagePage = Schemas['TicketMessagePage'];
+export type TicketMessageCreateRequest = Schemas['TicketMessageCreateRequest'];
 export type ConsentRequest = Schemas['ConsentRequest'];
 export type ConsentResponse = Schemas['ConsentResponse'];
 export type SessionEventRequest = Schemas['SessionEventRequest'];
@@ -22,6 +25,7 @@ export interface ServerEvents {
   'remote-session.requested': Schemas['RemoteSessionRequestedEvent'];
   'remote-session.cancelled': Schemas['RemoteSessionCancelledEvent'];
   'ticket.updated': Schemas['TicketUpdatedEvent'];
+  'ticket.message': Schemas['TicketMessageEvent'];
   'policy.changed': Schemas['PolicyChangedEvent'];
 }
 export type ServerEventType = keyof ServerEvents;

@@ -16,6 +16,8 @@ export const ticketsCapability = defineCapability({
       damaged: [],
       list: [],
       listUpdatedAt: null,
+      thread: null,
+      waitingForYou: 0,
     },
   }),
   create(ctx, store) {
@@ -41,6 +43,13 @@ export const ticketsCapability = defineCapability({
         'tickets.reopen': ({ id }) => tickets.reopen(id),
         'tickets.dismiss': ({ id }) => tickets.dismiss(id),
         'tickets.refresh': () => tickets.refresh(),
+        // PLACEHOLDER until the conversation is built (issue 10): replaced, never shipped.
+        'tickets.openThread': () => Promise.reject(new Error('not built yet')),
+        'tickets.closeThread': () => Promise.reject(new Error('not built yet')),
+        'tickets.loadOlder': () => Promise.reject(new Error('not built yet')),
+        'tickets.addReplyScreenshot': () => Promise.reject(new Error('not built yet')),
+        'tickets.removeReplyScreenshot': () => Promise.reject(new Error('not built yet')),
+        'tickets.sendReply': () => Promise.reject(new Error('not built yet')),
       },
       // After the connection: the stored enrolment is known, so a waiting ticket goes at once.
       start: () => tickets.start(),

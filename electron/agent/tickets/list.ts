@@ -32,6 +32,8 @@ export function toMyTickets(list: TicketList): MyTicket[] {
       createdAt: t.createdAt,
       updatedAt: t.updatedAt,
       lastReply: t.lastReply ?? null,
+      unread: 0,
+      pendingReplies: 0,
     }))
     .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.number - a.number));
 }

@@ -298,8 +298,8 @@ describe('Mijn meldingen', () => {
     const tickets = {
       ...sampleState().tickets,
       list: [
-        { ticketId: 't2', number: 10002, subject: 'Outlook start niet', status: 'waiting' as const, createdAt: '2026-11-25T10:00:00Z', updatedAt: '2026-11-25T11:00:00Z', lastReply: { from: 'Sanne (hallo,)', at: '2026-11-25T11:00:00Z', text: 'Kun je Outlook opnieuw starten? ' + 'x'.repeat(400) } },
-        { ticketId: 't1', number: 10001, subject: 'Printen lukt niet', status: 'resolved' as const, createdAt: '2026-11-24T10:00:00Z', updatedAt: '2026-11-24T12:00:00Z', lastReply: null },
+        { ticketId: 't2', number: 10002, subject: 'Outlook start niet', status: 'waiting' as const, createdAt: '2026-11-25T10:00:00Z', updatedAt: '2026-11-25T11:00:00Z', lastReply: { from: 'Sanne (hallo,)', at: '2026-11-25T11:00:00Z', text: 'Kun je Outlook opnieuw starten? ' + 'x'.repeat(400) }, unread: 0, pendingReplies: 0 },
+        { ticketId: 't1', number: 10001, subject: 'Printen lukt niet', status: 'resolved' as const, createdAt: '2026-11-24T10:00:00Z', updatedAt: '2026-11-24T12:00:00Z', lastReply: null, unread: 0, pendingReplies: 0 },
       ],
     };
     const shown = text(html(createElement(MyTickets, { tickets, language: 'nl', refreshing: false, onBack: () => undefined })));

@@ -70,6 +70,8 @@ export function sampleState(): AgentState {
       damaged: [],
       list: [],
       listUpdatedAt: null,
+      thread: null,
+      waitingForYou: 0,
     },
   };
 }

@@ -295,7 +295,7 @@ describe('the tickets service', () => {
   });
 
   it('"My tickets" survives a restart, and a reply that came while the PC was off is a notice', async () => {
-    let list: MyTicket[] = [{ ticketId: 't1', number: 10001, subject: 'Printen', status: 'open', createdAt: '2025-03-03T08:00:00Z', updatedAt: '2025-03-03T08:00:00Z', lastReply: null }];
+    let list: MyTicket[] = [{ ticketId: 't1', number: 10001, subject: 'Printen', status: 'open', createdAt: '2025-03-03T08:00:00Z', updatedAt: '2025-03-03T08:00:00Z', lastReply: null, unread: 0, pendingReplies: 0 }];
     const first = await setup({ tickets: () => list });
     await first.service.refresh();
     first.service.stop();
@@ -311,7 +311,7 @@ describe('the tickets service', () => {
   it('enrolling as another device or with another API starts a clean "My tickets"; the outbox keeps its tickets', async () => {
     const enrolled = (deviceId: string, apiUrl: string) =>
       t.store.update('connection', (c) => ({ ...c, status: 'online', deviceId, apiUrl }));
-    const mine: MyTicket[] = [{ ticketId: 't1', number: 10001, subject: 'Printen', status: 'open', createdAt: '2025-03-03T08:00:00Z', updatedAt: '2025-03-03T08:00:00Z', lastReply: null }];
+    const mine: MyTicket[] = [{ ticketId: 't1', number: 10001, subject: 'Printen', status: 'open', createdAt: '2025-03-03T08:00:00Z', updatedAt: '2025-03-03T08:00:00Z', lastReply: null, unread: 0, pendingReplies: 0 }];
     let down = false;
     const t = await setup({ tickets: () => mine, answer: () => (down ? new ApiError('network', 'offline') : null) });
     enrolled('dev-1', 'https://a.example/v1');
@@ -329,7 +329,7 @@ describe('the tickets service', () => {
 
   it('keeps "My tickets" current by asking again while a ticket is open, not once all are closed', async () => {
     let status: MyTicket['status'] = 'open';
-    const t = await setup({ tickets: () => [{ ticketId: 't1', number: 10001, subject: 'Printen', status, createdAt: '2025-03-03T08:00:00Z', updatedAt: '2025-03-03T08:00:00Z', lastReply: null }] });
+    const t = await setup({ tickets: () => [{ ticketId: 't1', number: 10001, subject: 'Printen', status, createdAt: '2025-03-03T08:00:00Z', updatedAt: '2025-03-03T08:00:00Z', lastReply: null, unread: 0, pendingReplies: 0 }] });
     await t.service.refresh();
     const before = t.listCalls.count;
     await t.clock.advance(15 * 60_000); // the poll comes within 5 to 15 minutes
