@@ -36,6 +36,8 @@ export const getDevice: Handler = ({ store, params }) => {
     lastSeenAt: record.lastSeenAt,
     lastHeartbeat: record.lastHeartbeat,
     tokenRevoked: record.token === null,
+    restartRequests: store.restartRequests.filter((r) => r.deviceId === record.deviceId),
+    restartOutcomes: store.restartOutcomes.filter((o) => o.deviceId === record.deviceId).map((o) => o.outcome),
   };
   return { status: 200, body: reply };
 };

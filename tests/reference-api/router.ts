@@ -4,6 +4,7 @@ import type { FaultQueue } from './faults';
 import type { Handler, Reply } from './http';
 import * as portal from './portal';
 import { cancelSession, consent, requestSession, sessionEvent, type Signer } from './remote';
+import { reportOutcome, requestRestart } from './restarts';
 import { createTicket, invalidTicket, listTickets } from './tickets';
 
 export interface Route {
@@ -41,5 +42,7 @@ export function routes(deps: { signer: Signer; faults: FaultQueue }): Record<str
     portalInjectFaults: { handle: portal.injectFaults(deps.faults) },
     portalClearFaults: { handle: portal.clearFaults(deps.faults) },
     portalCreateEnrollmentCode: { handle: portal.createEnrollmentCode },
+    reportRestartOutcome: { handle: reportOutcome },
+    portalRequestRestart: { handle: requestRestart },
   };
 }

@@ -76,6 +76,8 @@ export class Store {
   readonly devices = new Map<string, DeviceRecord>();
   readonly tickets: TicketRecord[] = [];
   readonly sessions = new Map<string, SessionRecord>();
+  readonly restartRequests: S['PortalRestartRequest'][] = [];
+  readonly restartOutcomes: { deviceId: string; key: string; outcome: S['RestartOutcome'] }[] = [];
   readonly codes = new Map<string, { expiresAt: number; tenant: { id: string; name: string } }>();
   readonly faults: Fault[] = [];
   private readonly events = new Map<string, StoredEvent[]>();

@@ -15,6 +15,7 @@ export const DEFAULT_POLICY: Policy = {
     maxDescriptionChars: 2000,
   },
   health: { heartbeatSeconds: 300, sampleSeconds: 60 },
-  restart: { deadlineHours: 72, deferralMinutes: [60, 240, 480], maxDeferrals: 3, finalCountdownMinutes: 15 },
+  restart: { deadlineHours: 72, deferralMinutes: [60, 240, 480], maxDeferrals: 3, finalCountdownMinutes: 15, graceHours: 4, pickTimes: ['12:30', '18:00'] },
+  updates: { checkHours: 4 },
   remote: { consentTimeoutSeconds: 60, onTimeout: 'deny', signingKeys: [] },
 };

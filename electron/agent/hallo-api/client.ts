@@ -10,6 +10,7 @@ import type {
   HeartbeatBody,
   HeartbeatResponse,
   PolicyResponse,
+  RestartOutcome,
   SessionEventRequest,
   TicketCreateRequest,
   TicketCreated,
@@ -53,6 +54,8 @@ export interface HalloApi {
     body: TicketMessageCreateRequest,
     idempotencyKey: string,
   ): Promise<{ message: TicketMessage; replayed: boolean }>;
+  /** What became of a pending restart; the same key again is recorded once. */
+  reportRestartOutcome(body: RestartOutcome, idempotencyKey: string): Promise<void>;
   consent(sessionId: string, body: ConsentRequest): Promise<ConsentResponse>;
   sessionEvent(sessionId: string, body: SessionEventRequest): Promise<void>;
   /** Opens GET /events; the stream is checked and parsed by events-stream.ts. */
@@ -205,6 +208,19 @@ export function createApiClient(opts: ApiClientOptions): HalloApi {
       );
       const message = read<TicketMessage>('createTicketMessage', raw, [200, 201]);
       return { message, replayed: raw.response.status === 200 };
+    },
+
+    async reportRestartOutcome(body, idempotencyKey) {
+      const raw = await send((signal) =>
+        api.POST('/restart-outcomes', {
+          body,
+          params: { header: { 'Idempotency-Key': idempotencyKey } },
+          headers: auth(),
+          parseAs: 'text',
+          signal,
+        }),
+      );
+      read<undefined>('reportRestartOutcome', raw, [204]);
     },
 
     async consent(sessionId, body) {

@@ -321,6 +321,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/restart-outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What became of a pending restart (idempotent per Idempotency-Key) */
+        post: operations["reportRestartOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/devices/{deviceId}/restart-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask a device to restart before a deadline (sends restart.requested) */
+        post: operations["portalRequestRestart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -443,10 +477,15 @@ export interface components {
         };
         RestartPolicy: {
             deadlineHours: number;
+            /** @description Each a way to put the restart off by so many minutes; the prompt shows the exact time each moves it to, and only those before the deadline. */
             deferralMinutes: number[];
             maxDeferrals: number;
             quietHours?: components["schemas"]["TimeRange"];
             finalCountdownMinutes: number;
+            /** @description A PC that was off or offline gets at least this long after it is back before its deadline (default 4). */
+            graceHours?: number;
+            /** @description Local times of day (in support.timeZone) the employee may pick for the restart, e.g. lunch and the end of the day; bounded by the deadline (default 12:30 and 18:00). */
+            pickTimes?: string[];
         };
         /** @description An Ed25519 public key as a JWK (RFC 8037) that signs remote-session requests. */
         SigningKey: {
@@ -579,6 +618,7 @@ export interface components {
             restart: components["schemas"]["RestartPolicy"];
             remote: components["schemas"]["RemotePolicy"];
             branding?: components["schemas"]["Branding"];
+            updates?: components["schemas"]["UpdatesPolicy"];
         };
         PolicyResponse: {
             etag: string;
@@ -620,11 +660,27 @@ export interface components {
                 healthPercent: number | null;
             } | null;
         };
-        /** @description All null until the updates capability exists. */
+        /** @description What is pending and what the restart stands at. `pendingCount`, `rebootRequired` and `lastCheckedAt` are null while unknown; the other fields are left out by agents that do not have them yet. */
         UpdatesSummary: {
             pendingCount: number | null;
             rebootRequired: boolean | null;
             lastCheckedAt: string | null;
+            pendingByClass?: {
+                security: number;
+                critical: number;
+                update: number;
+                upgrade: number;
+                servicePack: number;
+                driver: number;
+                definition: number;
+                other: number;
+            } | null;
+            unknownReason?: ("timeout" | "error" | "unsupported" | "garbage") | null;
+            /** @description Why a restart is pending, as codes (e.g. windows-update, component-servicing, intune, reboot-required-file, needs-restarting, hallo-request); soft signals such as pending-file-rename are listed but never alone make rebootRequired. */
+            restartReasons?: string[];
+            restartDeadline?: string | null;
+            deferralsUsed?: number | null;
+            restartRequestId?: string | null;
         };
         HeartbeatRequest: {
             /** Format: date-time */
@@ -887,6 +943,10 @@ export interface components {
             lastSeenAt: string | null;
             lastHeartbeat: components["schemas"]["HeartbeatRequest"] | null;
             tokenRevoked: boolean;
+            /** @description hallo,’s restart requests to this device, oldest first, with their state and outcome. */
+            restartRequests: components["schemas"]["PortalRestartRequest"][];
+            /** @description Every outcome the device reported, also of restarts hallo, did not ask for. */
+            restartOutcomes: components["schemas"]["RestartOutcome"][];
         };
         /** @description `status`: answer with that status (problem+json, Retry-After when given); `timeout`: never answer; `reset`: destroy the socket; `lose-response`: process the request fully, then destroy the socket without answering; `garbage`: answer 200 with a body that is not JSON; `body`: answer with the given JSON and status, unchecked. */
         Fault: {
@@ -977,6 +1037,54 @@ export interface components {
             ticketId: string;
             /** @description The whole thread, oldest first. */
             messages: components["schemas"]["PortalTicketMessage"][];
+        };
+        UpdatesPolicy: {
+            /** @description How often the agent looks for pending updates (also after resume from sleep and at login). Default 4. */
+            checkHours: number;
+        };
+        RestartRequestedEvent: {
+            requestId: string;
+            /** @description Shown to the employee as it is, as plain text. */
+            reason: string;
+            /**
+             * Format: date-time
+             * @description The agent refuses one more than 30 days ahead; one already passed gets the policy’s grace period.
+             */
+            deadline: string;
+        };
+        /** @description What became of a pending restart, reported once (per Idempotency-Key) after the agent is back, or when the OS refused it. */
+        RestartOutcome: {
+            /**
+             * @description `refused`: the OS said no (the prompt stays); `failed`: restarted, but the reason is still pending.
+             * @enum {string}
+             */
+            outcome: "performed" | "refused" | "failed";
+            requestId: string | null;
+            by: ("user" | "deadline" | "away" | "nobody-logged-on") | null;
+            reasons: string[];
+            /** Format: date-time */
+            firstSeenAt: string;
+            restartedAt: string | null;
+            deferralsUsed: number;
+            stillPending: boolean;
+            detail?: string | null;
+        };
+        PortalRestartRequestCreate: {
+            reason: string;
+            /** Format: date-time */
+            deadline: string;
+        };
+        PortalRestartRequest: {
+            requestId: string;
+            deviceId: string;
+            reason: string;
+            /** Format: date-time */
+            deadline: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            state: "sent" | "performed" | "refused" | "failed";
+            outcome: components["schemas"]["RestartOutcome"] | null;
         };
     };
     responses: {
@@ -1798,6 +1906,68 @@ export interface operations {
                     "application/json": components["schemas"]["PortalTicketThread"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Error"];
+        };
+    };
+    reportRestartOutcome: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A ULID made when the user pressed Send; the same key again returns the first ticket. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestartOutcome"];
+            };
+        };
+        responses: {
+            /** @description Recorded (or recorded before under this key) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Error"];
+        };
+    };
+    portalRequestRestart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deviceId: components["parameters"]["DeviceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalRestartRequestCreate"];
+            };
+        };
+        responses: {
+            /** @description Sent */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalRestartRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];

@@ -19,6 +19,8 @@ export type TicketMessageCreateRequest = Schemas['TicketMessageCreateRequest'];
 export type ConsentRequest = Schemas['ConsentRequest'];
 export type ConsentResponse = Schemas['ConsentResponse'];
 export type SessionEventRequest = Schemas['SessionEventRequest'];
+export type RestartOutcome = Schemas['RestartOutcome'];
+export type UpdatesSummary = Schemas['UpdatesSummary'];
 
 /** The server-sent events and their payloads (openapi.json, `x-events` of GET /events). */
 export interface ServerEvents {
@@ -27,6 +29,7 @@ export interface ServerEvents {
   'ticket.updated': Schemas['TicketUpdatedEvent'];
   'ticket.message': Schemas['TicketMessageEvent'];
   'policy.changed': Schemas['PolicyChangedEvent'];
+  'restart.requested': Schemas['RestartRequestedEvent'];
 }
 export type ServerEventType = keyof ServerEvents;
 export type ServerEvent = { [K in ServerEventType]: { id: string | null; type: K; data: ServerEvents[K] } }[ServerEventType];
