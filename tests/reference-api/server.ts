@@ -67,7 +67,7 @@ export async function startReferenceApi(opts: ReferenceApiOptions = {}): Promise
   const faults = new FaultQueue(store.faults);
   const table = routes({ signer, faults });
 
-  async function process(req: IncomingMessage, res: ServerResponse, path: string, entry: Received['requests'][number]): Promise<Reply | 'streaming'> {
+  async function process(req: IncomingMessage, res: ServerResponse, url: URL, path: string, entry: Received['requests'][number]): Promise<Reply | 'streaming'> {
     const match = operationFor(req.method ?? 'GET', path);
     if (!match) return problem(404, 'not-found', `No operation ${req.method} ${path}`);
     const { operationId, params } = match;
@@ -94,7 +94,11 @@ export async function startReferenceApi(opts: ReferenceApiOptions = {}): Promise
       }
     }
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
-    const paramCheck = validateParameters(operationId, { path: params, header: headers });
+    const names = [...url.searchParams.keys()];
+    const repeated = names.find((name, i) => names.indexOf(name) !== i);
+    if (repeated !== undefined) return problem(400, 'invalid-request', `/query/${repeated}: given more than once`);
+    const query = Object.fromEntries(url.searchParams);
+    const paramCheck = validateParameters(operationId, { path: params, query, header: headers });
     if (!paramCheck.ok) return problem(400, 'invalid-request', paramCheck.errors, fieldErrors(paramCheck.issues));
     const bodyCheck = validateRequest(operationId, body);
     const route = table[operationId];
@@ -103,7 +107,7 @@ export async function startReferenceApi(opts: ReferenceApiOptions = {}): Promise
       return route.invalid?.(bodyCheck.issues) ?? problem(400, 'invalid-request', bodyCheck.errors, fieldErrors(bodyCheck.issues));
     }
 
-    const ctx: Ctx = { store, streams, operationId, params, headers: req.headers, body, device, req, res };
+    const ctx: Ctx = { store, streams, operationId, params, query, headers: req.headers, body, device, req, res };
     const reply = await route.handle(ctx);
     if (reply === 'streaming') return reply;
     const check = validateResponse(operationId, reply.status, reply.body);
@@ -146,7 +150,7 @@ export async function startReferenceApi(opts: ReferenceApiOptions = {}): Promise
 
     let reply: Reply | 'streaming';
     try {
-      reply = await process(req, res, path, entry);
+      reply = await process(req, res, url, path, entry);
     } catch (error) {
       const operationId = entry.operationId ?? 'unknown';
       store.received.serverErrors.push({ operationId, status: 500, errors: String(error) });
