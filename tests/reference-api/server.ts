@@ -10,10 +10,15 @@ import { publishPolicy } from './portal';
 import { createSigner } from './remote';
 import { routes } from './router';
 import { EventStreams } from './sse';
+import { addMessage, publicMessage, type NewMessage } from './thread';
 import { Store, type DeviceRecord, type Received, type TicketRecord } from './store';
+import type { components } from '../../electron/agent/hallo-api/openapi';
+
+type S = components['schemas'];
 
 export type { Fault, Received, DeviceRecord, TicketRecord } from './store';
 export type { Policy } from './demo-policy';
+export type { NewMessage } from './thread';
 
 export interface ReferenceApiOptions {
   port?: number; // 0 (default) = a free port
@@ -37,6 +42,11 @@ export interface ReferenceApi {
   tickets: readonly TicketRecord[];
   faults: FaultQueue;
   policy(): { etag: string; policy: Policy };
+  /**
+   * Adds to a ticket's thread as PATCH /portal/tickets/{id} does (seq, ticket.message), without a
+   * request per message: for tests that need a thread of thousands.
+   */
+  addToThread(ticketId: string, message: NewMessage): S['TicketMessage'];
   /** Same as PUT /portal/policy: new etag, policy.changed to every device. */
   setPolicy(policy: Policy): { etag: string; policy: Policy };
   /** Stops listening and drops every connection; keeps all data. */
@@ -202,6 +212,11 @@ export async function startReferenceApi(opts: ReferenceApiOptions = {}): Promise
     faults,
     policy: () => store.policy,
     setPolicy: (policy) => publishPolicy(store, streams, checkedPolicy(policy)),
+    addToThread: (ticketId, message) => {
+      const ticket = store.tickets.find((t) => t.ticketId === ticketId);
+      if (!ticket) throw new Error(`reference API: no ticket ${ticketId}`);
+      return publicMessage(addMessage(store, streams, ticket, message, null));
+    },
     stop,
     start: async () => {
       if (!listening) await listen();
