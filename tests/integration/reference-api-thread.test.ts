@@ -329,14 +329,16 @@ describe('replies', () => {
 });
 
 describe('faults', () => {
-  it('hit the thread’s operations like the others: a 503 with Retry-After, garbage, and a /tickets fault reaches the messages too', async () => {
+  it('hit the thread’s operations like the others: a 503 with Retry-After, garbage injected through the portal, and a /tickets fault reaches the messages too', async () => {
     const { ticketId } = await newTicket();
     const path = `/tickets/${ticketId}/messages`;
     api.faults.push({ method: 'GET', path, kind: 'status', status: 503, retryAfter: 30 });
     const busy = await failure(client.listTicketMessages(ticketId));
     expect([busy.code, busy.status, busy.retryAfterMs]).toEqual(['http-5xx', 503, 30_000]);
 
-    api.faults.push({ method: 'POST', path, kind: 'garbage' });
+    // As a test in another process would: through the portal.
+    const injected = await call(api.url, 'POST', '/portal/faults', { token: api.portalToken, body: { faults: [{ method: 'POST', path, kind: 'garbage' }] } });
+    expect(injected.status).toBe(204);
     expect((await failure(client.createTicketMessage(ticketId, reply('Hallo'), ulid()))).code).toBe('invalid-response');
 
     api.faults.push({ path: '/tickets', kind: 'status', status: 500 });

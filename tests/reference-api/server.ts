@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import type { components } from '../../electron/agent/hallo-api/openapi';
 import { operationFor, validateParameters, validateRequest, validateResponse, validateSchema } from '../../electron/agent/hallo-api/validator';
 import { bearerToken, sameSecret, securityOf } from './auth';
 import { demoPolicy, type Policy } from './demo-policy';
@@ -12,7 +13,6 @@ import { routes } from './router';
 import { EventStreams } from './sse';
 import { addMessage, publicMessage, type NewMessage } from './thread';
 import { Store, type DeviceRecord, type Received, type TicketRecord } from './store';
-import type { components } from '../../electron/agent/hallo-api/openapi';
 
 type S = components['schemas'];
 

@@ -802,6 +802,7 @@ export interface components {
             /** Format: uri */
             url?: string;
         };
+        /** @description The servicedesk’s latest reply. The employee’s own replies do not change it (agents tell the employee “answered” when it changes). */
         TicketReply: {
             from: string;
             /** Format: date-time */
@@ -1025,6 +1026,7 @@ export interface components {
             resolution?: "solved" | "not-solved";
             attachments?: components["schemas"]["Attachment"][];
         };
+        /** @description Each entry added to a thread after the report: the servicedesk’s replies, the employee’s (this PC’s own too) and status changes, in seq order. Not for seq 1: the agent that sent the report has it. */
         TicketMessageEvent: {
             ticketId: string;
             message: components["schemas"]["TicketMessage"];
