@@ -13,6 +13,8 @@ export const GARBAGE = [
   '<html><body>502 Bad Gateway</body></html>',
   '\u0000\u0001\u0002binary\u00ff',
   '{"schema": 2}',
+  // One endless line that starts like an apt Inst line: skipped, not searched (it would take hours).
+  `Inst a (b ${' ['.repeat(200_000)}`,
 ];
 
 /** What a tool gave: its exit code and output, a hang, or that it could not start. */
