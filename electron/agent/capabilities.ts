@@ -7,11 +7,13 @@ import { settingsCapability } from './settings/capability';
 import { statusCapability } from './status/capability';
 import { supportCapability } from './support/capability';
 import { ticketsCapability } from './tickets/capability';
+import { updatesCapability } from './updates/capability';
 
 /**
  * Every capability of the agent, in the order they start (and the reverse of the order they
  * stop): settings and support need nothing; health measures; status judges health and
- * connection; the connection needs the device and the heartbeat; tickets need the enrolment.
+ * connection; the connection needs the device and the heartbeat; tickets need the enrolment; updates
+ * report to the API (a restart's outcome) and read the battery.
  * Adding a capability = its folder, one entry here, and its contract entries.
  */
 export const CAPABILITY_LIST = [
@@ -21,6 +23,7 @@ export const CAPABILITY_LIST = [
   statusCapability,
   connectionCapability,
   ticketsCapability,
+  updatesCapability,
 ] as const;
 
 type Listed = (typeof CAPABILITY_LIST)[number];

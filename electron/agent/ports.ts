@@ -1,3 +1,6 @@
+import type { RestartPort } from './platform/restart';
+import type { UpdatesProvider } from './updates/types';
+
 // The agent reaches the outside world only through these. The shell hands it Electron-backed
 // ones, the preview and the tests hand it Node-backed ones or fakes.
 
@@ -29,6 +32,30 @@ export type SecretStorage = 'encrypted' | 'file';
 /** How long the user has been idle; used to time restarts and heavy work. */
 export interface IdleSource {
   idleSeconds(): number;
+  /** The screen is locked (powerMonitor's idle state); absent: never known to be locked. */
+  locked?(): boolean;
+}
+
+/**
+ * Whether the user is presenting, in a call, in a full-screen app or has do-not-disturb on: a
+ * due restart prompt waits (capped) while they are. On Windows this will ask the PowerShell host
+ * (notification state and Focus Assist); until then every shell hands `notBusy`, and the prompt
+ * comes when the planner says.
+ */
+export interface BusySource {
+  busy(): Promise<boolean>;
+}
+export const notBusy: BusySource = { busy: async () => false };
+
+/** What the updates capability needs beyond the common ports. */
+export interface UpdatesPorts {
+  /** Restarts the computer (platform/restart.ts); the preview and the tests restart the agent instead. */
+  restart: RestartPort;
+  busy?: BusySource;
+  /** This machine's provider by default (updates/provider.ts); tests hand a fake. */
+  provider?: UpdatesProvider;
+  /** The shell's resume-from-sleep event: the agent looks for updates again. */
+  onResume?(listener: () => void): () => void;
 }
 
 export interface Screenshot {
@@ -55,6 +82,8 @@ export interface AgentPorts {
   idle: IdleSource;
   screen: ScreenCapture;
   paths: Paths;
+  /** Absent: nothing restarts the computer (a restart is refused and said), busy is never known. */
+  updates?: UpdatesPorts;
 }
 
 export interface AgentOptions {

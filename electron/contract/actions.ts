@@ -16,7 +16,7 @@ export const WINDOW_NAMES = ['popup'] as const;
 export type WindowName = (typeof WINDOW_NAMES)[number];
 
 /** The agent's capabilities, one folder each under electron/agent/, in the order they start. */
-export const CAPABILITIES = ['settings', 'support', 'health', 'connection', 'status', 'tickets'] as const;
+export const CAPABILITIES = ['settings', 'support', 'health', 'connection', 'status', 'tickets', 'updates'] as const;
 export type CapabilityName = (typeof CAPABILITIES)[number];
 export type ActionHandler = CapabilityName | 'agent' | 'shell';
 
@@ -104,6 +104,33 @@ export const actions = {
     request: NoArgs,
     result: z.object({ openInPage: z.string().nullable() }).strict(),
   },
+  // Updates and the restart (state.updates). The restart window will list itself in `windows` too.
+  /** Look for updates now (in the background; state.updates.checking while it runs). */
+  'updates.check': { windows: ['popup'], handler: 'updates', request: NoArgs, result: z.void() },
+  /**
+   * Put the restart off to one of the times offered now (state.updates.restart.step.options[].at,
+   * sent back as it is); uses one deferral. A time no longer offered is `not-offered`, nothing changed.
+   */
+  'updates.defer': {
+    windows: ['popup'],
+    handler: 'updates',
+    request: z.object({ at: z.iso.datetime({ offset: true }) }).strict(),
+    result: z.object({ outcome: z.enum(['deferred', 'not-offered']) }).strict(),
+  },
+  /** The prompt closed without a choice: asked again in an hour, never past the deadline; no deferral used. */
+  'updates.remindLater': { windows: ['popup'], handler: 'updates', request: NoArgs, result: z.void() },
+  /**
+   * "Nu opnieuw opstarten": restart now, without the countdown. `refused`: the OS said no (the
+   * prompt stays, state.updates.restart.problem says why); `no-need`: nothing to restart for.
+   */
+  'updates.restartNow': {
+    windows: ['popup'],
+    handler: 'updates',
+    request: NoArgs,
+    result: z.object({ outcome: z.enum(['restarting', 'refused', 'no-need']) }).strict(),
+  },
+  /** The employee has seen "your PC is up to date" (state.updates.upToDate) or a restart problem. */
+  'updates.acknowledge': { windows: ['popup'], handler: 'updates', request: NoArgs, result: z.void() },
   'popup.hide': { windows: ['popup'], handler: 'shell', request: NoArgs, result: z.void() },
 } as const satisfies Record<
   string,

@@ -14,3 +14,4 @@ export * from './limits';
 export * from './status-codes';
 export * from './ticket-defaults';
 export * from './updates';
+export * from './updates-state';

@@ -4,6 +4,7 @@ import { CONNECTION_ERROR_CODES } from './errors';
 import { SIZE_UNITS } from './sizes';
 import { CHECK_IDS } from './status-codes';
 import { TicketsState, UrgentAdvice } from './tickets';
+import { UpdatesState } from './updates-state';
 
 // The agent's state, one slice per capability. The agent owns it; the UI holds a mirror fed by
 // pushed slices. Everything here is codes and parameters: sentences live in the message catalog.
@@ -183,6 +184,7 @@ export const AgentState = z.object({
   config: ConfigState,
   settings: SettingsState,
   tickets: TicketsState,
+  updates: UpdatesState,
 });
 export type AgentState = z.infer<typeof AgentState>;
 export type SliceName = keyof AgentState;

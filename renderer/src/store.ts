@@ -23,6 +23,7 @@ const SLICES = {
   config: true,
   settings: true,
   tickets: true,
+  updates: true,
 } as const satisfies Record<SliceName, true>;
 
 /** Replaces the slices a patch carries; anything that is not a slice of the contract is ignored. */

@@ -217,6 +217,16 @@ export const en: Catalog = {
     },
   },
 
+  // The restart after updates (state.updates.restart): the OS's own notice, and problems to tell.
+  restart: {
+    osMessage: 'hallo, is restarting your computer to finish updates.',
+    problem: {
+      'memory-damaged': 'hallo, could not read how far the restart had come. The restart starts over.',
+      'request-refused': 'A restart request from hallo, was not accepted.',
+      'os-refused': 'Your computer would not restart. We will ask again in an hour.',
+    },
+  },
+
   checks: {
     title: 'Checks',
     none: 'Nothing has been checked yet.',
@@ -578,6 +588,14 @@ export const en: Catalog = {
     'ticket-resolved': {
       title: 'Your ticket is resolved',
       body: 'Ticket {{number}} is resolved. Not right? Reply under My tickets.',
+    },
+    'updates-up-to-date': {
+      title: 'Your computer is up to date',
+      body: 'The restart worked. The updates are done.',
+    },
+    'restart-refused': {
+      title: 'The restart did not work',
+      body: 'Your computer would not restart. We will ask again later.',
     },
   },
   errors: {

@@ -223,6 +223,16 @@ export const nl = {
     },
   },
 
+  // The restart after updates (state.updates.restart): the OS's own notice, and problems to tell.
+  restart: {
+    osMessage: 'hallo, start je computer opnieuw om updates af te maken.',
+    problem: {
+      'memory-damaged': 'hallo, kon niet lezen hoe ver de herstart was. De herstart begint opnieuw.',
+      'request-refused': 'Een verzoek van hallo, om opnieuw op te starten is niet aangenomen.',
+      'os-refused': 'Je computer wilde niet opnieuw opstarten. We vragen het over een uur opnieuw.',
+    },
+  },
+
   checks: {
     title: 'Controles',
     none: 'Er is nog niets gecontroleerd.',
@@ -586,6 +596,14 @@ export const nl = {
     'ticket-resolved': {
       title: 'Je melding is opgelost',
       body: 'Melding {{number}} is opgelost. Klopt dat niet? Reageer dan via Mijn meldingen.',
+    },
+    'updates-up-to-date': {
+      title: 'Je computer is bijgewerkt',
+      body: 'De herstart is gelukt. De updates zijn klaar.',
+    },
+    'restart-refused': {
+      title: 'Opnieuw opstarten lukte niet',
+      body: 'Je computer wilde niet opnieuw opstarten. We vragen het later nog eens.',
     },
   },
   // Why an action failed, for whoever pressed the button.

@@ -147,6 +147,11 @@ describe('preload bridge (Electron)', () => {
         'tickets.reopen': async () => ({ ok: true, value: undefined }),
         'tickets.dismiss': async () => ({ ok: true, value: undefined }),
         'tickets.refresh': async () => ({ ok: true, value: undefined }),
+        'updates.check': async () => ({ ok: true, value: undefined }),
+        'updates.defer': async () => ({ ok: true, value: { outcome: 'deferred' } }),
+        'updates.remindLater': async () => ({ ok: true, value: undefined }),
+        'updates.restartNow': async () => ({ ok: true, value: { outcome: 'no-need' } }),
+        'updates.acknowledge': async () => ({ ok: true, value: undefined }),
       },
       on: () => () => undefined,
     };

@@ -73,6 +73,16 @@ export function sampleState(): AgentState {
       thread: null,
       waitingForYou: 0,
     },
+    updates: {
+      checking: false,
+      lastCheckedAt: '2026-12-07T08:00:00.000Z',
+      pending: { total: 0, security: 0, byClass: { security: 0, critical: 0, update: 0, upgrade: 0, 'service-pack': 0, driver: 0, definition: 0 }, updates: [] },
+      pendingProblem: null,
+      installed: null,
+      restart: { needed: false, reasons: [], source: null, halloReason: null, requestId: null, deadline: null, deferralsUsed: 0, deferralsLeft: 0, step: null, problem: null },
+      upToDate: false,
+      lastOutcome: null,
+    },
   };
 }
 

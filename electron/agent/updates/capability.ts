@@ -1,0 +1,124 @@
+import type { UpdatesState } from '../../contract';
+import { defineCapability } from '../capability';
+import { notBusy } from '../ports';
+import { createUpdatesChecker, type UpdatesChecker } from './checker';
+import { providerForThisMachine } from './provider';
+import { createRestartService } from './restart-service';
+import { checkView, updatesSummary } from './updates-view';
+
+const HOUR = 60 * 60_000;
+
+const INITIAL: UpdatesState = {
+  checking: false,
+  lastCheckedAt: null,
+  pending: null,
+  pendingProblem: null,
+  installed: null,
+  restart: { needed: false, reasons: [], source: null, halloReason: null, requestId: null, deadline: null, deferralsUsed: 0, deferralsLeft: 0, step: null, problem: null },
+  upToDate: false,
+  lastOutcome: null,
+};
+
+/**
+ * Updates and the restart: what is pending and installed (the checker, in the background on the
+ * policy's interval, at start and after resume), and a restart that fits around the work but gets
+ * done (restart-service.ts: the planner, its file, the port, the outcome).
+ */
+export const updatesCapability = defineCapability({
+  name: 'updates',
+  slices: ['updates'],
+  initial: () => ({ updates: INITIAL }),
+  create(ctx, store) {
+    const ports = ctx.ports.updates;
+    const log = ctx.log.child('updates');
+    const restart = createRestartService({
+      store,
+      log,
+      clock: ctx.clock,
+      dataDir: ctx.dataDir,
+      // Without a restart port (tests that do not need one) nothing restarts the computer: refused and said.
+      restart: ports?.restart ?? { restart: async () => ({ outcome: 'refused', detail: 'no restart port in this agent' }) },
+      busy: ports?.busy ?? notBusy,
+      idle: ctx.ports.idle,
+      api: ctx.api,
+      notify: ctx.notify,
+      policy: ctx.policy,
+      language: () => store.get().settings.language,
+    });
+    let checker: UpdatesChecker | null = null;
+    let stopped = false;
+    const unsubscribers: (() => void)[] = [];
+    const intervalMs = () => (ctx.policy().updates?.checkHours ?? 4) * HOUR;
+
+    /** A check in the background: `checking` while it runs; never awaited by anyone on a hot path. */
+    const check = (trigger: 'resume' | 'admin') => {
+      if (!checker) return;
+      store.update('updates', (s) => ({ ...s, checking: true }));
+      void checker.checkNow(trigger).finally(() => !stopped && store.update('updates', (s) => ({ ...s, checking: false })));
+    };
+
+    return {
+      actions: {
+        'updates.check': () => check('admin'),
+        'updates.defer': async ({ at }) => ({ outcome: await restart.defer(at) }),
+        'updates.remindLater': () => restart.remindLater(),
+        'updates.restartNow': async () => ({ outcome: await restart.restartNow() }),
+        'updates.acknowledge': () => restart.acknowledge(),
+      },
+      async start() {
+        await restart.start();
+        const provider = ports?.provider ?? (await providerForThisMachine({ clock: ctx.clock }));
+        if (stopped) return;
+        checker = createUpdatesChecker({
+          provider,
+          clock: ctx.clock,
+          intervalMs: intervalMs(),
+          onCheck(result) {
+            if (stopped) return;
+            store.update('updates', (s) => ({ ...s, ...checkView(result), checking: false }));
+            void restart.onCheck(result).catch((error: unknown) => log.error('restart: a check could not be judged', { error: String(error) }));
+          },
+        });
+        store.update('updates', (s) => ({ ...s, checking: true }));
+        checker.start(); // the agent starts at login: this is the login check
+        const battery = () => JSON.stringify(store.get().health.figures?.battery ?? null);
+        let lastBattery = battery();
+        let lastStatus = store.get().connection.status;
+        unsubscribers.push(
+          store.subscribe((patch) => {
+            if (patch.health && battery() !== lastBattery) {
+              lastBattery = battery();
+              restart.replan();
+            }
+            if (patch.connection && store.get().connection.status !== lastStatus) {
+              lastStatus = store.get().connection.status;
+              if (lastStatus === 'online') restart.sendOutcomes();
+            }
+          }),
+        );
+        if (ports?.onResume)
+          unsubscribers.push(
+            ports.onResume(() => {
+              check('resume');
+              restart.replan();
+            }),
+          );
+      },
+      async stop() {
+        stopped = true;
+        checker?.stop();
+        for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
+        await restart.stop();
+      },
+      onPolicy(policy, previous) {
+        if (policy.updates?.checkHours !== previous.updates?.checkHours) checker?.setInterval(intervalMs());
+        if (JSON.stringify(policy.restart) !== JSON.stringify(previous.restart) || policy.support.timeZone !== previous.support.timeZone) restart.replan();
+      },
+      onServerEvent(event) {
+        if (event.type === 'restart.requested') void restart.onRequest(event.data).catch((error: unknown) => log.error('restart: a request could not be handled', { error: String(error) }));
+      },
+      heartbeat: () => ({ updates: updatesSummary(store.get().updates) }),
+      diagnostics: () => ({ updates: updatesSummary(store.get().updates) }),
+    };
+  },
+});
