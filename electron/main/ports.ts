@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { app, desktopCapturer, net, powerMonitor, safeStorage, screen, type BrowserWindow } from 'electron';
 import type { AgentPorts, ScreenCapture, Screenshot, SecretStorage, SecretStore } from '../agent/ports';
 import { managedConfigPath } from '../agent/config/managed-path';
+import { createOsRestart } from '../agent/platform/restart';
 import { createFileSecretStore } from '../agent/secrets-file';
 
 /** The agent's ports, backed by Electron. Call after the app is ready. */
@@ -21,9 +22,17 @@ export function createElectronPorts(opts: {
     // net.fetch: the system proxy and the OS certificate store, as IT departments configure them.
     http: { fetch: (url, init) => net.fetch(url, init) },
     secrets: electronSecrets(join(dataDir, 'secrets')),
-    idle: { idleSeconds: () => powerMonitor.getSystemIdleTime() },
+    idle: { idleSeconds: () => powerMonitor.getSystemIdleTime(), locked: () => powerMonitor.getSystemIdleState(60) === 'locked' },
     screen: primaryScreenCapture({ ownWindow: opts.ownWindow }),
     paths: { dataDir, configFiles: [managedConfigPath(opts.platform, opts.env)] },
+    // The computer's own restart; busy is not known yet (ports.ts: notBusy until the PowerShell host asks).
+    updates: {
+      restart: createOsRestart({ platform: opts.platform, env: opts.env }),
+      onResume(listener) {
+        powerMonitor.on('resume', listener);
+        return () => powerMonitor.off('resume', listener);
+      },
+    },
   };
 }
 

@@ -11,6 +11,10 @@ import type { ScreenCapture } from '../agent/ports';
 import { startReferenceApi, type ReferenceApi } from '../../tests/reference-api/server';
 import { attachBridge, BRIDGE_KEY_PARAM } from './bridge';
 import { createNodePorts } from './node-ports';
+import { createRelaunchingAgent } from './relaunch';
+import { simulatedProvider, simulatedRestartPort, writeSimulatedReasons } from './simulated-restart';
+import type { RestartReasonCode } from '../contract/updates';
+import { providerForThisMachine } from '../agent/updates/provider';
 import { createPreviewScreenCapture } from './screen-capture';
 import { serveStatic } from './static';
 
@@ -23,6 +27,8 @@ export interface PreviewOptions {
   systemLanguages: string[];
   configFiles: string[];
   appVersion: string;
+  /** Simulates a pending restart with this reason until the simulated restart clears it. */
+  pendingRestart?: RestartReasonCode | undefined;
 }
 
 export interface Preview {
@@ -43,6 +49,7 @@ export interface Preview {
  */
 export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   ensurePrivateDir(opts.dataDir); // throws on a planted folder: the preview does not start
+  if (opts.pendingRestart) await writeSimulatedReasons(opts.dataDir, [opts.pendingRestart]);
   let reference: ReferenceApi | null = null;
   if (!opts.apiUrl) reference = await startReferenceApi({ port: 0, host: '127.0.0.1' });
 
@@ -51,13 +58,19 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     url: () => captureUrl,
     warn: (msg, data) => agent.log.warn(msg, data),
   });
-  const ports = createNodePorts({ dataDir: opts.dataDir, configFiles: opts.configFiles, screen });
-  const agent = createAgent(ports, {
-    appVersion: opts.appVersion,
-    systemLanguages: opts.systemLanguages,
-    env: opts.apiUrl ? { ...process.env, HALLO_API_URL: opts.apiUrl } : filterHallo(process.env),
-    demo: reference ? { apiUrl: reference.url, enrollmentCode: reference.enrollmentCode } : undefined,
-  });
+  const nodePorts = createNodePorts({ dataDir: opts.dataDir, configFiles: opts.configFiles, screen });
+  // This machine's real updates; a restart restarts the agent, not the machine (simulated-restart.ts).
+  const provider = simulatedProvider(await providerForThisMachine({ clock: nodePorts.clock }), opts.dataDir);
+  const restart = simulatedRestartPort({ dataDir: opts.dataDir, relaunch: () => agent.relaunch(), log: (msg, data) => agent.log.info(msg, data) });
+  const ports = { ...nodePorts, updates: { restart, provider } };
+  const agent = createRelaunchingAgent(() =>
+    createAgent(ports, {
+      appVersion: opts.appVersion,
+      systemLanguages: opts.systemLanguages,
+      env: opts.apiUrl ? { ...process.env, HALLO_API_URL: opts.apiUrl } : filterHallo(process.env),
+      demo: reference ? { apiUrl: reference.url, enrollmentCode: reference.enrollmentCode } : undefined,
+    }),
+  );
 
   // The browser has no popup to hide and no shell to open links with: the page opens the portal
   // itself, once the same allow-list as the app's shell has passed it.

@@ -6,6 +6,7 @@ import { isLoopbackAddress } from './bridge';
 import { defaultPreviewDataDir } from './data-dir';
 import { cliErrorLine } from './cli-error';
 import { startPreview } from './host';
+import { RESTART_REASONS, type RestartReasonCode } from '../contract/updates';
 
 // `npm run preview -- --port N [--api URL] [--data-dir DIR] [--language en-GB] [--config FILE]`
 const { values } = parseArgs({
@@ -16,6 +17,8 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     language: { type: 'string' },
     config: { type: 'string', multiple: true },
+    // A pending restart with this reason (simulated-restart.ts), until the simulated restart clears it.
+    'pending-restart': { type: 'string' },
   },
 });
 
@@ -32,11 +35,19 @@ if (!isLoopbackAddress(values.host)) {
 }
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
+const dataDir = values['data-dir'] ?? defaultPreviewDataDir({ platform: process.platform, env: process.env, homedir: homedir(), tmpdir: tmpdir() });
+const pendingRestart = values['pending-restart'];
+if (pendingRestart !== undefined && !(RESTART_REASONS as readonly string[]).includes(pendingRestart)) {
+  console.error(`--pending-restart must be one of ${RESTART_REASONS.join(', ')}, got "${pendingRestart}"`);
+  process.exit(2);
+}
+
 const preview = await startPreview({
   port,
   host: values.host,
   apiUrl: values.api,
-  dataDir: values['data-dir'] ?? defaultPreviewDataDir({ platform: process.platform, env: process.env, homedir: homedir(), tmpdir: tmpdir() }),
+  dataDir,
+  pendingRestart: pendingRestart as RestartReasonCode | undefined,
   rendererDir: fileURLToPath(new URL('../../out/renderer', import.meta.url)),
   systemLanguages: values.language ? [values.language] : [Intl.DateTimeFormat().resolvedOptions().locale],
   configFiles: values.config ?? [],
