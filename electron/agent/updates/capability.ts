@@ -50,11 +50,16 @@ export const updatesCapability = defineCapability({
     const unsubscribers: (() => void)[] = [];
     const intervalMs = () => (ctx.policy().updates?.checkHours ?? 4) * HOUR;
 
+    /** The restart's judgement of the latest check: `checking` lasts until it is done. */
+    let judged: Promise<void> = Promise.resolve();
     /** A check in the background: `checking` while it runs; never awaited by anyone on a hot path. */
-    const check = (trigger: 'resume' | 'admin') => {
+    const check = (trigger: 'login' | 'resume' | 'admin') => {
       if (!checker) return;
       store.update('updates', (s) => ({ ...s, checking: true }));
-      void checker.checkNow(trigger).finally(() => !stopped && store.update('updates', (s) => ({ ...s, checking: false })));
+      void checker
+        .checkNow(trigger)
+        .then(() => judged)
+        .finally(() => !stopped && store.update('updates', (s) => ({ ...s, checking: false })));
     };
 
     return {
@@ -75,12 +80,12 @@ export const updatesCapability = defineCapability({
           intervalMs: intervalMs(),
           onCheck(result) {
             if (stopped) return;
-            store.update('updates', (s) => ({ ...s, ...checkView(result), checking: false }));
-            void restart.onCheck(result).catch((error: unknown) => log.error('restart: a check could not be judged', { error: String(error) }));
+            store.update('updates', (s) => ({ ...s, ...checkView(result) }));
+            judged = restart.onCheck(result).catch((error: unknown) => log.error('restart: a check could not be judged', { error: String(error) }));
           },
         });
-        store.update('updates', (s) => ({ ...s, checking: true }));
-        checker.start(); // the agent starts at login: this is the login check
+        checker.start(); // starts the timer and the first check
+        check('login'); // the agent starts at login: joins that first check
         const battery = () => JSON.stringify(store.get().health.figures?.battery ?? null);
         let lastBattery = battery();
         let lastStatus = store.get().connection.status;
