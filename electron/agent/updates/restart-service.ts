@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { ulid } from 'ulid';
 import type { Language, Notice, RestartStep, UpdatesState } from '../../contract';
 import { catalogs } from '../../contract/messages';
 import type { SliceStore } from '../capability';
@@ -189,8 +189,9 @@ export function createRestartService(deps: RestartServiceDeps): RestartService {
     void serial(run).catch((error: unknown) => log.error('restart: planning failed', { error: String(error) }));
   }
 
+  /** Kept with its Idempotency-Key (a ULID, as the API asks), so that a resend after a crash is kept once. */
   function enqueue(body: RestartOutcome): void {
-    file = { ...file, outbox: [...file.outbox, { key: randomUUID(), body }], lastOutcome: { outcome: body.outcome, at: iso(clock.now()) } };
+    file = { ...file, outbox: [...file.outbox, { key: ulid(clock.now()), body }], lastOutcome: { outcome: body.outcome, at: iso(clock.now()) } };
   }
 
   /** Asks the OS, with what is under way on disk first, so the agent knows at its next start. */
