@@ -15,8 +15,7 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, unreadable: 3 } as const;
 // Outputs people paste are kilobytes; a larger file is the wrong file.
 const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
-const USAGE = `usage: probe parse <kind> <file>   (kinds: ${PARSE_KINDS.join(', ')})
-       probe run updates`;
+const USAGE = `usage: probe parse <kind> <file> | probe run updates (kinds: ${PARSE_KINDS.join(', ')})`;
 
 class ProbeError extends Error {
   constructor(
@@ -74,7 +73,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`probe: ${message.split('\n')[0]}\n${error instanceof ProbeError && error.exit === EXIT.usage && message.includes('\n') ? `${message.split('\n').slice(1).join('\n')}\n` : ''}`);
+    process.stderr.write(`probe: ${message.split('\n')[0]}\n`); // one line, never a stack trace
     process.exitCode = error instanceof ProbeError ? error.exit : EXIT.failed;
   },
 );

@@ -1,4 +1,4 @@
-import { bounded, singleFlight } from '../platform/bounded';
+import { bounded, singleFlight, type ProbeFailure } from '../platform/bounded';
 import type { Clock } from '../ports';
 import type { Part, UpdatesCheck, UpdatesProvider } from './types';
 
@@ -36,6 +36,12 @@ export interface UpdatesCheckerOptions {
   onCheck?: (check: UpdatesCheck, trigger: CheckTrigger) => void;
 }
 
+/** What a provider that threw or hung past CHECK_TIMEOUT_MS gives: both parts say so. */
+function failedCheck(provider: UpdatesProvider['id'], checkedAt: string, error: ProbeFailure): UpdatesCheck {
+  const problem = { code: error === 'timeout' ? ('timeout' as const) : ('failed' as const), tool: provider, detail: `the provider gave ${error}` };
+  return { provider, checkedAt, pending: { problem }, restart: { problem } };
+}
+
 /** A failed part keeps what the previous check knew (and when), so that nothing good is lost. */
 function keep<T>(now: Part<T> | undefined, before: Part<T> | undefined, beforeAt: string): Part<T> | undefined {
   if (!now || !('problem' in now) || !before) return now;
@@ -58,14 +64,7 @@ export function createUpdatesChecker(options: UpdatesCheckerOptions): UpdatesChe
 
   async function runCheck(trigger: CheckTrigger): Promise<UpdatesCheck> {
     const result = await bounded(() => provider.check(), CHECK_TIMEOUT_MS, clock);
-    const checkedAt = new Date(clock.now()).toISOString();
-    const check: UpdatesCheck =
-      'value' in result
-        ? result.value
-        : (() => {
-            const problem = { code: result.error === 'timeout' ? ('timeout' as const) : ('failed' as const), tool: provider.id, detail: `the provider gave ${result.error}` };
-            return { provider: provider.id, checkedAt, pending: { problem }, restart: { problem } };
-          })();
+    const check = 'value' in result ? result.value : failedCheck(provider.id, new Date(clock.now()).toISOString(), result.error);
     const merged: UpdatesCheck = last
       ? {
           ...check,
