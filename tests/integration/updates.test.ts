@@ -51,7 +51,7 @@ async function boot(opts: { restart?: (dataDir: string) => RestartPort } = {}) {
   const restart = opts.restart?.(dataDir) ?? simulatedRestartPort({ dataDir, relaunch: () => running.relaunch(), log: () => undefined });
   const ports = { ...createNodePorts({ dataDir }), clock, updates: { restart, provider: simulatedProvider(machineProvider(clock), dataDir) } };
   const running = createRelaunchingAgent(() =>
-    createAgent(ports, { appVersion: '0.1.0-test', systemLanguages: ['nl-NL'], env: { HALLO_API_URL: reference.url, HALLO_ENROLLMENT_CODE: reference.enrollmentCode } }),
+    createAgent(ports, { appVersion: '0.1.0-test', systemLanguages: ['nl-NL'], env: { HALLO_API_URL: reference.url, HALLO_ENROLLMENT_CODE: reference.enrollmentCode }, updates: { firstCheckDelayMs: 0 } }),
   );
   agent = running;
   return { api: reference, agent: running, dataDir, clock };
