@@ -394,6 +394,7 @@ export function createRestartService(deps: RestartServiceDeps): RestartService {
     restartNow: () =>
       serial(async () => {
         if (file.memory === null || backFrom !== null) return 'no-need';
+        if (file.restarting !== null) return 'restarting'; // the OS agreed already: not asked twice
         return restart('user');
       }),
 

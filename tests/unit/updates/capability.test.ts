@@ -203,6 +203,7 @@ describe('updates capability: the restart', () => {
     const env = await machine({ reasons: [hard] });
     const run = await boot(env);
     expect(await run.capability.actions['updates.restartNow']()).toEqual({ outcome: 'restarting' });
+    expect(await run.capability.actions['updates.restartNow']()).toEqual({ outcome: 'restarting' }); // pressed twice
     expect(env.m.restarts).toBe(1);
     expect(run.state().restart.step).toEqual({ kind: 'restarting' });
     await run.stop();
