@@ -96,7 +96,8 @@ export interface AgentOptions {
   demo?: { apiUrl: string; enrollmentCode: string } | undefined;
   /**
    * When the first updates check runs after start (the app: 2 minutes, so that login stays light;
-   * the preview and the tests: at once). A restart under way is judged at once whatever this says.
+   * the tests and a preview with a simulated pending restart: at once). A restart under way is
+   * judged at once whatever this says.
    */
   updates?: { firstCheckDelayMs?: number } | undefined;
   /** Faster failure for tests that inject faults by the hundred; the app keeps the defaults. */

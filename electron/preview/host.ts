@@ -69,7 +69,9 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       systemLanguages: opts.systemLanguages,
       env: opts.apiUrl ? { ...process.env, HALLO_API_URL: opts.apiUrl } : filterHallo(process.env),
       demo: reference ? { apiUrl: reference.url, enrollmentCode: reference.enrollmentCode } : undefined,
-      updates: { firstCheckDelayMs: 0 }, // the page shows this machine's updates at once
+      // With a simulated pending restart the page shows it at once; otherwise the check waits as in
+      // the app, so that apt's seconds of CPU do not fall on the first minutes (a report's diagnostics).
+      updates: opts.pendingRestart ? { firstCheckDelayMs: 0 } : undefined,
     }),
   );
 
