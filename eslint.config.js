@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 // The layer arrows of ARCHITECTURE.md, enforced: renderer → contract; preload → contract;
-// main → agent, contract; preview → agent, contract; agent → contract.
+// main → agent, contract; preview → agent, contract; probe → agent, contract; agent → contract.
 // tests/unit/lint/boundaries.test.ts holds one breaking and one allowed import per arrow.
 const layer = (regex, message) => ({ regex, message });
 // `electron` and its subpaths (`electron/main`, `electron/renderer`, `electron/common`).
@@ -56,6 +56,11 @@ export default tseslint.config(
   },
   {
     files: ['electron/agent/**'],
+    rules: { ...restrict([NO_ELECTRON, MAIN, PRELOAD, PREVIEW, RENDERER, TESTS]), ...restrictSyntax(electronAtRunTime) },
+  },
+  // npm run probe: a command-line tool for admins that reads with the agent's own parsers.
+  {
+    files: ['electron/probe/**'],
     rules: { ...restrict([NO_ELECTRON, MAIN, PRELOAD, PREVIEW, RENDERER, TESTS]), ...restrictSyntax(electronAtRunTime) },
   },
   {

@@ -13,3 +13,4 @@ export * from './sizes';
 export * from './limits';
 export * from './status-codes';
 export * from './ticket-defaults';
+export * from './updates';

@@ -10,7 +10,7 @@
  * trailing `?` marks a param that may be missing.
  */
 
-export const CHECK_IDS = ['disk-space', 'memory', 'uptime', 'smart', 'battery'] as const;
+export const CHECK_IDS = ['disk-space', 'memory', 'uptime', 'smart', 'battery', 'updates', 'restart'] as const;
 
 /** Why a check could not be done: its probe hung, failed, or the platform has no way to do it. */
 export const UNKNOWN_REASONS = ['timeout', 'error', 'unsupported'] as const;
@@ -38,6 +38,15 @@ export const STATUS_CODES = {
   // Not every battery reports its health: without it the battery cannot be called worn.
   'health.battery.ok': { check: 'battery', params: { healthPercent: 'number?' } },
   'health.battery.worn': { check: 'battery', params: { healthPercent: 'number' } },
+  // The updates provider (electron/agent/updates/status.ts): what is pending, and whether the PC
+  // must restart now. `security` counts the security updates among `count`.
+  'health.updates.none': { check: 'updates', params: {} },
+  'health.updates.pending': { check: 'updates', params: { count: 'number' } },
+  'health.updates.security': { check: 'updates', params: { count: 'number', security: 'number' } },
+  'health.restart.none': { check: 'restart', params: {} },
+  // Only soft reasons (a file rename at boot): said, but no reason to restart now.
+  'health.restart.soft': { check: 'restart', params: {} },
+  'health.restart.required': { check: 'restart', params: {} },
   // Any check whose probe failed; its sentence is `health.unknown.<check>.<reason>`.
   'health.unknown': { check: null, params: { reason: 'reason' } },
 } as const satisfies Record<string, Entry>;

@@ -628,7 +628,7 @@ export interface components {
          * @description The checks this version of the contract knows (the agent's CheckId, held equal by a test). Not a closed list: StatusItem.check accepts others, see there.
          * @enum {string}
          */
-        CheckId: "disk-space" | "memory" | "uptime" | "smart" | "battery";
+        CheckId: "disk-space" | "memory" | "uptime" | "smart" | "battery" | "updates" | "restart";
         /** @description One check result: codes and parameters, never sentences. */
         StatusItem: {
             /** @description Stable per subject, e.g. `disk-space:C:`, `memory`, `smart:0`. */

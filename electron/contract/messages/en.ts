@@ -45,6 +45,8 @@ export const en: Catalog = {
     uptime: 'Restart',
     smart: 'Disk condition',
     battery: 'Battery',
+    updates: 'Updates',
+    restart: 'Restart after updates',
   },
 
   health: {
@@ -106,6 +108,34 @@ export const en: Catalog = {
         advice: 'Work with the charger plugged in more often, or ask the service desk for a new battery.',
       },
     },
+    updates: {
+      none: {
+        text: 'Your computer is up to date: no updates are waiting.',
+        advice: 'Nothing to do.',
+      },
+      pending: {
+        text: 'Updates are waiting ({{count}}).',
+        advice: 'Nothing to do: hallo, installs them for you.',
+      },
+      security: {
+        text: 'Updates are waiting ({{count}}), security updates among them ({{security}}).',
+        advice: 'hallo, installs them for you. Restart your computer when you are asked to.',
+      },
+    },
+    restart: {
+      none: {
+        text: 'Your computer does not need to restart.',
+        advice: 'Nothing to do.',
+      },
+      soft: {
+        text: 'A program will finish something at the next restart. That can wait.',
+        advice: 'Nothing to do.',
+      },
+      required: {
+        text: 'Your computer must restart to finish installing updates.',
+        advice: 'Save your work and restart your computer when it suits you.',
+      },
+    },
     unknown: {
       'disk-space': {
         timeout: 'Disk space could not be checked: it took too long.',
@@ -132,6 +162,16 @@ export const en: Catalog = {
         error: 'The battery could not be checked: something went wrong.',
         unsupported: 'The battery cannot be checked on this computer.',
       },
+      updates: {
+        timeout: 'Could not see which updates are waiting: it took too long.',
+        error: 'Could not see which updates are waiting: something went wrong.',
+        unsupported: 'This computer cannot tell which updates are waiting.',
+      },
+      restart: {
+        timeout: 'Could not see whether your computer must restart: it took too long.',
+        error: 'Could not see whether your computer must restart: something went wrong.',
+        unsupported: 'This computer cannot tell whether it must restart.',
+      },
       advice: {
         timeout: 'We will try again shortly. Nothing to do.',
         error: 'We will try again shortly. If this stays, call the service desk.',
@@ -141,6 +181,39 @@ export const en: Catalog = {
     unrecognised: {
       text: 'There is a message about: {{check}}.',
       advice: 'Call the service desk if in doubt.',
+    },
+  },
+
+  // The updates capability: the kinds of update (plural, for a list by kind), why a restart is
+  // pending (contract/updates.ts), and for admins why a check gave no answer.
+  updates: {
+    class: {
+      security: 'Security updates',
+      critical: 'Critical updates',
+      update: 'Updates',
+      upgrade: 'Upgrades',
+      'service-pack': 'Service packs',
+      driver: 'Drivers',
+      definition: 'Definitions',
+    },
+    reason: {
+      servicing: 'Windows finishes an update when it starts.',
+      'windows-update': 'Windows Update asks for a restart.',
+      'update-service': 'A Windows update service waits for a restart.',
+      'update-agent': 'The Windows Update Agent reports that a restart is needed.',
+      intune: 'Intune asks for a restart.',
+      'computer-rename': 'The computer’s new name takes effect after a restart.',
+      'file-rename': 'A program replaces files when the computer starts.',
+      'office-updater': 'Microsoft 365 finishes an update when the computer starts.',
+      packages: 'Updated packages ask for a restart.',
+      'core-libraries': 'The core of the system was updated.',
+    },
+    problem: {
+      timeout: '{{tool}} did not answer in time and was stopped.',
+      failed: '{{tool}} stopped with an error: {{detail}}',
+      unreadable: 'The output of {{tool}} cannot be read: {{detail}}',
+      missing: '{{tool}} is not installed on this computer.',
+      unsupported: 'hallo, cannot check for updates on this operating system.',
     },
   },
 

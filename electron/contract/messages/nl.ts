@@ -48,6 +48,8 @@ export const nl = {
     uptime: 'Herstarten',
     smart: 'Schijfconditie',
     battery: 'Accu',
+    updates: 'Updates',
+    restart: 'Herstart na updates',
   },
 
   // Status items: `<code>.text` says what it means, `<code>.advice` what to do next.
@@ -110,6 +112,34 @@ export const nl = {
         advice: 'Werk vaker met de lader aangesloten, of vraag de servicedesk om een nieuwe accu.',
       },
     },
+    updates: {
+      none: {
+        text: 'Je computer is bijgewerkt: er staan geen updates klaar.',
+        advice: 'Je hoeft niets te doen.',
+      },
+      pending: {
+        text: 'Er staan updates klaar ({{count}}).',
+        advice: 'Je hoeft niets te doen: hallo, installeert ze voor je.',
+      },
+      security: {
+        text: 'Er staan updates klaar ({{count}}), waaronder beveiligingsupdates ({{security}}).',
+        advice: 'hallo, installeert ze voor je. Start je computer opnieuw als daarom wordt gevraagd.',
+      },
+    },
+    restart: {
+      none: {
+        text: 'Je computer hoeft niet opnieuw op te starten.',
+        advice: 'Je hoeft niets te doen.',
+      },
+      soft: {
+        text: 'Een programma maakt iets af bij de volgende herstart. Dat hoeft niet nu.',
+        advice: 'Je hoeft niets te doen.',
+      },
+      required: {
+        text: 'Je computer moet opnieuw opstarten om updates af te maken.',
+        advice: 'Bewaar je werk en start je computer opnieuw als het je uitkomt.',
+      },
+    },
     // A probe that failed: which check, and why, in plain words.
     unknown: {
       'disk-space': {
@@ -137,6 +167,16 @@ export const nl = {
         error: 'De accu kon niet worden gecontroleerd: er ging iets mis.',
         unsupported: 'De accu kan op deze computer niet worden gecontroleerd.',
       },
+      updates: {
+        timeout: 'Niet gelukt om te zien welke updates klaarstaan: dat duurde te lang.',
+        error: 'Niet gelukt om te zien welke updates klaarstaan: er ging iets mis.',
+        unsupported: 'Op deze computer is niet te zien welke updates klaarstaan.',
+      },
+      restart: {
+        timeout: 'Niet gelukt om te zien of je computer opnieuw moet opstarten: dat duurde te lang.',
+        error: 'Niet gelukt om te zien of je computer opnieuw moet opstarten: er ging iets mis.',
+        unsupported: 'Op deze computer is niet te zien of hij opnieuw moet opstarten.',
+      },
       advice: {
         timeout: 'We proberen het zo opnieuw. Je hoeft niets te doen.',
         error: 'We proberen het zo opnieuw. Blijft dit zo, bel dan de servicedesk.',
@@ -147,6 +187,39 @@ export const nl = {
     unrecognised: {
       text: 'Er is een melding over: {{check}}.',
       advice: 'Bel de servicedesk als je twijfelt.',
+    },
+  },
+
+  // The updates capability: the kinds of update (plural, for a list by kind), why a restart is
+  // pending (contract/updates.ts), and for admins why a check gave no answer.
+  updates: {
+    class: {
+      security: 'Beveiligingsupdates',
+      critical: 'Belangrijke updates',
+      update: 'Updates',
+      upgrade: 'Upgrades',
+      'service-pack': 'Servicepacks',
+      driver: 'Stuurprogramma’s',
+      definition: 'Definities',
+    },
+    reason: {
+      servicing: 'Windows maakt een update af bij het opstarten.',
+      'windows-update': 'Windows Update vraagt om een herstart.',
+      'update-service': 'Een updatedienst van Windows wacht op een herstart.',
+      'update-agent': 'De Windows Update Agent meldt dat een herstart nodig is.',
+      intune: 'Intune vraagt om een herstart.',
+      'computer-rename': 'De nieuwe naam van de computer gaat pas na een herstart in.',
+      'file-rename': 'Een programma vervangt bij het opstarten bestanden.',
+      'office-updater': 'Microsoft 365 maakt een update af bij het opstarten.',
+      packages: 'Bijgewerkte pakketten vragen om een herstart.',
+      'core-libraries': 'De kern van het systeem is bijgewerkt.',
+    },
+    problem: {
+      timeout: '{{tool}} gaf geen antwoord binnen de tijd en is gestopt.',
+      failed: '{{tool}} stopte met een fout: {{detail}}',
+      unreadable: 'De uitvoer van {{tool}} is niet te lezen: {{detail}}',
+      missing: '{{tool}} is niet geïnstalleerd op deze computer.',
+      unsupported: 'Op dit besturingssysteem kan hallo, updates niet controleren.',
     },
   },
 

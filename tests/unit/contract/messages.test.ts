@@ -14,6 +14,9 @@ import {
   STATUS_CODES,
   TicketStatus,
   UNKNOWN_REASONS,
+  RESTART_REASONS,
+  UPDATE_CLASSES,
+  UPDATES_PROBLEMS,
   type TypedStatusItem,
 } from '../../../electron/contract';
 
@@ -91,6 +94,13 @@ describe('message catalog', () => {
       }
       expect(nl.get(`check.${check}`)).toBeTruthy();
     }
+  });
+
+  it('names every kind of update, every restart reason and every update problem, and nothing else', () => {
+    const under = (prefix: string) => [...nl.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)).sort();
+    expect(under('updates.class.')).toEqual([...UPDATE_CLASSES].sort());
+    expect(under('updates.reason.')).toEqual([...RESTART_REASONS].sort());
+    expect(under('updates.problem.')).toEqual([...UPDATES_PROBLEMS].sort());
   });
 
   it('has words for every state, status, error and problem code of the contract', () => {

@@ -21,6 +21,7 @@ const AT = {
   main: 'electron/main/tray.ts',
   preload: 'electron/preload/popup.ts',
   preview: 'electron/preview/host.ts',
+  probe: 'electron/probe/main.ts',
   renderer: 'renderer/src/App.tsx',
 } as const;
 const use = (specifier: string) => `import { thing } from '${specifier}';\nexport const used = thing;\n`;
@@ -61,6 +62,12 @@ const refused: [string, keyof typeof AT, string][] = [
   ['preview → main', 'preview', use('../main/tray')],
   ['preview → preload', 'preview', use('../preload/popup')],
   ['preview → renderer', 'preview', use('../../renderer/src/store')],
+  // probe → agent, contract only
+  ['probe → electron', 'probe', use('electron')],
+  ['probe → main', 'probe', use('../main/tray')],
+  ['probe → preview', 'probe', use('../preview/host')],
+  ['probe → renderer', 'probe', use('../../renderer/src/store')],
+  ['probe → tests', 'probe', use('../../tests/reference-api/server')],
   // main → agent, contract (and electron) only
   ['main → preload', 'main', use('../preload/popup')],
   ['main → preview', 'main', use('../preview/host')],
@@ -96,6 +103,11 @@ describe('lint: layer arrows (no-restricted-imports)', () => {
       'preview',
       'preview → agent, contract, the reference API',
       "import { createAgent } from '../agent/agent';\nimport { catalogs } from '../contract/messages';\nimport { startReferenceApi } from '../../tests/reference-api/server';\nexport const used = [createAgent, catalogs, startReferenceApi];\n",
+    ],
+    [
+      'probe',
+      'probe → agent, contract',
+      "import { parseAptOutput } from '../agent/updates/parse/apt';\nimport { catalogs } from '../contract/messages';\nexport const used = [parseAptOutput, catalogs];\n",
     ],
     ['renderer', 'renderer → contract', "import { catalogs } from '../../electron/contract/messages';\nexport const used = catalogs;\n"],
   ];
