@@ -1,5 +1,6 @@
 import type { SupportState } from '../../contract';
 import { urgentAdviceByImpact } from './advice';
+import { zoneClock, type ZoneClock } from './zone-clock';
 
 /** The policy's `support` block, as the config layer hands it over. */
 export interface PolicySupport {
@@ -15,31 +16,6 @@ export interface PolicySupport {
 const FALLBACK_ZONE = 'Europe/Amsterdam';
 const DAY_MINUTES = 24 * 60;
 const SEARCH_DAYS = 8;
-const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string): Intl.DateTimeFormat | null {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        weekday: 'short',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      });
-    } catch {
-      return null; // RangeError: not a time zone this runtime knows
-    }
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
 
 interface Wall {
   year: number;
@@ -47,18 +23,15 @@ interface Wall {
   day: number;
   weekday: number; // ISO, 1 = Monday
   minute: number; // of the day
-  second: number;
 }
-function wallClock(f: Intl.DateTimeFormat, at: number): Wall {
-  const p: Record<string, string> = {};
-  for (const part of f.formatToParts(at)) p[part.type] = part.value;
+function wallClock(zone: ZoneClock, at: number): Wall {
+  const local = new Date(at + zone.offsetAt(at));
   return {
-    year: Number(p.year),
-    month: Number(p.month),
-    day: Number(p.day),
-    weekday: WEEKDAYS[p.weekday ?? ''] ?? 1,
-    minute: Number(p.hour) * 60 + Number(p.minute),
-    second: Number(p.second),
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    weekday: local.getUTCDay() || 7,
+    minute: local.getUTCHours() * 60 + local.getUTCMinutes(),
   };
 }
 
@@ -96,15 +69,10 @@ function openAt(list: Span[], wall: Wall): boolean {
 }
 
 /** The UTC instant at which the zone's clock shows this local date and minute (DST-aware). */
-function instantOf(f: Intl.DateTimeFormat, year: number, month: number, day: number, minute: number): number {
+function instantOf(zone: ZoneClock, year: number, month: number, day: number, minute: number): number {
   const asUtc = Date.UTC(year, month - 1, day, 0, minute);
-  const offsetAt = (t: number) => {
-    const w = wallClock(f, t);
-    return Date.UTC(w.year, w.month - 1, w.day, 0, w.minute, w.second) - Math.floor(t / 1000) * 1000;
-  };
-  const first = asUtc - offsetAt(asUtc);
-  const second = asUtc - offsetAt(first);
-  return second;
+  const first = asUtc - zone.offsetAt(asUtc);
+  return asUtc - zone.offsetAt(first);
 }
 
 /**
@@ -113,10 +81,10 @@ function instantOf(f: Intl.DateTimeFormat, year: number, month: number, day: num
  */
 export function supportState(policySupport: PolicySupport, nowMs: number): SupportState {
   let timeZone = policySupport.timeZone;
-  let f = formatter(timeZone);
-  if (!f) {
+  let zone = zoneClock(timeZone);
+  if (!zone) {
     timeZone = FALLBACK_ZONE;
-    f = formatter(timeZone)!;
+    zone = zoneClock(timeZone)!;
   }
   const base = {
     phone: policySupport.phone,
@@ -131,18 +99,18 @@ export function supportState(policySupport: PolicySupport, nowMs: number): Suppo
 
   const list = spans(policySupport.hours);
   const now = Math.floor(nowMs / 60_000) * 60_000;
-  const today = wallClock(f, now);
+  const today = wallClock(zone, now);
   const openNow = openAt(list, today);
 
   const edges = new Set<number>();
   for (let d = 0; d <= SEARCH_DAYS; d++) {
     for (const s of list) {
       for (const m of [s.from, s.to]) {
-        const at = instantOf(f, today.year, today.month, today.day + d, m);
+        const at = instantOf(zone, today.year, today.month, today.day + d, m);
         if (at > now) edges.add(at);
       }
     }
   }
-  const next = [...edges].sort((a, b) => a - b).find((at) => openAt(list, wallClock(f, at)) !== openNow);
+  const next = [...edges].sort((a, b) => a - b).find((at) => openAt(list, wallClock(zone, at)) !== openNow);
   return { ...base, openNow, nextChangeAt: next === undefined ? null : new Date(next).toISOString(), urgentAdvice: urgentAdviceByImpact({ ...base, openNow }) };
 }
