@@ -10,9 +10,9 @@ import { startReferenceApi } from '../reference-api/server';
 
 const PROBE = resolve('tests/integration/fixtures/started-agent-modules.ts');
 
-async function modulesOfStartedAgent(...args: string[]): Promise<{ packages: string[]; builtins: string[] }> {
+async function modulesOfStartedAgent(...args: string[]): Promise<{ packages: string[]; builtins: string[]; dateFormats: number }> {
   const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', PROBE, ...args], { timeout: 25_000 });
-  return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { packages: string[]; builtins: string[] };
+  return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { packages: string[]; builtins: string[]; dateFormats: number };
 }
 
 // systeminformation's modules the agent never calls at start. (network.js may load: osInfo reads
@@ -28,12 +28,13 @@ describe('the started agent', () => {
     expect(packages.filter((path) => path.startsWith('pngjs/'))).toEqual([]);
   });
 
-  it('talks to the API over node:http in the preview, without fetch: undici (about 10 MB) never loads', async () => {
+  it('talks to the API over node:http in the preview, without fetch: undici (about 10 MB) never loads; no Intl date format', async () => {
     const api = await startReferenceApi({ port: 0, host: '127.0.0.1' });
     try {
-      const { builtins } = await modulesOfStartedAgent(api.url, api.enrollmentCode);
+      const { builtins, dateFormats } = await modulesOfStartedAgent(api.url, api.enrollmentCode);
       expect(builtins).toContain('_http_client'); // it did talk to the API
       expect(builtins.filter((name) => name.includes('undici'))).toEqual([]);
+      expect(dateFormats).toBe(0); // the servicedesk's hours are worked out without Intl (ICU data, about 8 MB)
       expect(api.received.requests.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['POST /enroll', 'GET /events']));
     } finally {
       await api.close();
