@@ -33,7 +33,16 @@ export interface HttpResponse {
   readonly headers: { get(name: string): string | null };
   text(): Promise<string>;
   /** The body as a stream (GET /events), read instead of text(). */
-  readonly body: ReadableStream<Uint8Array> | null;
+  readonly body: ByteStream | null;
+}
+
+/**
+ * A body read as it arrives; a web ReadableStream is one. The preview's is made on the socket
+ * itself: Node's web streams are about 2 MB more to keep.
+ */
+export interface ByteStream {
+  getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array | undefined }>; cancel(reason?: unknown): Promise<void> };
+  cancel(reason?: unknown): Promise<void>;
 }
 
 /** Small secrets (the device token). In the app: safeStorage; elsewhere a 0600 file. */

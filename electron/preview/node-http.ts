@@ -1,6 +1,5 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { Readable } from 'node:stream';
-import type { HttpRequest, HttpResponse, HttpTransport } from '../agent/ports';
+import type { ByteStream, HttpRequest, HttpResponse, HttpTransport } from '../agent/ports';
 
 /**
  * The agent's HTTP port on node:http, for the preview, the integration tests and the bench. Not
@@ -30,7 +29,7 @@ function responseOf(incoming: IncomingMessage): HttpResponse {
   // Whoever reads the body hears of a failure (the iterator, the stream); until then it waits here.
   incoming.on('error', () => undefined);
   const status = incoming.statusCode ?? 0;
-  let stream: ReadableStream<Uint8Array> | null = null;
+  let stream: ByteStream | null = null;
   return {
     status,
     ok: status >= 200 && status < 300,
@@ -46,8 +45,24 @@ function responseOf(incoming: IncomingMessage): HttpResponse {
       return Buffer.concat(chunks).toString('utf8');
     },
     get body() {
-      stream ??= Readable.toWeb(incoming) as ReadableStream<Uint8Array>;
+      stream ??= byteStream(incoming);
       return stream;
     },
+  };
+}
+
+/** The socket's chunks as they arrive; cancelling ends the connection. */
+function byteStream(incoming: IncomingMessage): ByteStream {
+  const chunks = incoming[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const cancel = async () => void incoming.destroy();
+  return {
+    getReader: () => ({
+      async read() {
+        const next = await chunks.next();
+        return next.done ? { done: true } : { done: false, value: next.value };
+      },
+      cancel,
+    }),
+    cancel,
   };
 }

@@ -1,4 +1,4 @@
-import type { Clock, HttpResponse, HttpTransport } from '../ports';
+import type { ByteStream, Clock, HttpResponse, HttpTransport } from '../ports';
 import { ApiError, codeForStatus, parseRetryAfter } from './api-error';
 import type { paths } from './openapi';
 import type {
@@ -45,7 +45,7 @@ export interface HalloApi {
   consent(sessionId: string, body: ConsentRequest): Promise<ConsentResponse>;
   sessionEvent(sessionId: string, body: SessionEventRequest): Promise<void>;
   /** Opens GET /events; the stream is checked and parsed by events-stream.ts. */
-  openEvents(lastEventId: string | null, signal: AbortSignal): Promise<ReadableStream<Uint8Array>>;
+  openEvents(lastEventId: string | null, signal: AbortSignal): Promise<ByteStream>;
 }
 
 type Raw = { response: HttpResponse; text: string | undefined };

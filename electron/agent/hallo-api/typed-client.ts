@@ -1,5 +1,5 @@
 import type { MaybeOptionalInit } from 'openapi-fetch';
-import type { HttpRequest, HttpResponse, HttpTransport } from '../ports';
+import type { ByteStream, HttpRequest, HttpResponse, HttpTransport } from '../ports';
 
 // openapi-fetch's typed calls (a path of openapi.json, its parameters and body checked by the
 // compiler) over the HttpTransport port. Its own runtime is not used: it builds every request with
@@ -18,7 +18,7 @@ type InitArg<Init> = [RequiredKeys<Init>] extends [never] ? [Init?] : [Init];
 /** The answer as it came: `data` on 2xx, `error` otherwise; the text, or the stream if asked. */
 export interface Answer {
   response: HttpResponse;
-  data?: string | ReadableStream<Uint8Array> | null;
+  data?: string | ByteStream | null;
   error?: string;
 }
 
