@@ -10,8 +10,8 @@ export interface Clock {
 /**
  * `fetch` semantics, of which the agent uses this much: in the app Electron's net.fetch (system
  * proxy, OS certificate store); in the preview and the bench node:http (preview/node-http.ts),
- * since fetch and its Request, Response and Headers load undici, about 10 MB the agent would carry
- * for good. A failed connection rejects as fetch does (the reason in `error.cause`).
+ * since fetch and its Request, Response and Headers load undici, about 4 MB the idle agent
+ * would carry for good. A failed connection rejects as fetch does (the reason in `error.cause`).
  */
 export interface HttpTransport {
   fetch(url: string, init: HttpRequest): Promise<HttpResponse>;

@@ -28,7 +28,7 @@ describe('the started agent', () => {
     expect(packages.filter((path) => path.startsWith('pngjs/'))).toEqual([]);
   });
 
-  it('talks to the API over node:http in the preview, without fetch: undici (about 10 MB) never loads; no Intl date format', async () => {
+  it('talks to the API over node:http in the preview, without fetch: undici never loads; no Intl date format', async () => {
     const api = await startReferenceApi({ port: 0, host: '127.0.0.1' });
     try {
       const { builtins, dateFormats } = await modulesOfStartedAgent(api.url, api.enrollmentCode);
