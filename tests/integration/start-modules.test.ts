@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startReferenceApi } from '../reference-api/server';
+import { bundleLikeMain } from './fixtures/bundle';
 
 // What a running agent holds in memory: the parts it needs rarely (the process list and the
 // screenshot codec, both for a report; systeminformation's modules it never calls) load at their
@@ -11,18 +11,7 @@ import { startReferenceApi } from '../reference-api/server';
 // like the app's main process (its packages external), since tsx would load node:crypto itself.
 
 const PROBE = resolve('tests/.tmp/modules/started-agent-modules.mjs');
-beforeAll(async () => {
-  await build({
-    entryPoints: ['tests/integration/fixtures/started-agent-modules.ts'],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile: PROBE,
-    logLevel: 'warning',
-  });
-});
+beforeAll(() => bundleLikeMain('tests/integration/fixtures/started-agent-modules.ts', PROBE));
 
 async function modulesOfStartedAgent(...args: string[]): Promise<{ packages: string[]; builtins: string[]; dateFormats: number }> {
   const { stdout } = await promisify(execFile)(process.execPath, [PROBE, ...args], { timeout: 25_000 });
