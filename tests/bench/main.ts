@@ -2,10 +2,10 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { chromium } from '@playwright/test';
 import { startReferenceApi } from '../reference-api/server';
 import { startPreviewProcess } from '../e2e/preview';
+import { bundleLikeMain } from '../integration/fixtures/bundle';
 import { round } from './cpu';
 
 // `npm run bench`: every figure of the issues, measured on this machine in one run, printed as
@@ -46,16 +46,7 @@ async function idleFigures() {
   log(`agent idle: ${IDLE_WARMUP_MS / 1000} s warm-up, then ${IDLE_WINDOW_MS / 1000} s measured`);
   // Bundled like the app's main process, so memory is the agent's, not a TypeScript loader's.
   const bundle = 'tests/.tmp/bench/idle-agent.mjs';
-  await build({
-    entryPoints: ['tests/bench/idle-agent.ts'],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile: bundle,
-    logLevel: 'warning',
-  });
+  await bundleLikeMain('tests/bench/idle-agent.ts', bundle);
   const api = await startReferenceApi({ port: 0, host: '127.0.0.1' });
   try {
     return await runJson(['--expose-gc', bundle, api.url, api.enrollmentCode, String(IDLE_WARMUP_MS), String(IDLE_WINDOW_MS)]);

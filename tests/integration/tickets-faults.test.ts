@@ -3,10 +3,10 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketDraft } from '../../electron/contract';
 import { startReferenceApi, type Fault, type ReferenceApi } from '../reference-api/server';
+import { bundleLikeMain } from './fixtures/bundle';
 
 // Fault injection: many seeded random runs, each with the real agent in a child process sending
 // tickets into a mix of API faults, SIGKILLed at a moment of sending (when it says `sending`, when
@@ -209,16 +209,7 @@ const LANES = 3;
 const lanes: Lane[] = [];
 
 beforeAll(async () => {
-  await build({
-    entryPoints: ['tests/integration/fixtures/tickets-agent.ts'],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile: BUNDLE,
-    logLevel: 'warning',
-  });
+  await bundleLikeMain('tests/integration/fixtures/tickets-agent.ts', BUNDLE);
   for (let i = 0; i < LANES; i++) {
     const api = await startReferenceApi({ port: 0, host: '127.0.0.1' });
     const dataDir = await mkdtemp(join(tmpdir(), 'hallo-faults-'));

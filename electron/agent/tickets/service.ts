@@ -1,5 +1,4 @@
 import { basename } from 'node:path';
-import { monotonicFactory } from 'ulid';
 import { ActionError, openReport, type DraftProblem, type Notice, type TicketDraft, type TicketPreview, type TicketsState } from '../../contract';
 import type { DiagnosticsPart, SliceStore } from '../capability';
 import type { BackoffOptions } from '../hallo-api/backoff';
@@ -77,7 +76,9 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
   const folder = new OutboxFolder(deps.dataDir, log);
   const contactMemory = deps.contact ?? new ContactMemory(deps.dataDir, log);
   const listMemory = new TicketListMemory(deps.dataDir, log);
-  const newId = monotonicFactory();
+  // ulid, and node:crypto with it (about 2 MB), loads at the first ticket: most agents make none.
+  let ids: Promise<(at: number) => string> | null = null;
+  const newId = async (at: number) => (await (ids ??= import('ulid').then((ulid) => ulid.monotonicFactory())))(at);
   /** The body "Bekijk wat er wordt meegestuurd" showed: Send sends exactly that while the draft is unchanged. */
   let previewed: { key: string; body: TicketCreateRequest } | null = null;
   /** The last Send, by its draft: the same words again while it saves, or just after, are a double click. */
@@ -181,7 +182,7 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
       log.error('ticket body failed its schema', { errors: valid.errors.slice(0, 1000) });
       throw new ActionError('internal', 'the ticket could not be made');
     }
-    const id = newId(clock.now());
+    const id = await newId(clock.now());
     const record: OutboxRecord = {
       entry: {
         id,
