@@ -49,11 +49,12 @@ export function formatTime(at: Date, language: Language, timeZone?: string): str
   }).format(at);
 }
 
-export function formatDateTime(iso: string | null, language: Language): string | null {
+/** `timeStyle: 'short'` where seconds say nothing (a message in a conversation). */
+export function formatDateTime(iso: string | null, language: Language, timeStyle: 'medium' | 'short' = 'medium'): string | null {
   if (!iso) return null;
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return null;
-  return new Intl.DateTimeFormat(LOCALE[language], { dateStyle: 'medium', timeStyle: 'medium' }).format(at);
+  return new Intl.DateTimeFormat(LOCALE[language], { dateStyle: 'medium', timeStyle }).format(at);
 }
 
 /** Calendar day number of an instant in a time zone, for "today" / "tomorrow" comparisons. */
