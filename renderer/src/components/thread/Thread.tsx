@@ -6,15 +6,13 @@ import { hasText } from '../../i18n';
 import { errorReasonKey } from '../../messages';
 import { SubviewHeader } from '../SubviewHeader';
 import { ReplyBox, type ReplyActions } from './ReplyBox';
-import { ThreadEntry } from './ThreadEntry';
+import { useSize } from '../report/useSize';
+import { ThreadEntry, type EntryWords } from './ThreadEntry';
 import { useStatusWord } from './useStatusWord';
 
 export interface ThreadActions extends ReplyActions {
   loadOlder(): Promise<void>;
 }
-
-// The renderer marks each thread it has put on screen: `npm run bench` times a long one by it.
-export const THREAD_SHOWN = 'hallo:thread-shown';
 
 /**
  * One ticket's conversation, oldest first, as the agent merged it (its cache, the API's pages and
@@ -24,6 +22,8 @@ export const THREAD_SHOWN = 'hallo:thread-shown';
 export function Thread({ thread, max, language, actions, onBack }: { thread: OpenThread; max: number; language: Language; actions: ThreadActions; onBack: () => void }) {
   const { t, i18n } = useTranslation();
   const statusWord = useStatusWord();
+  const size = useSize(language);
+  const words: EntryWords = { t, statusWord, size };
   const title = thread.number !== null ? t('thread.title', { number: String(thread.number) }) : t('thread.titleNoNumber');
   const { messages } = thread;
 
@@ -49,10 +49,6 @@ export function Thread({ thread, max, language, actions, onBack }: { thread: Ope
       oldest.current?.focus();
     }
   }, [thread.olderAvailable]);
-
-  useEffect(() => {
-    if (messages.length > 0) performance.mark(THREAD_SHOWN, { detail: { messages: messages.length } });
-  }, [messages]);
 
   const updated = formatDateTime(thread.syncedAt, language);
   const reason = thread.lastError ? t(errorReasonKey(thread.lastError.code, (key) => hasText(i18n, key))) : null;
@@ -86,7 +82,7 @@ export function Thread({ thread, max, language, actions, onBack }: { thread: Ope
       )}
       <ol className="thread-messages" aria-label={t('thread.conversation')}>
         {messages.map((message, index) => (
-          <ThreadEntry key={message.id} ref={index === 0 ? oldest : undefined} message={message} language={language} />
+          <ThreadEntry key={message.id} ref={index === 0 ? oldest : undefined} message={message} language={language} words={words} />
         ))}
       </ol>
       <p className="visually-hidden" aria-live="polite">

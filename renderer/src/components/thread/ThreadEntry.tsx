@@ -1,19 +1,22 @@
 import type { Ref } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { Language, ThreadMessage } from '../../../../electron/contract';
 import { formatDateTime } from '../../format';
-import { useSize } from '../report/useSize';
-import { useStatusWord } from './useStatusWord';
+
+/** The thread's words, looked up once for all its entries (a hook per entry costs in a long thread). */
+export interface EntryWords {
+  t: TFunction;
+  statusWord: (status: string) => string;
+  size: (bytes: number) => string;
+}
 
 /**
  * One entry of the conversation: a message (who, when, what; this PC's reply with where it is) or a
  * status change in plain words. Text from the API or the employee is always text: React escapes
  * it, so HTML and markdown show as typed; `dir="auto"` lets right-to-left text read its own way.
  */
-export function ThreadEntry({ message, language, ref }: { message: ThreadMessage; language: Language; ref?: Ref<HTMLLIElement> }) {
-  const { t } = useTranslation();
-  const statusWord = useStatusWord();
-  const size = useSize(language);
+export function ThreadEntry({ message, language, words, ref }: { message: ThreadMessage; language: Language; words: EntryWords; ref?: Ref<HTMLLIElement> }) {
+  const { t, statusWord, size } = words;
   const when = formatDateTime(message.at, language, 'short');
   const time = when && <time dateTime={message.at}>{when}</time>;
   if (message.kind === 'status') {
