@@ -507,8 +507,9 @@ export const nl = {
       body: 'Melding {{number}} is nu bij de servicedesk. Je hoeft niets meer te doen.',
     },
     'ticket-answered': {
-      title: 'Antwoord op je melding',
-      body: 'De servicedesk heeft gereageerd op melding {{number}}.',
+      title: '{{name}} reageerde op melding {{number}}',
+      body: '{{excerpt}}',
+      action: 'Beantwoorden',
     },
     'ticket-resolved': {
       title: 'Je melding is opgelost',
