@@ -1,6 +1,5 @@
 import { defineCapability } from '../capability';
-import { createConversation } from './conversation';
-import { createTicketsService } from './service';
+import { createTicketsWithConversation } from './conversation';
 
 /** "Report a problem": the form, the durable outbox, this PC's tickets and the conversation on each. */
 export const ticketsCapability = defineCapability({
@@ -22,19 +21,7 @@ export const ticketsCapability = defineCapability({
     },
   }),
   create(ctx, store) {
-    // The conversation shares the tickets' outbox and shapes their list: made first, handed the outbox after.
-    const conversation = createConversation({
-      store,
-      log: ctx.log,
-      clock: ctx.clock,
-      screen: ctx.ports.screen,
-      dataDir: ctx.dataDir,
-      api: ctx.api,
-      outbox: () => tickets.outbox,
-      onNotice: ctx.notify,
-      refreshList: () => tickets.refresh(),
-    });
-    const tickets = createTicketsService({
+    const { service: tickets, conversation } = createTicketsWithConversation({
       store,
       log: ctx.log,
       clock: ctx.clock,
@@ -45,7 +32,6 @@ export const ticketsCapability = defineCapability({
       diagnostics: ctx.diagnostics,
       onNotice: ctx.notify,
       backoff: ctx.options.api?.backoffBaseMs === undefined ? undefined : { baseMs: ctx.options.api.backoffBaseMs },
-      conversation,
     });
     return {
       actions: {

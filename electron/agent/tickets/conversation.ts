@@ -12,7 +12,7 @@ import { subjectOf } from './draft';
 import { isReply, type OutboxRecord, type ReplyRecord } from './outbox';
 import { checkReply } from './reply-draft';
 import { createReplyPicture } from './reply-picture';
-import { DOUBLE_SEND_MS, type ConversationHooks, type SharedOutbox } from './service';
+import { createTicketsService, DOUBLE_SEND_MS, type ConversationHooks, type SharedOutbox, type TicketsDeps, type TicketsService } from './service';
 import { ThreadCache, CACHED_MESSAGES_MAX } from './thread-cache';
 import { addMessages, addPage, emptyWindow, fromApi, olderCursor, trimWindow, withReplies, type ThreadWindow } from './thread-merge';
 import { screenshotAttachment } from './ticket-body';
@@ -45,7 +45,7 @@ export interface Conversation extends ConversationHooks {
   removeReplyScreenshot(): void;
   sendReply(draft: ReplyDraft): Promise<ReplyResult>;
   onServerEvent(event: ServerEvent): void;
-  /** Settles when the open thread's fetch is done (tests, the bench). */
+  /** Settles when the open thread's fetch and the cache writes so far are done (tests, the bench). */
   idle(): Promise<void>;
 }
 
@@ -393,7 +393,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
       if (message.author === 'servicedesk' && message.kind === 'message') answered(ticketId, message.name, message.text ?? '', message.at);
     },
 
-    idle: () => fetching,
+    idle: () => fetching.then(() => cacheChain),
 
     outboxChanged(records: readonly OutboxRecord[]) {
       if (!current) return reshapeList();
@@ -432,4 +432,24 @@ export function createConversation(deps: ConversationDeps): Conversation {
       return shaped;
     },
   };
+}
+
+/**
+ * The tickets service and the conversation, wired to each other: the conversation is made first
+ * (it shapes the list the service's first load shows) and reaches the outbox once the service exists.
+ */
+export function createTicketsWithConversation(deps: Omit<TicketsDeps, 'conversation'>): { service: TicketsService; conversation: Conversation } {
+  const conversation = createConversation({
+    store: deps.store,
+    log: deps.log,
+    clock: deps.clock,
+    screen: deps.screen,
+    dataDir: deps.dataDir,
+    api: deps.api,
+    outbox: () => service.outbox,
+    onNotice: deps.onNotice,
+    refreshList: () => service.refresh(),
+  });
+  const service = createTicketsService({ ...deps, conversation });
+  return { service, conversation };
 }

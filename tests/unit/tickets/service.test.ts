@@ -12,8 +12,8 @@ import { AgentStore } from '../../../electron/agent/store';
 import { ContactMemory } from '../../../electron/agent/tickets/contact';
 import { healthDiagnostics } from '../../../electron/agent/health/diagnostics';
 import { createMasker } from '../../../electron/agent/platform/mask';
-import { createTicketsService, type TicketsService } from '../../../electron/agent/tickets/service';
-import { createConversation } from '../../../electron/agent/tickets/conversation';
+import type { TicketsService } from '../../../electron/agent/tickets/service';
+import { createTicketsWithConversation } from '../../../electron/agent/tickets/conversation';
 import { ApiError } from '../../../electron/agent/hallo-api/api-error';
 import { createFakeClock } from '../../doubles/fake-clock';
 import { device } from './device';
@@ -69,19 +69,7 @@ async function setup(opts: Setup = {}) {
   } as unknown as HalloApi;
   const processes = vi.fn(async () => ({ byCpu: [{ name: 'code', pid: 7, cpuPercent: 50, memoryBytes: 1e9 }], byMemory: [] }));
   // Wired as capability.ts wires them: the conversation tells the answers the list brings.
-  const conversation = createConversation({
-    store,
-    log,
-    clock,
-    screen: { capture: async () => null },
-    dataDir,
-    api: () => api,
-    outbox: () => service.outbox,
-    onNotice: (notice) => notices.push(notice),
-    refreshList: () => service.refresh(),
-  });
-  const service = createTicketsService({
-    conversation,
+  const { service, conversation } = createTicketsWithConversation({
     store,
     log,
     clock,
