@@ -193,7 +193,11 @@ describe('events and remote support', () => {
     expect(Number(second.id)).toBeGreaterThan(Number(first.id));
     stream.close();
 
+    // The second change came as its thread entry (ticket.message), then as ticket.updated.
     const resumed = await openEvents(base, token, first.id);
+    const entry = await resumed.next();
+    expect(entry.event).toBe('ticket.message');
+    expect(JSON.parse(entry.data)).toMatchObject({ ticketId: ticket.ticketId, message: { kind: 'status', status: 'resolved' } });
     const replayed = await resumed.next();
     expect(replayed.id).toBe(second.id);
     expect(JSON.parse(replayed.data)).toEqual({ ticketId: ticket.ticketId, status: 'resolved' });

@@ -9,6 +9,8 @@ export interface Ctx {
   streams: EventStreams;
   operationId: string;
   params: Record<string, string>;
+  /** The query string, already checked against the operation's parameters. */
+  query: Record<string, string>;
   headers: IncomingHttpHeaders;
   body: unknown;
   /** The calling device, for every operation secured with a device token. */

@@ -4,6 +4,7 @@ import type { FaultQueue } from './faults';
 import { problem, type Handler } from './http';
 import type { EventStreams } from './sse';
 import type { Store } from './store';
+import { addMessage, changeStatus } from './thread';
 import { portalTicket } from './tickets';
 
 type S = components['schemas'];
@@ -12,17 +13,38 @@ type S = components['schemas'];
 
 export const listTickets: Handler = ({ store }) => ({ status: 200, body: store.tickets.map(portalTicket) });
 
-/** PATCH /portal/tickets/{ticketId}: a new status and/or reply; the device hears ticket.updated. */
+/**
+ * PATCH /portal/tickets/{ticketId}: the servicedesk's reply and/or a new status, added to the
+ * thread in that order (a question, then "Wacht op jouw reactie"). The device hears
+ * ticket.message for each, and ticket.updated in any case (agents before the thread listen to it).
+ */
 export const updateTicket: Handler = ({ store, streams, params, body }) => {
   const ticket = store.tickets.find((t) => t.ticketId === params.ticketId);
   if (!ticket) return problem(404, 'unknown-ticket', `No ticket ${params.ticketId}`);
   const patch = body as S['PortalTicketPatch'];
-  const now = store.nowIso();
-  if (patch.status) ticket.status = patch.status;
-  if (patch.reply) ticket.lastReply = { from: patch.reply.from, at: now, text: patch.reply.text };
-  ticket.updatedAt = now;
-  streams.emit(ticket.deviceId, 'ticket.updated', { ticketId: ticket.ticketId, status: ticket.status });
+  if (patch.reply) addMessage(store, streams, ticket, { kind: 'message', author: 'servicedesk', name: patch.reply.from, text: patch.reply.text }, null);
+  const changed = patch.status !== undefined && changeStatus(store, streams, ticket, patch.status, { author: 'servicedesk', name: patch.reply?.from ?? '' });
+  if (!changed) {
+    ticket.updatedAt = store.nowIso();
+    streams.emit(ticket.deviceId, 'ticket.updated', { ticketId: ticket.ticketId, status: ticket.status });
+  }
   return { status: 200, body: portalTicket(ticket) };
+};
+
+/** GET /portal/tickets/{ticketId}/messages: the whole thread, each message with the key it came with. */
+export const listTicketMessages: Handler = ({ store, params }) => {
+  const ticket = store.tickets.find((t) => t.ticketId === params.ticketId);
+  if (!ticket) return problem(404, 'unknown-ticket', `No ticket ${params.ticketId}`);
+  const thread: S['PortalTicketThread'] = { ticketId: ticket.ticketId, messages: ticket.thread };
+  return { status: 200, body: thread };
+};
+
+/** DELETE /portal/tickets/{ticketId}: gone for good; the device gets 404 for it from now on. */
+export const deleteTicket: Handler = ({ store, params }) => {
+  const index = store.tickets.findIndex((t) => t.ticketId === params.ticketId);
+  if (index < 0) return problem(404, 'unknown-ticket', `No ticket ${params.ticketId}`);
+  store.tickets.splice(index, 1);
+  return { status: 204 };
 };
 
 export const getDevice: Handler = ({ store, params }) => {

@@ -5,6 +5,7 @@ import type { Handler, Reply } from './http';
 import * as portal from './portal';
 import { cancelSession, consent, requestSession, sessionEvent, type Signer } from './remote';
 import { createTicket, invalidTicket, listTickets } from './tickets';
+import { createTicketMessage, invalidMessage, listTicketMessages } from './messages';
 
 export interface Route {
   handle: Handler;
@@ -20,6 +21,8 @@ export function routes(deps: { signer: Signer; faults: FaultQueue }): Record<str
     heartbeat: { handle: heartbeat },
     createTicket: { handle: createTicket, invalid: invalidTicket },
     listTickets: { handle: listTickets },
+    listTicketMessages: { handle: listTicketMessages },
+    createTicketMessage: { handle: createTicketMessage, invalid: invalidMessage },
     events: {
       handle: ({ store, streams, device, headers, res }) => {
         const lastEventId = typeof headers['last-event-id'] === 'string' ? headers['last-event-id'] : null;
@@ -34,6 +37,8 @@ export function routes(deps: { signer: Signer; faults: FaultQueue }): Record<str
     portalCancelRemoteSession: { handle: cancelSession },
     portalListTickets: { handle: portal.listTickets },
     portalUpdateTicket: { handle: portal.updateTicket },
+    portalDeleteTicket: { handle: portal.deleteTicket },
+    portalListTicketMessages: { handle: portal.listTicketMessages },
     portalGetDevice: { handle: portal.getDevice },
     portalRevokeDeviceToken: { handle: portal.revokeToken },
     portalGetPolicy: { handle: portal.getPolicy },

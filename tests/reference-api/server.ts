@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import type { components } from '../../electron/agent/hallo-api/openapi';
 import { operationFor, validateParameters, validateRequest, validateResponse, validateSchema } from '../../electron/agent/hallo-api/validator';
 import { bearerToken, sameSecret, securityOf } from './auth';
 import { demoPolicy, type Policy } from './demo-policy';
@@ -10,10 +11,14 @@ import { publishPolicy } from './portal';
 import { createSigner } from './remote';
 import { routes } from './router';
 import { EventStreams } from './sse';
+import { addMessage, publicMessage, type NewMessage } from './thread';
 import { Store, type DeviceRecord, type Received, type TicketRecord } from './store';
+
+type S = components['schemas'];
 
 export type { Fault, Received, DeviceRecord, TicketRecord } from './store';
 export type { Policy } from './demo-policy';
+export type { NewMessage } from './thread';
 
 export interface ReferenceApiOptions {
   port?: number; // 0 (default) = a free port
@@ -37,6 +42,11 @@ export interface ReferenceApi {
   tickets: readonly TicketRecord[];
   faults: FaultQueue;
   policy(): { etag: string; policy: Policy };
+  /**
+   * Adds to a ticket's thread as PATCH /portal/tickets/{id} does (seq, ticket.message), without a
+   * request per message: for tests that need a thread of thousands.
+   */
+  addToThread(ticketId: string, message: NewMessage): S['TicketMessage'];
   /** Same as PUT /portal/policy: new etag, policy.changed to every device. */
   setPolicy(policy: Policy): { etag: string; policy: Policy };
   /** Stops listening and drops every connection; keeps all data. */
@@ -67,7 +77,7 @@ export async function startReferenceApi(opts: ReferenceApiOptions = {}): Promise
   const faults = new FaultQueue(store.faults);
   const table = routes({ signer, faults });
 
-  async function process(req: IncomingMessage, res: ServerResponse, path: string, entry: Received['requests'][number]): Promise<Reply | 'streaming'> {
+  async function process(req: IncomingMessage, res: ServerResponse, url: URL, path: string, entry: Received['requests'][number]): Promise<Reply | 'streaming'> {
     const match = operationFor(req.method ?? 'GET', path);
     if (!match) return problem(404, 'not-found', `No operation ${req.method} ${path}`);
     const { operationId, params } = match;
@@ -94,7 +104,11 @@ export async function startReferenceApi(opts: ReferenceApiOptions = {}): Promise
       }
     }
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
-    const paramCheck = validateParameters(operationId, { path: params, header: headers });
+    const names = [...url.searchParams.keys()];
+    const repeated = names.find((name, i) => names.indexOf(name) !== i);
+    if (repeated !== undefined) return problem(400, 'invalid-request', `/query/${repeated}: given more than once`);
+    const query = Object.fromEntries(url.searchParams);
+    const paramCheck = validateParameters(operationId, { path: params, query, header: headers });
     if (!paramCheck.ok) return problem(400, 'invalid-request', paramCheck.errors, fieldErrors(paramCheck.issues));
     const bodyCheck = validateRequest(operationId, body);
     const route = table[operationId];
@@ -103,7 +117,7 @@ export async function startReferenceApi(opts: ReferenceApiOptions = {}): Promise
       return route.invalid?.(bodyCheck.issues) ?? problem(400, 'invalid-request', bodyCheck.errors, fieldErrors(bodyCheck.issues));
     }
 
-    const ctx: Ctx = { store, streams, operationId, params, headers: req.headers, body, device, req, res };
+    const ctx: Ctx = { store, streams, operationId, params, query, headers: req.headers, body, device, req, res };
     const reply = await route.handle(ctx);
     if (reply === 'streaming') return reply;
     const check = validateResponse(operationId, reply.status, reply.body);
@@ -146,7 +160,7 @@ export async function startReferenceApi(opts: ReferenceApiOptions = {}): Promise
 
     let reply: Reply | 'streaming';
     try {
-      reply = await process(req, res, path, entry);
+      reply = await process(req, res, url, path, entry);
     } catch (error) {
       const operationId = entry.operationId ?? 'unknown';
       store.received.serverErrors.push({ operationId, status: 500, errors: String(error) });
@@ -198,6 +212,11 @@ export async function startReferenceApi(opts: ReferenceApiOptions = {}): Promise
     faults,
     policy: () => store.policy,
     setPolicy: (policy) => publishPolicy(store, streams, checkedPolicy(policy)),
+    addToThread: (ticketId, message) => {
+      const ticket = store.tickets.find((t) => t.ticketId === ticketId);
+      if (!ticket) throw new Error(`reference API: no ticket ${ticketId}`);
+      return publicMessage(addMessage(store, streams, ticket, message, null));
+    },
     stop,
     start: async () => {
       if (!listening) await listen();

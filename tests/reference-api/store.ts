@@ -25,7 +25,12 @@ export interface TicketRecord {
   createdAt: string;
   updatedAt: string;
   lastReply?: S['TicketReply'];
+  /** The conversation, oldest first; `seq` is the index + 1. Seq 1 is the report itself. */
+  thread: MessageRecord[];
 }
+
+/** A message as the server keeps it: with the Idempotency-Key it came with (null for the servicedesk's). */
+export type MessageRecord = S['TicketMessage'] & { idempotencyKey: string | null };
 
 export interface SessionRecord {
   sessionId: string;
@@ -48,6 +53,8 @@ export interface Received {
   enrolments: { deviceId: string | null; body: unknown; status: number }[];
   heartbeats: { deviceId: string; body: S['HeartbeatRequest']; at: string }[];
   tickets: { deviceId: string; idempotencyKey: string | undefined; body: unknown; status: number }[];
+  /** Every POST /tickets/{ticketId}/messages that passed its schema, with the status it got. */
+  messages: { deviceId: string; ticketId: string; idempotencyKey: string; body: unknown; status: number }[];
   consents: { deviceId: string; sessionId: string; body: S['ConsentRequest'] }[];
   sessionEvents: { deviceId: string; sessionId: string; body: S['SessionEventRequest'] }[];
   streams: { deviceId: string; lastEventId: string | null; at: string }[];
@@ -68,6 +75,7 @@ export class Store {
     enrolments: [],
     heartbeats: [],
     tickets: [],
+    messages: [],
     consents: [],
     sessionEvents: [],
     streams: [],
@@ -75,6 +83,8 @@ export class Store {
   };
   readonly devices = new Map<string, DeviceRecord>();
   readonly tickets: TicketRecord[] = [];
+  /** Tickets made so far, deleted ones included: a number is never given twice. */
+  ticketsMade = 0;
   readonly sessions = new Map<string, SessionRecord>();
   readonly codes = new Map<string, { expiresAt: number; tenant: { id: string; name: string } }>();
   readonly faults: Fault[] = [];

@@ -157,3 +157,32 @@ export async function openEvents(base: string, token: string, lastEventId?: stri
     close: () => abort.abort(),
   };
 }
+
+/** A hallo, technician in the portal, as the tests that play the servicedesk need one. */
+export interface Technician {
+  /** Answers on the ticket as `name`; with `status`, changes it too (e.g. `waiting` for a question). */
+  reply(ticketId: string, text: string, status?: S['TicketStatus']): Promise<S['PortalTicket']>;
+  setStatus(ticketId: string, status: S['TicketStatus']): Promise<S['PortalTicket']>;
+  /** The whole thread, oldest first, each message with the Idempotency-Key it came with. */
+  thread(ticketId: string): Promise<S['PortalTicketMessage'][]>;
+  tickets(): Promise<S['PortalTicket'][]>;
+  /** Deletes the ticket: the device gets 404 for it from now on. */
+  deleteTicket(ticketId: string): Promise<void>;
+}
+
+/** The technician `name` at the reference API `api` (its URL ending in /v1, and its portal token). */
+export function technician(api: { url: string; portalToken: string }, name = 'Sanne (hallo,)'): Technician {
+  const ask = async <T>(method: string, path: string, expected: number, body?: unknown): Promise<T> => {
+    const answer = await call<T>(api.url, method, path, { token: api.portalToken, body });
+    if (answer.status !== expected) throw new Error(`portal ${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    return answer.body;
+  };
+  const patch = (ticketId: string, body: S['PortalTicketPatch']) => ask<S['PortalTicket']>('PATCH', `/portal/tickets/${encodeURIComponent(ticketId)}`, 200, body);
+  return {
+    reply: (ticketId, text, status) => patch(ticketId, { reply: { from: name, text }, ...(status ? { status } : {}) }),
+    setStatus: (ticketId, status) => patch(ticketId, { status }),
+    thread: async (ticketId) => (await ask<S['PortalTicketThread']>('GET', `/portal/tickets/${encodeURIComponent(ticketId)}/messages`, 200)).messages,
+    tickets: () => ask<S['PortalTicket'][]>('GET', '/portal/tickets', 200),
+    deleteTicket: async (ticketId) => void (await ask('DELETE', `/portal/tickets/${encodeURIComponent(ticketId)}`, 204)),
+  };
+}

@@ -2,7 +2,7 @@ import { ulid } from 'ulid';
 import type { components } from '../../electron/agent/hallo-api/openapi';
 import type { ValidationIssue } from '../../electron/agent/hallo-api/validator';
 import { fieldErrors, problem, type FieldError, type Handler, type Reply } from './http';
-import type { TicketRecord } from './store';
+import type { MessageRecord, TicketRecord } from './store';
 
 type S = components['schemas'];
 const FIRST_NUMBER = 10001;
@@ -23,9 +23,14 @@ export function invalidTicket(issues: ValidationIssue[]): Reply | null {
 }
 
 /** base64 length → bytes, without decoding megabytes just to count them. */
-function decodedBytes(base64: string): number {
+export function decodedBytes(base64: string): number {
   const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
   return Math.floor((base64.length * 3) / 4) - padding;
+}
+
+/** What the servicedesk and the thread show of an attachment: never its data. */
+export function attachmentInfo(a: S['Attachment']): S['TicketMessageAttachment'] {
+  return { name: a.name, contentType: a.contentType, bytes: decodedBytes(a.dataBase64) };
 }
 
 function created(ticket: TicketRecord): S['TicketCreated'] {
@@ -61,11 +66,7 @@ export function portalTicket(ticket: TicketRecord): S['PortalTicket'] {
     diagnostics: request.diagnostics,
     category: request.category,
     urgency: request.urgency,
-    attachments: (request.attachments ?? []).map((a) => ({
-      name: a.name,
-      contentType: a.contentType,
-      bytes: decodedBytes(a.dataBase64),
-    })),
+    attachments: (request.attachments ?? []).map(attachmentInfo),
   };
 }
 
@@ -97,15 +98,31 @@ export const createTicket: Handler = ({ store, body, headers, device }) => {
   }
 
   const now = store.nowIso();
+  const ticketId = `tkt_${ulid()}`;
+  const attachments = (request.attachments ?? []).map(attachmentInfo);
+  // The report opens the thread (seq 1). No ticket.message for it: the agent that sent it knows.
+  const report: MessageRecord = {
+    messageId: `msg_${ulid()}`,
+    seq: 1,
+    ticketId,
+    kind: 'message',
+    author: 'employee',
+    name: request.contact.name,
+    at: now,
+    text: request.description,
+    ...(attachments.length ? { attachments } : {}),
+    idempotencyKey: key,
+  };
   const ticket: TicketRecord = {
-    ticketId: `tkt_${ulid()}`,
-    number: FIRST_NUMBER + store.tickets.length,
+    ticketId,
+    number: FIRST_NUMBER + store.ticketsMade++,
     deviceId: device!.deviceId,
     idempotencyKey: key,
     request,
     status: 'new',
     createdAt: now,
     updatedAt: now,
+    thread: [report],
   };
   store.tickets.push(ticket);
   record(201);

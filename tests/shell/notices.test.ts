@@ -6,9 +6,11 @@ import { fakeAgent, flush } from '../doubles/fake-agent';
 
 // The catalog's wording is the renderer engineer's; what the shell must get right is the key,
 // the language and the filled-in number.
+const ANSWER = { name: 'Sanne', excerpt: 'Kun je Outlook een keer afsluiten?' };
 const words = (language: 'nl' | 'en', code: 'ticket-answered' | 'ticket-resolved', number: string) => {
   const entry = catalogs[language].notice[code];
-  return { title: entry.title.replace('{{number}}', number), body: entry.body.replace('{{number}}', number) };
+  const fill = (text: string) => text.replace('{{number}}', number).replace('{{name}}', ANSWER.name).replace('{{excerpt}}', ANSWER.excerpt);
+  return { title: fill(entry.title), body: fill(entry.body) };
 };
 
 function start(language: 'nl' | 'en', platform: NodeJS.Platform = 'win32') {
@@ -26,11 +28,11 @@ describe('notices become OS notifications', () => {
 
   it('a ticket answered, in Dutch, with its number; clicking it opens the popup', () => {
     const { notify, opened } = start('nl');
-    notify({ code: 'ticket-answered', params: { number: 12345 } });
+    notify({ code: 'ticket-answered', params: { number: 12345, ...ANSWER } });
     expect(Notification.shown).toHaveLength(1);
     const [shown] = Notification.shown;
     expect(shown!.options).toEqual(words('nl', 'ticket-answered', '12345'));
-    expect(shown!.options.body).toContain('12345');
+    expect(shown!.options.title).toContain('12345');
     expect(JSON.stringify(shown!.options)).not.toContain('{{');
     expect(opened).toEqual([]);
     shown!.emit('click');
@@ -84,7 +86,7 @@ describe('notices become OS notifications', () => {
   it('follows the language the agent has now', () => {
     const { notify, store } = start('nl');
     store.update('settings', (settings) => ({ ...settings, language: 'en' }));
-    notify({ code: 'ticket-answered', params: { number: 3 } });
+    notify({ code: 'ticket-answered', params: { number: 3, ...ANSWER } });
     expect(Notification.shown[0]!.options).toEqual(words('en', 'ticket-answered', '3'));
   });
 

@@ -163,7 +163,8 @@ export function validateEvent<T = unknown>(eventType: string, data: unknown): Va
 
 /**
  * An operation's path, query and header parameters. Header names are matched case-insensitively;
- * values stay strings (every parameter of this API is a string).
+ * values arrive as strings: one whose schema is an integer is read as a decimal integer first
+ * (`limit=50`), anything else stays a string and fails the integer schema.
  */
 export function validateParameters(
   operationId: string,
@@ -182,7 +183,8 @@ export function validateParameters(
       if (param.required) issues.push({ pointer, keyword: 'required', message: 'is required' });
       continue;
     }
-    const result = run(compile(`param:${operationId}:${param.in}:${param.name}`, () => param.schema), value);
+    const typed = param.schema.type === 'integer' && /^-?\d{1,15}$/.test(value) ? Number(value) : value;
+    const result = run(compile(`param:${operationId}:${param.in}:${param.name}`, () => param.schema), typed);
     if (!result.ok) issues.push(...result.issues.map((i) => ({ ...i, pointer: pointer + i.pointer })));
   }
   if (issues.length === 0) return { ok: true, value: undefined };

@@ -557,8 +557,8 @@ export const en: Catalog = {
       body: 'Report {{number}} has now reached the service desk. There is nothing more you need to do.',
     },
     'ticket-answered': {
-      title: 'Reply to your ticket',
-      body: 'The service desk replied to ticket {{number}}.',
+      title: '{{name}} replied on ticket {{number}}',
+      body: '{{excerpt}}',
       action: 'Reply',
     },
     'ticket-resolved': {

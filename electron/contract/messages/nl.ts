@@ -572,8 +572,8 @@ export const nl = {
       body: 'Melding {{number}} is nu bij de servicedesk. Je hoeft niets meer te doen.',
     },
     'ticket-answered': {
-      title: 'Antwoord op je melding',
-      body: 'De servicedesk heeft gereageerd op melding {{number}}.',
+      title: '{{name}} reageerde op melding {{number}}',
+      body: '{{excerpt}}',
       action: 'Beantwoorden',
     },
     'ticket-resolved': {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../electron/agent/hallo-api/api-error';
 import { createApiClient } from '../../../electron/agent/hallo-api/client';
 import { createFakeClock } from '../../doubles/fake-clock';
-import { createFakeHttp, json, problem, type FakeAnswer, type SeenRequest } from './fakes';
+import { createFakeHttp, failure, json, problem, type FakeAnswer, type SeenRequest } from './fakes';
 import { sampleDevice, sampleEnrolled, sampleHeartbeat, samplePolicy } from './samples';
 
 const BASE = 'https://agent.hallo.test/v1';
@@ -12,15 +11,6 @@ function setup(answer: (req: SeenRequest) => FakeAnswer | Promise<FakeAnswer>, t
   const http = createFakeHttp(answer);
   const api = createApiClient({ baseUrl: BASE, http, clock, token: () => token });
   return { clock, http, api };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
 }
 
 describe('hallo, API client', () => {
@@ -190,5 +180,69 @@ describe('hallo, API client', () => {
     const error = await failure(api.listTickets());
     expect([error.code, error.status]).toEqual(['invalid-response', 302]);
     expect(http.requests).toHaveLength(1);
+  });
+});
+
+describe('the conversation on a ticket', () => {
+  const message = { messageId: 'msg_1', seq: 7, ticketId: 'tkt_1', kind: 'message', author: 'servicedesk', name: 'Sanne', at: '2026-12-07T09:00:00Z', text: 'Welke printer?' };
+  const page = { messages: [message], older: 'b2xkZXI', newer: 'bmV3ZXI', hasNewer: false };
+
+  it('asks for a page with the cursor and limit in the query, and for the newest page without one', async () => {
+    const { api, http } = setup(() => json(200, page));
+    await expect(api.listTicketMessages('tkt_1', { before: 'b2xkZXI', limit: 20 })).resolves.toEqual(page);
+    await expect(api.listTicketMessages('tkt_1')).resolves.toEqual(page);
+    expect(http.requests.map((r) => [r.method, r.url])).toEqual([
+      ['GET', `${BASE}/tickets/tkt_1/messages?before=b2xkZXI&limit=20`],
+      ['GET', `${BASE}/tickets/tkt_1/messages`],
+    ]);
+  });
+
+  it('posts a reply with its Idempotency-Key and says whether the server replayed the first message', async () => {
+    let calls = 0;
+    const mine = { ...message, author: 'employee', name: 'Anna', resolution: 'not-solved' };
+    const { api, http } = setup(() => json(calls++ === 0 ? 201 : 200, mine));
+    const key = '01JNB4W3Y6ZK8T9V0X1Y2Z3A4B';
+    const body = { text: 'Hij doet het nog niet', resolution: 'not-solved' as const };
+    await expect(api.createTicketMessage('tkt_1', body, key)).resolves.toEqual({ message: mine, replayed: false });
+    await expect(api.createTicketMessage('tkt_1', body, key)).resolves.toEqual({ message: mine, replayed: true });
+    expect(http.requests.map((r) => [r.method, r.path, r.headers.get('Idempotency-Key'), r.body])).toEqual([
+      ['POST', '/tickets/tkt_1/messages', key, body],
+      ['POST', '/tickets/tkt_1/messages', key, body],
+    ]);
+  });
+
+  it('refuses a garbage page or message with one ApiError each, naming what was wrong', async () => {
+    const { seq: _seq, ...noSeq } = message;
+    const pages = [
+      new Response('<html>Proxy login</html>', { status: 200, headers: { 'Content-Type': 'text/html' } }),
+      new Response('{"messages": [', { status: 200, headers: { 'Content-Type': 'application/json' } }),
+      json(200, { ...page, messages: [noSeq] }),
+      json(200, { ...page, messages: [{ ...message, kind: 'poll' }] }),
+      json(200, { ...page, messages: Array.from({ length: 201 }, (_, i) => ({ ...message, seq: i + 1 })) }),
+      json(200, { ...page, newer: null }),
+    ];
+    const { api } = setup(() => pages.shift()!);
+    const errors = [];
+    for (let i = 0; i < 6; i++) errors.push(await failure(api.listTicketMessages('tkt_1')));
+    expect(errors.map((e) => e.code)).toEqual(Array(6).fill('invalid-response'));
+    expect(errors[2]!.detail).toContain('/messages/0/seq');
+
+    const messages = [json(201, {}), json(201, { ...message, seq: 0 }), json(200, page), json(202, message)];
+    const post = setup(() => messages.shift()!).api;
+    for (let i = 0; i < 4; i++) expect((await failure(post.createTicketMessage('tkt_1', { text: 'x' }, '01JNB4W3Y6ZK8T9V0X1Y2Z3A4B'))).code).toBe('invalid-response');
+  });
+
+  it('hands on a refusal with its status and the fields it names', async () => {
+    const refusal = (status: number, errors?: unknown[]) => json(status, { type: 'about:blank', title: 'No', status, ...(errors ? { errors } : {}) });
+    const answers = [refusal(404), refusal(409), refusal(413), refusal(422, [{ field: '/text', code: 'required' }])];
+    const { api } = setup(() => answers.shift()!);
+    const seen = [];
+    for (let i = 0; i < 4; i++) seen.push(await failure(api.createTicketMessage('tkt_1', { text: '' }, '01JNB4W3Y6ZK8T9V0X1Y2Z3A4B')));
+    expect(seen.map((e) => [e.code, e.status, e.fieldErrors])).toEqual([
+      ['http-4xx', 404, []],
+      ['http-4xx', 409, []],
+      ['http-4xx', 413, []],
+      ['http-4xx', 422, [{ field: '/text', code: 'required' }]],
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { ApiError } from '../../../electron/agent/hallo-api/api-error';
 import type { HttpTransport } from '../../../electron/agent/ports';
 
 export interface SeenRequest {
@@ -46,4 +47,15 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 
 export function problem(status: number, headers: Record<string, string> = {}): Response {
   return json(status, { type: 'about:blank', title: 'Failed', status, detail: `fake ${status}` }, headers);
+}
+
+/** The ApiError a call failed with; anything else (success, another error) fails the test. */
+export async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error('expected an ApiError, but the call succeeded');
 }

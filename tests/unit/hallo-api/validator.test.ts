@@ -162,6 +162,12 @@ describe('validateParameters', () => {
     expect(validateParameters('createTicket', { header: { 'Idempotency-Key': 'not-a-ulid' } }).ok).toBe(false);
   });
 
+  it('reads an integer query parameter as a decimal integer, and refuses anything else', () => {
+    const page = (limit: string) => validateParameters('listTicketMessages', { path: { ticketId: 'tkt_1' }, query: { limit } }).ok;
+    expect(['1', '50', '200'].map(page)).toEqual([true, true, true]);
+    expect(['0', '201', '-5', 'tien', '1.5', '', ' 5', '1e2'].map(page)).toEqual(Array(8).fill(false));
+  });
+
   it('checks path parameters', () => {
     expect(validateParameters('remoteSessionConsent', { path: { sessionId: 'abc_1' } }).ok).toBe(true);
     expect(validateParameters('remoteSessionConsent', { path: { sessionId: '../x' } }).ok).toBe(false);
