@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Notice } from '../../../electron/contract';
 import type { PopupBridge } from '../bridge/types';
-import { localizeParams } from '../format';
 import { hasText } from '../i18n';
 
 // A few at a time, as an OS keeps a few on screen; older ones give way.
@@ -15,7 +14,8 @@ interface Shown {
 
 /**
  * The preview's stand-in for the OS notifications the app's shell shows (`electron/main/notices.ts`):
- * the same words from the catalog, and the notice's action ("Beantwoorden") opening its ticket as a
+ * the same words from the catalog, filled as the shell fills them (a ticket number is no amount:
+ * 10001, not 10.001), and the notice's action ("Beantwoorden") opening its ticket as a
  * click on the real one does. Mounted outside the popup, only where the bridge carries notices.
  */
 export function PreviewNotices({ bridge, onNotice }: { bridge: PopupBridge; onNotice: NonNullable<PopupBridge['onNotice']> }) {
@@ -41,13 +41,12 @@ export function PreviewNotices({ bridge, onNotice }: { bridge: PopupBridge; onNo
     <section className="preview-notices" aria-label={t('previewNotice.label')} aria-live="polite">
       {shown.map((entry) => {
         const { code, params, ticketId } = entry.notice;
-        const words = localizeParams(params, i18n.language === 'en' ? 'en' : 'nl');
         const action = ticketId && hasText(i18n, `notice.${code}.action`) ? t(`notice.${code}.action`) : null;
         return (
           <div key={entry.key} className="preview-notice">
             <p className="preview-notice-label">{t('previewNotice.label')}</p>
-            <p className="preview-notice-title">{t(`notice.${code}.title`, words)}</p>
-            {hasText(i18n, `notice.${code}.body`) && <p>{t(`notice.${code}.body`, words)}</p>}
+            <p className="preview-notice-title">{t(`notice.${code}.title`, params)}</p>
+            {hasText(i18n, `notice.${code}.body`) && <p>{t(`notice.${code}.body`, params)}</p>}
             <div className="preview-notice-actions">
               {action && (
                 <button type="button" className="button accent" onClick={() => open(entry)}>
