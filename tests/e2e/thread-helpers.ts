@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { fillForm, nl, openForm, openPopup, send, sentNumber } from './report-helpers';
+import { fillForm, nl, openPopup, send, sentNumber } from './report-helpers';
 import { portalTickets, type RunningPreview } from './preview';
 
 // How an employee reaches and works a ticket's conversation; shared by ticket-conversation*.spec.ts.
@@ -21,8 +21,11 @@ export async function openMainView(page: Page, preview: RunningPreview): Promise
 
 /** Reports a problem through the form, as the employee does, and returns its number and the API's id for it. */
 export async function reportProblem(page: Page, api: RunningPreview['api'], text: string): Promise<{ number: number; ticketId: string }> {
-  await openForm(page);
+  await page.getByRole('button', { name: nl.report.open, exact: true }).click();
+  // The form opens once the screenshot is taken: on a busy machine that takes a while.
+  await expect(page.getByRole('heading', { level: 1, name: nl.report.title })).toBeVisible({ timeout: 30_000 });
   await fillForm(page, { text, name: 'Anna de Vries' });
+  await expect(page.getByLabel(nl.report.description)).toHaveValue(text);
   await send(page);
   const number = await sentNumber(page);
   const ticket = (await portalTickets(api)).find((t) => t.number === number)!;
