@@ -87,6 +87,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
   let fetching: Promise<void> = Promise.resolve();
   let cacheChain: Promise<void> = Promise.resolve();
   let lastSend: { key: string; result: Promise<ReplyResult>; at: number } | null = null;
+  let saving: Promise<unknown> = Promise.resolve();
   let stopped = false;
 
   const state = () => store.get().tickets;
@@ -380,7 +381,10 @@ export function createConversation(deps: ConversationDeps): Conversation {
       if (!check.ok) return { outcome: 'invalid', problems: check.problems };
       const key = JSON.stringify([draft.ticketId, check.text, draft.intent, draft.includeScreenshot]);
       if (lastSend && lastSend.key === key && clock.now() - lastSend.at < DOUBLE_SEND_MS) return lastSend.result;
-      const result = save(draft, check.text);
+      // One save at a time: replies enter the outbox in the order of their ids, which is the
+      // order the sender keeps per ticket; two writes racing would let the later one go first.
+      const result = saving.then(() => save(draft, check.text));
+      saving = result.catch(() => undefined);
       lastSend = { key, result, at: clock.now() };
       result.catch(() => lastSend?.result === result && (lastSend = null)); // a full disk: Send again at once
       return result;
