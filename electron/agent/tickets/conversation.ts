@@ -51,6 +51,8 @@ export interface Conversation extends ConversationHooks {
 
 /** Asked per page: one quick answer, and the newest page is what the cache keeps. */
 export const PAGE_MESSAGES = 100;
+/** How long a change of the open thread waits to be written with the next ones (see keepWindow). */
+const CACHE_WRITE_DELAY_MS = 1000;
 /** At most this many messages in the open thread: a thread of thousands is read in the portal. */
 export const SHOWN_MESSAGES_MAX = 1000;
 
@@ -87,6 +89,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
   let fetching: Promise<void> = Promise.resolve();
   let cacheChain: Promise<void> = Promise.resolve();
   let lastSend: { key: string; result: Promise<ReplyResult>; at: number } | null = null;
+  let saving: Promise<unknown> = Promise.resolve();
   let stopped = false;
 
   const state = () => store.get().tickets;
@@ -116,6 +119,27 @@ export function createConversation(deps: ConversationDeps): Conversation {
   function onCache(work: () => Promise<void>): Promise<void> {
     cacheChain = cacheChain.then(() => disk.run(work));
     return cacheChain;
+  }
+
+  /**
+   * The open thread's window to disk, a moment later: what comes meanwhile (a reply's answer, its
+   * event, the next reply) goes in the same write, so that the cache's flushes do not queue before
+   * the outbox's on the same disk. Lost in a crash, the next open fetches it again.
+   */
+  const keeping = new Map<string, ThreadWindow>();
+  let keepTimer: unknown = null;
+  function keepWindow(ticketId: string, window: ThreadWindow): void {
+    keeping.set(ticketId, window);
+    keepTimer ??= clock.setTimeout(() => void flushWindows(), CACHE_WRITE_DELAY_MS);
+  }
+  function flushWindows(): Promise<void> {
+    clock.clearTimeout(keepTimer);
+    keepTimer = null;
+    const windows = [...keeping];
+    keeping.clear();
+    return onCache(async () => {
+      for (const [ticketId, window] of windows) await cache.save(ticketId, trimWindow(window, CACHED_MESSAGES_MAX));
+    });
   }
 
   function keepMarks(): void {
@@ -213,8 +237,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
       open.syncedAt = iso();
       open.lastError = null;
       open.gone = false;
-      const kept = open.window;
-      void onCache(() => cache.save(ticketId, trimWindow(kept, CACHED_MESSAGES_MAX)));
+      keepWindow(ticketId, open.window);
     } catch (error) {
       if (mine !== generation) return;
       if (error instanceof ApiError && error.status === 404) open.gone = true;
@@ -230,8 +253,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
   function addToThread(ticketId: string, messages: readonly ThreadMessage[]): void {
     if (current?.ticketId === ticketId) {
       current.window = addMessages(current.window, messages);
-      const kept = current.window;
-      void onCache(() => cache.save(ticketId, trimWindow(kept, CACHED_MESSAGES_MAX)));
+      keepWindow(ticketId, current.window);
       return show();
     }
     void onCache(async () => {
@@ -315,6 +337,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
       stopped = true;
       generation++;
       picture.clear();
+      await flushWindows(); // what the thread showed is there after a restart
       await disk.close();
     },
 
@@ -333,6 +356,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
     },
 
     closeThread() {
+      void flushWindows();
       generation++;
       current = null;
       picture.clear();
@@ -380,7 +404,10 @@ export function createConversation(deps: ConversationDeps): Conversation {
       if (!check.ok) return { outcome: 'invalid', problems: check.problems };
       const key = JSON.stringify([draft.ticketId, check.text, draft.intent, draft.includeScreenshot]);
       if (lastSend && lastSend.key === key && clock.now() - lastSend.at < DOUBLE_SEND_MS) return lastSend.result;
-      const result = save(draft, check.text);
+      // One save at a time: replies enter the outbox in the order of their ids, which is the
+      // order the sender keeps per ticket; two writes racing would let the later one go first.
+      const result = saving.then(() => save(draft, check.text));
+      saving = result.catch(() => undefined);
       lastSend = { key, result, at: clock.now() };
       result.catch(() => lastSend?.result === result && (lastSend = null)); // a full disk: Send again at once
       return result;
@@ -393,7 +420,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
       if (message.author === 'servicedesk' && message.kind === 'message') answered(ticketId, message.name, message.text ?? '', message.at);
     },
 
-    idle: () => fetching.then(() => cacheChain),
+    idle: () => fetching.then(flushWindows),
 
     outboxChanged(records: readonly OutboxRecord[]) {
       if (!current) return reshapeList();
@@ -415,15 +442,19 @@ export function createConversation(deps: ConversationDeps): Conversation {
       if (fresh) {
         const own = new Set(replies().flatMap((r) => (r.message ? [r.message.at] : [])));
         const notices: Notice[] = [];
+        let changed = false;
         for (const ticket of list) {
           const was = marks.get(ticket.ticketId);
           // The list's last reply may be this PC's own: never news.
           const reply = ticket.lastReply && own.has(ticket.lastReply.at) ? null : ticket.lastReply;
           const result = markListed(was, { ...ticket, lastReply: reply }, current?.ticketId === ticket.ticketId);
-          marks.set(ticket.ticketId, result.marks);
+          if (result.marks !== was) {
+            marks.set(ticket.ticketId, result.marks);
+            changed = true;
+          }
           if (result.notice) notices.push(result.notice);
         }
-        keepMarks();
+        if (changed) keepMarks(); // a list that brings nothing new writes nothing
         for (const notice of notices) deps.onNotice(notice);
       }
       const shaped = shape(list);
