@@ -119,6 +119,36 @@ test('a reply to a ticket deleted at the portal is told and kept in the box', as
   await expect(replyField(page)).toHaveValue(text);
 });
 
+test('a reply that is empty, over the limit or a megabyte paste is refused at its field, and nothing is sent', async ({ page }) => {
+  await openMainView(page, preview);
+  const { number, ticketId } = await reportProblem(page, preview.api, 'De scanner doet niets.');
+  await openThread(page, number);
+  const send = page.getByRole('button', { name: nl.reply.send, exact: true });
+  await replyField(page).fill('  \n ');
+  await send.click();
+  await expect(page.getByText(`${nl.draft.field.text}: ${nl.draft.problem.required}`)).toBeVisible();
+  await expect(replyField(page)).toBeFocused();
+  await expect(replyField(page)).toHaveAttribute('aria-invalid', 'true');
+
+  await replyField(page).fill('a'.repeat(2001));
+  await expect(page.getByText('2.001 / 2.000')).toHaveClass(/over/);
+  await send.click();
+  await expect(page.getByText(`${nl.draft.field.text}: Dit is te lang: maximaal 2.000 tekens.`)).toBeVisible();
+  await expect(replyField(page)).toHaveValue('a'.repeat(2001)); // kept, to shorten
+
+  // A real paste of a megabyte: what fits goes in, the rest is said to be still on the clipboard.
+  await replyField(page).fill('Scanner: ');
+  await replyField(page).evaluate((el: HTMLTextAreaElement) => {
+    el.setSelectionRange(el.value.length, el.value.length);
+    const data = new DataTransfer();
+    data.setData('text/plain', 'x'.repeat(1_000_000));
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(page.getByRole('alert').filter({ hasText: 'Je plakte 1.000.000 tekens, maar er passen er 2.000.' })).toBeVisible();
+  expect(await replyField(page).inputValue()).toHaveLength(2000);
+  expect(await employeeMessages(ticketId)).toEqual([]);
+});
+
 test('the conversation passes axe, light and dark', async ({ browser }) => {
   const context = await browser.newContext({ colorScheme: 'light', reducedMotion: 'reduce', viewport: { width: 380, height: 900 } });
   const page = await context.newPage();
