@@ -486,6 +486,6 @@ describe('tickets under faults and crashes', () => {
         expect(totals.retryAfter.longestSeconds).toBeGreaterThanOrEqual(2);
       }
     },
-    240_000,
+    360_000, // replies as well as tickets: under the whole suite on two cores 50 runs took longer than 240 s
   );
 });

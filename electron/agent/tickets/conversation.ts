@@ -115,7 +115,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
     },
   });
 
-  /** Cache reads and writes one at a time: an event and a fetch never write over each other. */
+  /** Cache and marks reads and writes one at a time: an event and a fetch never write over each other. */
   function onCache(work: () => Promise<void>): Promise<void> {
     cacheChain = cacheChain.then(() => disk.run(work));
     return cacheChain;
@@ -142,9 +142,10 @@ export function createConversation(deps: ConversationDeps): Conversation {
     });
   }
 
+  /** In the same line as the cache: an older copy of the marks never lands after a newer one. */
   function keepMarks(): void {
     const copy = new Map(marks);
-    void disk.run(() => marksMemory.save(copy));
+    void onCache(() => marksMemory.save(copy));
   }
 
   /** The status the thread knows best: a status change newer than the list's copy wins. */
