@@ -1,4 +1,3 @@
-import { monotonicFactory } from 'ulid';
 import { ActionError, type ErrorInfo, type MyTicket, type Notice, type OpenReply, type ReplyDraft, type ReplyProblem, type ThreadMessage, type TicketsState, type TicketStatus } from '../../contract';
 import type { SliceStore } from '../capability';
 import { ApiError } from '../hallo-api/api-error';
@@ -17,6 +16,7 @@ import { ThreadCache, CACHED_MESSAGES_MAX } from './thread-cache';
 import { addMessages, addPage, emptyWindow, fromApi, olderCursor, trimWindow, withReplies, type ThreadWindow } from './thread-merge';
 import { screenshotAttachment } from './ticket-body';
 import { markAnswer, markListed, markRead, TicketMarksMemory, type TicketMarks } from './ticket-marks';
+import { newUlid } from '../platform/ids';
 
 export interface ConversationDeps {
   store: SliceStore<'tickets'>;
@@ -82,7 +82,6 @@ export function createConversation(deps: ConversationDeps): Conversation {
   const cache = new ThreadCache(deps.dataDir, log);
   const marksMemory = new TicketMarksMemory(deps.dataDir, log);
   const disk = createWriteGate();
-  const newId = monotonicFactory();
   let marks = new Map<string, TicketMarks>();
   let current: Open | null = null;
   let generation = 0;
@@ -305,7 +304,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
       log.error('reply body failed its schema', { errors: valid.errors.slice(0, 1000) });
       throw new ActionError('internal', 'the reply could not be made');
     }
-    const id = newId(clock.now());
+    const id = await newUlid(clock.now());
     const record: ReplyRecord = {
       kind: 'reply',
       ticketId: draft.ticketId,

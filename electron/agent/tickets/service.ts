@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { ActionError, openReport, type DraftProblem, type MyTicket, type Notice, type TicketDraft, type TicketPreview, type TicketsState } from '../../contract';
 import type { DiagnosticsPart, SliceStore } from '../capability';
+import { newUlid } from '../platform/ids';
 import type { BackoffOptions } from '../hallo-api/backoff';
 import type { HalloApi } from '../hallo-api/client';
 import type { Policy, ServerEvent, TicketCreateRequest } from '../hallo-api/types';
@@ -96,9 +97,6 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
   const contactMemory = deps.contact ?? new ContactMemory(deps.dataDir, log);
   const listMemory = new TicketListMemory(deps.dataDir, log);
   const shapeList = (list: MyTicket[], fresh: boolean) => deps.conversation?.shapeList(list, fresh) ?? list;
-  // ulid, and node:crypto with it (about 2 MB), loads at the first ticket: most agents make none.
-  let ids: Promise<(at: number) => string> | null = null;
-  const newId = async (at: number) => (await (ids ??= import('ulid').then((ulid) => ulid.monotonicFactory())))(at);
   /** The body "Bekijk wat er wordt meegestuurd" showed: Send sends exactly that while the draft is unchanged. */
   let previewed: { key: string; body: TicketCreateRequest } | null = null;
   /** The last Send, by its draft: the same words again while it saves, or just after, are a double click. */
@@ -218,7 +216,7 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
       log.error('ticket body failed its schema', { errors: valid.errors.slice(0, 1000) });
       throw new ActionError('internal', 'the ticket could not be made');
     }
-    const id = await newId(clock.now());
+    const id = await newUlid(clock.now());
     const record: TicketRecord = {
       entry: {
         id,

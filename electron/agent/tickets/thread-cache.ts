@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ThreadMessage } from '../../contract';
@@ -36,7 +35,7 @@ export class ThreadCache {
   }
 
   async load(ticketId: string): Promise<ThreadWindow | null> {
-    const read = await readJsonFile(this.pathOf(ticketId), { ownFile: { maxBytes: FILE_MAX_BYTES } });
+    const read = await readJsonFile(await this.pathOf(ticketId), { ownFile: { maxBytes: FILE_MAX_BYTES } });
     if (!read.ok) {
       if (!read.missing) this.log.warn('a cached thread cannot be read: fetched again', { detail: read.detail });
       return null;
@@ -52,13 +51,15 @@ export class ThreadCache {
 
   async save(ticketId: string, window: ThreadWindow): Promise<void> {
     try {
-      await writeFileAtomic(this.pathOf(ticketId), JSON.stringify({ version: 1, ticketId, ...window }));
+      await writeFileAtomic(await this.pathOf(ticketId), JSON.stringify({ version: 1, ticketId, ...window }));
     } catch (error) {
       this.log.warn('could not keep a thread', { error: String(error) });
     }
   }
 
-  private pathOf(ticketId: string): string {
+  /** node:crypto (about 2 MB) loads when a thread is first opened or cached, not at start. */
+  private async pathOf(ticketId: string): Promise<string> {
+    const { createHash } = await import('node:crypto');
     return join(this.dir, `${createHash('sha256').update(ticketId).digest('hex').slice(0, 32)}.json`);
   }
 }
