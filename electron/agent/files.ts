@@ -1,7 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+
+/**
+ * Temp names need only be unique: the folder is ours alone (0700) and `wx` refuses a name that is
+ * there already. This run (process id and start time, as a crash may leave a temp file behind)
+ * and a counter, not random bytes: node:crypto is about 2 MB to keep loaded.
+ */
+const RUN = `${process.pid}-${Date.now().toString(36)}`;
+let temps = 0;
 
 /** What the file helpers reach of the OS; tests hand in another platform or a failing `open`. */
 export interface FileIo {
@@ -21,7 +28,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, m
   if (firstMade !== undefined) {
     for (const parent of parentsOfMade(dir, firstMade)) await syncDir(parent, io);
   }
-  const temp = join(dir, `.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dir, `.${RUN}-${++temps}.tmp`);
   try {
     const handle = await (io.open ?? open)(temp, 'wx', mode); // a new file: never through a planted link
     try {

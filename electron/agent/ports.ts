@@ -10,9 +10,42 @@ export interface Clock {
   clearTimeout(handle: unknown): void;
 }
 
-/** `fetch` semantics. In the app: Electron's net.fetch (system proxy, OS certificate store). */
+/**
+ * `fetch` semantics, of which the agent uses this much: in the app Electron's net.fetch (system
+ * proxy, OS certificate store); in the preview and the bench node:http (preview/node-http.ts),
+ * since fetch and its Request, Response and Headers load undici, about 4 MB the idle agent
+ * would carry for good. A failed connection rejects as fetch does (the reason in `error.cause`).
+ */
 export interface HttpTransport {
-  fetch(url: string, init?: RequestInit): Promise<Response>;
+  fetch(url: string, init: HttpRequest): Promise<HttpResponse>;
+}
+
+export interface HttpRequest {
+  method: string;
+  headers: Record<string, string>;
+  body?: string | undefined;
+  signal?: AbortSignal | undefined;
+  /** The API does not redirect; following one would carry the token elsewhere. */
+  redirect: 'manual';
+}
+
+/** What the agent reads of an answer; a fetch Response is one. */
+export interface HttpResponse {
+  readonly status: number;
+  readonly ok: boolean;
+  readonly headers: { get(name: string): string | null };
+  text(): Promise<string>;
+  /** The body as a stream (GET /events), read instead of text(). */
+  readonly body: ByteStream | null;
+}
+
+/**
+ * A body read as it arrives; a web ReadableStream is one. The preview's is made on the socket
+ * itself: Node's web streams are about 2 MB more to keep.
+ */
+export interface ByteStream {
+  getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array | undefined }>; cancel(reason?: unknown): Promise<void> };
+  cancel(reason?: unknown): Promise<void>;
 }
 
 /** Small secrets (the device token). In the app: safeStorage; elsewhere a 0600 file. */

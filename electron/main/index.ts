@@ -76,7 +76,7 @@ async function start(): Promise<void> {
     quit: () => app.quit(),
   });
   const shortcut = bindReportShortcut({ agent, onPress: () => void openReport(agent, shown) });
-  showNotices({ agent, onClick: () => shown.show() });
+  showNotices({ agent, platform: process.platform, popup: shown });
 
   let stopping = false;
   app.on('before-quit', (event) => {

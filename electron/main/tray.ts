@@ -39,11 +39,16 @@ export function trayIconFile(iconsDir: string, overall: Overall, platform: NodeJ
   return join(iconsDir, `tray-${icon}-${platform === 'win32' ? 16 : 32}.png`);
 }
 
-/** The agent's headline in a few words: the same reason the popup's headline gives. */
-export function trayTooltip(headline: Headline, language: Language): string {
+/**
+ * The agent's headline in a few words: the same reason the popup's headline gives; then, on a line
+ * of its own, how many tickets wait for the employee's reply (`tickets.waitingForYou`).
+ */
+export function trayTooltip(headline: Headline, language: Language, waitingForYou = 0): string {
   const messages = catalogs[language];
-  if (headline === 'checking') return messages.tray.tooltipChecking;
-  return fill(messages.tray.tooltip, { state: messages.overall[headline] });
+  const state = headline === 'checking' ? messages.tray.tooltipChecking : fill(messages.tray.tooltip, { state: messages.overall[headline] });
+  if (waitingForYou <= 0) return state;
+  const waiting = waitingForYou === 1 ? messages.tray.waiting_one : fill(messages.tray.waiting_other, { count: waitingForYou });
+  return `${state}\n${waiting}`;
 }
 
 export function trayMenu(opts: TrayOptions, language: Language, preference: LanguagePreference): Menu {
@@ -82,12 +87,13 @@ export function createShellTray(opts: TrayOptions): { tray: Tray; dispose(): voi
     return icon;
   };
   let { overall, headline, settings } = opts.agent.state();
+  let waiting = opts.agent.state().tickets.waitingForYou;
   const tray = new Tray(image(overall));
   let menu = trayMenu(opts, settings.language, settings.languagePreference);
 
   const render = () => {
     tray.setImage(image(overall));
-    tray.setToolTip(trayTooltip(headline, settings.language));
+    tray.setToolTip(trayTooltip(headline, settings.language, waiting));
     menu = trayMenu(opts, settings.language, settings.languagePreference);
     // On macOS a context menu would take over the left click that opens the popup.
     if (opts.platform !== 'darwin') tray.setContextMenu(menu);
@@ -100,8 +106,11 @@ export function createShellTray(opts: TrayOptions): { tray: Tray; dispose(): voi
   });
 
   const unsubscribe = opts.agent.subscribe((patch) => {
-    if (!patch.overall && !patch.headline && !patch.settings) return;
+    // The tickets slice changes often (a thread being read); only its count shows here.
+    const waitingNow = patch.tickets?.waitingForYou ?? waiting;
+    if (!patch.overall && !patch.headline && !patch.settings && waitingNow === waiting) return;
     ({ overall, headline, settings } = opts.agent.state());
+    waiting = waitingNow;
     render();
   });
   return {

@@ -3,6 +3,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import { isIP } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { WireEvent, WireRequest, WireResponse } from '../contract';
+import { PREVIEW_NOTICE_EVENT } from '../contract/wire';
 import type { Agent } from '../agent/agent';
 import { runAction, type ShellHandlers } from '../agent/door';
 
@@ -36,7 +37,12 @@ export function attachBridge(server: Server, agent: Agent, shell: ShellHandlers,
 
   function bind(ws: WebSocket): void {
     const unsubscribe = agent.subscribe((patch) => send(ws, { event: 'state', payload: patch } satisfies WireEvent));
-    ws.on('close', unsubscribe);
+    // What the app's shell shows as OS notifications, the page shows as a stand-in.
+    const offNotice = agent.onNotice((notice) => send(ws, { event: PREVIEW_NOTICE_EVENT, payload: notice } satisfies WireEvent));
+    ws.on('close', () => {
+      unsubscribe();
+      offNotice();
+    });
     ws.on('error', (error) => {
       agent.log.warn('preview bridge: bad frame, connection closed', { error: error.message });
       ws.terminate();

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { AgentPorts, ScreenCapture } from '../agent/ports';
 import { createFileSecretStore } from '../agent/secrets-file';
+import { createNodeHttp } from './node-http';
 
 /** Ports backed by plain Node, for the preview host, integration tests and the benchmarks. */
 export function createNodePorts(opts: { dataDir: string; configFiles?: string[]; screen?: ScreenCapture }): AgentPorts {
@@ -10,7 +11,7 @@ export function createNodePorts(opts: { dataDir: string; configFiles?: string[];
       setTimeout: (fn, ms) => setTimeout(fn, ms),
       clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
     },
-    http: { fetch: (url, init) => fetch(url, init) },
+    http: createNodeHttp(),
     secrets: createFileSecretStore(join(opts.dataDir, 'secrets')),
     idle: { idleSeconds: () => 0 },
     screen: opts.screen ?? { capture: async () => null },

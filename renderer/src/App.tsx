@@ -14,6 +14,7 @@ import { Headline } from './components/Headline';
 import { Skeleton } from './components/Skeleton';
 import { SupportCard } from './components/SupportCard';
 import { MyTickets } from './components/MyTickets';
+import { Thread, type ThreadActions } from './components/thread/Thread';
 import { OutboxList } from './components/report/OutboxList';
 import { ReportForm, type ReportActions } from './components/report/ReportForm';
 import { ReportResult } from './components/report/ReportResult';
@@ -35,6 +36,8 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
   const [problems, setProblems] = useState<DraftProblem[] | null>(null);
   const [resultId, setResultId] = useState<string | null>(null);
   const [ticketsRefreshing, setTicketsRefreshing] = useState(false);
+  // The ticket whose conversation was closed last: "Mijn meldingen" gives it focus again.
+  const [returnTicket, setReturnTicket] = useState<string | null>(null);
   const adminButton = useRef<HTMLButtonElement>(null);
   const bannerButton = useRef<HTMLButtonElement>(null);
   const ticketsButton = useRef<HTMLButtonElement>(null);
@@ -52,11 +55,21 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
     returnTo.current = from;
     setView(next);
   }, []);
-  const back = useCallback(() => setView('main'), []);
+  const back = useCallback(() => {
+    setReturnTicket(null);
+    setView('main');
+  }, []);
 
   // Escape steps back one level: a sub-view closes, the form closes (its draft kept, as when the
   // popup is closed), and only on the main view does it hide the popup.
   const reportOpen = state?.tickets.report != null;
+  // A conversation is open exactly while the agent's `tickets.thread` is (a notice may open one too).
+  const thread = state?.tickets.thread ?? null;
+  const closeThread = useCallback(() => {
+    if (thread) setReturnTicket(thread.ticketId);
+    setView('tickets');
+    void bridge.actions['tickets.closeThread']({}).catch(() => undefined);
+  }, [bridge, thread]);
   // The agent opened the form on a refused ticket: its draft and problems, not a draft kept from before.
   // (Reset while rendering, as React advises for state that follows a prop.)
   const replaces = state?.tickets.report?.replaces ?? null;
@@ -74,12 +87,13 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
       if (reportOpen) {
         cancelled.current = true;
         void bridge.actions['tickets.cancelReport']({}).catch(() => undefined);
-      } else if (view !== 'main') back();
+      } else if (thread) closeThread();
+      else if (view !== 'main') back();
       else void bridge.actions['popup.hide']({}).catch(() => undefined);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [bridge, reportOpen, view, back]);
+  }, [bridge, reportOpen, thread, closeThread, view, back]);
 
   const refresh = useCallback(async () => {
     setRefreshing(true);
@@ -119,6 +133,17 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
     }),
     [bridge],
   );
+
+  const threadActions = useMemo<ThreadActions>(
+    () => ({
+      send: (draft) => bridge.actions['tickets.sendReply']({ draft }),
+      addScreenshot: () => bridge.actions['tickets.addReplyScreenshot']({}),
+      removeScreenshot: () => bridge.actions['tickets.removeReplyScreenshot']({}),
+      loadOlder: () => bridge.actions['tickets.loadOlder']({}),
+    }),
+    [bridge],
+  );
+  const openThread = useCallback((ticketId: string) => void bridge.actions['tickets.openThread']({ ticketId }).catch(() => undefined), [bridge]);
 
   const startReport = useCallback(
     (relatedItemId: string | null) => void bridge.actions['tickets.startReport']({ relatedItemId }).catch(() => undefined),
@@ -185,8 +210,17 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
             actions={reportActions}
             now={new Date()}
           />
+        ) : thread ? (
+          <Thread thread={thread} max={state.tickets.maxDescriptionChars} language={language} actions={threadActions} onBack={closeThread} />
         ) : view === 'tickets' ? (
-          <MyTickets tickets={state.tickets} language={language} refreshing={ticketsRefreshing} onBack={back} />
+          <MyTickets
+            tickets={state.tickets}
+            language={language}
+            refreshing={ticketsRefreshing}
+            onBack={back}
+            onOpen={openThread}
+            focusTicketId={returnTicket}
+          />
         ) : view === 'admin' ? (
           <AdminView
             state={state}
@@ -211,6 +245,12 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
               </button>
               <button type="button" className="button" ref={ticketsButton} onClick={() => void openTickets()}>
                 {state.tickets.list.length > 0 ? t('myTickets.openCount', { count: state.tickets.list.length }) : t('myTickets.open')}
+                {state.tickets.waitingForYou > 0 && (
+                  <span className="count-badge">
+                    <span aria-hidden="true">{state.tickets.waitingForYou}</span>
+                    <span className="visually-hidden">, {t('myTickets.waitingBadge', { count: state.tickets.waitingForYou })}</span>
+                  </span>
+                )}
               </button>
             </div>
             <OutboxList

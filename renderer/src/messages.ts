@@ -27,3 +27,8 @@ export function itemMessage(item: ItemLike, hasText: (key: string) => boolean): 
   }
   return { text: 'health.unrecognised.text', advice: 'health.unrecognised.advice', params: { check: item.check } };
 }
+
+/** Why sending or updating failed (`ErrorInfo.code`), for an employee: `outbox.error.<code>`, or a general line for a code this version does not know. */
+export function errorReasonKey(code: string, hasText: (key: string) => boolean): string {
+  return hasText(`outbox.error.${code}`) ? `outbox.error.${code}` : 'outbox.error.other';
+}

@@ -37,7 +37,12 @@ export function sortProblems(problems: DraftProblem[]): DraftProblem[] {
  * otherwise fail the door's schema as a whole instead of at its field.
  */
 export function tooLongLocally(draft: TicketDraft, max: number): DraftProblem | null {
-  return charCount(draft.description) > max ? { field: 'description', code: 'too-long', params: { max } } : null;
+  return charCount(draft.description) > max ? { field: 'description', ...tooLong(max) } : null;
+}
+
+/** The agent's own words for a text over its limit (a reply's `text` is checked here the same way). */
+export function tooLong(max: number) {
+  return { code: 'too-long', params: { max } } as const;
 }
 
 /**

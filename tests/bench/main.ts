@@ -2,11 +2,12 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { chromium } from '@playwright/test';
 import { startReferenceApi } from '../reference-api/server';
 import { startPreviewProcess } from '../e2e/preview';
+import { bundleLikeMain } from '../integration/fixtures/bundle';
 import { round } from './cpu';
+import { threadRenderFigures } from './thread-render';
 
 // `npm run bench`: every figure of the issues, measured on this machine in one run, printed as
 // one JSON object on the last line. Targets are compared here and reported, never asserted in tests.
@@ -46,16 +47,7 @@ async function idleFigures() {
   log(`agent idle: ${IDLE_WARMUP_MS / 1000} s warm-up, then ${IDLE_WINDOW_MS / 1000} s measured`);
   // Bundled like the app's main process, so memory is the agent's, not a TypeScript loader's.
   const bundle = 'tests/.tmp/bench/idle-agent.mjs';
-  await build({
-    entryPoints: ['tests/bench/idle-agent.ts'],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile: bundle,
-    logLevel: 'warning',
-  });
+  await bundleLikeMain('tests/bench/idle-agent.ts', bundle);
   const api = await startReferenceApi({ port: 0, host: '127.0.0.1' });
   try {
     return await runJson(['--expose-gc', bundle, api.url, api.enrollmentCode, String(IDLE_WARMUP_MS), String(IDLE_WINDOW_MS)]);
@@ -105,6 +97,12 @@ async function renderFigures() {
   }
 }
 
+async function threadFigures() {
+  log('a conversation of 200 messages rendered in Chromium');
+  if (!existsSync('out/renderer/index.html')) execFileSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' });
+  return threadRenderFigures(CHROMIUM_ARGS);
+}
+
 // `npm run bench -- idle render` runs only the parts named; no names: all of them.
 const parts: Record<string, () => Promise<Record<string, unknown>> | Record<string, unknown>> = {
   health: healthFigures,
@@ -112,6 +110,7 @@ const parts: Record<string, () => Promise<Record<string, unknown>> | Record<stri
   render: renderFigures,
   idle: idleFigures,
   tickets: ticketFigures,
+  thread: threadFigures,
   updates: updatesFigures,
 };
 const wanted = process.argv.slice(2).filter((name) => name in parts);
@@ -128,9 +127,11 @@ const targets: [string, string[], () => boolean][] = [
   ['rendererWithin250Kb', ['rendererJsGzipKb'], () => n('rendererJsGzipKb') <= 250],
   ['firstRenderWithin300Ms', ['firstStatusRenderMs'], () => n('firstStatusRenderMs') <= 300],
   ['ticketSubmitP95Within250Ms', ['ticketSubmitP95Ms'], () => n('ticketSubmitP95Ms') <= 250],
+  ['threadRenderWithin100Ms', ['threadRenderMs'], () => n('threadRenderMs') <= 100],
   // The slowest of: a warm collection's p95, and the process list made from cold.
   ['diagnosticsWithin1s', ['diagnosticsCollectP95Ms', 'diagnosticsProcessesColdMs'], () => Math.max(n('diagnosticsCollectP95Ms'), n('diagnosticsProcessesColdMs')) <= 1000],
   ['ticketPayloadWithin64Kb', ['ticketPayloadKb', 'ticketPayloadWorstCaseKb'], () => Math.max(n('ticketPayloadKb'), n('ticketPayloadWorstCaseKb')) <= 64],
+  ['replySubmitP95Within100Ms', ['replySubmitP95Ms'], () => n('replySubmitP95Ms') <= 100],
 ];
 figures.targets = Object.fromEntries(targets.filter(([, keys]) => keys.every((k) => k in figures)).map(([name, , met]) => [name, met()]));
 console.log(JSON.stringify(figures));

@@ -16,11 +16,17 @@ import { round } from './cpu';
 // form was opened (tickets.startReport, which starts the process list); it ends when the API's
 // 201 shows as `sent` in the state. The diagnostics are timed apart, through tickets.preview
 // (which makes them as Send does): a preview of the same draft would let Send reuse its body.
-// Prints one JSON line.
+// A reply is sent from the open thread of the first ticket (tickets.sendReply); it ends when the
+// API's 201 shows in the thread as `sent`. Prints one JSON line.
 const TICKETS = 200;
+const REPLIES = 200;
 
 function log(line: string): void {
   process.stderr.write(`bench: ${line}\n`);
+}
+
+async function until(ready: () => boolean): Promise<void> {
+  while (!ready()) await new Promise((r) => setTimeout(r, 20));
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -102,6 +108,27 @@ async function main() {
       while (!sentAt.has(result.id)) await new Promise((r) => setImmediate(r));
       submitMs.push(sentAt.get(result.id)! - start);
     }
+
+    // Replies, one after another, on the first ticket's conversation.
+    await until(() => agent.state().tickets.list.length > 0);
+    const ticketId = agent.state().tickets.list.at(-1)!.ticketId;
+    await agent.invoke('tickets.openThread', { ticketId });
+    const repliedAt = new Map<string, number>();
+    agent.subscribe((patch) => {
+      for (const m of patch.tickets?.thread?.messages ?? []) if (m.delivery === 'sent' && !repliedAt.has(m.text)) repliedAt.set(m.text, performance.now());
+    });
+    const replyMs: number[] = [];
+    for (let i = 0; i < REPLIES; i++) {
+      const text = `Na een herstart werkt het nog niet (${i}).`;
+      const start = performance.now();
+      const result = await agent.invoke('tickets.sendReply', { draft: { ticketId, text, intent: 'reply', includeScreenshot: false } });
+      if (result.outcome !== 'saved') throw new Error(`reply not saved: ${JSON.stringify(result)}`);
+      while (!repliedAt.has(text)) await new Promise((r) => setImmediate(r));
+      replyMs.push(repliedAt.get(text)! - start);
+    }
+    const replied = api.tickets.find((t) => t.ticketId === ticketId)!.thread.filter((m) => m.author === 'employee' && m.seq > 1).length;
+    if (replied !== REPLIES) throw new Error(`the API has ${replied} replies, expected ${REPLIES}`);
+    replyMs.sort((a, b) => a - b);
     submitMs.sort((a, b) => a - b);
     collectMs.sort((a, b) => a - b);
     const bodies = api.received.tickets.filter((t) => t.status === 201).map((t) => Buffer.byteLength(JSON.stringify(t.body)));
@@ -114,6 +141,8 @@ async function main() {
       diagnosticsProcessesColdMs: round(processesColdMs),
       ticketPayloadKb: round(Math.max(...bodies) / 1024),
       ticketPayloadWorstCaseKb: round(worstCaseKb(agent.state())),
+      replySubmitP50Ms: round(percentile(replyMs, 50)),
+      replySubmitP95Ms: round(percentile(replyMs, 95)),
     };
   } finally {
     await agent.stop();

@@ -125,3 +125,20 @@ export async function startApiProcess(): Promise<RunningApi> {
   };
 }
 
+
+/** An API that can really go down (`startApiProcess`) and a preview whose agent uses it, as `npm run preview -- --api URL`. */
+export async function startPreviewOnApiProcess(): Promise<{ api: RunningApi; preview: RunningPreview; close(): Promise<void> }> {
+  const api = await startApiProcess();
+  const preview = await startPreviewProcess(['--language', 'nl-NL', '--api', api.url], { env: { HALLO_ENROLLMENT_CODE: api.enrollmentCode } }).catch(async (error: unknown) => {
+    await api.close();
+    throw error;
+  });
+  return {
+    api,
+    preview,
+    async close() {
+      await preview.stop();
+      await api.close();
+    },
+  };
+}

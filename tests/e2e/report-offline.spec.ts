@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { portal, portalTickets, startApiProcess, startPreviewProcess, type RunningApi, type RunningPreview } from './preview';
+import { portal, portalTickets, startPreviewOnApiProcess, type RunningApi, type RunningPreview } from './preview';
 import { fillForm, nl, openForm, openPopup, send, sentNumber } from './report-helpers';
 
 // The hallo, API really goes down (its port refuses connections) while the employee sends: the
@@ -7,13 +7,12 @@ import { fillForm, nl, openForm, openPopup, send, sentNumber } from './report-he
 // the UI shows its number. The agent runs behind `--api`, as with `npm run preview -- --api URL`.
 let api: RunningApi;
 let preview: RunningPreview;
+let close: () => Promise<void>;
 test.beforeAll(async () => {
-  api = await startApiProcess();
-  preview = await startPreviewProcess(['--language', 'nl-NL', '--api', api.url], { env: { HALLO_ENROLLMENT_CODE: api.enrollmentCode } });
+  ({ api, preview, close } = await startPreviewOnApiProcess());
 });
 test.afterAll(async () => {
-  await preview?.stop();
-  await api?.close();
+  await close?.();
 });
 
 test('sent while the API is down: queued, then delivered once when it is back', async ({ page }) => {

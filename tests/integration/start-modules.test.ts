@@ -1,17 +1,21 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startReferenceApi } from '../reference-api/server';
+import { bundleLikeMain } from './fixtures/bundle';
 
 // What a running agent holds in memory: the parts it needs rarely (the process list and the
 // screenshot codec, both for a report; systeminformation's modules it never calls) load at their
-// first use, not at start. A fresh process, since this test run has loaded them all already.
+// first use, not at start. A fresh process, since this test run has loaded them all already; bundled
+// like the app's main process (its packages external), since tsx would load node:crypto itself.
 
-const PROBE = resolve('tests/integration/fixtures/started-agent-modules.ts');
+const PROBE = resolve('tests/.tmp/modules/started-agent-modules.mjs');
+beforeAll(() => bundleLikeMain('tests/integration/fixtures/started-agent-modules.ts', PROBE));
 
-async function modulesOfStartedAgent(): Promise<string[]> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', PROBE], { timeout: 25_000 });
-  return JSON.parse(stdout.trim().split('\n').pop() ?? '[]') as string[];
+async function modulesOfStartedAgent(...args: string[]): Promise<{ packages: string[]; builtins: string[]; dateFormats: number }> {
+  const { stdout } = await promisify(execFile)(process.execPath, [PROBE, ...args], { timeout: 25_000 });
+  return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { packages: string[]; builtins: string[]; dateFormats: number };
 }
 
 // systeminformation's modules the agent never calls at start. (network.js may load: osInfo reads
@@ -20,10 +24,24 @@ const NOT_AT_START = ['index', 'processes', 'graphics', 'wifi', 'internet', 'doc
 
 describe('the started agent', () => {
   it('has loaded the systeminformation modules it samples with, not the rest, and no PNG codec', async () => {
-    const loaded = await modulesOfStartedAgent();
-    expect(loaded).toContain('systeminformation/lib/memory.js'); // it did sample
-    expect(loaded).toContain('systeminformation/lib/filesystem.js');
-    expect(loaded.filter((path) => NOT_AT_START.some((name) => path === `systeminformation/lib/${name}.js`))).toEqual([]);
-    expect(loaded.filter((path) => path.startsWith('pngjs/'))).toEqual([]);
+    const { packages } = await modulesOfStartedAgent();
+    expect(packages).toContain('systeminformation/lib/memory.js'); // it did sample
+    expect(packages).toContain('systeminformation/lib/filesystem.js');
+    expect(packages.filter((path) => NOT_AT_START.some((name) => path === `systeminformation/lib/${name}.js`))).toEqual([]);
+    expect(packages.filter((path) => path.startsWith('pngjs/'))).toEqual([]);
+  });
+
+  it('talks to the API over node:http in the preview, without fetch: undici never loads; no node:crypto, no Intl date format', async () => {
+    const api = await startReferenceApi({ port: 0, host: '127.0.0.1' });
+    try {
+      const { builtins, dateFormats } = await modulesOfStartedAgent(api.url, api.enrollmentCode);
+      expect(builtins).toContain('_http_client'); // it did talk to the API
+      expect(builtins.filter((name) => name.includes('undici'))).toEqual([]);
+      expect(builtins).not.toContain('crypto'); // node:crypto (about 2 MB) waits for the first ticket's id
+      expect(dateFormats).toBe(0); // the servicedesk's hours are worked out without Intl (ICU data, about 8 MB)
+      expect(api.received.requests.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['POST /enroll', 'GET /events']));
+    } finally {
+      await api.close();
+    }
   });
 });

@@ -3,17 +3,19 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TicketDraft } from '../../electron/contract';
+import type { ReplyDraft, TicketDraft } from '../../electron/contract';
 import { startReferenceApi, type Fault, type ReferenceApi } from '../reference-api/server';
+import { bundleLikeMain } from './fixtures/bundle';
 
 // Fault injection: many seeded random runs, each with the real agent in a child process sending
-// tickets into a mix of API faults, SIGKILLed at a moment of sending (when it says `sending`, when
-// the server has the request, or a while after the request left) and started again on the same
-// data folder (the restarted agent carries on into the next run). Afterwards every ticket the agent
-// said was saved is on the server exactly once, no outbox file was damaged, and no ticket went
-// out before a Retry-After had passed (unless the agent was killed before it could write it down).
+// tickets and replies (to two tickets of its own, mixed with the tickets) into a mix of API faults,
+// SIGKILLed at a moment of sending (when it says `sending`, when the server has the request, or a
+// while after the request left) and started again on the same data folder (the restarted agent
+// carries on into the next run). Afterwards every ticket and reply the agent said was saved is on
+// the server exactly once, the replies to each ticket in the order they were written, no outbox
+// file was damaged, and nothing went out before a Retry-After had passed (unless the agent was
+// killed before it could write it down).
 // HALLO_FAULT_SEED=<n> repeats a failing run's sequence; HALLO_FAULT_RUNS sets how many runs.
 
 const RUNS = Number(process.env.HALLO_FAULT_RUNS ?? 50);
@@ -27,6 +29,10 @@ type KillMoment = (typeof KILL_MOMENTS)[number];
 const RETRY_AFTER_SLACK_MS = 50;
 /** How long a request written by a process may take to reach the server, on a busy machine. */
 const IN_FLIGHT_MS = 1000;
+/** The outbox's requests: POST /tickets, and a reply's POST /tickets/{ticketId}/messages. */
+const OUTBOX_POST = /^\/tickets(\/[^/]+\/messages)?$/;
+/** Replies take seq numbers from here on in a run's commands, tickets below. */
+const REPLY_SEQ = 100;
 
 /** mulberry32: small, seedable, good enough to pick faults. */
 function prng(seed: number): () => number {
@@ -49,7 +55,7 @@ interface ShownEntry {
   httpStatus: number | null;
   nextAttemptAt: string | null;
 }
-type Line = Record<string, unknown> & { outbox?: ShownEntry[]; receivedAt: number };
+type Line = Record<string, unknown> & { outbox?: ShownEntry[]; pendingReplies?: number; receivedAt: number };
 
 /** One agent process: commands in, JSON lines out (also into `sink`, the lane's history). */
 class AgentProcess {
@@ -114,6 +120,12 @@ class AgentProcess {
     return [];
   }
 
+  /** Replies still in the outbox (queued or sending), as the agent last said. */
+  pendingReplies(): number | null {
+    for (let i = this.lines.length - 1; i >= 0; i--) if (typeof this.lines[i]!.pendingReplies === 'number') return this.lines[i]!.pendingReplies!;
+    return null;
+  }
+
   /** SIGKILL, now (it may be called inside the server's request handler). */
   killNow(): void {
     this.child.kill('SIGKILL');
@@ -155,10 +167,15 @@ function draftFor(tag: string, random: () => number): TicketDraft {
   };
 }
 
+function replyFor(tag: string, ticketId: string): ReplyDraft {
+  return { ticketId, text: `Antwoord ${tag}\nHet lukt nog steeds niet. 😬 مرحبا`, intent: 'reply', includeScreenshot: false };
+}
+
 const zero = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 const totals = {
   runs: 0,
   tickets: 0,
+  replies: 0,
   kills: zero(KILL_MOMENTS),
   /** Requests a fault was queued to hit (`times` each). */
   faultsQueued: zero(FAULT_KINDS),
@@ -197,8 +214,12 @@ interface Lane {
   agent: AgentProcess;
   /** Every line of every agent process in this lane, in the order they came. */
   lines: Line[];
-  /** POST /tickets as the server received them. */
+  /** POST /tickets and replies as the server received them. */
   arrivals: Arrival[];
+  /** The two tickets of this lane's agent that its replies go to. */
+  targets: string[];
+  /** Every reply saved in this lane, oldest first: its id (the Idempotency-Key), ticket and tag. */
+  replies: { id: string; ticketId: string; tag: string }[];
   /** Arrivals before this index have been checked against the Retry-After they met. */
   checked: number;
   kills: number[];
@@ -209,26 +230,22 @@ const LANES = 3;
 const lanes: Lane[] = [];
 
 beforeAll(async () => {
-  await build({
-    entryPoints: ['tests/integration/fixtures/tickets-agent.ts'],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile: BUNDLE,
-    logLevel: 'warning',
-  });
+  await bundleLikeMain('tests/integration/fixtures/tickets-agent.ts', BUNDLE);
   for (let i = 0; i < LANES; i++) {
     const api = await startReferenceApi({ port: 0, host: '127.0.0.1' });
     const dataDir = await mkdtemp(join(tmpdir(), 'hallo-faults-'));
     const lines: Line[] = [];
-    const lane: Lane = { api, dataDir, lines, arrivals: [], checked: 0, kills: [], onArrival: null, agent: await AgentProcess.start(api, dataDir, lines) };
+    const lane: Lane = { api, dataDir, lines, arrivals: [], targets: [], replies: [], checked: 0, kills: [], onArrival: null, agent: await AgentProcess.start(api, dataDir, lines) };
     api.faults.onRequest(({ method, path, at, fault }) => {
-      if (method !== 'POST' || path !== '/tickets') return;
+      if (method !== 'POST' || !OUTBOX_POST.test(path)) return;
       lane.arrivals.push({ at, fault: fault ? { ...fault } : null });
       lane.onArrival?.();
     });
+    // Two tickets to reply to, sent before any fault.
+    for (let seq = 0; seq < 2; seq++) lane.agent.send({ seq, submit: draftFor(`target-${i}-${seq}`, () => 0) });
+    const sent = await lane.agent.until(() => lane.agent.outbox().filter((e) => e.status === 'sent').length === 2, 20_000);
+    if (!sent) throw new Error(`lane ${i}: its two tickets were not sent`);
+    lane.targets = lane.agent.outbox().map((e) => api.tickets.find((t) => t.idempotencyKey === e.id)!.ticketId);
     lanes.push(lane);
   }
 }, 60_000);
@@ -280,10 +297,11 @@ async function killAtAMomentOfSending(lane: Lane, from: number, random: () => nu
   return moment;
 }
 
-async function run(seed: number, lane: Lane): Promise<{ saved: string[]; tags: Map<string, string> }> {
+async function run(seed: number, lane: Lane): Promise<{ saved: string[]; tags: Map<string, string>; replies: Lane['replies'] }> {
   const random = prng(seed);
   const { api } = lane;
   const tags = new Map<string, string>(); // id → the unique text in its description
+  const replies: Lane['replies'] = [];
   const slow = random() < 0.3;
   const faults = Array.from({ length: 1 + Math.floor(random() * 4) }, () => {
     const kind = FAULT_KINDS[Math.floor(random() * FAULT_KINDS.length)]!;
@@ -296,27 +314,46 @@ async function run(seed: number, lane: Lane): Promise<{ saved: string[]; tags: M
   api.faults.push(...faults);
 
   const count = 1 + Math.floor(random() * 4);
+  const replyCount = Math.floor(random() * 4);
   const sent: string[] = [];
+  const written: { tag: string; ticketId: string }[] = [];
   let from = lane.agent.lines.length; // this run's lines only
-  for (let i = 0; i < count; i++) {
-    const tag = `run-${seed}-${i}`;
-    sent.push(tag);
-    lane.agent.send({ seq: i, submit: draftFor(tag, random) });
+  // Tickets and replies mixed, in a random order; replies to the same ticket in the order written.
+  const commands = [
+    ...Array.from({ length: count }, (_, i) => ({ seq: i, submit: draftFor(`run-${seed}-${i}`, random) })),
+    ...Array.from({ length: replyCount }, (_, j) => ({ seq: REPLY_SEQ + j, reply: replyFor(`reply-${seed}-${j}`, lane.targets[Math.floor(random() * 2)]!) })),
+  ].sort(() => random() - 0.5);
+  for (const command of commands) {
+    if ('submit' in command) sent[command.seq] = `run-${seed}-${command.seq}`;
+    else written[command.seq - REPLY_SEQ] = { tag: `reply-${seed}-${command.seq - REPLY_SEQ}`, ticketId: command.reply.ticketId };
+    lane.agent.send(command);
   }
   const kills = random() < 0.2 ? 2 : 1;
   for (let k = 0; k < kills; k++) {
     const agent = lane.agent;
     await killAtAMomentOfSending(lane, from, random);
-    if (k === 0) for (const line of agent.lines.slice(from)) if (line.outcome === 'saved') tags.set(String(line.id), sent[Number(line.seq)]!);
+    if (k === 0) {
+      for (const line of agent.lines.slice(from)) {
+        if (line.outcome !== 'saved') continue;
+        const seq = Number(line.seq);
+        if (seq < REPLY_SEQ) tags.set(String(line.id), sent[seq]!);
+        else replies.push({ id: String(line.id), ...written[seq - REPLY_SEQ]! });
+      }
+    }
     lane.agent = await AgentProcess.start(api, lane.dataDir, lane.lines);
     from = 0;
   }
   const saved = [...tags.keys()];
   const agent = lane.agent;
-  const done = await agent.until(() => saved.every((id) => agent.outbox().some((e) => e.id === id && e.status === 'sent')), 30_000);
+  const atServer = (id: string) => api.tickets.some((t) => t.thread.some((m) => m.idempotencyKey === id));
+  const done = await agent.until(
+    () => saved.every((id) => agent.outbox().some((e) => e.id === id && e.status === 'sent')) && agent.pendingReplies() === 0 && replies.every((r) => atServer(r.id)),
+    30_000,
+  );
   for (const fired of api.faults.fired.slice(firedBefore)) totals.faultsFired[kindOf(fired.fault)]++;
-  if (!done) throw new Error(`not all sent: ${JSON.stringify(agent.outbox())}`);
-  return { saved, tags };
+  if (!done) throw new Error(`not all sent: ${JSON.stringify(agent.outbox())}, ${agent.pendingReplies()} replies waiting`);
+  lane.replies.push(...replies.sort((a, b) => (a.id < b.id ? -1 : 1)));
+  return { saved, tags, replies };
 }
 
 /** Whether the agent had a ticket request out at `at` (by its own start/end lines; one at a time). */
@@ -376,8 +413,23 @@ function checkRetryAfter(seed: number, lane: Lane): void {
   }
 }
 
-async function verify(seed: number, lane: Lane, saved: string[], tags: Map<string, string>): Promise<void> {
+async function verify(seed: number, lane: Lane, saved: string[], tags: Map<string, string>, replies: Lane['replies']): Promise<void> {
   const { tickets } = lane.api;
+  for (const reply of replies) {
+    const thread = tickets.find((t) => t.ticketId === reply.ticketId)!.thread;
+    const byKey = thread.filter((m) => m.idempotencyKey === reply.id).length;
+    const byContent = tickets.flatMap((t) => t.thread).filter((m) => m.text?.startsWith(`Antwoord ${reply.tag}\n`)).length;
+    if (byKey === 0 || byContent === 0) totals.lost++;
+    if (byKey > 1 || byContent > 1) totals.duplicates++;
+    if (byKey !== 1 || byContent !== 1) throw new Error(`seed ${seed}: reply ${reply.id} (${reply.tag}): ${byKey} by key, ${byContent} by content`);
+  }
+  // Per ticket, the replies arrived in the order they were written (their ULIDs).
+  for (const ticketId of lane.targets) {
+    const written = lane.replies.filter((r) => r.ticketId === ticketId).map((r) => r.id);
+    // A reply saved by a process killed before it could say so may arrive too: it is not checked.
+    const keys = tickets.find((t) => t.ticketId === ticketId)!.thread.flatMap((m) => (m.idempotencyKey && written.includes(m.idempotencyKey) ? [m.idempotencyKey] : []));
+    if (JSON.stringify(keys) !== JSON.stringify(written)) throw new Error(`seed ${seed}: replies to ${ticketId} arrived as ${JSON.stringify(keys)}, written as ${JSON.stringify(written)}`);
+  }
   for (const id of saved) {
     const byKey = tickets.filter((t) => t.idempotencyKey === id).length;
     const byContent = tickets.filter((t) => t.request.description.includes(`${tags.get(id)}\n`)).length;
@@ -396,7 +448,7 @@ async function verify(seed: number, lane: Lane, saved: string[], tags: Map<strin
 
 describe('tickets under faults and crashes', () => {
   it(
-    `${RUNS} seeded runs: every saved ticket is on the server exactly once`,
+    `${RUNS} seeded runs: every saved ticket and reply is on the server exactly once, replies in order per ticket`,
     async () => {
       let next = 0;
       await Promise.all(
@@ -404,10 +456,11 @@ describe('tickets under faults and crashes', () => {
           for (let i = next++; i < RUNS; i = next++) {
             const seed = BASE_SEED + i;
             try {
-              const { saved, tags } = await run(seed, lane);
-              await verify(seed, lane, saved, tags);
+              const { saved, tags, replies } = await run(seed, lane);
+              await verify(seed, lane, saved, tags, replies);
               totals.runs++;
               totals.tickets += saved.length;
+              totals.replies += replies.length;
             } catch (error) {
               totals.failedSeeds.push(seed);
               process.stdout.write(`tickets-faults: run with seed ${seed} failed (HALLO_FAULT_SEED=${seed} HALLO_FAULT_RUNS=1 repeats it): ${String(error)}\n`);
@@ -424,6 +477,7 @@ describe('tickets under faults and crashes', () => {
       }
       expect(totals).toMatchObject({ runs: RUNS, duplicates: 0, lost: 0, damaged: 0 });
       expect(totals.tickets).toBeGreaterThanOrEqual(RUNS);
+      if (RUNS >= 20) expect(totals.replies).toBeGreaterThan(RUNS / 2);
       if (RUNS >= 20) {
         // Enough runs that every fault reached the server and every kind of kill happened.
         for (const kind of FAULT_KINDS) expect(totals.faultsFired[kind], `faults fired: ${kind}`).toBeGreaterThan(0);
@@ -432,6 +486,6 @@ describe('tickets under faults and crashes', () => {
         expect(totals.retryAfter.longestSeconds).toBeGreaterThanOrEqual(2);
       }
     },
-    240_000,
+    360_000, // replies as well as tickets: under the whole suite on two cores 50 runs took longer than 240 s
   );
 });

@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ActionError, openReport, type TicketDraft } from '../../electron/contract';
+import { ActionError, openReport, type Notice, type TicketDraft } from '../../electron/contract';
 import { createAgent, type Agent } from '../../electron/agent/agent';
 import type { Fault } from '../reference-api/server';
 import { validateSchema } from '../../electron/agent/hallo-api/validator';
 import type { HttpTransport, ScreenCapture } from '../../electron/agent/ports';
 import { createNodePorts } from '../../electron/preview/node-ports';
 import { startReferenceApi, type ReferenceApi } from '../reference-api/server';
+import { technician } from '../reference-api/testing';
 import { until } from './fixtures/until';
 
 // "Report a problem" end to end in Node: the real agent (real probes, real files) against the
@@ -262,5 +263,79 @@ describe('report a problem against the reference API', () => {
     // A PC that knows its token spreads its first heartbeat over 30 s; the outbox is read at start.
     const again = await boot({ dataDir, waitOnline: false });
     expect(again.agent.state().tickets.damaged).toEqual([]); // not shown again after a restart
+  });
+});
+
+describe('the conversation on a ticket against the reference API', () => {
+  /** A ticket of this PC at the servicedesk, in "Mijn meldingen". */
+  async function ticketOf(agent: Agent, reference: ReferenceApi): Promise<string> {
+    const { id } = (await agent.invoke('tickets.submit', { draft: draft({ includeScreenshot: false }) })) as { id: string };
+    await until('sent', () => entry(agent, id)?.status === 'sent');
+    const ticketId = reference.tickets.find((t) => t.idempotencyKey === id)!.ticketId;
+    await until('in my tickets', () => agent.state().tickets.list.some((t) => t.ticketId === ticketId));
+    return ticketId;
+  }
+
+  it('the technician asks, the employee is told once and replies with a screenshot, the technician sees it once; "Het is opgelost" closes it', async () => {
+    const { agent, api } = await boot({ screenPng: noisyPng(400, 300) });
+    const notices: Notice[] = [];
+    agent.onNotice((n) => notices.push(n));
+    const ticketId = await ticketOf(agent, api);
+    const desk = technician(api);
+
+    await desk.reply(ticketId, 'Kun je Outlook een keer afsluiten en opnieuw starten? Laat je weten of het dan wel lukt?', 'waiting');
+    await until('told', () => notices.some((n) => n.code === 'ticket-answered'));
+    await until('waiting first', () => agent.state().tickets.waitingForYou === 1);
+    await agent.invoke('tickets.refresh', {}); // the list brings the same answer: not told again
+    expect(notices.filter((n) => n.code === 'ticket-answered')).toEqual([
+      { code: 'ticket-answered', params: { number: expect.any(Number), name: 'Sanne (hallo,)', excerpt: 'Kun je Outlook een keer afsluiten en opnieuw starten? Laat je weten of het dan…' }, ticketId },
+    ]);
+    expect(agent.state().tickets.list[0]).toMatchObject({ ticketId, status: 'waiting', unread: 1 });
+
+    await agent.invoke('tickets.openThread', { ticketId });
+    await until('the thread', () => agent.state().tickets.thread?.loading === 'idle' && (agent.state().tickets.thread?.messages.length ?? 0) >= 3);
+    expect(agent.state().tickets.list.find((t) => t.ticketId === ticketId)!.unread).toBe(0);
+    expect(agent.state().tickets.thread!.messages.map((m) => [m.kind, m.from])).toEqual([
+      ['message', 'employee'],
+      ['message', 'servicedesk'],
+      ['status', 'servicedesk'],
+    ]);
+
+    await agent.invoke('tickets.addReplyScreenshot', {});
+    await until('the picture', () => agent.state().tickets.thread?.reply.screenshot !== null);
+    const saved = await agent.invoke('tickets.sendReply', { draft: { ticketId, text: 'Na een herstart werkt het weer.', intent: 'reply', includeScreenshot: true } });
+    expect(saved.outcome).toBe('saved');
+    await until('sent', () => agent.state().tickets.thread!.messages.some((m) => m.text === 'Na een herstart werkt het weer.' && m.delivery === 'sent'));
+    const thread = await desk.thread(ticketId);
+    const replies = thread.filter((m) => m.text === 'Na een herstart werkt het weer.');
+    expect(replies).toHaveLength(1);
+    expect(replies[0]).toMatchObject({ author: 'employee', attachments: [expect.objectContaining({ contentType: 'image/png' })] });
+    expect(agent.state().tickets.thread!.messages.filter((m) => m.text === 'Na een herstart werkt het weer.')).toHaveLength(1);
+
+    await desk.setStatus(ticketId, 'resolved');
+    await until('resolved', () => agent.state().tickets.thread?.canResolve === true);
+    await agent.invoke('tickets.sendReply', { draft: { ticketId, text: '', intent: 'solved', includeScreenshot: false } });
+    await until('closed', () => agent.state().tickets.thread?.status === 'closed');
+    expect(agent.state().tickets.thread).toMatchObject({ canReply: false, canResolve: false });
+    expect(api.received.serverErrors).toEqual([]);
+  });
+
+  it('a reply written offline waits in the thread and arrives once when the API is back; one to a deleted ticket is kept as a draft', async () => {
+    const { agent, api } = await boot();
+    const ticketId = await ticketOf(agent, api);
+    await agent.invoke('tickets.openThread', { ticketId });
+    await until('the thread', () => agent.state().tickets.thread?.loading === 'idle');
+    await inject(api, { method: 'POST', path: '/tickets', kind: 'reset', times: 1000 });
+    await agent.invoke('tickets.sendReply', { draft: { ticketId, text: 'Offline geschreven', intent: 'reply', includeScreenshot: false } });
+    await until('queued', () => agent.state().tickets.thread!.messages.some((m) => m.text === 'Offline geschreven' && m.delivery === 'queued'));
+    expect(agent.state().tickets.list.find((t) => t.ticketId === ticketId)!.pendingReplies).toBe(1);
+    await portal(api, 'DELETE', '/portal/faults');
+    await until('sent', () => agent.state().tickets.thread!.messages.some((m) => m.text === 'Offline geschreven' && m.delivery === 'sent'));
+    expect((await technician(api).thread(ticketId)).filter((m) => m.text === 'Offline geschreven')).toHaveLength(1);
+
+    await technician(api).deleteTicket(ticketId);
+    await agent.invoke('tickets.sendReply', { draft: { ticketId, text: 'Nog een vraag', intent: 'reply', includeScreenshot: false } });
+    await until('gone', () => agent.state().tickets.thread?.gone === true);
+    expect(agent.state().tickets.thread!.reply).toMatchObject({ draft: { text: 'Nog een vraag' }, problems: [{ field: 'ticket', code: 'gone' }] });
   });
 });

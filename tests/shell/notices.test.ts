@@ -2,20 +2,24 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { Notification, __reset } from '../doubles/electron';
 import { catalogs } from '../../electron/contract/messages';
 import { showNotices } from '../../electron/main/notices';
-import { fakeAgent } from '../doubles/fake-agent';
+import { fakeAgent, flush } from '../doubles/fake-agent';
 
 // The catalog's wording is the renderer engineer's; what the shell must get right is the key,
 // the language and the filled-in number.
+const ANSWER = { name: 'Sanne', excerpt: 'Kun je Outlook een keer afsluiten?' };
 const words = (language: 'nl' | 'en', code: 'ticket-answered' | 'ticket-resolved', number: string) => {
   const entry = catalogs[language].notice[code];
-  return { title: entry.title.replace('{{number}}', number), body: entry.body.replace('{{number}}', number) };
+  const fill = (text: string) => text.replace('{{number}}', number).replace('{{name}}', ANSWER.name).replace('{{excerpt}}', ANSWER.excerpt);
+  return { title: fill(entry.title), body: fill(entry.body) };
 };
 
-function start(language: 'nl' | 'en') {
+function start(language: 'nl' | 'en', platform: NodeJS.Platform = 'win32') {
   const fake = fakeAgent();
   fake.store.update('settings', (settings) => ({ ...settings, language, languagePreference: language }));
   const opened: string[] = [];
-  const stop = showNotices({ agent: fake.agent, onClick: () => void opened.push('popup') });
+  // What the employee sees when the popup shows: the conversation the agent opened, or the popup.
+  const show = () => void opened.push(fake.invoked.some((call) => call.name === 'tickets.openThread') ? `popup at ${JSON.stringify(fake.invoked.at(-1)?.request)}` : 'popup');
+  const stop = showNotices({ agent: fake.agent, platform, popup: { show } });
   return { ...fake, opened, stop };
 }
 
@@ -24,15 +28,52 @@ describe('notices become OS notifications', () => {
 
   it('a ticket answered, in Dutch, with its number; clicking it opens the popup', () => {
     const { notify, opened } = start('nl');
-    notify({ code: 'ticket-answered', params: { number: 12345 } });
+    notify({ code: 'ticket-answered', params: { number: 12345, ...ANSWER } });
     expect(Notification.shown).toHaveLength(1);
     const [shown] = Notification.shown;
     expect(shown!.options).toEqual(words('nl', 'ticket-answered', '12345'));
-    expect(shown!.options.body).toContain('12345');
+    expect(shown!.options.title).toContain('12345');
     expect(JSON.stringify(shown!.options)).not.toContain('{{');
     expect(opened).toEqual([]);
     shown!.emit('click');
     expect(opened).toEqual(['popup']);
+  });
+
+  it('a notice about a ticket opens the popup at its conversation when clicked', async () => {
+    const { notify, opened, invoked } = start('nl');
+    notify({ code: 'ticket-answered', params: { number: 12345 }, ticketId: 't-42' });
+    const [shown] = Notification.shown;
+    // Windows and Linux notifications have no buttons of their own: the click is the way in.
+    expect(shown!.options.actions).toBeUndefined();
+    shown!.emit('click');
+    await flush();
+    expect(invoked).toEqual([{ name: 'tickets.openThread', request: { ticketId: 't-42' } }]);
+    expect(opened).toEqual(['popup at {"ticketId":"t-42"}']);
+  });
+
+  it('on macOS a notice about a ticket offers "Beantwoorden", which opens its conversation', async () => {
+    const { notify, opened } = start('nl', 'darwin');
+    notify({ code: 'ticket-answered', params: { number: 12345 }, ticketId: 't-42' });
+    notify({ code: 'ticket-delivered', params: { number: 12346 } }); // no ticket to open: no button
+    const [answered, delivered] = Notification.shown;
+    expect(answered!.options.actions).toEqual([{ type: 'button', text: 'Beantwoorden' }]);
+    expect(delivered!.options.actions).toBeUndefined();
+    answered!.emit('action', {}, 0);
+    await flush();
+    expect(opened).toEqual(['popup at {"ticketId":"t-42"}']);
+  });
+
+  it('the ticket that cannot be opened still opens the popup', async () => {
+    const { notify, opened, agent } = start('en', 'darwin');
+    agent.invoke = async () => {
+      throw new Error('gone');
+    };
+    notify({ code: 'ticket-answered', params: { number: 7 }, ticketId: 't-gone' });
+    expect(Notification.shown[0]!.options.actions).toEqual([{ type: 'button', text: 'Reply' }]);
+    Notification.shown[0]!.emit('click');
+    await flush();
+    expect(opened).toEqual(['popup']);
+    expect(agent.log.recent().at(-1)?.msg).toBe('notices: could not open the ticket');
   });
 
   it('a ticket resolved, in English', () => {
@@ -45,7 +86,7 @@ describe('notices become OS notifications', () => {
   it('follows the language the agent has now', () => {
     const { notify, store } = start('nl');
     store.update('settings', (settings) => ({ ...settings, language: 'en' }));
-    notify({ code: 'ticket-answered', params: { number: 3 } });
+    notify({ code: 'ticket-answered', params: { number: 3, ...ANSWER } });
     expect(Notification.shown[0]!.options).toEqual(words('en', 'ticket-answered', '3'));
   });
 

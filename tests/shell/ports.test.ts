@@ -68,7 +68,7 @@ describe('Electron-backed ports', () => {
     };
     powerMonitor.idleSeconds = 42;
     const ports = createElectronPorts({ platform: 'linux', env: {} });
-    await ports.http.fetch('https://agent.hallo.eu/v1/policy');
+    await ports.http.fetch('https://agent.hallo.eu/v1/policy', { method: 'GET', headers: {}, redirect: 'manual' });
     expect(seen).toEqual(['https://agent.hallo.eu/v1/policy']);
     expect(ports.idle.idleSeconds()).toBe(42);
     expect(ports.paths).toEqual({ dataDir: app.getPath('userData'), configFiles: ['/etc/hallo-agent/config.json'] });

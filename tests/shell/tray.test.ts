@@ -107,6 +107,31 @@ describe('tray icon', () => {
     expect(tray.tooltip).toBe('hallo, – There is a problem');
     expect(labels(tray.contextMenu!.items)).toContain('Quit');
   });
+
+  it('tooltip says how many tickets wait for the employee’s reply, under the headline, and follows the count', async () => {
+    const { tray, store } = start('win32', 'ok', 'nl');
+    const waiting = (count: number) => store.update('tickets', (tickets) => ({ ...tickets, waitingForYou: count }));
+    waiting(1);
+    await flush();
+    expect(tray.tooltip).toBe('hallo, – Alles in orde\n1 melding wacht op jouw reactie');
+    waiting(3);
+    await flush();
+    expect(tray.tooltip).toBe('hallo, – Alles in orde\n3 meldingen wachten op jouw reactie');
+    store.update('settings', (settings) => ({ ...settings, languagePreference: 'en', language: 'en' }));
+    await flush();
+    expect(tray.tooltip).toBe('hallo, – All is well\n3 tickets are waiting for your reply');
+    waiting(0);
+    await flush();
+    expect(tray.tooltip).toBe('hallo, – All is well');
+  });
+
+  it('a change in the tickets that leaves the count alone does not redraw the tray', async () => {
+    const { tray, store } = start('linux', 'ok', 'nl');
+    const menu = tray.contextMenu;
+    store.update('tickets', (tickets) => ({ ...tickets, listUpdatedAt: '2026-11-25T10:00:00Z' }));
+    await flush();
+    expect(tray.contextMenu).toBe(menu);
+  });
 });
 
 describe('tray menu', () => {

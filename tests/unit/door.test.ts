@@ -39,6 +39,15 @@ describe('the door (runAction)', () => {
     expect(d.shellCalls).toEqual([]);
   });
 
+  it('refuses a megabyte pasted into the reply box before the agent sees it, without echoing the paste', async () => {
+    const d = door();
+    const paste = 'plak '.repeat(200_000);
+    const outcome = await d.run('tickets.sendReply', { draft: { ticketId: 't1', text: paste, intent: 'reply', includeScreenshot: false } });
+    expect(outcome).toEqual({ ok: false, error: { code: 'invalid-request', detail: 'Too big: expected string to have <=20000 characters' } });
+    expect(JSON.stringify(outcome).length).toBeLessThan(1000);
+    expect(d.invoked).toEqual([]);
+  });
+
   it('hands an agent action the parsed request, and its result back', async () => {
     const d = door();
     expect(await d.run('settings.setLanguage', { language: 'en' })).toEqual({ ok: true, value: undefined });

@@ -1,5 +1,4 @@
-import createClient from 'openapi-fetch';
-import type { Clock, HttpTransport } from '../ports';
+import type { ByteStream, Clock, HttpResponse, HttpTransport } from '../ports';
 import { ApiError, codeForStatus, parseRetryAfter } from './api-error';
 import type { paths } from './openapi';
 import type {
@@ -21,6 +20,7 @@ import type {
 } from './types';
 import { cleanStrings } from './clean-text';
 import { validateResponse } from './validator';
+import { createTypedClient, type Answer } from './typed-client';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 /** A timer this late (ms) says the agent was not running, not that the server was silent. */
@@ -59,10 +59,10 @@ export interface HalloApi {
   consent(sessionId: string, body: ConsentRequest): Promise<ConsentResponse>;
   sessionEvent(sessionId: string, body: SessionEventRequest): Promise<void>;
   /** Opens GET /events; the stream is checked and parsed by events-stream.ts. */
-  openEvents(lastEventId: string | null, signal: AbortSignal): Promise<ReadableStream<Uint8Array>>;
+  openEvents(lastEventId: string | null, signal: AbortSignal): Promise<ByteStream>;
 }
 
-type Raw = { response: Response; text: string | undefined };
+type Raw = { response: HttpResponse; text: string | undefined };
 
 /**
  * The hallo, API as the agent uses it: typed from openapi.json, every call bounded by a timeout,
@@ -70,18 +70,8 @@ type Raw = { response: Response; text: string | undefined };
  */
 export function createApiClient(opts: ApiClientOptions): HalloApi {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const api = createClient<paths>({
-    baseUrl: opts.baseUrl,
-    // Through the port, never the global: in the app that is net.fetch (system proxy, OS certificates).
-    fetch: async (request: Request) =>
-      opts.http.fetch(request.url, {
-        method: request.method,
-        headers: request.headers,
-        body: request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text(),
-        signal: request.signal,
-        redirect: 'manual', // the API does not redirect; following one would carry the token elsewhere
-      }),
-  });
+  // Through the port, never the global fetch: in the app that is net.fetch (system proxy, OS certificates).
+  const api = createTypedClient<paths>({ baseUrl: opts.baseUrl, http: opts.http });
 
   const auth = (): Record<string, string> => {
     const token = opts.token();
@@ -89,7 +79,7 @@ export function createApiClient(opts: ApiClientOptions): HalloApi {
   };
 
   /** Runs one request under the timeout. The race also covers a transport that ignores abort. */
-  async function send(run: (signal: AbortSignal) => Promise<{ response: Response; data?: unknown; error?: unknown }>): Promise<Raw> {
+  async function send(run: (signal: AbortSignal) => Promise<Answer>): Promise<Raw> {
     const controller = new AbortController();
     let timer: unknown;
     const timeout = new Promise<never>((_, reject) => {
@@ -120,8 +110,7 @@ export function createApiClient(opts: ApiClientOptions): HalloApi {
     });
     try {
       const result = await Promise.race([run(controller.signal), timeout]);
-      const body = result.response.ok ? result.data : result.error;
-      return { response: result.response, text: typeof body === 'string' ? body : body === undefined ? undefined : JSON.stringify(body) };
+      return { response: result.response, text: typeof result.data === 'string' ? result.data : result.error };
     } catch (error) {
       if (error instanceof ApiError) throw error;
       if (controller.signal.aborted) throw controller.signal.reason as ApiError;
@@ -285,7 +274,7 @@ function parseJson(text: string | undefined): unknown {
   }
 }
 
-function errorFor(response: Response, body: unknown, text: string | undefined, now: number): ApiError {
+function errorFor(response: HttpResponse, body: unknown, text: string | undefined, now: number): ApiError {
   const problem = body as { detail?: unknown; title?: unknown; errors?: unknown } | undefined;
   const said =
     (typeof problem?.detail === 'string' && problem.detail) ||

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { isAbsolute, win32 } from 'node:path';
 import type { Clock } from '../ports';
 
@@ -89,6 +88,8 @@ export function createPowerShellHost(options: PowerShellHostOptions): PowerShell
   const maxOutputBytes = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
   const queue: Call[] = [];
   let child: ChildProcessWithoutNullStreams | null = null;
+  /** The end markers: unguessable, so that no line a script prints can end its call early. */
+  let randomId: (() => string) | null = null;
   let current: { call: Call; id: string; output: string; bytes: number; timer: unknown } | null = null;
   let starts = 0;
   let stopped = false;
@@ -165,7 +166,7 @@ export function createPowerShellHost(options: PowerShellHostOptions): PowerShell
       next();
       return;
     }
-    const id = randomUUID();
+    const id = randomId!();
     const timer = options.clock.setTimeout(() => {
       kill();
       finish({ ok: false, error: 'timeout', detail: `no answer within ${call.timeoutMs} ms` });
@@ -175,7 +176,9 @@ export function createPowerShellHost(options: PowerShellHostOptions): PowerShell
   };
 
   return {
-    run(script, runOptions) {
+    async run(script, runOptions) {
+      // node:crypto (about 2 MB) loads at the first call: only Windows makes any.
+      randomId ??= (await import('node:crypto')).randomUUID;
       return new Promise((resolve) => {
         if (stopped) {
           resolve({ ok: false, error: 'stopped', detail: 'the host was stopped' });

@@ -1,7 +1,8 @@
-// Wall-clock time in a named time zone (the policy's), daylight-saving changes included. Shared by
-// the servicedesk's opening hours and the restart planner, so that both read a zone one way.
+import { zoneClock } from './zone-clock';
 
-const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+// Wall-clock time in a named time zone (the policy's), daylight-saving changes included. Shared by
+// the servicedesk's opening hours and the restart planner, so that both read a zone one way: by
+// tzdata's rules (zone-clock.ts), never Intl, whose first use pages in about 8 MB of ICU data.
 
 export interface Wall {
   year: number;
@@ -26,49 +27,29 @@ export interface Zone {
 
 const zones = new Map<string, Zone>();
 
-/** The zone by IANA name, or null when this runtime does not know it. Built once per name. */
+/** The zone by IANA name, or null when tzdata does not know it. Built once per name. */
 export function zone(name: string): Zone | null {
   const known = zones.get(name);
   if (known) return known;
-  let f: Intl.DateTimeFormat;
-  try {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: name,
-      hourCycle: 'h23',
-      weekday: 'short',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-  } catch {
-    return null; // RangeError: not a time zone this runtime knows
-  }
-  const wall = (at: number): Wall => {
-    const p: Record<string, string> = {};
-    for (const part of f.formatToParts(at)) p[part.type] = part.value;
-    return {
-      year: Number(p.year),
-      month: Number(p.month),
-      day: Number(p.day),
-      weekday: WEEKDAYS[p.weekday ?? ''] ?? 1,
-      minute: Number(p.hour) * 60 + Number(p.minute),
-      second: Number(p.second),
-    };
-  };
-  const offsetAt = (t: number) => {
-    const w = wall(t);
-    return Date.UTC(w.year, w.month - 1, w.day, 0, w.minute, w.second) - Math.floor(t / 1000) * 1000;
-  };
+  const clock = zoneClock(name);
+  if (!clock) return null;
   const made: Zone = {
     name,
-    wall,
+    wall(at) {
+      const local = new Date(at + clock.offsetAt(at));
+      return {
+        year: local.getUTCFullYear(),
+        month: local.getUTCMonth() + 1,
+        day: local.getUTCDate(),
+        weekday: local.getUTCDay() || 7,
+        minute: local.getUTCHours() * 60 + local.getUTCMinutes(),
+        second: local.getUTCSeconds(),
+      };
+    },
     at(year, month, day, minute) {
       const asUtc = Date.UTC(year, month - 1, day, 0, minute);
-      const first = asUtc - offsetAt(asUtc);
-      return asUtc - offsetAt(first);
+      const first = asUtc - clock.offsetAt(asUtc);
+      return asUtc - clock.offsetAt(first);
     },
   };
   zones.set(name, made);

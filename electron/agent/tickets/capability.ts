@@ -1,7 +1,7 @@
 import { defineCapability } from '../capability';
-import { createTicketsService } from './service';
+import { createTicketsWithConversation } from './conversation';
 
-/** "Report a problem": the form, the durable outbox, this PC's tickets. */
+/** "Report a problem": the form, the durable outbox, this PC's tickets and the conversation on each. */
 export const ticketsCapability = defineCapability({
   name: 'tickets',
   slices: ['tickets'],
@@ -21,7 +21,7 @@ export const ticketsCapability = defineCapability({
     },
   }),
   create(ctx, store) {
-    const tickets = createTicketsService({
+    const { service: tickets, conversation } = createTicketsWithConversation({
       store,
       log: ctx.log,
       clock: ctx.clock,
@@ -43,19 +43,28 @@ export const ticketsCapability = defineCapability({
         'tickets.reopen': ({ id }) => tickets.reopen(id),
         'tickets.dismiss': ({ id }) => tickets.dismiss(id),
         'tickets.refresh': () => tickets.refresh(),
-        // PLACEHOLDER until the conversation is built (issue 10): replaced, never shipped.
-        'tickets.openThread': () => Promise.reject(new Error('not built yet')),
-        'tickets.closeThread': () => Promise.reject(new Error('not built yet')),
-        'tickets.loadOlder': () => Promise.reject(new Error('not built yet')),
-        'tickets.addReplyScreenshot': () => Promise.reject(new Error('not built yet')),
-        'tickets.removeReplyScreenshot': () => Promise.reject(new Error('not built yet')),
-        'tickets.sendReply': () => Promise.reject(new Error('not built yet')),
+        'tickets.openThread': ({ ticketId }) => conversation.openThread(ticketId),
+        'tickets.closeThread': () => conversation.closeThread(),
+        'tickets.loadOlder': () => conversation.loadOlder(),
+        'tickets.addReplyScreenshot': () => conversation.addReplyScreenshot(),
+        'tickets.removeReplyScreenshot': () => conversation.removeReplyScreenshot(),
+        'tickets.sendReply': ({ draft }) => conversation.sendReply(draft),
       },
       // After the connection: the stored enrolment is known, so a waiting ticket goes at once.
-      start: () => tickets.start(),
-      stop: () => tickets.stop(),
+      // The marks of what was told are known before the first list can bring news.
+      start: async () => {
+        await conversation.start();
+        await tickets.start();
+      },
+      stop: async () => {
+        await conversation.stop();
+        await tickets.stop();
+      },
       onPolicy: (policy) => tickets.applyPolicy(policy.tickets),
-      onServerEvent: (event) => tickets.onServerEvent(event),
+      onServerEvent: (event) => {
+        tickets.onServerEvent(event);
+        conversation.onServerEvent(event);
+      },
     };
   },
 });

@@ -6,7 +6,9 @@ import type { Logger } from '../log';
 import type { ListOwner } from './list-owner';
 
 const Owner = z.object({ deviceId: z.string().nullable(), apiUrl: z.string().nullable() });
-const Stored = z.object({ updatedAt: z.string(), list: z.array(MyTicket).max(1000), owner: Owner.optional() });
+// A list kept before the conversation existed has no counts: they start at 0, the list is kept.
+const Kept = MyTicket.extend({ unread: z.number().default(0), pendingReplies: z.number().default(0) });
+const Stored = z.object({ updatedAt: z.string(), list: z.array(Kept).max(1000), owner: Owner.optional() });
 export type StoredTicketList = z.infer<typeof Stored>;
 
 /**

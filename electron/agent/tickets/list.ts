@@ -38,15 +38,17 @@ export function toMyTickets(list: TicketList): MyTicket[] {
     .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.number - a.number));
 }
 
-/** What the employee should hear about: a new reply, or a ticket that became resolved. */
+/**
+ * What the employee should hear about from the list: a ticket that became resolved. An answer is
+ * told by the conversation (ticket-marks.ts), which also hears it from the event stream.
+ */
 export function noticesBetween(before: readonly MyTicket[], after: readonly MyTicket[]): Notice[] {
   const known = new Map(before.map((t) => [t.ticketId, t]));
   const notices: Notice[] = [];
   for (const ticket of after) {
     const was = known.get(ticket.ticketId);
     if (!was) continue; // a ticket this PC just sent is no news
-    if (ticket.lastReply && ticket.lastReply.at !== was.lastReply?.at) notices.push({ code: 'ticket-answered', params: { number: ticket.number } });
-    if (ticket.status === 'resolved' && was.status !== 'resolved') notices.push({ code: 'ticket-resolved', params: { number: ticket.number } });
+    if (ticket.status === 'resolved' && was.status !== 'resolved') notices.push({ code: 'ticket-resolved', params: { number: ticket.number }, ticketId: ticket.ticketId });
   }
   return notices;
 }

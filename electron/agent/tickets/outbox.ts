@@ -1,19 +1,45 @@
 import { lstat, mkdir, readdir, rename, rm, utimes } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
-import { OutboxEntry, TicketDraft } from '../../contract';
+import { OutboxEntry, ReplyDraft, ReplyProblem, TicketDraft } from '../../contract';
 import { readJsonFile, TEMP_FILE, writeFileAtomic, type FileIo } from '../files';
-import type { TicketCreateRequest } from '../hallo-api/types';
+import type { TicketCreateRequest, TicketMessage, TicketMessageCreateRequest } from '../hallo-api/types';
 import { validateSchema } from '../hallo-api/validator';
 import type { Logger } from '../log';
 import { folderProblem } from '../platform/private-dir';
 
-/** One ticket on disk: what the UI shows, and the exact body that is (re)sent. */
-export interface OutboxRecord {
-  entry: OutboxEntry;
+/** One ticket or reply on disk: what the UI shows, and the exact body that is (re)sent. */
+export type OutboxRecord = TicketRecord | ReplyRecord;
+
+/** A new ticket (POST /tickets). Files from before replies existed have no `kind`: tickets. */
+export interface TicketRecord extends RecordBase {
+  kind?: 'ticket';
   body: TicketCreateRequest;
   /** What the employee typed, to bring the form back if the API refuses the ticket. */
   draft: TicketDraft;
+}
+
+/**
+ * A reply on a ticket's thread (POST /tickets/{ticketId}/messages), in the same outbox so that it
+ * is as durable as a ticket; `entry.subject` is its first words, `entry.problems` stays empty.
+ */
+export interface ReplyRecord extends RecordBase {
+  kind: 'reply';
+  ticketId: string;
+  body: TicketMessageCreateRequest;
+  /** The reply box as sent: a refused reply comes back into it. */
+  draft: ReplyDraft;
+  /** Why the API refused it (`rejected`): shown with the draft in the box. */
+  problems: ReplyProblem[];
+  /** The API's message once acknowledged: it replaces the waiting reply in the thread. */
+  message: TicketMessage | null;
+}
+
+export const isTicket = (record: OutboxRecord): record is TicketRecord => record.kind !== 'reply';
+export const isReply = (record: OutboxRecord): record is ReplyRecord => record.kind === 'reply';
+
+interface RecordBase {
+  entry: OutboxEntry;
   /** When the API acknowledged it; the file goes a day later. */
   sentAt: string | null;
   /**
@@ -41,14 +67,25 @@ export interface DamagedFile {
 /** What `load()` found: the readable tickets, oldest first, and the files moved aside (ever). */
 export type LoadedOutbox = OutboxRecord[] & { damaged: DamagedFile[] };
 
-const RecordFile = z.object({
+const Common = {
   version: z.literal(1),
   entry: OutboxEntry,
   body: z.record(z.string(), z.unknown()),
-  draft: TicketDraft,
   sentAt: z.string().nullable(),
   pause: z.enum(['server', 'unreachable']).optional(),
-});
+};
+// The API's message is checked by its own schema (validateSchema) below, as the body is.
+const RecordFile = z.union([
+  z.object({ ...Common, kind: z.literal('ticket').optional(), draft: TicketDraft }),
+  z.object({
+    ...Common,
+    kind: z.literal('reply'),
+    ticketId: z.string().max(64),
+    draft: ReplyDraft,
+    problems: z.array(ReplyProblem).max(20),
+    message: z.record(z.string(), z.unknown()).nullable(),
+  }),
+]);
 
 const NAME = /^[0-9A-HJKMNP-TV-Z]{26}\.json$/;
 /** `damaged/<ULID>.json`, or `<ULID>.<when, compact UTC>.json` when that is taken: one never overwrites another. */
@@ -97,7 +134,7 @@ export class OutboxFolder {
    */
   async save(record: OutboxRecord): Promise<void> {
     const { id } = record.entry;
-    const file = { version: 1, entry: record.entry, body: record.body, draft: record.draft, sentAt: record.sentAt, ...(record.pause ? { pause: record.pause } : {}) };
+    const file = { version: 1, ...record };
     try {
       await this.checkFolder(this.dir); // a linked outbox would put the ticket wherever it points
       await writeFileAtomic(this.pathOf(id), JSON.stringify(file), 0o600, this.io);
@@ -197,10 +234,17 @@ export class OutboxFolder {
     const file = RecordFile.safeParse(read.value);
     if (!file.success) return { record: null, problem: file.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
     if (`${file.data.entry.id}.json` !== name) return { record: null, problem: 'the id does not match the file name' };
-    const body = validateSchema('TicketCreateRequest', file.data.body);
+    const { version: _version, ...data } = file.data;
+    if (data.kind !== 'reply') {
+      const body = validateSchema('TicketCreateRequest', data.body);
+      if (!body.ok) return { record: null, problem: `body: ${body.errors}` };
+      return { record: { ...data, body: data.body as unknown as TicketCreateRequest }, problem: null };
+    }
+    const body = validateSchema('TicketMessageCreateRequest', data.body);
     if (!body.ok) return { record: null, problem: `body: ${body.errors}` };
-    const { entry, draft, sentAt, pause } = file.data;
-    return { record: { entry, body: file.data.body as unknown as TicketCreateRequest, draft, sentAt, ...(pause ? { pause } : {}) }, problem: null };
+    const message = data.message === null ? { ok: true as const } : validateSchema('TicketMessage', data.message);
+    if (!message.ok) return { record: null, problem: `message: ${message.errors}` };
+    return { record: { ...data, body: data.body as unknown as TicketMessageCreateRequest, message: data.message as unknown as TicketMessage | null }, problem: null };
   }
 
   private async removeStaleTemps(names: string[]): Promise<void> {

@@ -1,8 +1,8 @@
-import type { DraftField, DraftProblem, DraftProblemCode } from '../../contract';
+import type { DraftField, DraftProblem, DraftProblemCode, ReplyProblem } from '../../contract';
 import type { ApiError } from '../hallo-api/api-error';
 import { problem } from './problems';
 
-// The API's reasons for refusing a ticket, as problems on the form's fields.
+// The API's reasons for refusing a ticket or a reply, as problems on the fields of its form.
 
 const FIELDS: Record<string, DraftField> = {
   '/description': 'description',
@@ -24,4 +24,17 @@ export function problemsOf(error: ApiError, limits: { maxAttachmentBytes: number
     return code === 'too-long' && field === 'description' ? problem(field, code, { max: limits.maxDescriptionChars }) : problem(field, code);
   });
   return problems.length > 0 ? problems : [problem('ticket', 'invalid')];
+}
+
+/** A refused reply: the ticket gone (404) or closed (409), the screenshot (413), or the text (422). */
+export function replyProblemsOf(error: ApiError, limits: { maxAttachmentBytes: number; maxDescriptionChars: number }): ReplyProblem[] {
+  if (error.status === 404) return [{ field: 'ticket', code: 'gone' }];
+  if (error.status === 409) return [{ field: 'ticket', code: 'closed' }];
+  if (error.status === 413) return [{ field: 'screenshot', code: 'too-large', params: { max: limits.maxAttachmentBytes } }];
+  const problems = error.fieldErrors.map((e): ReplyProblem => {
+    const field = e.field === '/text' ? 'text' : e.field.startsWith('/attachments') ? 'screenshot' : 'ticket';
+    const code = CODES[e.code] ?? 'invalid';
+    return code === 'too-long' && field === 'text' ? { field, code, params: { max: limits.maxDescriptionChars } } : { field, code };
+  });
+  return problems.length > 0 ? problems : [{ field: 'ticket', code: 'invalid' }];
 }

@@ -1,7 +1,8 @@
 import { openReport, type OpenReport, type TicketsState } from '../../contract';
 import type { Logger } from '../log';
 import type { ScreenCapture } from '../ports';
-import { fitScreenshot, type FitResult, type FittedScreenshot } from './screenshot';
+import { fitSoon, fittedView } from './picture-fit';
+import type { FittedScreenshot } from './screenshot';
 
 export interface ReportFormDeps {
   log: Logger;
@@ -42,23 +43,13 @@ export function createReportForm(deps: ReportFormDeps): ReportForm {
     const report = deps.state().report;
     if (report) deps.patch({ report: { ...report, ...value } });
   };
-  const screenshotInfo = (fitted: FittedScreenshot) => ({ thumbnail: fitted.thumbnail, width: fitted.width, height: fitted.height, bytes: fitted.png.length });
-
   function fitLater(png: Uint8Array, mine: number, context: Record<string, unknown>): void {
-    const fit = async (): Promise<FitResult> => {
-      try {
-        return await fitScreenshot(png, deps.state().maxAttachmentBytes);
-      } catch (error) {
-        log.error('screenshot could not be fitted', { error: String(error) });
-        return { ok: false, reason: 'unreadable' }; // never a reason for Send to fail
-      }
-    };
-    fitting = new Promise<FitResult>((done) => setImmediate(() => done(fit()))).then((fitted) => {
+    fitting = fitSoon(log, png, deps.state().maxAttachmentBytes).then((fitted) => {
       if (mine !== generation) return; // cancelled or opened again meanwhile
       if (!fitted.ok) log.warn('screenshot left out', { reason: fitted.reason, ...context });
       shot = fitted.ok ? fitted.value : null;
       changed();
-      patchReport(fitted.ok ? { screenshot: screenshotInfo(fitted.value), screenshotNote: null } : { screenshot: null, screenshotNote: fitted.reason === 'too-large' ? 'too-large' : 'unreadable' });
+      patchReport(fittedView(fitted));
     });
   }
 

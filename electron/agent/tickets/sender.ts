@@ -5,8 +5,8 @@ import type { HalloApi } from '../hallo-api/client';
 import type { Logger } from '../log';
 import { createWriteGate } from '../platform/write-gate';
 import type { Clock } from '../ports';
-import type { DamagedFile, OutboxFolder, OutboxPause, OutboxRecord } from './outbox';
-import { problemsOf } from './rejection';
+import type { DamagedFile, OutboxFolder, OutboxPause, OutboxRecord, ReplyRecord } from './outbox';
+import { problemsOf, replyProblemsOf } from './rejection';
 
 export type { DamagedFile } from './outbox';
 
@@ -60,8 +60,13 @@ export type Verdict = 'rejected' | 'token' | 'hold' | OutboxPause | 'retry';
 
 const REJECTED = new Set([400, 413, 422]);
 const HOLD = new Set([403, 404]);
+/**
+ * A reply to a ticket deleted at the servicedesk (404) or closed (409) will never be taken: it
+ * comes back into the reply box with the reason instead of waiting for a connection change.
+ */
+const REPLY_REJECTED = new Set([...REJECTED, 404, 409]);
 
-export function verdictOf(error: unknown): Verdict {
+export function verdictOf(error: unknown, kind: OutboxRecord['kind'] = 'ticket'): Verdict {
   if (!(error instanceof ApiError)) return 'retry';
   switch (error.code) {
     case 'network':
@@ -72,7 +77,7 @@ export function verdictOf(error: unknown): Verdict {
     case 'http-429':
       return 'server';
     case 'http-4xx':
-      if (error.status !== undefined && REJECTED.has(error.status)) return 'rejected';
+      if (error.status !== undefined && (kind === 'reply' ? REPLY_REJECTED : REJECTED).has(error.status)) return 'rejected';
       if (error.status !== undefined && HOLD.has(error.status)) return 'hold';
       return 'retry';
     case 'http-5xx':
@@ -82,6 +87,14 @@ export function verdictOf(error: unknown): Verdict {
   }
 }
 
+const codesOf = (problems: readonly { field: string; code: string }[]) => problems.map((p) => `${p.field}:${p.code}`).join(',');
+
+/** An earlier reply to the same ticket that has not gone yet: replies reach the servicedesk in order. */
+function waitsForEarlierReply(record: OutboxRecord, waiting: readonly OutboxRecord[]): boolean {
+  if (record.kind !== 'reply') return false;
+  return waiting.some((other) => other.kind === 'reply' && other.ticketId === record.ticketId && other.entry.id < record.entry.id);
+}
+
 /** A ticket left waiting for the connection (401, 403, 404) before a restart waits for it again. */
 function heldBefore(record: OutboxRecord): boolean {
   const error = record.entry.lastError;
@@ -89,11 +102,13 @@ function heldBefore(record: OutboxRecord): boolean {
 }
 
 /**
- * Sends the outbox: one request at a time, the oldest ticket that is due first, the ULID as
+ * Sends the outbox: one request at a time, the oldest ticket or reply that is due first, the ULID as
  * Idempotency-Key so that a retry (after a crash, a timeout or a lost answer) never makes a second
  * ticket. Each ticket has its own attempts and backoff (full jitter), so one that keeps failing
  * does not hold back the newer ones; what concerns the whole server (unreachable, 429,
- * Retry-After) pauses them all. Waits are kept in the files, so a restart honours them. Every
+ * Retry-After) pauses them all. Replies to one ticket go in order: a later one waits while an
+ * earlier one is queued; tickets and other tickets' replies still go. Waits are kept in the files,
+ * so a restart honours them. Every
  * wait is one timer or one store event: nothing polls.
  *
  * In `records`, `entry.nextAttemptAt` is the ticket's own next try (for a ticket with `pause`,
@@ -145,8 +160,8 @@ export function createSender(deps: SenderDeps): Sender {
 
   const publish = () => deps.onChange(view());
 
-  function update(record: OutboxRecord, patch: Partial<OutboxEntry>, more: Partial<OutboxRecord> = {}): OutboxRecord {
-    const next: OutboxRecord = { ...record, ...more, entry: { ...record.entry, ...patch } };
+  function update<R extends OutboxRecord>(record: R, patch: Partial<OutboxEntry>, more: Partial<R> = {}): R {
+    const next: R = { ...record, ...more, entry: { ...record.entry, ...patch } };
     if (next.pause === undefined) delete next.pause;
     records.set(next.entry.id, next);
     return next;
@@ -197,7 +212,7 @@ export function createSender(deps: SenderDeps): Sender {
     const now = clock.now();
     const pause = pausedUntil();
     if (pause > now) return schedule(pause - now);
-    const ready = waiting.filter((r) => !waitsForConnection(r));
+    const ready = waiting.filter((r) => !waitsForConnection(r) && !waitsForEarlierReply(r, waiting));
     const next = ready.find((r) => ownDue(r) <= now);
     if (!next) return schedule(ready.length > 0 ? Math.min(...ready.map(ownDue)) - now : null);
     schedule(null);
@@ -210,18 +225,28 @@ export function createSender(deps: SenderDeps): Sender {
     if (running) void pump();
   }
 
+  /** The request, and what its answer changes in the record. */
+  async function post(api: HalloApi, record: OutboxRecord): Promise<{ number: number | null; more: Partial<ReplyRecord>; replayed: boolean }> {
+    if (record.kind === 'reply') {
+      const { message, replayed } = await api.createTicketMessage(record.ticketId, record.body, record.entry.id);
+      return { number: null, more: { message }, replayed };
+    }
+    const { ticket, replayed } = await api.createTicket(record.body, record.entry.id);
+    return { number: ticket.number, more: {}, replayed };
+  }
+
   async function sendOne(api: HalloApi, record: OutboxRecord): Promise<void> {
     publish();
     const attempts = record.entry.attempts + 1;
     try {
-      const { ticket, replayed } = await api.createTicket(record.body, record.entry.id);
+      const { number, more, replayed } = await post(api, record);
       // Stopped meanwhile: as after a crash, the file still says queued and the next start sends
-      // again under the same key (the API answers with this ticket).
+      // again under the same key (the API answers with this ticket or reply).
       if (!running) return;
       serverBackoff.reset();
       held.delete(record.entry.id);
-      const sent = update(record, { status: 'sent', attempts, number: ticket.number, lastError: null, nextAttemptAt: null }, { sentAt: iso(clock.now()) });
-      log.info('ticket sent', { id: record.entry.id, number: ticket.number, replayed, attempts });
+      const sent = update(record, { status: 'sent', attempts, number, lastError: null, nextAttemptAt: null }, { ...more, sentAt: iso(clock.now()) });
+      log.info(record.kind === 'reply' ? 'reply sent' : 'ticket sent', { id: record.entry.id, number, replayed, attempts });
       publish();
       await persist(sent);
       deps.onSent(sent);
@@ -234,15 +259,23 @@ export function createSender(deps: SenderDeps): Sender {
     const apiError = error instanceof ApiError ? error : null;
     const lastError = apiError ? apiError.toJSON() : { code: 'internal', detail: String(error) };
     const { id } = record.entry;
-    const verdict = verdictOf(error);
+    const verdict = verdictOf(error, record.kind);
     if (verdict !== 'server' && verdict !== 'unreachable') serverBackoff.reset(); // the server answered
     const now = clock.now();
     let next: OutboxRecord;
     switch (verdict) {
       case 'rejected': {
-        const problems = problemsOf(apiError!, deps.limits());
-        next = update(record, { status: 'rejected', attempts, lastError, problems, draft: record.draft, nextAttemptAt: null });
-        log.warn('ticket refused by the API', { id, status: apiError!.status, problems: problems.map((p) => `${p.field}:${p.code}`).join(',') });
+        const rejected = { status: 'rejected' as const, attempts, lastError, nextAttemptAt: null };
+        const status = apiError!.status;
+        if (record.kind === 'reply') {
+          const problems = replyProblemsOf(apiError!, deps.limits());
+          next = update(record, rejected, { problems });
+          log.warn('reply refused by the API', { id, status, problems: codesOf(problems) });
+        } else {
+          const problems = problemsOf(apiError!, deps.limits());
+          next = update(record, { ...rejected, problems, draft: record.draft });
+          log.warn('ticket refused by the API', { id, status, problems: codesOf(problems) });
+        }
         break;
       }
       case 'token':

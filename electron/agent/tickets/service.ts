@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
-import { monotonicFactory } from 'ulid';
-import { ActionError, openReport, type DraftProblem, type Notice, type TicketDraft, type TicketPreview, type TicketsState } from '../../contract';
+import { ActionError, openReport, type DraftProblem, type MyTicket, type Notice, type TicketDraft, type TicketPreview, type TicketsState } from '../../contract';
 import type { DiagnosticsPart, SliceStore } from '../capability';
+import { newUlid } from '../platform/ids';
 import type { BackoffOptions } from '../hallo-api/backoff';
 import type { HalloApi } from '../hallo-api/client';
 import type { Policy, ServerEvent, TicketCreateRequest } from '../hallo-api/types';
@@ -17,7 +17,7 @@ import { TicketListMemory } from './list-memory';
 import { createListPoll } from './list-poll';
 import { deliveredNotices } from './delivered';
 import { listIsForeign, type ListOwner } from './list-owner';
-import { OutboxFolder, type DamagedFile, type OutboxRecord } from './outbox';
+import { isTicket, OutboxFolder, type DamagedFile, type OutboxRecord, type TicketRecord } from './outbox';
 import { nextViewChange, presentOutbox } from './outbox-view';
 import { createProcessCache } from './process-cache';
 import { probeProcesses, type TopProcesses } from './processes';
@@ -42,6 +42,24 @@ export interface TicketsDeps {
   processes?: () => Promise<TopProcesses>;
   mask?: Masker;
   contact?: ContactMemory;
+  /** The conversation on each ticket (conversation.ts): its replies share this outbox, and it shapes the list. */
+  conversation?: ConversationHooks;
+}
+
+export interface ConversationHooks {
+  /** Every change of the outbox, tickets and replies. */
+  outboxChanged(records: readonly OutboxRecord[]): void;
+  sent(record: OutboxRecord): void;
+  /** The list as shown (counts, order); `fresh`: just from the API, so news against what was known. */
+  shapeList(list: MyTicket[], fresh: boolean): MyTicket[];
+}
+
+/** The outbox for the conversation's replies. */
+export interface SharedOutbox {
+  /** Written to disk (flushed), then sent; throws `not-saved` when the disk refuses. */
+  keep(record: OutboxRecord): Promise<void>;
+  dismiss(id: string): Promise<void>;
+  records(): readonly OutboxRecord[];
 }
 
 export type SubmitResult = { outcome: 'saved'; id: string } | { outcome: 'invalid'; problems: DraftProblem[] };
@@ -61,10 +79,11 @@ export interface TicketsService {
   dismiss(id: string): Promise<void>;
   refresh(): Promise<void>;
   onServerEvent(event: ServerEvent): void;
+  readonly outbox: SharedOutbox;
 }
 
-/** A second Send of the same words this soon is a double click, not a second problem. */
-const DOUBLE_SEND_MS = 10_000;
+/** A second Send of the same words this soon is a double click, not a second problem (or reply). */
+export const DOUBLE_SEND_MS = 10_000;
 
 /**
  * "Report a problem": the form (report-form.ts), the diagnostics, the durable outbox and its
@@ -77,7 +96,7 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
   const folder = new OutboxFolder(deps.dataDir, log);
   const contactMemory = deps.contact ?? new ContactMemory(deps.dataDir, log);
   const listMemory = new TicketListMemory(deps.dataDir, log);
-  const newId = monotonicFactory();
+  const shapeList = (list: MyTicket[], fresh: boolean) => deps.conversation?.shapeList(list, fresh) ?? list;
   /** The body "Bekijk wat er wordt meegestuurd" showed: Send sends exactly that while the draft is unchanged. */
   let previewed: { key: string; body: TicketCreateRequest } | null = null;
   /** The last Send, by its draft: the same words again while it saves, or just after, are a double click. */
@@ -110,34 +129,39 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
     api: deps.api,
     limits: () => ({ maxAttachmentBytes: state().maxAttachmentBytes, maxDescriptionChars: state().maxDescriptionChars }),
     onChange: (records) => {
-      const delivered = deliveredNotices(state().outbox, records.map((r) => r.entry));
-      showOutbox(records);
-      backToForm(records);
+      const tickets = records.filter(isTicket);
+      const delivered = deliveredNotices(state().outbox, tickets.map((r) => r.entry));
+      showOutbox(tickets);
+      backToForm(tickets);
+      deps.conversation?.outboxChanged(records);
       for (const notice of delivered) deps.onNotice(notice);
     },
-    onSent: () => void list.refresh(),
+    onSent: (record) => {
+      deps.conversation?.sent(record);
+      void list.refresh();
+    },
     onDamaged: (files) => showDamaged(files),
     backoff: deps.backoff,
   });
 
-  /** The outbox as the employee is told about it; again when a waiting ticket's reason comes into sight. */
-  function showOutbox(records: readonly OutboxRecord[]): void {
+  /** The tickets on their way as the employee is told about them; again when a waiting ticket's reason comes into sight. */
+  function showOutbox(records: readonly TicketRecord[]): void {
     const entries = records.map((r) => r.entry);
     patch({ outbox: presentOutbox(entries, clock.now(), store.get().support) });
     clock.clearTimeout(viewTimer);
     const next = nextViewChange(entries, clock.now());
-    viewTimer = next === null ? null : clock.setTimeout(() => showOutbox(sender.records()), next - clock.now());
+    viewTimer = next === null ? null : clock.setTimeout(() => showOutbox(sender.records().filter(isTicket)), next - clock.now());
   }
 
   /** The ticket just sent, refused by the API: back into the form, unless another report is open. */
-  function backToForm(records: readonly OutboxRecord[]): void {
+  function backToForm(records: readonly TicketRecord[]): void {
     const refused = justSent ? records.find((r) => r.entry.id === justSent && r.entry.status === 'rejected') : undefined;
     if (!refused) return;
     justSent = null;
     if (state().report === null) openRefused(refused);
   }
 
-  function openRefused(record: OutboxRecord): void {
+  function openRefused(record: TicketRecord): void {
     const picture = record.body.attachments?.[0];
     form.reopen(
       openReport({ relatedItemId: record.draft.relatedItemId, draft: record.draft, problems: record.entry.problems, replaces: record.entry.id }),
@@ -161,7 +185,8 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
     log,
     api: deps.api,
     now: () => clock.now(),
-    onList: (tickets, updatedAt) => {
+    onList: (fetched, updatedAt) => {
+      const tickets = shapeList(fetched, true);
       patch({ list: tickets, listUpdatedAt: updatedAt });
       poll.after(tickets);
       listOwner = ownerNow();
@@ -172,6 +197,16 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
   });
   const poll = createListPoll({ clock, refresh: () => list.refresh(), current: () => state().list });
 
+  /** Flushed to disk before anyone hears "saved"; throws `not-saved` when the disk refuses. */
+  async function keepOnDisk(record: OutboxRecord): Promise<void> {
+    try {
+      await folder.save(record);
+    } catch (error) {
+      log.error(`${record.kind ?? 'ticket'} could not be saved`, { id: record.entry.id, error: String(error) });
+      throw new ActionError('not-saved', (error as NodeJS.ErrnoException).code ?? 'write failed');
+    }
+  }
+
   /** Writes the ticket to disk (flushed) and hands it to the sender; throws `not-saved` when the disk refuses. */
   async function save(clean: CleanDraft, draft: TicketDraft, key: string, replaces: string | null): Promise<SubmitResult> {
     await form.picture(); // a fit still running may change the preview
@@ -181,8 +216,8 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
       log.error('ticket body failed its schema', { errors: valid.errors.slice(0, 1000) });
       throw new ActionError('internal', 'the ticket could not be made');
     }
-    const id = newId(clock.now());
-    const record: OutboxRecord = {
+    const id = await newUlid(clock.now());
+    const record: TicketRecord = {
       entry: {
         id,
         createdAt: new Date(clock.now()).toISOString(),
@@ -200,12 +235,7 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
       draft,
       sentAt: null,
     };
-    try {
-      await folder.save(record);
-    } catch (error) {
-      log.error('ticket could not be saved', { id, error: String(error) });
-      throw new ActionError('not-saved', (error as NodeJS.ErrnoException).code ?? 'write failed');
-    }
+    await keepOnDisk(record);
     // Closes the report this Send came from; one opened meanwhile (a refused ticket back) stays.
     if ((state().report?.replaces ?? null) === replaces) {
       form.close();
@@ -223,7 +253,7 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
   return {
     async start() {
       const [contact, loaded, known] = await Promise.all([contactMemory.load(), folder.load(), listMemory.load()]);
-      patch({ contact, ...(known ? { list: known.list, listUpdatedAt: known.updatedAt } : {}) });
+      patch({ contact, ...(known ? { list: shapeList(known.list, false), listUpdatedAt: known.updatedAt } : {}) });
       // What this PC knew before it stopped: an answer that came meanwhile is news, and is told.
       if (known) {
         list.seed(known.list);
@@ -232,7 +262,7 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
       }
       let previous = store.get().connection;
       unsubscribe = store.subscribe((change) => {
-        if (change.support) showOutbox(sender.records()); // whom to call while a ticket waits follows the hours
+        if (change.support) showOutbox(sender.records().filter(isTicket)); // whom to call while a ticket waits follows the hours
         const now = change.connection;
         if (!now) return;
         const was = previous;
@@ -240,7 +270,7 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
         if (listIsForeign(listOwner, ownerNow())) {
           listOwner = null;
           list.forget();
-          patch({ list: [], listUpdatedAt: null });
+          patch({ list: shapeList([], false), listUpdatedAt: null });
         }
         if (now.status === 'online' && was.status !== 'online') {
           sender.reconnected();
@@ -274,7 +304,7 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
     startReport: (relatedItemId) => form.open(relatedItemId),
 
     async reopen(id) {
-      const record = sender.records().find((r) => r.entry.id === id && r.entry.status === 'rejected');
+      const record = sender.records().filter(isTicket).find((r) => r.entry.id === id && r.entry.status === 'rejected');
       if (!record) throw new ActionError('invalid-request', 'no refused ticket with that id');
       openRefused(record);
     },
@@ -322,6 +352,14 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
     refresh: () => list.refresh(),
     onServerEvent(event) {
       if (event.type === 'ticket.updated') void list.refresh();
+    },
+    outbox: {
+      async keep(record) {
+        await keepOnDisk(record);
+        sender.add(record);
+      },
+      dismiss: (id) => sender.dismiss(id),
+      records: () => sender.records(),
     },
   };
 }

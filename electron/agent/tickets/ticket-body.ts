@@ -47,7 +47,10 @@ export function createTicketBody(deps: TicketBodyDeps): (draft: CleanDraft) => P
       urgency: draft.urgency,
       contact: { name: contact.name, ...(contact.email ? { email: contact.email } : {}), ...(contact.phone ? { phone: contact.phone } : {}) },
       diagnostics: await diagnosticsFor(draft),
-      attachments: picture ? [{ name: 'screenshot.png', contentType: 'image/png', dataBase64: picture.png.toString('base64') }] : [],
+      attachments: picture ? [screenshotAttachment(picture.png)] : [],
     };
   };
 }
+
+/** The screenshot as the API takes it, on a ticket or a reply. */
+export const screenshotAttachment = (png: Buffer) => ({ name: 'screenshot.png', contentType: 'image/png', dataBase64: png.toString('base64') });

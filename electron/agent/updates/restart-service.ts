@@ -1,4 +1,3 @@
-import { ulid } from 'ulid';
 import type { Language, Notice, RestartStep, UpdatesState } from '../../contract';
 import { catalogs } from '../../contract/messages';
 import type { SliceStore } from '../capability';
@@ -8,6 +7,7 @@ import type { HalloApi } from '../hallo-api/client';
 import type { Policy, RestartOutcome } from '../hallo-api/types';
 import type { Logger } from '../log';
 import type { RestartPort } from '../platform/restart';
+import { newUlid } from '../platform/ids';
 import { zone as zoneNamed, type Zone } from '../platform/zoned-time';
 import type { BusySource, Clock, IdleSource } from '../ports';
 import { EMPTY_RESTART_FILE, loadRestartFile, saveRestartFile, type RestartBy, type RestartFile } from './restart-file';
@@ -192,8 +192,9 @@ export function createRestartService(deps: RestartServiceDeps): RestartService {
   }
 
   /** Kept with its Idempotency-Key (a ULID, as the API asks), so that a resend after a crash is kept once. */
-  function enqueue(body: RestartOutcome): void {
-    file = { ...file, outbox: [...file.outbox, { key: ulid(clock.now()), body }], lastOutcome: { outcome: body.outcome, at: iso(clock.now()) } };
+  async function enqueue(body: RestartOutcome): Promise<void> {
+    const key = await newUlid(clock.now());
+    file = { ...file, outbox: [...file.outbox, { key, body }], lastOutcome: { outcome: body.outcome, at: iso(clock.now()) } };
   }
 
   /** Asks the OS, with what is under way on disk first, so the agent knows at its next start. */
@@ -212,7 +213,7 @@ export function createRestartService(deps: RestartServiceDeps): RestartService {
     problem = { code: 'os-refused', detail: result.detail.slice(0, 500), at: iso(now) };
     refusedUntil = now + REMIND;
     file = { ...file, restarting: null };
-    enqueue({
+    await enqueue({
       outcome: 'refused',
       requestId: memory.need.requestId,
       by,
@@ -232,12 +233,12 @@ export function createRestartService(deps: RestartServiceDeps): RestartService {
   }
 
   /** After the agent came back from a restart: did the reason clear? Told to hallo, and, once, to the employee. */
-  function judgeReturn(by: RestartBy | null, restartedAt: number | null): void {
+  async function judgeReturn(by: RestartBy | null, restartedAt: number | null): Promise<void> {
     const memory = file.memory;
     const hard = hardReasons(reasons);
     const stillPending = hard.length > 0;
     const now = clock.now();
-    enqueue({
+    await enqueue({
       outcome: stillPending ? 'failed' : 'performed',
       requestId: memory?.need.requestId ?? null,
       by,
@@ -319,7 +320,7 @@ export function createRestartService(deps: RestartServiceDeps): RestartService {
         if (found !== null) reasons = found;
         const hard = hardReasons(reasons);
         if (backFrom !== null) {
-          judgeReturn(backFrom.by, backFrom.at);
+          await judgeReturn(backFrom.by, backFrom.at);
           backFrom = null;
           file = { ...file, restarting: null };
         } else if (file.memory === null && hard.length > 0) {
@@ -327,7 +328,7 @@ export function createRestartService(deps: RestartServiceDeps): RestartService {
           file = { ...file, memory: beginNeed({ source: 'local', requestId: null, reasons: hard.map((r) => r.code), deadline: null }, rules(), clock.now()) };
         } else if (file.memory?.need.source === 'local' && hard.length === 0 && 'value' in check.restart) {
           // Cleared without us (the employee restarted, or the package manager finished): done.
-          judgeReturn(null, null);
+          await judgeReturn(null, null);
         } else if (file.memory && hard.length > 0) {
           const codes = hard.map((r) => r.code);
           const need = file.memory.need;
@@ -348,7 +349,7 @@ export function createRestartService(deps: RestartServiceDeps): RestartService {
           if (verdict.requestId !== null) {
             // The API has no answer for a request as such: the outcome `refused` settles it in the
             // portal, with the reason for the technician.
-            enqueue({ outcome: 'refused', requestId: verdict.requestId, by: null, reasons: ['hallo-request'], firstSeenAt: iso(now), restartedAt: null, deferralsUsed: 0, stillPending: false, detail: `refused by the agent: ${verdict.detail}` });
+            await enqueue({ outcome: 'refused', requestId: verdict.requestId, by: null, reasons: ['hallo-request'], firstSeenAt: iso(now), restartedAt: null, deferralsUsed: 0, stillPending: false, detail: `refused by the agent: ${verdict.detail}` });
             await persist();
             sendOutcomes();
           }

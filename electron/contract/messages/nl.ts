@@ -22,6 +22,9 @@ export const nl = {
     languageNl: 'Nederlands',
     languageEn: 'English',
     quit: 'Afsluiten',
+    // After the tooltip's state: tickets waiting for the employee (`tickets.waitingForYou`).
+    waiting_one: '1 melding wacht op jouw reactie',
+    waiting_other: '{{count}} meldingen wachten op jouw reactie',
   },
 
   // One plain sentence per overall state: the popup's headline. `unchecked`: attention because no
@@ -463,6 +466,7 @@ export const nl = {
       'contact.email': 'E-mail',
       screenshot: 'Schermafbeelding',
       ticket: 'Melding',
+      text: 'Je reactie',
     },
     problem: {
       required: 'Dit moet je invullen.',
@@ -472,6 +476,9 @@ export const nl = {
       'invalid-phone': 'Vul een telefoonnummer in met alleen cijfers, spaties en + ( ) . / -, bijvoorbeeld 06 12345678.',
       'invalid-email': 'Vul een e-mailadres in zoals naam@bedrijf.nl.',
       'unknown-category': 'Kies een van de onderwerpen.',
+      // A reply the servicedesk cannot take (`tickets.sendReply`, `thread.reply.problems`).
+      gone: 'Deze melding bestaat niet meer bij de servicedesk. Je tekst staat er nog: bewaar hem of bel de servicedesk.',
+      closed: 'Deze melding is gesloten. Je tekst staat er nog. Is het probleem er nog? Meld het dan opnieuw.',
     },
   },
   // What "Bekijk wat er wordt meegestuurd" shows, section by section.
@@ -582,20 +589,80 @@ export const nl = {
     },
     lastReply: 'Laatste reactie van {{from}}, {{when}}',
     refreshing: 'Bezig met bijwerken…',
+    // The count on "Mijn meldingen" (`waitingForYou`), and per ticket what is new and what waits.
+    waitingBadge: '{{count}} wacht op jou',
+    unread_one: '1 nieuw bericht',
+    unread_other: '{{count}} nieuwe berichten',
+    pendingReplies_one: '1 reactie wacht op verzending',
+    pendingReplies_other: '{{count}} reacties wachten op verzending',
+    openThread: 'Open het gesprek over melding {{number}}',
   },
-  // OS notifications (the shell): `notice.<code>.title` and `.body`.
+  // One ticket's conversation ("Mijn meldingen" → a ticket) and the reply box under it.
+  thread: {
+    title: 'Melding {{number}}',
+    titleNoNumber: 'Je melding',
+    back: 'Terug naar Mijn meldingen',
+    status: 'Status: {{status}}',
+    conversation: 'Gesprek',
+    older: 'Toon eerdere berichten',
+    loadingOlder: 'Eerdere berichten worden geladen…',
+    loadingNewer: 'Bezig met bijwerken…',
+    notUpdated: 'Bijwerken lukt nu niet: {{reason}} Je ziet wat deze computer al had.',
+    you: 'Jij',
+    system: 'hallo,',
+    statusChange: 'Status: {{status}}',
+    solved: 'Het is opgelost.',
+    notSolved: 'Het is nog niet opgelost.',
+    attachment: 'Bijlage: {{name}} ({{size}})',
+    // This PC's replies, from `delivery`: the truth about where each one is.
+    delivery: {
+      sending: 'Wordt verstuurd…',
+      queued: 'Wacht op verbinding',
+      sent: 'Verstuurd',
+      rejected: 'Niet aangenomen',
+    },
+    newFrom: 'Nieuw bericht van {{name}}',
+    gone: 'Deze melding bestaat niet meer bij de servicedesk. Je kunt er niet meer op reageren.',
+    closed: 'Deze melding is gesloten. Je kunt er niet meer op reageren. Is het probleem er weer? Meld het opnieuw.',
+  },
+  reply: {
+    title: 'Reageer',
+    label: 'Je reactie',
+    hint: 'De servicedesk leest je reactie bij je melding.',
+    addScreenshot: 'Voeg een schermafbeelding toe',
+    screenshotAlt: 'Schermafbeelding van je scherm, voor je reactie',
+    send: 'Versturen',
+    saved: 'Je reactie is bewaard en wordt verstuurd.',
+    refused: 'Je reactie is niet aangenomen. Je tekst staat hieronder weer klaar.',
+    resolvedQuestion: 'De servicedesk heeft je melding opgelost. Klopt dat?',
+    solved: 'Het is opgelost',
+    notSolved: 'Het is nog niet opgelost',
+    notSolvedLabel: 'Wat werkt er nog niet?',
+    notSolvedHint: 'Eén zin is genoeg: wat gaat er nog mis?',
+    sendNotSolved: 'Stuur naar de servicedesk',
+    cancelNotSolved: 'Toch niet',
+  },
+  // The preview's stand-in for an OS notification (a browser has none of its own).
+  previewNotice: {
+    label: 'Systeemmelding (voorbeeld: in de app toont het besturingssysteem deze)',
+    dismiss: 'Sluit deze systeemmelding',
+  },
+  // OS notifications (the shell): `notice.<code>.title` and `.body`; `.action`: the button that opens
+  // the notice's ticket (macOS notification actions; "Beantwoorden" in the preview's stand-in).
   notice: {
     'ticket-delivered': {
       title: 'Je melding is verstuurd',
       body: 'Melding {{number}} is nu bij de servicedesk. Je hoeft niets meer te doen.',
     },
     'ticket-answered': {
-      title: 'Antwoord op je melding',
-      body: 'De servicedesk heeft gereageerd op melding {{number}}.',
+      title: '{{name}} reageerde op melding {{number}}',
+      body: '{{excerpt}}',
+      action: 'Beantwoorden',
     },
     'ticket-resolved': {
       title: 'Je melding is opgelost',
       body: 'Melding {{number}} is opgelost. Klopt dat niet? Reageer dan via Mijn meldingen.',
+      action: 'Bekijken',
     },
     'updates-up-to-date': {
       title: 'Je computer is bijgewerkt',

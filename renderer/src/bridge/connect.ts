@@ -1,4 +1,5 @@
-import type { EventName, EventPayload, PreloadApi } from '../../../electron/contract';
+import type { EventName, EventPayload, Notice, PreloadApi } from '../../../electron/contract';
+import { PREVIEW_NOTICE_EVENT } from '../../../electron/contract/wire';
 import { unwrapOutcome } from './outcome';
 import { createSocketClient, type SocketClient, type SocketLike } from './socket';
 import type { PopupAction, PopupBridge } from './types';
@@ -60,5 +61,21 @@ export function fromSocket(client: SocketClient): PopupBridge {
     on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) =>
       client.on(event, listener as (payload: unknown) => void),
     onReconnect: (listener) => client.onReconnect(listener),
+    onNotice: (listener) =>
+      client.on(PREVIEW_NOTICE_EVENT, (payload) => {
+        const notice = parseNotice(payload);
+        if (notice) listener(notice);
+      }),
   };
+}
+
+/** A notice off the wire, checked once here (the page carries no zod): anything else is dropped. */
+export function parseNotice(payload: unknown): Notice | null {
+  if (typeof payload !== 'object' || payload === null) return null;
+  const { code, params, ticketId } = payload as Record<string, unknown>;
+  if (typeof code !== 'string' || typeof params !== 'object' || params === null || Array.isArray(params)) return null;
+  if (ticketId !== undefined && typeof ticketId !== 'string') return null;
+  const values = Object.entries(params);
+  if (!values.every(([, value]) => typeof value === 'string' || typeof value === 'number')) return null;
+  return { code, params: Object.fromEntries(values) as Notice['params'], ...(ticketId === undefined ? {} : { ticketId }) };
 }

@@ -1,4 +1,4 @@
-import type { AgentBridge, WindowActions } from '../../../electron/contract';
+import type { AgentBridge, Notice, WindowActions } from '../../../electron/contract';
 
 /** The actions the popup window may send (the contract's `windows` lists say which). */
 export type PopupAction = WindowActions<'popup'>;
@@ -10,4 +10,6 @@ export type PopupAction = WindowActions<'popup'>;
 export interface PopupBridge extends AgentBridge<PopupAction> {
   kind: 'preload' | 'socket';
   onReconnect(listener: () => void): () => void;
+  /** The agent's notices, only where no shell shows them as OS notifications (the preview). */
+  onNotice?(listener: (notice: Notice) => void): () => void;
 }

@@ -136,7 +136,10 @@ describe('message catalog', () => {
       expect(nl.has(key), key).toBe(true);
       expect(en.has(key), key).toBe(true);
     }
-    for (const code of ['ticket-answered', 'ticket-resolved']) expect(placeholders(nl.get(`notice.${code}.body`)!)).toEqual(['number']);
+    expect(placeholders(nl.get('notice.ticket-resolved.body')!)).toEqual(['number']);
+    // An answer says who, on which ticket, and its first words; "Beantwoorden" opens the thread.
+    expect(placeholders(`${nl.get('notice.ticket-answered.title')!} ${nl.get('notice.ticket-answered.body')!}`)).toEqual(['excerpt', 'name', 'number']);
+    expect(nl.get('notice.ticket-answered.action')).toBe('Beantwoorden');
     expect(placeholders(nl.get('draft.problem.too-long')!)).toEqual(['max']);
   });
 

@@ -66,6 +66,23 @@ describe('WebSocket bridge (the preview)', () => {
     await vi.waitFor(() => expect(seen).toEqual([{ overall: 'attention' }]));
   });
 
+  it('hands the agent’s notices to the page (it has no OS notifications), and drops what is not a notice', async () => {
+    const h = await host(() => ({ ok: true, value: null }));
+    const bridge = fromSocket(client(h.url));
+    await bridge.actions['health.refresh']({});
+    const seen: unknown[] = [];
+    bridge.onNotice!((notice) => seen.push(notice));
+    const send = (payload: unknown) => h.server.clients.forEach((c) => c.send(JSON.stringify({ event: 'notice', payload })));
+    for (const bad of [null, 'x', { code: 1, params: {} }, { code: 'a', params: [] }, { code: 'a', params: { n: {} } }, { code: 'a', params: {}, ticketId: 5 }]) send(bad);
+    send({ code: 'ticket-answered', params: { number: 12345 }, ticketId: 't-42', extra: '<b>' });
+    send({ code: 'ticket-delivered', params: { number: 7 } });
+    await vi.waitFor(() => expect(seen).toHaveLength(2));
+    expect(seen).toEqual([
+      { code: 'ticket-answered', params: { number: 12345 }, ticketId: 't-42' },
+      { code: 'ticket-delivered', params: { number: 7 } },
+    ]);
+  });
+
   it('fails calls in flight as unavailable when the connection drops, and calls during the outage at once', async () => {
     const h = await host(() => null); // never answers
     const c = client(h.url, { reconnectDelaysMs: [60_000] });
@@ -156,6 +173,8 @@ describe('preload bridge (Electron)', () => {
       on: () => () => undefined,
     };
     const bridge = fromPreload(api);
+    // The app's shell shows notices as OS notifications: the popup gets none.
+    expect(bridge.onNotice).toBeUndefined();
     await bridge.actions['health.refresh']({});
     expect(calls).toEqual(['{}']);
     await expect(bridge.actions['admin.enroll']({ code: 'ABCD' })).rejects.toMatchObject({ code: 'unavailable', message: 'offline' });

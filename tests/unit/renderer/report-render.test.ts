@@ -302,7 +302,7 @@ describe('Mijn meldingen', () => {
         { ticketId: 't1', number: 10001, subject: 'Printen lukt niet', status: 'resolved' as const, createdAt: '2026-11-24T10:00:00Z', updatedAt: '2026-11-24T12:00:00Z', lastReply: null, unread: 0, pendingReplies: 0 },
       ],
     };
-    const shown = text(html(createElement(MyTickets, { tickets, language: 'nl', refreshing: false, onBack: () => undefined })));
+    const shown = text(html(createElement(MyTickets, { tickets, language: 'nl', refreshing: false, onBack: () => undefined, onOpen: () => undefined, focusTicketId: null })));
     expect(shown).toContain('Melding 10002');
     expect(shown).toContain('Outlook start niet');
     expect(shown).toContain('Wacht op jouw reactie');
@@ -310,13 +310,13 @@ describe('Mijn meldingen', () => {
     expect(shown).toContain('Kun je Outlook opnieuw starten?');
     expect(shown).not.toContain('x'.repeat(300));
     expect(shown).toContain('Opgelost');
-    const english = text(html(createElement(MyTickets, { tickets, language: 'en', refreshing: false, onBack: () => undefined }), 'en'));
+    const english = text(html(createElement(MyTickets, { tickets, language: 'en', refreshing: false, onBack: () => undefined, onOpen: () => undefined, focusTicketId: null }), 'en'));
     expect(english).toContain('Waiting for your reply');
     expect(english).toContain('Resolved');
   });
 
   it('says so when there are none yet', () => {
-    expect(text(html(createElement(MyTickets, { tickets: sampleState().tickets, language: 'nl', refreshing: false, onBack: () => undefined })))).toContain(
+    expect(text(html(createElement(MyTickets, { tickets: sampleState().tickets, language: 'nl', refreshing: false, onBack: () => undefined, onOpen: () => undefined, focusTicketId: null })))).toContain(
       'Je hebt vanaf deze computer nog geen meldingen gedaan.',
     );
   });

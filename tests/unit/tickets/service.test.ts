@@ -12,7 +12,8 @@ import { AgentStore } from '../../../electron/agent/store';
 import { ContactMemory } from '../../../electron/agent/tickets/contact';
 import { healthDiagnostics } from '../../../electron/agent/health/diagnostics';
 import { createMasker } from '../../../electron/agent/platform/mask';
-import { createTicketsService, type TicketsService } from '../../../electron/agent/tickets/service';
+import type { TicketsService } from '../../../electron/agent/tickets/service';
+import { createTicketsWithConversation } from '../../../electron/agent/tickets/conversation';
 import { ApiError } from '../../../electron/agent/hallo-api/api-error';
 import { createFakeClock } from '../../doubles/fake-clock';
 import { device } from './device';
@@ -67,7 +68,8 @@ async function setup(opts: Setup = {}) {
     },
   } as unknown as HalloApi;
   const processes = vi.fn(async () => ({ byCpu: [{ name: 'code', pid: 7, cpuPercent: 50, memoryBytes: 1e9 }], byMemory: [] }));
-  const service = createTicketsService({
+  // Wired as capability.ts wires them: the conversation tells the answers the list brings.
+  const { service, conversation } = createTicketsWithConversation({
     store,
     log,
     clock,
@@ -90,8 +92,11 @@ async function setup(opts: Setup = {}) {
     maxAttachmentBytes: 100_000,
     maxDescriptionChars: 500,
   });
+  await conversation.start();
   await service.start();
-  return { service, store, posted, processes, dataDir, clock, notices, listCalls };
+  /** Both stopped, as the capability stops them: nothing of either writes after it settles. */
+  const stop = () => Promise.all([conversation.stop(), service.stop()]);
+  return { stop, service, store, posted, processes, dataDir, clock, notices, listCalls };
 }
 
 /** The picture is fitted after the form opens; this waits until the form shows it. */
@@ -305,7 +310,14 @@ describe('the tickets service', () => {
     const second = await setup({ tickets: () => list, dataDir: first.dataDir });
     expect(second.store.get().tickets.list[0]).toMatchObject({ number: 10001, status: 'open' }); // shown before the API answers
     await second.service.refresh();
-    expect(second.notices).toEqual([{ code: 'ticket-answered', params: { number: 10001 } }]);
+    expect(second.notices).toEqual([{ code: 'ticket-answered', params: { number: 10001, name: 'Sanne', excerpt: 'Is de printer aan?' }, ticketId: 't1' }]);
+    expect(second.store.get().tickets).toMatchObject({ waitingForYou: 1, list: [{ ticketId: 't1', unread: 1 }] });
+
+    // A third start: that answer was told already.
+    await second.stop();
+    const third = await setup({ tickets: () => list, dataDir: first.dataDir });
+    await third.service.refresh();
+    expect(third.notices).toEqual([]);
   });
 
   it('enrolling as another device or with another API starts a clean "My tickets"; the outbox keeps its tickets', async () => {

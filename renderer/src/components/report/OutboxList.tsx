@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { DamagedTicket, Language, OutboxItem } from '../../../../electron/contract';
 import { describeWhen, telHref } from '../../format';
 import { hasText } from '../../i18n';
+import { errorReasonKey } from '../../messages';
 import { pendingEntries } from '../../report';
 
 const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -35,7 +36,7 @@ export function OutboxList(props: {
       <ul className="outbox-list">
         {entries.map((entry) => {
           const code = entry.lastError?.code;
-          const reason = code ? (hasText(i18n, `outbox.error.${code}`) ? t(`outbox.error.${code}`) : t('outbox.error.other')) : null;
+          const reason = code ? t(errorReasonKey(code, (key) => hasText(i18n, key))) : null;
           const next = entry.status === 'queued' ? when(entry.nextAttemptAt) : null;
           return (
             <li key={entry.id} className="outbox-entry">

@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { ActionResult, AgentState, DraftProblem, Impact, TicketDraft } from '../../../../electron/contract';
 import { ActionError } from '../../../../electron/contract/errors';
 import { FIELD_LIMITS } from '../../../../electron/contract/limits';
-import { formatNumber, localizeParams, telHref } from '../../format';
+import { localizeParams, telHref } from '../../format';
 import { hasText } from '../../i18n';
 import { itemMessage } from '../../messages';
-import { charCount, fitPaste, sortProblems, tooLongLocally, type FormField } from '../../report';
+import { sortProblems, tooLongLocally, type FormField } from '../../report';
 import { DeskLine } from './DeskLine';
+import { LimitedText } from './LimitedText';
+import { ProblemList, useProblemText } from './ProblemList';
 import { Screenshot } from './Screenshot';
 import { SendPreview } from './SendPreview';
 
@@ -18,9 +20,6 @@ const CONTACT_FIELDS = [
   { key: 'phone', type: 'tel', autoComplete: 'tel', maxLength: FIELD_LIMITS['contact.phone'] },
   { key: 'email', type: 'email', autoComplete: 'email', maxLength: FIELD_LIMITS['contact.email'] },
 ] as const;
-// The counter speaks only once the employee pauses, and only when the limit is near.
-const SPEAK_AFTER_MS = 1200;
-const SPEAK_FROM = 0.8;
 // "Bekijk wat er wordt meegestuurd" follows the typing, once the employee pauses.
 const PREVIEW_AFTER_MS = 400;
 
@@ -55,18 +54,13 @@ export function ReportForm({ state, draft, onDraft, problems, onProblems, onSave
   const [preview, setPreview] = useState<
     { phase: 'busy' } | { phase: 'shown'; body: ActionResult<'tickets.preview'>; draft: TicketDraft } | { phase: 'failed' } | null
   >(null);
-  const [spoken, setSpoken] = useState('');
-  const [pasteCut, setPasteCut] = useState<{ pasted: number; kept: number } | null>(null);
   const [focusProblems, setFocusProblems] = useState(0);
   const summary = useRef<HTMLDivElement>(null);
 
   const fieldId = (field: FormField) => `${id}-${field.replace('.', '-')}`;
   const sorted = sortProblems(problems);
   const problemAt = (field: FormField) => sorted.find((p) => p.field === field) ?? null;
-  const problemText = (p: DraftProblem) => {
-    return t(`draft.problem.${p.code}`, localizeParams(p.params ?? {}, language));
-  };
-  const fieldName = (p: DraftProblem) => t(`draft.field.${p.field}`);
+  const problemText = useProblemText(language);
   // The final draft: what the screen shows now (the screenshot may have been removed; one still
   // being made ready goes along, the agent waits for it).
   const current = (): TicketDraft => ({
@@ -74,16 +68,6 @@ export function ReportForm({ state, draft, onDraft, problems, onProblems, onSave
     relatedItemId: report?.relatedItemId ?? null, // the report's, never one a kept draft had before
     includeScreenshot: report?.screenshot != null || report?.screenshotNote === 'taking',
   });
-
-  const count = charCount(draft.description);
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      if (count > max) setSpoken(t('report.counterOver', { over: formatNumber(count - max, language) }));
-      else if (count >= max * SPEAK_FROM) setSpoken(t('report.counterSpoken', { count: formatNumber(count, language), max: formatNumber(max, language) }));
-      else setSpoken('');
-    }, SPEAK_AFTER_MS);
-    return () => clearTimeout(timer);
-  }, [count, max, language, t]);
 
   // Problems (from Send, or a rejected ticket brought back): focus goes to the first one.
   useEffect(() => {
@@ -189,59 +173,21 @@ export function ReportForm({ state, draft, onDraft, problems, onProblems, onSave
             )}
           </div>
         )}
-        {sorted.length > 0 && (
-          <div className="alert">
-            <p>{t('report.problemsTitle')}</p>
-            <ul className="problem-list">
-              {sorted.map((p, index) => (
-                <li key={`${p.field}:${p.code}:${index}`}>{t('report.problemAt', { field: fieldName(p), problem: problemText(p) })}</li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <ProblemList problems={sorted} language={language} />
       </div>
 
-      <div className="form-field">
-        <label htmlFor={fieldId('description')}>{t('report.description')}</label>
-        <p id={`${id}-hint`} className="muted small">
-          {t('report.descriptionHint')}
-        </p>
-        <textarea
-          id={fieldId('description')}
-          className="input textarea"
-          value={draft.description}
-          onChange={(event) => set({ description: event.target.value })}
-          onPaste={(event) => {
-            const field = event.currentTarget;
-            const fitted = fitPaste(field.value, field.selectionStart, field.selectionEnd, event.clipboardData.getData('text/plain'), max);
-            if (!fitted) return;
-            event.preventDefault();
-            set({ description: fitted.value });
-            setPasteCut({ pasted: fitted.pasted, kept: fitted.kept });
-            requestAnimationFrame(() => field.setSelectionRange(fitted.caret, fitted.caret));
-          }}
-          rows={4}
-          dir="auto"
-          autoFocus
-          required
-          aria-invalid={problemAt('description') ? true : undefined}
-          aria-describedby={describedBy('description', `${id}-hint`, `${id}-counter`)}
-        />
-        {pasteCut && (
-          <p className="field-error" role="alert">
-            {t('report.pasteCut', { pasted: formatNumber(pasteCut.pasted, language), kept: formatNumber(pasteCut.kept, language), max: formatNumber(max, language) })}
-          </p>
-        )}
-        <div className="field-foot">
-          {fieldError('description')}
-          <p id={`${id}-counter`} className={`counter${count > max ? ' over' : ''}`}>
-            {t('report.counter', { count: formatNumber(count, language), max: formatNumber(max, language) })}
-          </p>
-        </div>
-        <p className="visually-hidden" aria-live="polite">
-          {spoken}
-        </p>
-      </div>
+      <LimitedText
+        id={fieldId('description')}
+        label={t('report.description')}
+        hint={t('report.descriptionHint')}
+        value={draft.description}
+        onChange={(description) => set({ description })}
+        max={max}
+        language={language}
+        error={fieldError('description')}
+        errorId={problemAt('description') ? `${fieldId('description')}-error` : null}
+        autoFocus
+      />
 
       {tickets.categories.length > 0 && (
         <fieldset className="form-field" aria-describedby={describedBy('categoryId')}>

@@ -13,8 +13,10 @@ export function Screenshot(props: {
   removeId: string;
   error: ReactNode;
   onRemove: () => void;
+  /** What the picture is, for a screen reader: the report's words unless given. */
+  alt?: string;
 }) {
-  const { screenshot, note, language, removeId, error, onRemove } = props;
+  const { screenshot, note, language, removeId, error, onRemove, alt } = props;
   const { t } = useTranslation();
   const size = useSize(language);
   // Only an image the agent made: a data URL of a PNG or JPEG, never a link elsewhere.
@@ -25,7 +27,7 @@ export function Screenshot(props: {
         <>
           <p className="field-label">{t('report.screenshot')}</p>
           <div className="screenshot-row">
-            {src && <img className="thumbnail" src={src} alt={t('report.screenshotAlt')} />}
+            {src && <img className="thumbnail" src={src} alt={alt ?? t('report.screenshotAlt')} />}
             <div className="screenshot-side">
               <p className="muted small">
                 {t('report.screenshotSize', { width: screenshot.width, height: screenshot.height, size: size(screenshot.bytes) })}
