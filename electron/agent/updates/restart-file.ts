@@ -31,6 +31,7 @@ const Memory = z.object({
   lastSeenAt: Ms,
   busySince: Ms.nullable(),
   countdownEndsAt: Ms.nullable(),
+  promptedAt: Ms.nullable().optional(),
 }) satisfies z.ZodType<PlannerMemory>;
 
 export const RestartBy = z.enum(['user', 'deadline', 'away', 'nobody-logged-on']);

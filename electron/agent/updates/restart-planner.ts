@@ -65,6 +65,11 @@ export interface PlannerMemory {
   /** Since when a due prompt has been held off because the user is busy. */
   busySince: number | null;
   countdownEndsAt: number | null;
+  /**
+   * When the prompt now showing was first shown: its "in N minutes" options count from then, so
+   * the exact times it says ("Herinner me om 14:30") stay the times it accepts a minute later.
+   */
+  promptedAt?: number | null;
 }
 
 export interface Situation {
@@ -118,6 +123,7 @@ export function beginNeed(need: RestartNeed, rules: RestartRules, now: number): 
 /** What to do now, and when to look again. */
 export function plan(previous: PlannerMemory, rules: RestartRules, situation: Situation, zone: Zone): Planned {
   const decided = decide(previous, rules, situation, zone);
+  if (decided.plan.step !== 'prompt' && decided.memory.promptedAt) decided.memory = { ...decided.memory, promptedAt: null };
   return { ...decided, wakeAt: Math.max(situation.now + 1_000, Math.min(decided.wakeAt ?? Infinity, situation.now + TICK)) };
 }
 
@@ -159,9 +165,10 @@ function decide(previous: PlannerMemory, rules: RestartRules, situation: Situati
   const held = holdForBusy(memory, situation, memory.deadline - BUSY_CAP);
   if (held) return held;
   const deferralsLeft = Math.max(0, rules.maxDeferrals - memory.deferralsUsed);
+  const prompting = { ...memory, busySince: null, promptedAt: memory.promptedAt ?? now };
   return {
-    memory: { ...memory, busySince: null },
-    plan: { step: 'prompt', deadline: memory.deadline, deferralsLeft, options: deferOptions(memory, rules, now, zone), plugIn },
+    memory: prompting,
+    plan: { step: 'prompt', deadline: memory.deadline, deferralsLeft, options: deferOptions(prompting, rules, now, zone), plugIn },
     wakeAt: memory.deadline,
   };
 }
@@ -173,10 +180,11 @@ function decide(previous: PlannerMemory, rules: RestartRules, situation: Situati
 export function deferOptions(memory: PlannerMemory, rules: RestartRules, now: number, zone: Zone): DeferOption[] {
   if (rules.maxDeferrals - memory.deferralsUsed <= 0 || now >= memory.deadline) return [];
   const before = (at: number) => at < memory.deadline;
+  const from = memory.promptedAt ?? now;
   const lengths = [...new Set(rules.deferralMinutes)]
     .sort((a, b) => a - b)
-    .map((minutes): DeferOption => ({ kind: 'in', at: now + minutes * MINUTE, minutes }))
-    .filter((option) => before(option.at));
+    .map((minutes): DeferOption => ({ kind: 'in', at: from + minutes * MINUTE, minutes }))
+    .filter((option) => option.at > now && before(option.at));
   const today = zone.wall(now);
   const picks: DeferOption[] = [];
   for (let day = 0; day <= 1; day++) {
@@ -193,12 +201,12 @@ export function deferOptions(memory: PlannerMemory, rules: RestartRules, now: nu
 /** The employee chose an option: it must be one offered now; it uses one deferral. */
 export function defer(memory: PlannerMemory, rules: RestartRules, at: number, now: number, zone: Zone): PlannerMemory | 'not-offered' {
   if (!deferOptions(memory, rules, now, zone).some((option) => option.at === at)) return 'not-offered';
-  return { ...memory, snoozedUntil: at, deferralsUsed: memory.deferralsUsed + 1, lastSeenAt: now };
+  return { ...memory, snoozedUntil: at, deferralsUsed: memory.deferralsUsed + 1, lastSeenAt: now, promptedAt: null };
 }
 
 /** The prompt was closed without a choice: it comes back later, no deferral used, never past the deadline. */
 export function remindLater(memory: PlannerMemory, now: number): PlannerMemory {
-  return { ...memory, snoozedUntil: Math.min(now + REMIND, memory.deadline), lastSeenAt: now };
+  return { ...memory, snoozedUntil: Math.min(now + REMIND, memory.deadline), lastSeenAt: now, promptedAt: null };
 }
 
 /** After a long gap the PC gets its grace again; after the clock went back, no wait is longer than it could have been. */

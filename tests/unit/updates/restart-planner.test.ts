@@ -96,6 +96,16 @@ describe('deferrals', () => {
     expect(defer(memory, rules, memory.snoozedUntil! + HOUR, memory.snoozedUntil!, amsterdam)).toBe('not-offered');
   });
 
+  it('the times a prompt shows are the times it accepts a while later (counted from when it was first shown)', () => {
+    const shown = run(beginNeed(local, rules, monday10), at(monday10));
+    const later = run(shown.memory, at(monday10 + 2 * MIN));
+    expect(later.plan).toMatchObject({ step: 'prompt' });
+    const inAnHour = (later.plan as { options: { minutes: number | null; at: number }[] }).options.find((o) => o.minutes === 60)!;
+    expect(iso(inAnHour.at)).toBe('2026-03-23T10:00:00.000Z'); // still 11:00, as the button said
+    const moved = defer(later.memory, rules, inAnHour.at, monday10 + 3 * MIN, amsterdam);
+    expect(moved).toMatchObject({ snoozedUntil: inAnHour.at, deferralsUsed: 1, promptedAt: null });
+  });
+
   it('offers nothing past the deadline, and only what was offered', () => {
     const memory = { ...beginNeed(local, rules, monday10), deadline: monday10 + 5 * HOUR };
     const options = deferOptions(memory, rules, monday10, amsterdam);
