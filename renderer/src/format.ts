@@ -70,16 +70,23 @@ export type When =
   | { key: 'when.weekday'; params: { day: string; time: string } }
   | { key: 'when.date'; params: { date: string; time: string } };
 
+/** An RFC 3339 time read in a (checked) zone, with its clock time; null when missing or not a date. */
+function zoned(iso: string | null, timeZone: string, language: Language): { at: Date; zone: string; time: string } | null {
+  if (!iso) return null;
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return null;
+  const zone = safeTimeZone(timeZone);
+  return { at, zone, time: formatTime(at, language, zone) };
+}
+
 /**
  * When the servicedesk opens (or closes) next, in words relative to now, in the servicedesk's
  * own time zone (its hours are kept there). Null when `iso` is missing or not a date.
  */
 export function describeWhen(iso: string | null, now: Date, timeZone: string, language: Language): When | null {
-  if (!iso) return null;
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return null;
-  const zone = safeTimeZone(timeZone);
-  const time = formatTime(at, language, zone);
+  const instant = zoned(iso, timeZone, language);
+  if (!instant) return null;
+  const { at, zone, time } = instant;
   const days = dayNumber(at, zone) - dayNumber(now, zone);
   if (days <= 0) return { key: 'when.today', params: { time } };
   if (days === 1) return { key: 'when.tomorrow', params: { time } };
@@ -87,6 +94,16 @@ export function describeWhen(iso: string | null, now: Date, timeZone: string, la
     const day = new Intl.DateTimeFormat(LOCALE[language], { weekday: 'long', timeZone: zone }).format(at);
     return { key: 'when.weekday', params: { day, time } };
   }
+  const date = new Intl.DateTimeFormat(LOCALE[language], { day: 'numeric', month: 'long', timeZone: zone }).format(at);
+  return { key: 'when.date', params: { date, time } };
+}
+
+/** When something happened, for "Laatst gecontroleerd …": the time alone today, else the date too. */
+export function describeSince(iso: string | null, now: Date, timeZone: string, language: Language): When | null {
+  const instant = zoned(iso, timeZone, language);
+  if (!instant) return null;
+  const { at, zone, time } = instant;
+  if (dayNumber(at, zone) >= dayNumber(now, zone)) return { key: 'when.today', params: { time } };
   const date = new Intl.DateTimeFormat(LOCALE[language], { day: 'numeric', month: 'long', timeZone: zone }).format(at);
   return { key: 'when.date', params: { date, time } };
 }
