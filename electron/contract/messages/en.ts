@@ -14,6 +14,8 @@ export const en: Catalog = {
   tray: {
     tooltip: 'hallo, – {{state}}',
     tooltipChecking: 'hallo, is checking your computer…',
+    tooltipRestart: 'hallo, – Restart needed',
+    tooltipRestartBy: 'hallo, – Restart needed, at the latest {{when}}',
     open: 'Open',
     report: 'Report a problem',
     language: 'Language',

@@ -15,6 +15,8 @@ export const nl = {
   tray: {
     tooltip: 'hallo, – {{state}}',
     tooltipChecking: 'hallo, controleert je computer…',
+    tooltipRestart: 'hallo, – Opnieuw opstarten nodig',
+    tooltipRestartBy: 'hallo, – Opnieuw opstarten nodig, uiterlijk {{when}}',
     open: 'Openen',
     report: 'Meld een probleem',
     language: 'Taal',
