@@ -32,7 +32,7 @@ export default defineConfig({
       // Sandboxed preloads cannot be ES modules: emit CommonJS, everything bundled in.
       externalizeDeps: false,
       rollupOptions: {
-        input: { popup: resolve('electron/preload/popup.ts') },
+        input: { popup: resolve('electron/preload/popup.ts'), restart: resolve('electron/preload/restart.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
@@ -46,7 +46,7 @@ export default defineConfig({
       minify: true,
       // The CSP allows no inline script: vite's inline modulepreload polyfill would be refused.
       modulePreload: { polyfill: false },
-      rollupOptions: { input: { index: resolve('renderer/index.html') } },
+      rollupOptions: { input: { index: resolve('renderer/index.html'), restart: resolve('renderer/restart.html') } },
     },
   },
 });

@@ -311,6 +311,29 @@ export const en: Catalog = {
     },
   },
 
+  // The restart window (renderer/src/restart/): why, by when, each deferral with its exact time.
+  restartPrompt: {
+    windowTitle: 'hallo, – restart',
+    title: 'Your computer must restart',
+    countdownTitle: 'Your computer is about to restart',
+    restartingTitle: 'Your computer is restarting now.',
+    nothingTitle: 'Restart',
+    nothing: 'Nothing to do right now. hallo, will tell you when your computer must restart.',
+    deadline: 'It must happen {{when}} at the latest.',
+    plugIn: 'Plug in your charger first: your battery is nearly empty.',
+    saveWork: 'Save your work before your computer restarts.',
+    laterGroup: 'Remind me later',
+    remindAt: 'Remind me {{when}}',
+    pick: 'Pick a time',
+    restartAt: 'Restart {{when}}',
+    restartNow: 'Restart now',
+    later: 'Later',
+    countdownLabel: 'Time until the restart',
+    countdownHeard: 'Your computer restarts in {{time}}.',
+    seconds_one: '{{count}} second',
+    seconds_other: '{{count}} seconds',
+  },
+
   when: {
     today: 'at {{time}}',
     tomorrow: 'tomorrow at {{time}}',

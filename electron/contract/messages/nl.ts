@@ -317,6 +317,29 @@ export const nl = {
     },
   },
 
+  // The restart window (renderer/src/restart/): why, by when, each deferral with its exact time.
+  restartPrompt: {
+    windowTitle: 'hallo, – opnieuw opstarten',
+    title: 'Je computer moet opnieuw opstarten',
+    countdownTitle: 'Je computer start zo opnieuw op',
+    restartingTitle: 'Je computer start nu opnieuw op.',
+    nothingTitle: 'Opnieuw opstarten',
+    nothing: 'Er is nu niets te doen. hallo, meldt zich als je computer opnieuw moet opstarten.',
+    deadline: 'Dat moet uiterlijk {{when}}.',
+    plugIn: 'Sluit eerst je lader aan: je accu is bijna leeg.',
+    saveWork: 'Sla je werk op voordat je computer opnieuw opstart.',
+    laterGroup: 'Later herinneren',
+    remindAt: 'Herinner me {{when}}',
+    pick: 'Kies een tijd',
+    restartAt: 'Opnieuw opstarten {{when}}',
+    restartNow: 'Nu opnieuw opstarten',
+    later: 'Later',
+    countdownLabel: 'Tijd tot de herstart',
+    countdownHeard: 'Je computer start opnieuw over {{time}}.',
+    seconds_one: '{{count}} seconde',
+    seconds_other: '{{count}} seconden',
+  },
+
   when: {
     today: 'om {{time}}',
     tomorrow: 'morgen om {{time}}',

@@ -11,3 +11,10 @@ export interface PopupBridge extends AgentBridge<PopupAction> {
   kind: 'preload' | 'socket';
   onReconnect(listener: () => void): () => void;
 }
+
+/** The actions the restart window may send; its page gets the same bridge, seen through these. */
+export type RestartAction = WindowActions<'restart'>;
+export interface RestartBridge extends AgentBridge<RestartAction> {
+  kind: 'preload' | 'socket';
+  onReconnect(listener: () => void): () => void;
+}
