@@ -29,8 +29,10 @@ export default defineConfig({
     build: {
       outDir: 'out/preload',
       sourcemap: false,
-      // Sandboxed preloads cannot be ES modules: emit CommonJS, everything bundled in.
+      // Sandboxed preloads cannot be ES modules: emit CommonJS, everything bundled in. Nor can they
+      // require a shared chunk: each window's preload is built on its own (isolatedEntries).
       externalizeDeps: false,
+      isolatedEntries: true,
       rollupOptions: {
         input: { popup: resolve('electron/preload/popup.ts'), restart: resolve('electron/preload/restart.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
