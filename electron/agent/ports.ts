@@ -94,6 +94,11 @@ export interface AgentOptions {
   env: Record<string, string | undefined>;
   /** Set when the shell or the preview started the bundled reference API itself. */
   demo?: { apiUrl: string; enrollmentCode: string } | undefined;
+  /**
+   * When the first updates check runs after start (the app: 2 minutes, so that login stays light;
+   * the preview and the tests: at once). A restart under way is judged at once whatever this says.
+   */
+  updates?: { firstCheckDelayMs?: number } | undefined;
   /** Faster failure for tests that inject faults by the hundred; the app keeps the defaults. */
   api?: { timeoutMs?: number; backoffBaseMs?: number } | undefined;
 }

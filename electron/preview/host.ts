@@ -69,6 +69,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       systemLanguages: opts.systemLanguages,
       env: opts.apiUrl ? { ...process.env, HALLO_API_URL: opts.apiUrl } : filterHallo(process.env),
       demo: reference ? { apiUrl: reference.url, enrollmentCode: reference.enrollmentCode } : undefined,
+      updates: { firstCheckDelayMs: 0 }, // the page shows this machine's updates at once
     }),
   );
 

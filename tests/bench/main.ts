@@ -64,6 +64,11 @@ async function idleFigures() {
   }
 }
 
+function updatesFigures() {
+  log('one updates check by this machine\'s provider, cold then warm (fresh process)');
+  return runJson(['--import', 'tsx', 'tests/bench/updates-cpu.ts']);
+}
+
 function ticketFigures() {
   return runJson(['--import', 'tsx', 'tests/bench/tickets.ts']);
 }
@@ -107,6 +112,7 @@ const parts: Record<string, () => Promise<Record<string, unknown>> | Record<stri
   render: renderFigures,
   idle: idleFigures,
   tickets: ticketFigures,
+  updates: updatesFigures,
 };
 const wanted = process.argv.slice(2).filter((name) => name in parts);
 const figures: Record<string, unknown> = {};

@@ -7,6 +7,11 @@ import { createRestartService } from './restart-service';
 import { checkView, updatesSummary } from './updates-view';
 
 const HOUR = 60 * 60_000;
+/**
+ * The check at login waits this long: the first minutes belong to the employee's own programs, and
+ * a check costs seconds of CPU (apt-get -s upgrade: about 9 s on the bench machine, npm run bench).
+ */
+export const FIRST_CHECK_DELAY_MS = 2 * 60_000;
 
 const INITIAL: UpdatesState = {
   checking: false,
@@ -47,6 +52,7 @@ export const updatesCapability = defineCapability({
     });
     let checker: UpdatesChecker | null = null;
     let stopped = false;
+    let firstTimer: unknown = null;
     const unsubscribers: (() => void)[] = [];
     const intervalMs = () => (ctx.policy().updates?.checkHours ?? 4) * HOUR;
 
@@ -84,8 +90,15 @@ export const updatesCapability = defineCapability({
             judged = restart.onCheck(result).catch((error: unknown) => log.error('restart: a check could not be judged', { error: String(error) }));
           },
         });
-        checker.start(); // starts the timer and the first check
-        check('login'); // the agent starts at login: joins that first check
+        // The agent starts at login: that check comes a little later, or at once after a restart we made.
+        const delay = restart.returning() ? 0 : (ctx.options.updates?.firstCheckDelayMs ?? FIRST_CHECK_DELAY_MS);
+        const first = () => {
+          if (stopped || !checker) return;
+          checker.start(); // the interval, and a first check
+          check('login'); // joins that first check, to say `checking`
+        };
+        if (delay === 0) first();
+        else firstTimer = ctx.clock.setTimeout(first, delay);
         const battery = () => JSON.stringify(store.get().health.figures?.battery ?? null);
         let lastBattery = battery();
         let lastStatus = store.get().connection.status;
@@ -111,6 +124,7 @@ export const updatesCapability = defineCapability({
       },
       async stop() {
         stopped = true;
+        if (firstTimer !== null) ctx.clock.clearTimeout(firstTimer);
         checker?.stop();
         for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
         await restart.stop();

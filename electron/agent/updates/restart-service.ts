@@ -54,6 +54,8 @@ export interface RestartService {
   remindLater(): Promise<void>;
   restartNow(): Promise<'restarting' | 'refused' | 'no-need'>;
   acknowledge(): Promise<void>;
+  /** A restart was under way when the agent started: its first check should not wait. */
+  returning(): boolean;
   /** Offers the outcomes hallo, has not acknowledged yet (e.g. when the connection is back). */
   sendOutcomes(): void;
 }
@@ -392,6 +394,7 @@ export function createRestartService(deps: RestartServiceDeps): RestartService {
     restartNow: () =>
       serial(async () => {
         if (file.memory === null || backFrom !== null) return 'no-need';
+        if (file.restarting !== null) return 'restarting'; // the OS agreed already: not asked twice
         return restart('user');
       }),
 
@@ -403,6 +406,7 @@ export function createRestartService(deps: RestartServiceDeps): RestartService {
         render();
       }),
 
+    returning: () => backFrom !== null,
     sendOutcomes,
   };
 }

@@ -11,7 +11,7 @@ import type { Policy, RestartOutcome } from '../../../electron/agent/hallo-api/t
 import { createLogger } from '../../../electron/agent/log';
 import type { RestartResult } from '../../../electron/agent/platform/restart';
 import { AgentStore } from '../../../electron/agent/store';
-import { updatesCapability } from '../../../electron/agent/updates/capability';
+import { FIRST_CHECK_DELAY_MS, updatesCapability } from '../../../electron/agent/updates/capability';
 import { RESTART_FILE } from '../../../electron/agent/updates/restart-file';
 import type { RestartReason, UpdatesCheck } from '../../../electron/agent/updates/types';
 import { createFakeClock, settle, type FakeClock } from '../../doubles/fake-clock';
@@ -45,7 +45,7 @@ async function machine(over: Partial<Machine> = {}) {
 }
 
 /** One run of the agent's updates capability on the machine: stop it and boot again for a "restart". */
-async function boot(env: { dataDir: string; m: Machine; clock: FakeClock; shift?: { ms: number }; policy?: Policy }) {
+async function boot(env: { dataDir: string; m: Machine; clock: FakeClock; shift?: { ms: number }; policy?: Policy; firstCheckDelayMs?: number }) {
   const { m, dataDir } = env;
   const clock = env.shift ? { ...env.clock, now: () => env.clock.now() - env.shift!.ms } : env.clock;
   const store = new AgentStore(initialState({ appVersion: '1.0.0', platform: 'linux' }));
@@ -77,6 +77,7 @@ async function boot(env: { dataDir: string; m: Machine; clock: FakeClock; shift?
       },
     },
     clock,
+    options: { updates: { firstCheckDelayMs: env.firstCheckDelayMs ?? 0 } },
     log: createLogger({ file: null, clock }),
     dataDir,
     policy: () => env.policy ?? DEFAULT_POLICY,
@@ -86,6 +87,7 @@ async function boot(env: { dataDir: string; m: Machine; clock: FakeClock; shift?
   const capability = updatesCapability.create(ctx, sliceStore(store, 'updates', updatesCapability.slices));
   await capability.start?.();
   const state = () => store.get().updates;
+  if (env.firstCheckDelayMs) return { capability, state, notices, stop: () => capability.stop?.() };
   await vi.waitFor(() => expect(state()).toMatchObject({ checking: false, lastCheckedAt: expect.any(String) }));
   return { capability, state, notices, stop: () => capability.stop?.() };
 }
@@ -133,6 +135,31 @@ describe('updates capability: what is pending', () => {
   });
 });
 
+describe('updates capability: when it checks', () => {
+  it('the check at login waits two minutes, so that login stays light; every 4 hours after', async () => {
+    const env = { ...(await machine()), firstCheckDelayMs: FIRST_CHECK_DELAY_MS };
+    const run = await boot(env);
+    await settle(50);
+    expect(run.state().lastCheckedAt).toBeNull();
+    await env.clock.advance(FIRST_CHECK_DELAY_MS);
+    await vi.waitFor(() => expect(run.state()).toMatchObject({ checking: false, lastCheckedAt: '2026-12-07T09:02:00.000Z' }));
+    await env.clock.advance(4 * HOUR);
+    await vi.waitFor(() => expect(run.state().lastCheckedAt).toBe('2026-12-07T13:02:00.000Z'));
+    await run.stop();
+  });
+
+  it('after a restart it made, the agent checks at once to say whether the reason cleared', async () => {
+    const env = await machine({ reasons: [hard] });
+    const run = await boot(env);
+    await run.capability.actions['updates.restartNow']();
+    await run.stop();
+    env.m.reasons = [];
+    const back = await boot({ ...env, firstCheckDelayMs: FIRST_CHECK_DELAY_MS });
+    await vi.waitFor(() => expect(back.state().upToDate).toBe(true));
+    await back.stop();
+  });
+});
+
 describe('updates capability: the restart', () => {
   it('a hard local reason asks for a restart with exact times to put it off; a soft one alone never', async () => {
     const soft = await machine({ reasons: [{ code: 'file-rename', soft: true }] });
@@ -176,6 +203,7 @@ describe('updates capability: the restart', () => {
     const env = await machine({ reasons: [hard] });
     const run = await boot(env);
     expect(await run.capability.actions['updates.restartNow']()).toEqual({ outcome: 'restarting' });
+    expect(await run.capability.actions['updates.restartNow']()).toEqual({ outcome: 'restarting' }); // pressed twice
     expect(env.m.restarts).toBe(1);
     expect(run.state().restart.step).toEqual({ kind: 'restarting' });
     await run.stop();
