@@ -56,9 +56,9 @@ test.describe('a PC that must restart after updates', () => {
   });
 
   // Left as fixme: the agent answered this deferral without using one (the popup still said
-  // "nog 3 keer" after a reload). Likely cause, in the agent (h-ucap): restart-planner.ts
+  // "nog 3 keer" after a reload). The cause, in the agent (h-ucap), checked with the planner alone: restart-planner.ts
   // deferOptions() builds each 'in' option as `now + minutes` with the clock at the time of the
-  // call, so the `at` the prompt sends back later matches no option and defer() says not-offered.
+  // call, so the `at` the prompt sends back even 2 s later matches no option: defer() says not-offered.
   test.fixme('a deferral uses one and moves the prompt to the time it said', async ({ page, context }) => {
     await page.goto(preview.url);
     const updates = page.getByRole('region', { name: nl.updatesSection.title });
