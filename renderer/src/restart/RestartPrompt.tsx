@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgentState, Language } from '../../../electron/contract';
 import { describeWhen } from '../format';
 import { announceAt, clockText, secondsLeft } from './countdown';
+
+const PROMPT_SHOWN = 'hallo:restart-prompt-shown';
 
 export interface RestartPromptActions {
   defer(at: string): void;
@@ -32,6 +34,12 @@ export function RestartPrompt(props: { state: AgentState; language: Language; no
   const [heard, setHeard] = useState<string>('');
   const announcement = step?.kind === 'countdown' && announceAt(seconds) ? t('restartPrompt.countdownHeard', { time: spoken(seconds, t) }) : null;
   if (announcement && announcement !== heard) setHeard(announcement);
+
+  const asking = restart.needed && (step?.kind === 'prompt' || step?.kind === 'countdown');
+  useEffect(() => {
+    // `npm run bench` measures navigation start to this (restartPromptRenderMs): the prompt on screen.
+    if (asking && performance.getEntriesByName(PROMPT_SHOWN).length === 0) performance.mark(PROMPT_SHOWN);
+  }, [asking]);
 
   const why =
     restart.source === 'hallo' && restart.halloReason
