@@ -29,10 +29,12 @@ export default defineConfig({
     build: {
       outDir: 'out/preload',
       sourcemap: false,
-      // Sandboxed preloads cannot be ES modules: emit CommonJS, everything bundled in.
+      // Sandboxed preloads cannot be ES modules: emit CommonJS, everything bundled in. Nor can they
+      // require a shared chunk: each window's preload is built on its own (isolatedEntries).
       externalizeDeps: false,
+      isolatedEntries: true,
       rollupOptions: {
-        input: { popup: resolve('electron/preload/popup.ts') },
+        input: { popup: resolve('electron/preload/popup.ts'), restart: resolve('electron/preload/restart.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
@@ -46,7 +48,7 @@ export default defineConfig({
       minify: true,
       // The CSP allows no inline script: vite's inline modulepreload polyfill would be refused.
       modulePreload: { polyfill: false },
-      rollupOptions: { input: { index: resolve('renderer/index.html') } },
+      rollupOptions: { input: { index: resolve('renderer/index.html'), restart: resolve('renderer/restart.html') } },
     },
   },
 });

@@ -12,7 +12,7 @@ import { FIELD_LIMITS } from './limits';
 // capability that answers them; nothing in the doors changes.
 
 /** Every window of the app: each has its own preload, shell module and page (electron/agent/README.md). */
-export const WINDOW_NAMES = ['popup'] as const;
+export const WINDOW_NAMES = ['popup', 'restart'] as const;
 export type WindowName = (typeof WINDOW_NAMES)[number];
 
 /** The agent's capabilities, one folder each under electron/agent/, in the order they start. */
@@ -23,7 +23,7 @@ export type ActionHandler = CapabilityName | 'agent' | 'shell';
 const NoArgs = z.object({}).strict();
 
 export const actions = {
-  'state.get': { windows: ['popup'], handler: 'agent', request: NoArgs, result: AgentState },
+  'state.get': { windows: ['popup', 'restart'], handler: 'agent', request: NoArgs, result: AgentState },
   'health.refresh': { windows: ['popup'], handler: 'health', request: NoArgs, result: z.void() },
   'settings.setLanguage': {
     windows: ['popup'],
@@ -112,19 +112,19 @@ export const actions = {
    * sent back as it is); uses one deferral. A time no longer offered is `not-offered`, nothing changed.
    */
   'updates.defer': {
-    windows: ['popup'],
+    windows: ['popup', 'restart'],
     handler: 'updates',
     request: z.object({ at: z.iso.datetime({ offset: true }) }).strict(),
     result: z.object({ outcome: z.enum(['deferred', 'not-offered']) }).strict(),
   },
   /** The prompt closed without a choice: asked again in an hour, never past the deadline; no deferral used. */
-  'updates.remindLater': { windows: ['popup'], handler: 'updates', request: NoArgs, result: z.void() },
+  'updates.remindLater': { windows: ['popup', 'restart'], handler: 'updates', request: NoArgs, result: z.void() },
   /**
    * "Nu opnieuw opstarten": restart now, without the countdown. `refused`: the OS said no (the
    * prompt stays, state.updates.restart.problem says why); `no-need`: nothing to restart for.
    */
   'updates.restartNow': {
-    windows: ['popup'],
+    windows: ['popup', 'restart'],
     handler: 'updates',
     request: NoArgs,
     result: z.object({ outcome: z.enum(['restarting', 'refused', 'no-need']) }).strict(),

@@ -18,6 +18,7 @@ import { openReport } from './report';
 import { bindReportShortcut } from './shortcut';
 import { createShellTray } from './tray';
 import { createPopup, type Popup } from './windows/popup';
+import { createRestartWindow } from './windows/restart';
 import { ourWindows, windowNameOf } from './windows/registry';
 
 // The composition root of the shell: wires Electron to the agent and decides nothing itself.
@@ -75,6 +76,13 @@ async function start(): Promise<void> {
     platform: process.platform,
     quit: () => app.quit(),
   });
+  // The restart prompt's own window, shown when the agent's planner asks (prompt, countdown).
+  const restartWindow = createRestartWindow({
+    agent,
+    preloadPath: join(appPath, 'out', 'preload', 'restart.cjs'),
+    isPackaged: app.isPackaged,
+    devUrl: process.env.ELECTRON_RENDERER_URL,
+  });
   const shortcut = bindReportShortcut({ agent, onPress: () => void openReport(agent, shown) });
   showNotices({ agent, platform: process.platform, popup: shown });
 
@@ -85,6 +93,7 @@ async function start(): Promise<void> {
     event.preventDefault();
     // app.exit() below skips will-quit, where Electron would otherwise want this done.
     shortcut.dispose();
+    restartWindow.dispose();
     void Promise.allSettled([agent.stop(), demoApi.close()]).finally(() => app.exit(0));
   });
   // The agent handles its own trouble (offline, bad config); should start() still fail, the tray

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { Menu, Tray, nativeImage } from 'electron';
-import type { Headline, Language, LanguagePreference, Overall } from '../contract';
+import type { AgentState, Headline, Language, LanguagePreference, Overall } from '../contract';
 import { catalogs } from '../contract/messages';
+import { describeWhen } from '../contract/when';
 import type { Agent } from '../agent/agent';
-import { fill } from './catalog';
+import { fill, message } from './catalog';
 import type { Rect } from './position';
 import { openReport } from './report';
 
@@ -51,6 +52,20 @@ export function trayTooltip(headline: Headline, language: Language, waitingForYo
   return `${state}\n${waiting}`;
 }
 
+/**
+ * The tray while the agent says a restart is needed: the attention icon (whatever else is fine)
+ * and a tooltip that says so with the deadline, as a day and time in the policy's zone, as the
+ * popup and the restart window say it. Null when no restart is needed.
+ */
+export function restartTooltip(state: Pick<AgentState, 'updates' | 'support'>, language: Language, now: Date): string | null {
+  const { restart } = state.updates;
+  if (!restart.needed) return null;
+  const t = catalogs[language].tray;
+  const when = describeWhen(restart.deadline, now, state.support.timeZone, language);
+  const deadline = when && message(language, when.key, when.params);
+  return deadline ? fill(t.tooltipRestartBy, { when: deadline }) : t.tooltipRestart;
+}
+
 export function trayMenu(opts: TrayOptions, language: Language, preference: LanguagePreference): Menu {
   const t = catalogs[language].tray;
   const setLanguage = (choice: LanguagePreference) => () => {
@@ -92,8 +107,9 @@ export function createShellTray(opts: TrayOptions): { tray: Tray; dispose(): voi
   let menu = trayMenu(opts, settings.language, settings.languagePreference);
 
   const render = () => {
-    tray.setImage(image(overall));
-    tray.setToolTip(trayTooltip(headline, settings.language, waiting));
+    const restart = restartTooltip(opts.agent.state(), settings.language, new Date());
+    tray.setImage(image(restart && overall === 'ok' ? 'attention' : overall));
+    tray.setToolTip(restart ?? trayTooltip(headline, settings.language, waiting));
     menu = trayMenu(opts, settings.language, settings.languagePreference);
     // On macOS a context menu would take over the left click that opens the popup.
     if (opts.platform !== 'darwin') tray.setContextMenu(menu);
@@ -108,7 +124,7 @@ export function createShellTray(opts: TrayOptions): { tray: Tray; dispose(): voi
   const unsubscribe = opts.agent.subscribe((patch) => {
     // The tickets slice changes often (a thread being read); only its count shows here.
     const waitingNow = patch.tickets?.waitingForYou ?? waiting;
-    if (!patch.overall && !patch.headline && !patch.settings && waitingNow === waiting) return;
+    if (!patch.overall && !patch.headline && !patch.settings && !patch.updates && !patch.support && waitingNow === waiting) return;
     ({ overall, headline, settings } = opts.agent.state());
     waiting = waitingNow;
     render();

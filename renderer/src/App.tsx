@@ -13,6 +13,7 @@ import { Header } from './components/Header';
 import { Headline } from './components/Headline';
 import { Skeleton } from './components/Skeleton';
 import { SupportCard } from './components/SupportCard';
+import { Updates } from './components/Updates';
 import { MyTickets } from './components/MyTickets';
 import { Thread, type ThreadActions } from './components/thread/Thread';
 import { OutboxList } from './components/report/OutboxList';
@@ -262,6 +263,13 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
               now={new Date()}
               onFix={(entry) => void fixRejected(entry)}
               onDismiss={(id) => void bridge.actions['tickets.dismiss']({ id }).catch(() => undefined)}
+            />
+            <Updates
+              updates={state.updates}
+              zone={state.support.timeZone}
+              language={language}
+              now={new Date()}
+              onAcknowledge={() => void bridge.actions['updates.acknowledge']({}).catch(() => undefined)}
             />
             <Details health={state.health} units={state.app.sizeUnits} language={language} />
             <SupportCard support={state.support} language={language} now={new Date()} onPortal={() => void openPortal()} />

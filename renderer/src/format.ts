@@ -1,11 +1,12 @@
 import type { Language, SizeUnits } from '../../electron/contract';
+import { LOCALE } from '../../electron/contract/when';
 import { gigabytes } from '../../electron/contract/sizes';
 
 // Everything the popup shows as a number or a time goes through here, so that Dutch gets
 // "4,2 GB" and "morgen om 08:00" and English gets "4.2 GB" and "tomorrow at 08:00".
 
-const LOCALE: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
-const FALLBACK_ZONE = 'Europe/Amsterdam';
+// Times and days in a zone live in the contract (when.ts): the tray's tooltip says them too.
+export { describeSince, describeWhen, formatDateTime, formatTime, safeTimeZone, type When } from '../../electron/contract/when';
 
 export function locale(language: Language): string {
   return LOCALE[language];
@@ -37,68 +38,6 @@ export function localizeParams(
   return Object.fromEntries(
     Object.entries(params).map(([key, value]) => [key, typeof value === 'number' ? formatNumber(value, language) : String(value)]),
   );
-}
-
-/** A policy's time zone is untrusted: an unknown one falls back to the house zone. */
-export function safeTimeZone(timeZone: string): string {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return timeZone;
-  } catch {
-    return FALLBACK_ZONE;
-  }
-}
-
-export function formatTime(at: Date, language: Language, timeZone?: string): string {
-  return new Intl.DateTimeFormat(LOCALE[language], {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    ...(timeZone ? { timeZone: safeTimeZone(timeZone) } : {}),
-  }).format(at);
-}
-
-/** `timeStyle: 'short'` where seconds say nothing (a message in a conversation). */
-export function formatDateTime(iso: string | null, language: Language, timeStyle: 'medium' | 'short' = 'medium'): string | null {
-  if (!iso) return null;
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return null;
-  return formatter(`dt:${language}:${timeStyle}`, () => new Intl.DateTimeFormat(LOCALE[language], { dateStyle: 'medium', timeStyle })).format(at);
-}
-
-/** Calendar day number of an instant in a time zone, for "today" / "tomorrow" comparisons. */
-function dayNumber(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-    .formatToParts(at)
-    .reduce<Record<string, number>>((acc, part) => ({ ...acc, [part.type]: Number(part.value) }), {});
-  return Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1) / 86_400_000;
-}
-
-export type When =
-  | { key: 'when.today'; params: { time: string } }
-  | { key: 'when.tomorrow'; params: { time: string } }
-  | { key: 'when.weekday'; params: { day: string; time: string } }
-  | { key: 'when.date'; params: { date: string; time: string } };
-
-/**
- * When the servicedesk opens (or closes) next, in words relative to now, in the servicedesk's
- * own time zone (its hours are kept there). Null when `iso` is missing or not a date.
- */
-export function describeWhen(iso: string | null, now: Date, timeZone: string, language: Language): When | null {
-  if (!iso) return null;
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return null;
-  const zone = safeTimeZone(timeZone);
-  const time = formatTime(at, language, zone);
-  const days = dayNumber(at, zone) - dayNumber(now, zone);
-  if (days <= 0) return { key: 'when.today', params: { time } };
-  if (days === 1) return { key: 'when.tomorrow', params: { time } };
-  if (days < 7) {
-    const day = new Intl.DateTimeFormat(LOCALE[language], { weekday: 'long', timeZone: zone }).format(at);
-    return { key: 'when.weekday', params: { day, time } };
-  }
-  const date = new Intl.DateTimeFormat(LOCALE[language], { day: 'numeric', month: 'long', timeZone: zone }).format(at);
-  return { key: 'when.date', params: { date, time } };
 }
 
 /**

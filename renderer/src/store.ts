@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AgentState, SliceName } from '../../electron/contract';
-import type { PopupBridge } from './bridge/types';
+import type { RestartBridge } from './bridge/types';
 
 /**
  * The renderer's mirror of the agent's state. It never decides anything: it holds the last
@@ -44,7 +44,8 @@ export interface AgentMirror {
   stop(): void;
 }
 
-export function createMirror(bridge: PopupBridge): AgentMirror {
+/** Every window's page mirrors the state the same way: `state.get` and the `state` patches. */
+export function createMirror(bridge: Pick<RestartBridge, 'on' | 'onReconnect'> & { actions: Pick<RestartBridge['actions'], 'state.get'> }): AgentMirror {
   const store = createStore<Mirror>(() => ({ status: 'loading', state: null }));
 
   // Patches that arrive before the first snapshot are older than it: the snapshot covers them.

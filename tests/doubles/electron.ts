@@ -216,8 +216,30 @@ export class BrowserWindow extends EventEmitter {
   getPosition(): [number, number] {
     return [this.bounds.x, this.bounds.y];
   }
-  setAlwaysOnTop(): void {}
+  /** What the shell asked for last: on top or not, and at which level. */
+  alwaysOnTop: { flag: boolean; level?: string } = { flag: false };
+  setAlwaysOnTop(flag: boolean, level?: string): void {
+    this.alwaysOnTop = level === undefined ? { flag } : { flag, level };
+  }
   setVisibleOnAllWorkspaces(): void {}
+  minimized = false;
+  minimize(): void {
+    this.minimized = true;
+    this.visible = false;
+    this.emit('minimize');
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.minimized = false;
+    this.emit('restore');
+  }
+  /** Counts how often the window was raised above the others. */
+  movedTop = 0;
+  moveTop(): void {
+    this.movedTop++;
+  }
 }
 
 // ---------------------------------------------------------------- Menu & Tray

@@ -6,6 +6,8 @@ import { createInterface } from 'node:readline';
 
 export interface RunningPreview {
   url: string;
+  /** Each window's page (READY's `windows`): `popup`, `restart`. */
+  windows: Record<string, string>;
   api: { url: string; portalToken: string; enrollmentCode: string };
   stop(): Promise<void>;
 }
@@ -26,7 +28,7 @@ export async function startPreviewProcess(args: string[] = [], options: PreviewO
     ['--import', 'tsx', 'electron/preview/main.ts', '--port', '0', '--data-dir', dataDir, ...args],
     { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, HALLO_API_URL: '', ...options.env } },
   );
-  const ready = await new Promise<{ url: string; api: RunningPreview['api'] }>((resolve, reject) => {
+  const ready = await new Promise<{ url: string; windows: RunningPreview['windows']; api: RunningPreview['api'] }>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     const timer = setTimeout(() => reject(new Error('preview did not print READY within 60 s')), 60_000);
     lines.on('line', (line) => {

@@ -65,7 +65,9 @@ describe('packaged app (electron-builder --dir --linux)', () => {
     expect(files).toContain('/package.json');
     expect(files).toContain('/out/main/index.js');
     expect(files).toContain('/out/preload/popup.cjs');
+    expect(files).toContain('/out/preload/restart.cjs');
     expect(files).toContain('/out/renderer/index.html');
+    expect(files).toContain('/out/renderer/restart.html');
     expect(files.some((file) => /^\/out\/renderer\/assets\/.+\.js$/.test(file))).toBe(true);
     for (const overall of ['ok', 'attention', 'problem', 'offline']) {
       for (const name of [`tray-${overall}-16.png`, `tray-${overall}-32.png`, `tray-${overall}Template.png`]) {

@@ -3,12 +3,21 @@ import { actionNamesFor, type PreloadApi } from '../../electron/contract';
 import { actionChannel, eventChannel } from '../../electron/contract';
 
 // A fresh preload per test; the double is re-imported with it (resetModules makes a new one).
-async function loadPreload() {
+async function loadPreload(window: 'popup' | 'restart' = 'popup') {
   vi.resetModules();
   const electron = await import('../doubles/electron');
-  await import('../../electron/preload/popup');
+  await (window === 'popup' ? import('../../electron/preload/popup') : import('../../electron/preload/restart'));
   return { api: electron.contextBridge.exposed.get('hallo') as PreloadApi, ...electron };
 }
+
+describe('restart preload', () => {
+  it('exposes only the prompt’s actions: defer, remind later, restart now and state.get', async () => {
+    const { api, contextBridge } = await loadPreload('restart');
+    expect([...contextBridge.exposed.keys()]).toEqual(['hallo']);
+    expect(Object.keys(api.actions).sort()).toEqual(['state.get', 'updates.defer', 'updates.remindLater', 'updates.restartNow']);
+    expect(actionNamesFor('restart').sort()).toEqual(Object.keys(api.actions).sort());
+  });
+});
 
 describe('popup preload', () => {
   it('exposes window.hallo only: exactly the popup actions and on(), each a function, nothing else', async () => {

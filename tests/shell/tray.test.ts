@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PNG } from 'pngjs';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Tray, __reset, type MenuItem, type NativeImage } from '../doubles/electron';
 import type { Overall } from '../../electron/contract';
 import { catalogs } from '../../electron/contract/messages';
@@ -131,6 +131,29 @@ describe('tray icon', () => {
     store.update('tickets', (tickets) => ({ ...tickets, listUpdatedAt: '2026-11-25T10:00:00Z' }));
     await flush();
     expect(tray.contextMenu).toBe(menu);
+  });
+});
+
+describe('tray while a restart is needed', () => {
+  beforeEach(() => __reset());
+  afterEach(() => vi.useRealTimers());
+
+  it('says a restart is needed and by when, in the policy’s zone, with the attention icon; back to normal after it', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-10-26T08:00:00Z')); // Monday, the day after Amsterdam left summer time
+    const { tray, store } = start('win32', 'ok', 'nl');
+    const restart = store.get().updates.restart;
+    store.update('updates', (updates) => ({ ...updates, restart: { ...restart, needed: true, source: 'local', deadline: '2026-10-29T16:00:00Z' } }));
+    await flush();
+    expect(tray.tooltip).toBe('hallo, – Opnieuw opstarten nodig, uiterlijk donderdag om 17:00');
+    expect(imagePath(tray)).toBe(trayIconFile(iconsDir, 'attention', 'win32'));
+    store.update('settings', (settings) => ({ ...settings, languagePreference: 'en', language: 'en' }));
+    await flush();
+    expect(tray.tooltip).toBe('hallo, – Restart needed, at the latest on Thursday at 17:00');
+    store.update('updates', (updates) => ({ ...updates, restart }));
+    await flush();
+    expect(tray.tooltip).toBe('hallo, – All is well');
+    expect(imagePath(tray)).toBe(trayIconFile(iconsDir, 'ok', 'win32'));
   });
 });
 

@@ -2,6 +2,7 @@ import { BrowserWindow, screen } from 'electron';
 import { popupPosition, popupSize, type Rect } from '../position';
 import { APP_ENTRY } from '../ipc/origin';
 import { registerWindow } from './registry';
+import { baselineWebPreferences } from './web-preferences';
 
 export const POPUP_SIZE = { width: 380, height: 560 };
 
@@ -42,18 +43,7 @@ export function createPopup(opts: PopupOptions): Popup {
     show: false,
     alwaysOnTop: true,
     title: 'hallo,',
-    // The security baseline of ARCHITECTURE.md, written out here so that electronegativity sees
-    // it; tests/shell/popup.test.ts checks it stays exactly this. Auxclick off: a middle click
-    // must not even try to open a window.
-    webPreferences: {
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      preload: opts.preloadPath,
-      spellcheck: false,
-      disableBlinkFeatures: 'Auxclick',
-    },
+    webPreferences: baselineWebPreferences(opts.preloadPath),
   });
   registerWindow('popup', window);
   let hiddenByBlurAt = -Infinity;

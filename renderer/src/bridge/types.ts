@@ -13,3 +13,10 @@ export interface PopupBridge extends AgentBridge<PopupAction> {
   /** The agent's notices, only where no shell shows them as OS notifications (the preview). */
   onNotice?(listener: (notice: Notice) => void): () => void;
 }
+
+/** The actions the restart window may send; its page gets the same bridge, seen through these. */
+export type RestartAction = WindowActions<'restart'>;
+export interface RestartBridge extends AgentBridge<RestartAction> {
+  kind: 'preload' | 'socket';
+  onReconnect(listener: () => void): () => void;
+}
