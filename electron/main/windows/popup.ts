@@ -2,7 +2,6 @@ import { BrowserWindow, screen } from 'electron';
 import { popupPosition, popupSize, type Rect } from '../position';
 import { APP_ENTRY } from '../ipc/origin';
 import { registerWindow } from './registry';
-import { baselineWebPreferences } from './web-preferences';
 
 export const POPUP_SIZE = { width: 380, height: 560 };
 
@@ -43,7 +42,17 @@ export function createPopup(opts: PopupOptions): Popup {
     show: false,
     alwaysOnTop: true,
     title: 'hallo,',
-    webPreferences: baselineWebPreferences(opts.preloadPath),
+    webPreferences: {
+      // The baseline of ARCHITECTURE.md, a literal in each window so that electronegativity sees it
+      // (tests/shell check every window has exactly this). Auxclick off: no middle-click windows.
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      preload: opts.preloadPath,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   registerWindow('popup', window);
   let hiddenByBlurAt = -Infinity;

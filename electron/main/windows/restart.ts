@@ -4,7 +4,6 @@ import type { Agent } from '../../agent/agent';
 import { APP_ORIGIN } from '../ipc/origin';
 import { popupPosition } from '../position';
 import { registerWindow } from './registry';
-import { baselineWebPreferences } from './web-preferences';
 
 export const RESTART_SIZE = { width: 420, height: 460 };
 
@@ -54,7 +53,17 @@ export function createRestartWindow(opts: RestartWindowOptions): { current(): Br
       fullscreenable: false,
       show: false,
       title: 'hallo,',
-      webPreferences: baselineWebPreferences(opts.preloadPath),
+      webPreferences: {
+        // The baseline of ARCHITECTURE.md, a literal in each window so that electronegativity sees it
+        // (tests/shell check every window has exactly this). Auxclick off: no middle-click windows.
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        preload: opts.preloadPath,
+        spellcheck: false,
+        disableBlinkFeatures: 'Auxclick',
+      },
     });
     registerWindow('restart', created);
     created.on('close', (event) => {
