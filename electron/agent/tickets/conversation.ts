@@ -262,6 +262,11 @@ export function createConversation(deps: ConversationDeps): Conversation {
     });
   }
 
+  /** `state.tickets.waitingForYou`: the tray's and "Mijn meldingen"'s count, from one rule. */
+  function waitingCount(list: readonly MyTicket[]): number {
+    return list.filter((t) => t.status === 'waiting').length;
+  }
+
   /** Counts and order of the list: waiting for the employee first, then as the API gave it (newest first). */
   function shape(list: readonly MyTicket[]): MyTicket[] {
     const pending = new Map<string, number>();
@@ -272,7 +277,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
 
   function reshapeList(): void {
     const list = shape(state().list);
-    patch({ list, waitingForYou: list.filter((t) => t.status === 'waiting').length });
+    patch({ list, waitingForYou: waitingCount(list) });
   }
 
   /** A servicedesk answer from the event stream: told once, unread unless its thread is open. */
@@ -458,7 +463,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
         for (const notice of notices) deps.onNotice(notice);
       }
       const shaped = shape(list);
-      patch({ waitingForYou: shaped.filter((t) => t.status === 'waiting').length });
+      patch({ waitingForYou: waitingCount(shaped) });
       if (current) show(shaped);
       return shaped;
     },
