@@ -34,7 +34,13 @@ export default defineConfig({
       externalizeDeps: false,
       isolatedEntries: true,
       rollupOptions: {
-        input: { popup: resolve('electron/preload/popup.ts'), restart: resolve('electron/preload/restart.ts') },
+        input: {
+          popup: resolve('electron/preload/popup.ts'),
+          restart: resolve('electron/preload/restart.ts'),
+          consent: resolve('electron/preload/consent.ts'),
+          'session-bar': resolve('electron/preload/session-bar.ts'),
+          capture: resolve('electron/preload/capture.ts'),
+        },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },

@@ -8,12 +8,14 @@ import { statusCapability } from './status/capability';
 import { supportCapability } from './support/capability';
 import { ticketsCapability } from './tickets/capability';
 import { updatesCapability } from './updates/capability';
+import { remoteCapability } from './remote/capability';
 
 /**
  * Every capability of the agent, in the order they start (and the reverse of the order they
  * stop): settings and support need nothing; health measures; status judges health and
  * connection; the connection needs the device and the heartbeat; tickets need the enrolment; updates
- * report to the API (a restart's outcome) and read the battery.
+ * report to the API (a restart's outcome) and read the battery; remote support reads the tickets
+ * (a request's ticket number) and the restart (no session during the final countdown).
  * Adding a capability = its folder, one entry here, and its contract entries.
  */
 export const CAPABILITY_LIST = [
@@ -24,6 +26,7 @@ export const CAPABILITY_LIST = [
   connectionCapability,
   ticketsCapability,
   updatesCapability,
+  remoteCapability,
 ] as const;
 
 type Listed = (typeof CAPABILITY_LIST)[number];

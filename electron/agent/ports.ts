@@ -1,3 +1,4 @@
+import type { CaptureCommand } from '../contract';
 import type { RestartPort } from './platform/restart';
 import type { UpdatesProvider } from './updates/types';
 
@@ -91,6 +92,30 @@ export interface UpdatesPorts {
   onResume?(listener: () => void): () => void;
 }
 
+/**
+ * Where a granted view session's screen is captured and streamed: the app's hidden capture window
+ * (desktopCapturer, no OS picker), the preview's headless Chromium page (a fake video source).
+ * The page talks back through the capture window's actions (remote.captureSignal, remote.captureStatus).
+ */
+export interface CaptureHost {
+  /** Opens the capture page for this session; resolves once it listens for commands. */
+  open(sessionId: string): Promise<void>;
+  /** A command for the open page (start with the ICE servers, a technician's signal, stop): the `remote.capture` event. */
+  send(command: CaptureCommand): void;
+  /** Closes the page: its tracks stop with it. Resolves once it is gone. */
+  close(sessionId: string): Promise<void>;
+}
+
+/** What the remote capability needs beyond the common ports. */
+export interface RemotePorts {
+  /** Absent: no view engine here; a granted session ends at once with `capture-failed`, and the user is told. */
+  capture?: CaptureHost;
+  /** A user is logged on and this desktop session is the active one; absent: assumed so. */
+  userPresent?(): boolean;
+  /** A control engine exists (a later issue); until then a control request is offered as view only. */
+  controlEngine?: boolean;
+}
+
 export interface Screenshot {
   png: Uint8Array;
   width: number;
@@ -117,6 +142,8 @@ export interface AgentPorts {
   paths: Paths;
   /** Absent: nothing restarts the computer (a restart is refused and said), busy is never known. */
   updates?: UpdatesPorts;
+  /** Absent: remote requests are still verified, asked and audited, but no screen can be shared. */
+  remote?: RemotePorts;
 }
 
 export interface AgentOptions {

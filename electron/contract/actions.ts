@@ -3,6 +3,7 @@ import { AgentState, LanguagePreference } from './state';
 import { DraftProblem, ReplyDraft, ReplyProblem, TicketDraft } from './tickets';
 import { TicketPreview } from './ticket-preview';
 import { FIELD_LIMITS } from './limits';
+import { CAPTURE_STATUSES, CaptureSignal, RemoteModeSchema } from './remote-state';
 
 // Every intent the UI may send, with the schema its argument must pass before anyone sees it and
 // the windows allowed to send it. `handler` says who answers: one of the agent's capabilities (by
@@ -11,19 +12,23 @@ import { FIELD_LIMITS } from './limits';
 // opening an allow-listed link). Adding a room (updates, remote) = adding entries here and a
 // capability that answers them; nothing in the doors changes.
 
-/** Every window of the app: each has its own preload, shell module and page (electron/agent/README.md). */
-export const WINDOW_NAMES = ['popup', 'restart'] as const;
+/**
+ * Every window of the app: each has its own preload, shell module and page (electron/agent/README.md).
+ * `consent` asks the employee about one remote-support request; `session-bar` shows a running
+ * session and ends it; `capture` is hidden and streams the screen of a granted session.
+ */
+export const WINDOW_NAMES = ['popup', 'restart', 'consent', 'session-bar', 'capture'] as const;
 export type WindowName = (typeof WINDOW_NAMES)[number];
 
 /** The agent's capabilities, one folder each under electron/agent/, in the order they start. */
-export const CAPABILITIES = ['settings', 'support', 'health', 'connection', 'status', 'tickets', 'updates'] as const;
+export const CAPABILITIES = ['settings', 'support', 'health', 'connection', 'status', 'tickets', 'updates', 'remote'] as const;
 export type CapabilityName = (typeof CAPABILITIES)[number];
 export type ActionHandler = CapabilityName | 'agent' | 'shell';
 
 const NoArgs = z.object({}).strict();
 
 export const actions = {
-  'state.get': { windows: ['popup', 'restart'], handler: 'agent', request: NoArgs, result: AgentState },
+  'state.get': { windows: ['popup', 'restart', 'consent', 'session-bar'], handler: 'agent', request: NoArgs, result: AgentState },
   'health.refresh': { windows: ['popup'], handler: 'health', request: NoArgs, result: z.void() },
   'settings.setLanguage': {
     windows: ['popup'],
@@ -131,6 +136,45 @@ export const actions = {
   },
   /** The employee has seen "your PC is up to date" (state.updates.upToDate) or a restart problem. */
   'updates.acknowledge': { windows: ['popup'], handler: 'updates', request: NoArgs, result: z.void() },
+  // Remote support (state.remote).
+  /**
+   * The employee's answer to the request the consent window shows: `allow` (with `mode` to narrow
+   * control to view; never wider than asked), `deny`, or `not-requested` ("Ik heb hier niet om
+   * gevraagd": deny, and hallo, hears it was unexpected). Only from the consent window and only for
+   * the request pending now: `not-pending` otherwise; `too-early` in the first 500 ms after it
+   * showed (ignored, ask again); `invalid-mode` for a mode wider than asked or not offered.
+   */
+  'remote.answer': {
+    windows: ['consent'],
+    handler: 'remote',
+    request: z
+      .object({ sessionId: z.string().max(64), answer: z.enum(['allow', 'deny', 'not-requested']), mode: RemoteModeSchema.optional() })
+      .strict(),
+    result: z.object({ outcome: z.enum(['accepted', 'too-early', 'not-pending', 'invalid-mode']) }).strict(),
+  },
+  /** "Beëindigen": end the running session now (the bar, the popup; the tray and the shortcut call it too). */
+  'remote.end': {
+    windows: ['popup', 'session-bar'],
+    handler: 'remote',
+    request: NoArgs,
+    result: z.object({ outcome: z.enum(['ended', 'no-session']) }).strict(),
+  },
+  /** The employee has seen the receipt of the session that ended (state.remote.receipt). */
+  'remote.acknowledge': { windows: ['popup'], handler: 'remote', request: NoArgs, result: z.void() },
+  /** The capture page's signalling message to the technician (the agent relays it to the API). */
+  'remote.captureSignal': {
+    windows: ['capture'],
+    handler: 'remote',
+    request: z.object({ sessionId: z.string().max(64), signal: CaptureSignal }).strict(),
+    result: z.void(),
+  },
+  /** How the capture page is doing: drives the session's phase; `failed`/`disconnected` may end it. */
+  'remote.captureStatus': {
+    windows: ['capture'],
+    handler: 'remote',
+    request: z.object({ sessionId: z.string().max(64), status: z.enum(CAPTURE_STATUSES), detail: z.string().max(500).optional() }).strict(),
+    result: z.void(),
+  },
   'popup.hide': { windows: ['popup'], handler: 'shell', request: NoArgs, result: z.void() },
 } as const satisfies Record<
   string,

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { AgentState } from './state';
+import { CaptureCommand } from './remote-state';
 
 // Everything the agent pushes to the UI. `state` carries only the slices that changed; the UI's
-// store merges them into its mirror.
+// store merges them into its mirror; every window hears it. `remote.capture` goes only to the
+// capture window, sent by the shell's capture host (never broadcast: it carries ICE credentials).
 export const events = {
   state: AgentState.partial(),
+  'remote.capture': CaptureCommand,
 } as const;
 
 /**

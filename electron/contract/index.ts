@@ -15,3 +15,4 @@ export * from './status-codes';
 export * from './ticket-defaults';
 export * from './updates';
 export * from './updates-state';
+export * from './remote-state';

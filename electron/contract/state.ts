@@ -5,6 +5,7 @@ import { SIZE_UNITS } from './sizes';
 import { CHECK_IDS } from './status-codes';
 import { TicketsState, UrgentAdvice } from './tickets';
 import { UpdatesState } from './updates-state';
+import { RemoteState } from './remote-state';
 
 // The agent's state, one slice per capability. The agent owns it; the UI holds a mirror fed by
 // pushed slices. Everything here is codes and parameters: sentences live in the message catalog.
@@ -185,6 +186,7 @@ export const AgentState = z.object({
   settings: SettingsState,
   tickets: TicketsState,
   updates: UpdatesState,
+  remote: RemoteState,
 });
 export type AgentState = z.infer<typeof AgentState>;
 export type SliceName = keyof AgentState;

@@ -24,6 +24,7 @@ const SLICES = {
   settings: true,
   tickets: true,
   updates: true,
+  remote: true,
 } as const satisfies Record<SliceName, true>;
 
 /** Replaces the slices a patch carries; anything that is not a slice of the contract is ignored. */

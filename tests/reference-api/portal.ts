@@ -60,6 +60,8 @@ export const getDevice: Handler = ({ store, params }) => {
     tokenRevoked: record.token === null,
     restartRequests: store.restartRequests.filter((r) => r.deviceId === record.deviceId),
     restartOutcomes: store.restartOutcomes.filter((o) => o.deviceId === record.deviceId).map((o) => o.outcome),
+    remoteSessions: [],
+    remoteAudit: [],
   };
   return { status: 200, body: reply };
 };

@@ -1,7 +1,7 @@
 import type { ValidationIssue } from '../../electron/agent/hallo-api/validator';
 import { enroll, getPolicy, heartbeat } from './enrolment';
 import type { FaultQueue } from './faults';
-import type { Handler, Reply } from './http';
+import { problem, type Handler, type Reply } from './http';
 import * as portal from './portal';
 import { cancelSession, consent, requestSession, sessionEvent, type Signer } from './remote';
 import { reportOutcome, requestRestart } from './restarts';
@@ -49,5 +49,13 @@ export function routes(deps: { signer: Signer; faults: FaultQueue }): Record<str
     portalCreateEnrollmentCode: { handle: portal.createEnrollmentCode },
     reportRestartOutcome: { handle: reportOutcome },
     portalRequestRestart: { handle: requestRestart },
+    // Remote support, view engine and audit: contract only so far (issue 12 builds them).
+    sendRemoteSignal: { handle: notYet },
+    sendRemoteAudit: { handle: notYet },
+    portalSendRemoteSignal: { handle: notYet },
+    portalListRemoteSignals: { handle: notYet },
+    portalSendRawEvent: { handle: notYet },
   };
 }
+
+const notYet: Handler = () => problem(501, 'not-implemented', 'Not built yet');

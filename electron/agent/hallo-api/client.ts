@@ -9,6 +9,8 @@ import type {
   HeartbeatBody,
   HeartbeatResponse,
   PolicyResponse,
+  RemoteAuditEntry,
+  RemoteSignal,
   RestartOutcome,
   SessionEventRequest,
   TicketCreateRequest,
@@ -58,6 +60,10 @@ export interface HalloApi {
   reportRestartOutcome(body: RestartOutcome, idempotencyKey: string): Promise<void>;
   consent(sessionId: string, body: ConsentRequest): Promise<ConsentResponse>;
   sessionEvent(sessionId: string, body: SessionEventRequest): Promise<void>;
+  /** A signalling message of the view engine to the technician's console (409: the session is over). */
+  sendRemoteSignal(sessionId: string, signal: RemoteSignal): Promise<void>;
+  /** Audit entries, oldest first; the API keeps each entryId once, so a retry never doubles one. */
+  sendRemoteAudit(entries: RemoteAuditEntry[]): Promise<void>;
   /** Opens GET /events; the stream is checked and parsed by events-stream.ts. */
   openEvents(lastEventId: string | null, signal: AbortSignal): Promise<ByteStream>;
 }
@@ -236,6 +242,31 @@ export function createApiClient(opts: ApiClientOptions): HalloApi {
         }),
       );
       read<undefined>('remoteSessionEvent', raw, [204]);
+    },
+
+    async sendRemoteSignal(sessionId, signal) {
+      const raw = await send((timeoutSignal) =>
+        api.POST('/remote-sessions/{sessionId}/signal', {
+          params: { path: { sessionId } },
+          body: signal,
+          headers: auth(),
+          parseAs: 'text',
+          signal: timeoutSignal,
+        }),
+      );
+      read<undefined>('sendRemoteSignal', raw, [204]);
+    },
+
+    async sendRemoteAudit(entries) {
+      const raw = await send((signal) =>
+        api.POST('/remote-audit', {
+          body: { entries },
+          headers: auth(),
+          parseAs: 'text',
+          signal,
+        }),
+      );
+      read<undefined>('sendRemoteAudit', raw, [204]);
     },
 
     async openEvents(lastEventId, signal) {

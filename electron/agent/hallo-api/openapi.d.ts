@@ -154,7 +154,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Cancel a session request (sends remote-session.cancelled) */
+        /** Withdraw a request or end a running session (sends remote-session.cancelled) */
         delete: operations["portalCancelRemoteSession"];
         options?: never;
         head?: never;
@@ -355,6 +355,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/remote-sessions/{sessionId}/signal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A WebRTC signalling message to the technician's console (view engine) */
+        post: operations["sendRemoteSignal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/remote-audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Audit entries of remote support (each kept once, by entryId) */
+        post: operations["sendRemoteAudit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/remote-sessions/{sessionId}/signal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Play the technician's console: a signalling message to the device (sends remote-session.signal) */
+        post: operations["portalSendRemoteSignal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/remote-sessions/{sessionId}/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The device's signalling messages after a seq, waiting up to `waitMs` for one (long poll), and the session */
+        get: operations["portalListRemoteSignals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/devices/{deviceId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send any event to a device's stream as it is (tests and demos: forged, expired, replayed requests) */
+        post: operations["portalSendRawEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -505,6 +590,8 @@ export interface components {
             /** @constant */
             onTimeout: "deny";
             signingKeys: components["schemas"]["SigningKey"][];
+            /** @description A session ends by itself after this long (the agent's default: 60). */
+            maxSessionMinutes?: number;
         };
         Branding: {
             accentColor: string;
@@ -861,16 +948,26 @@ export interface components {
             mode: components["schemas"]["RemoteMode"];
             /** Format: date-time */
             decidedAt: string;
+            /**
+             * @description Why, for `denied` and `expired`: the employee said no (`user`), said they had not asked for it (`not-requested`: hallo, should look into it), another request or session was running (`busy`), the screen was locked (`locked`), nobody was logged on (`no-user`), the PC was in its final restart countdown (`restarting`), nobody answered in time (`timeout`).
+             * @enum {string}
+             */
+            reason?: "user" | "not-requested" | "busy" | "locked" | "no-user" | "restarting" | "timeout";
         };
         /** @description What the remote-support engine needs to connect. */
         RemoteConnection: {
-            /** @description Which remote-support engine, e.g. `reference`. */
+            /** @description Which remote-support engine: `view` is the agent's own (WebRTC, screen only, signalling through POST /remote-sessions/{sessionId}/signal and the remote-session.signal event); others need an engine the agent may not have. */
             engine: string;
-            /** Format: uri */
-            url: string;
+            /**
+             * Format: uri
+             * @description For engines that connect to a relay of their own; `view` has none.
+             */
+            url?: string;
             token?: string;
             /** Format: date-time */
             expiresAt?: string;
+            /** @description For `view`: the ICE servers to use; none means host candidates only (a local network). */
+            iceServers?: components["schemas"]["IceServer"][];
         };
         ConsentResponse: {
             connection?: components["schemas"]["RemoteConnection"];
@@ -882,6 +979,11 @@ export interface components {
             by: "user" | "technician" | "timeout" | "agent";
             /** Format: date-time */
             at: string;
+            /**
+             * @description For `ended`, why: the one named in `by` ended it (`ended`), the policy's maximum length (`max-length`), the technician's side vanished (`connection-lost`), the screen could not be captured (`capture-failed`), hallo, withdrew it (`cancelled`), the agent was closing (`agent-stopped`).
+             * @enum {string}
+             */
+            reason?: "ended" | "max-length" | "connection-lost" | "capture-failed" | "cancelled" | "agent-stopped";
         };
         Technician: {
             id: string;
@@ -948,6 +1050,10 @@ export interface components {
             restartRequests: components["schemas"]["PortalRestartRequest"][];
             /** @description Every outcome the device reported, also of restarts hallo, did not ask for. */
             restartOutcomes: components["schemas"]["RestartOutcome"][];
+            /** @description Remote-session requests to this device, oldest first. */
+            remoteSessions: components["schemas"]["PortalRemoteSessionView"][];
+            /** @description The audit entries the device sent, by seq, each once. */
+            remoteAudit: components["schemas"]["RemoteAuditEntry"][];
         };
         /** @description `status`: answer with that status (problem+json, Retry-After when given); `timeout`: never answer; `reset`: destroy the socket; `lose-response`: process the request fully, then destroy the socket without answering; `garbage`: answer 200 with a body that is not JSON; `body`: answer with the given JSON and status, unchecked. */
         Fault: {
@@ -1087,6 +1193,94 @@ export interface components {
             /** @enum {string} */
             state: "sent" | "performed" | "refused" | "failed";
             outcome: components["schemas"]["RestartOutcome"] | null;
+        };
+        /** @description An RTCIceServer (stun:, turn: or turns: URLs) for the view engine's WebRTC connection. */
+        IceServer: {
+            urls: string | string[];
+            username?: string;
+            credential?: string;
+        };
+        /** @description One WebRTC signalling message between the device and the technician's console, relayed by the API. */
+        RemoteSignal: {
+            /**
+             * @description `offer`/`answer`: an SDP; `candidate`: a trickled ICE candidate (none: end of candidates); `input`: mouse or keys from the technician (a view session drops and audits it); `bye`: this side closed.
+             * @enum {string}
+             */
+            kind: "offer" | "answer" | "candidate" | "input" | "bye";
+            sdp?: string;
+            candidate?: {
+                candidate: string;
+                sdpMid?: string | null;
+                sdpMLineIndex?: number | null;
+                usernameFragment?: string | null;
+            };
+            /** @description Whatever the technician's side sent as input; only ever dropped by a view session. */
+            input?: Record<string, never>;
+        };
+        /** @description A signalling message from the technician's console for a session this device granted. */
+        RemoteSignalEvent: {
+            sessionId: string;
+            signal: components["schemas"]["RemoteSignal"];
+        };
+        /** @description One line of the device's append-only remote-support audit log. */
+        RemoteAuditEntry: {
+            /** @description A ULID made when the entry was written: the API keeps each once. */
+            entryId: string;
+            seq: number;
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            kind: "request-received" | "request-refused" | "request-cancelled" | "consent" | "session-started" | "session-ended" | "input-dropped" | "chain-broken";
+            /** @description Absent for a request that could not be trusted enough to name one. */
+            sessionId?: string;
+            /** @description What the entry says, e.g. `reason` (why a request was refused: `bad-signature`, `unknown-kid`, `wrong-audience`, `expired`, `not-yet-valid`, `lifetime-too-long`, `replayed`, `bad-algorithm`, `malformed`, `too-large`, `busy`), `decision`, `mode`, `by`, `technician`. */
+            params: {
+                [key: string]: string | number | boolean;
+            };
+            /** @description The previous entry's hash (64 zeros for the first). */
+            prevHash: string;
+            /** @description SHA-256 over prevHash and this entry without `hash`: an edited or removed line breaks the chain. */
+            hash: string;
+        };
+        RemoteAuditBatch: {
+            entries: components["schemas"]["RemoteAuditEntry"][];
+        };
+        /** @description One remote-session request to a device and what became of it. */
+        PortalRemoteSessionView: {
+            sessionId: string;
+            technician: components["schemas"]["Technician"];
+            reason: string;
+            ticketNumber?: number;
+            modeRequested: components["schemas"]["RemoteMode"];
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @enum {string} */
+            state: "pending" | "granted" | "denied" | "expired" | "cancelled" | "running" | "ended";
+            /** @description The device's answer as it was sent. */
+            consent: components["schemas"]["ConsentRequest"] | null;
+            startedAt: string | null;
+            ended: components["schemas"]["SessionEventRequest"] | null;
+        };
+        PortalSignal: {
+            seq: number;
+            signal: components["schemas"]["RemoteSignal"];
+        };
+        PortalSignalPage: {
+            /** @description What the device sent after `after`, oldest first. */
+            signals: components["schemas"]["PortalSignal"][];
+            session: components["schemas"]["PortalRemoteSessionView"];
+        };
+        PortalRawEvent: {
+            /** @description Any event type, also one the agent does not know. */
+            type: string;
+            /** @description Sent as it is, unchecked: for forged, expired and replayed requests in tests and demos. */
+            data: unknown;
+        };
+        PortalRawEventSent: {
+            /** @description The event's id on the stream. */
+            id: string;
         };
     };
     responses: {
@@ -1493,7 +1687,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Cancelled */
+            /** @description Cancelled or ended */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -1967,6 +2161,174 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PortalRestartRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Error"];
+        };
+    };
+    sendRemoteSignal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: components["parameters"]["SessionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemoteSignal"];
+            };
+        };
+        responses: {
+            /** @description Relayed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The session is not in a state that takes this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Error"];
+        };
+    };
+    sendRemoteAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemoteAuditBatch"];
+            };
+        };
+        responses: {
+            /** @description Stored (entries seen before are not stored twice) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Error"];
+        };
+    };
+    portalSendRemoteSignal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: components["parameters"]["SessionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemoteSignal"];
+            };
+        };
+        responses: {
+            /** @description Sent */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The session is not in a state that takes this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Error"];
+        };
+    };
+    portalListRemoteSignals: {
+        parameters: {
+            query?: {
+                after?: number;
+                waitMs?: number;
+            };
+            header?: never;
+            path: {
+                sessionId: components["parameters"]["SessionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The messages and the session's state */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalSignalPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Error"];
+        };
+    };
+    portalSendRawEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deviceId: components["parameters"]["DeviceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalRawEvent"];
+            };
+        };
+        responses: {
+            /** @description On the stream */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalRawEventSent"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -19,6 +19,11 @@ export type TicketMessageCreateRequest = Schemas['TicketMessageCreateRequest'];
 export type ConsentRequest = Schemas['ConsentRequest'];
 export type ConsentResponse = Schemas['ConsentResponse'];
 export type SessionEventRequest = Schemas['SessionEventRequest'];
+export type RemoteSignal = Schemas['RemoteSignal'];
+export type RemoteAuditEntry = Schemas['RemoteAuditEntry'];
+export type RemoteConnection = Schemas['RemoteConnection'];
+export type IceServer = Schemas['IceServer'];
+export type RemoteSessionRequestClaims = Schemas['RemoteSessionRequestClaims'];
 export type RestartOutcome = Schemas['RestartOutcome'];
 export type UpdatesSummary = Schemas['UpdatesSummary'];
 
@@ -30,6 +35,7 @@ export interface ServerEvents {
   'ticket.message': Schemas['TicketMessageEvent'];
   'policy.changed': Schemas['PolicyChangedEvent'];
   'restart.requested': Schemas['RestartRequestedEvent'];
+  'remote-session.signal': Schemas['RemoteSignalEvent'];
 }
 export type ServerEventType = keyof ServerEvents;
 export type ServerEvent = { [K in ServerEventType]: { id: string | null; type: K; data: ServerEvents[K] } }[ServerEventType];

@@ -1,5 +1,6 @@
 import type { AgentState, SupportState, TicketPreview } from '../../../electron/contract';
 import { urgentAdviceByImpact } from '../../../electron/agent/support/advice';
+import { INITIAL_REMOTE } from '../../../electron/agent/remote/capability';
 import { ticketBody } from '../../reference-api/testing';
 
 /** The servicedesk with a change the agent would make, and the advice it would work out for it. */
@@ -83,6 +84,7 @@ export function sampleState(): AgentState {
       upToDate: false,
       lastOutcome: null,
     },
+    remote: INITIAL_REMOTE,
   };
 }
 
