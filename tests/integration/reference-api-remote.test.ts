@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compactVerify, decodeJwt, decodeProtectedHeader, importJWK } from 'jose';
 import { ulid } from 'ulid';
+import { createApiClient } from '../../electron/agent/hallo-api/client';
 import type { components } from '../../electron/agent/hallo-api/openapi';
 import { shortCode } from '../../electron/agent/remote/short-code';
+import { createFakeClock } from '../doubles/fake-clock';
+import { failure } from '../unit/hallo-api/fakes';
 import { FORGERIES, type Forgery } from '../reference-api/forgery';
 import { startReferenceApi, type ReferenceApi } from '../reference-api/server';
 import { call, enrol, openEvents, remoteAsk, technician, type EventStream, type RemoteAsk, type Technician } from '../reference-api/testing';
@@ -296,5 +299,38 @@ describe('the audit endpoint', () => {
   it('refuses a batch that fails the schema, and an empty one', async () => {
     expect((await asDevice('POST', '/remote-audit', { entries: [] })).status).toBe(400);
     expect((await asDevice('POST', '/remote-audit', { entries: [{ ...entry(4, 'consent'), hash: 'nope' }] })).status).toBe(400);
+  });
+});
+
+describe('the agent’s own client', () => {
+  it('gets what it validates: the view connection, signals relayed, audit kept once, 409 once the session is over', async () => {
+    const clientFor = (deviceToken: string) =>
+      createApiClient({ baseUrl: api.url, http: { fetch: (url, init) => fetch(url, init) }, clock: createFakeClock({ realTime: true }), token: () => deviceToken });
+    const client = clientFor(token);
+    const { sessionId } = await ask({ mode: 'control' });
+    const answer = await client.consent(sessionId, { decision: 'granted', mode: 'view', decidedAt: at() });
+    expect(answer).toEqual({ connection: { engine: 'view', iceServers: [] } });
+    await client.sendRemoteSignal(sessionId, { kind: 'offer', sdp: 'v=0' });
+    expect((await tech.signals(sessionId)).signals).toEqual([{ seq: 1, signal: { kind: 'offer', sdp: 'v=0' } }]);
+    await client.sessionEvent(sessionId, { type: 'started', by: 'user', at: at() });
+
+    const refused: S['RemoteAuditEntry'] = {
+      entryId: ulid(),
+      seq: 1,
+      at: at(),
+      kind: 'request-refused',
+      params: { reason: 'replayed' },
+      prevHash: '0'.repeat(64),
+      hash: 'a'.repeat(64),
+    };
+    // A PC of its own, so that the audit is only this test's.
+    const pc = await enrol(api.url, api.enrollmentCode, 'PC-DEMO-03');
+    await clientFor(pc.deviceToken).sendRemoteAudit([refused]);
+    await clientFor(pc.deviceToken).sendRemoteAudit([refused]);
+    expect((await tech.device(pc.deviceId)).remoteAudit).toEqual([refused]);
+
+    await client.sessionEvent(sessionId, { type: 'ended', by: 'user', at: at(), reason: 'ended' });
+    expect((await failure(client.sendRemoteSignal(sessionId, { kind: 'bye' }))).status).toBe(409);
+    expect(await sessionOf(sessionId)).toMatchObject({ state: 'ended', modeRequested: 'control', consent: { mode: 'view' }, ended: { by: 'user', reason: 'ended' } });
   });
 });
