@@ -135,7 +135,7 @@ describe('consent', () => {
 });
 
 describe('expiry', () => {
-  it('reads as expired after five minutes: a late grant gets 409, a late timeout is kept', async () => {
+  it('reads as expired after five minutes: a late grant gets 409, a late timeout is kept, a withdrawal is not sent', async () => {
     let now = Date.parse('2026-12-07T10:00:00Z');
     const timed = await startReferenceApi({ now: () => now });
     try {
@@ -157,6 +157,20 @@ describe('expiry', () => {
       const [first, second] = (await desk.device(device.deviceId)).remoteSessions;
       expect(first).toMatchObject({ state: 'expired', consent: null });
       expect(second).toMatchObject({ state: 'expired', consent: timeout });
+
+      // Withdrawing an expired request changes nothing, and the device hears nothing of it.
+      const unheard = await desk.askRemote({ deviceId: device.deviceId });
+      now += 301_000;
+      await desk.cancel(unheard.sessionId);
+      const marker = await desk.rawEvent(device.deviceId, 'test.marker', {});
+      const events = await openEvents(timed.url, device.deviceToken, '0');
+      for (;;) {
+        const event = await events.next();
+        expect(event.event).not.toBe('remote-session.cancelled');
+        if (event.id === marker) break;
+      }
+      events.close();
+      expect((await desk.device(device.deviceId)).remoteSessions[2]).toMatchObject({ state: 'expired' });
       expect(timed.received.serverErrors).toEqual([]);
     } finally {
       await timed.close();
