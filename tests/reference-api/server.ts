@@ -8,6 +8,7 @@ import { demoPolicy, type Policy } from './demo-policy';
 import { FaultQueue } from './faults';
 import { fieldErrors, problem, readBody, send, type Ctx, type Reply } from './http';
 import { publishPolicy } from './portal';
+import { forgeRequest, type Forgery } from './forgery';
 import { createSigner } from './remote';
 import { routes } from './router';
 import { EventStreams } from './sse';
@@ -47,6 +48,11 @@ export interface ReferenceApi {
    * request per message: for tests that need a thread of thousands.
    */
   addToThread(ticketId: string, message: NewMessage): S['TicketMessage'];
+  /**
+   * A forged remote-session request (`FORGERIES` in forgery.ts), signed with this server's key
+   * where the forgery needs it; not sent and not kept: send it with POST /portal/devices/{id}/events.
+   */
+  forge(kind: Forgery, ask: S['PortalRemoteSessionRequest']): Promise<{ request: string; sessionId: string }>;
   /** Same as PUT /portal/policy: new etag, policy.changed to every device. */
   setPolicy(policy: Policy): { etag: string; policy: Policy };
   /** Stops listening and drops every connection; keeps all data. */
@@ -211,6 +217,7 @@ export async function startReferenceApi(opts: ReferenceApiOptions = {}): Promise
     tickets: store.tickets,
     faults,
     policy: () => store.policy,
+    forge: (kind, ask) => forgeRequest(signer, kind, ask, store.now()),
     setPolicy: (policy) => publishPolicy(store, streams, checkedPolicy(policy)),
     addToThread: (ticketId, message) => {
       const ticket = store.tickets.find((t) => t.ticketId === ticketId);
