@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startReferenceApi } from '../reference-api/server';
@@ -13,9 +15,17 @@ import { bundleLikeMain } from './fixtures/bundle';
 const PROBE = resolve('tests/.tmp/modules/started-agent-modules.mjs');
 beforeAll(() => bundleLikeMain('tests/integration/fixtures/started-agent-modules.ts', PROBE));
 
-async function modulesOfStartedAgent(...args: string[]): Promise<{ packages: string[]; builtins: string[]; dateFormats: number }> {
-  const { stdout } = await promisify(execFile)(process.execPath, [PROBE, ...args], { timeout: 25_000 });
-  return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { packages: string[]; builtins: string[]; dateFormats: number };
+interface Loaded {
+  packages: string[];
+  chunks: string[];
+  builtins: string[];
+  dateFormats: number;
+}
+const RECORD_MODULES = pathToFileURL(resolve('tests/integration/fixtures/record-modules.mjs')).href;
+
+async function modulesOfStartedAgent(...args: string[]): Promise<Loaded> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', RECORD_MODULES, PROBE, ...args], { timeout: 25_000 });
+  return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Loaded;
 }
 
 // systeminformation's modules the agent never calls at start. (network.js may load: osInfo reads
@@ -29,6 +39,13 @@ describe('the started agent', () => {
     expect(packages).toContain('systeminformation/lib/filesystem.js');
     expect(packages.filter((path) => NOT_AT_START.some((name) => path === `systeminformation/lib/${name}.js`))).toEqual([]);
     expect(packages.filter((path) => path.startsWith('pngjs/'))).toEqual([]);
+  });
+
+  it('holds zod bundled, without its ~60 locales, and its own source in Latin-1 (one byte a character)', async () => {
+    const { packages } = await modulesOfStartedAgent();
+    expect(packages.filter((path) => path.startsWith('zod/'))).toEqual([]); // zod as a package loads them all (build/main-bundle.ts)
+    const beyondLatin1 = readFileSync(PROBE, 'utf8').match(/[^\0-\xff]/g) ?? [];
+    expect(beyondLatin1).toEqual([]); // one would make V8 hold the whole source at two bytes a character
   });
 
   it('talks to the API over node:http in the preview, without fetch: undici never loads; no node:crypto, no Intl date format', async () => {
