@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { API_VALIDATORS_DIR } from '../electron/agent/hallo-api/validator-files';
 
 // How the main process is bundled: shared by electron.vite.config.ts (the app) and
 // tests/integration/fixtures/bundle.ts (the benchmark and the tests that measure what the agent holds).
@@ -31,6 +33,20 @@ export function latin1Source(): { name: string; generateBundle(options: unknown,
       for (const chunk of Object.values(bundle)) {
         if (chunk.type === 'chunk' && chunk.code) chunk.code = chunk.code.replace(/[^\0-\xff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
       }
+    },
+  };
+}
+
+/**
+ * Copies the API's validators beside the bundle, where hallo-api/validator.ts requires each at its
+ * first use (build/api-validators.ts): files of their own, so that V8 never holds the ones unused.
+ */
+export function apiValidatorFiles(): { name: string; generateBundle(this: { emitFile(file: { type: 'asset'; fileName: string; source: string }): string }): void } {
+  const dir = join('electron', 'agent', 'hallo-api', API_VALIDATORS_DIR);
+  return {
+    name: 'hallo-api-validator-files',
+    generateBundle() {
+      for (const name of readdirSync(dir)) this.emitFile({ type: 'asset', fileName: `${API_VALIDATORS_DIR}/${name}`, source: readFileSync(join(dir, name), 'utf8') });
     },
   };
 }

@@ -48,14 +48,18 @@ describe('the started agent', () => {
     expect(beyondLatin1).toEqual([]); // one would make V8 hold the whole source at two bytes a character
   });
 
-  it('talks to the API over node:http in the preview, without fetch: undici never loads; no node:crypto, no Intl date format', async () => {
+  it('talks to the API over node:http in the preview, without fetch: undici never loads; no node:crypto, no Intl date format, no Ajv compiler', async () => {
     const api = await startReferenceApi({ port: 0, host: '127.0.0.1' });
     try {
-      const { builtins, dateFormats } = await modulesOfStartedAgent(api.url, api.enrollmentCode);
+      const { builtins, dateFormats, packages } = await modulesOfStartedAgent(api.url, api.enrollmentCode);
       expect(builtins).toContain('_http_client'); // it did talk to the API
       expect(builtins.filter((name) => name.includes('undici'))).toEqual([]);
       expect(builtins).not.toContain('crypto'); // node:crypto (about 2 MB) waits for the first ticket's id
       expect(dateFormats).toBe(0); // the servicedesk's hours are worked out without Intl (ICU data, about 8 MB)
+      // The API's answers pass validators compiled ahead (build/api-validators.ts), each from its own
+      // file: Ajv's compiler (about 2 MB of heap with its compiled schemas) never loads.
+      expect(packages).toContain('ajv/dist/runtime/ucs2length.js'); // it did validate
+      expect(packages.filter((path) => /^ajv(-formats)?\//.test(path) && !/^ajv\/dist\/runtime\/|^ajv-formats\/dist\/formats\.js$/.test(path))).toEqual([]);
       expect(api.received.requests.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['POST /enroll', 'GET /events']));
     } finally {
       await api.close();
