@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,10 @@ import { bundleLikeMain } from './fixtures/bundle';
 // like the app's main process (its packages external), since tsx would load node:crypto itself.
 
 const PROBE = resolve('tests/.tmp/modules/started-agent-modules.mjs');
-beforeAll(() => bundleLikeMain('tests/integration/fixtures/started-agent-modules.ts', PROBE));
+beforeAll(async () => {
+  rmSync(dirname(PROBE), { recursive: true, force: true }); // no chunks of an earlier build
+  await bundleLikeMain('tests/integration/fixtures/started-agent-modules.ts', PROBE);
+});
 
 interface Loaded {
   packages: string[];
@@ -22,6 +25,13 @@ interface Loaded {
   dateFormats: number;
 }
 const RECORD_MODULES = pathToFileURL(resolve('tests/integration/fixtures/record-modules.mjs')).href;
+
+/** The bundle's entry and its chunks. */
+function bundleFiles(): string[] {
+  return readdirSync(dirname(PROBE))
+    .filter((name) => name.endsWith('.mjs'))
+    .map((name) => join(dirname(PROBE), name));
+}
 
 async function modulesOfStartedAgent(...args: string[]): Promise<Loaded> {
   const { stdout } = await promisify(execFile)(process.execPath, ['--import', RECORD_MODULES, PROBE, ...args], { timeout: 25_000 });
@@ -44,8 +54,17 @@ describe('the started agent', () => {
   it('holds zod bundled, without its ~60 locales, and its own source in Latin-1 (one byte a character)', async () => {
     const { packages } = await modulesOfStartedAgent();
     expect(packages.filter((path) => path.startsWith('zod/'))).toEqual([]); // zod as a package loads them all (build/main-bundle.ts)
-    const beyondLatin1 = readFileSync(PROBE, 'utf8').match(/[^\0-\xff]/g) ?? [];
+    const beyondLatin1 = bundleFiles().flatMap((file) => readFileSync(file, 'utf8').match(/[^\0-\xff]/g) ?? []);
     expect(beyondLatin1).toEqual([]); // one would make V8 hold the whole source at two bytes a character
+  });
+
+  it('loads the updates providers and their parsers at the first check (2 minutes after login), not at start', async () => {
+    const { chunks } = await modulesOfStartedAgent();
+    // The bundler writes each module's path above its code: the parsers are in a chunk of their own.
+    const withParsers = bundleFiles().filter((file) => readFileSync(file, 'utf8').includes('// electron/agent/updates/parse/'));
+    expect(withParsers.map((file) => basename(file))).not.toContain(basename(PROBE));
+    expect(withParsers).not.toEqual([]);
+    expect(chunks.filter((chunk) => withParsers.some((file) => basename(file) === chunk))).toEqual([]);
   });
 
   it('talks to the API over node:http in the preview, without fetch: undici never loads; no node:crypto, no Intl date format, no Ajv compiler', async () => {
