@@ -6,25 +6,32 @@ import addFormats from 'ajv-formats';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { _ } from 'ajv/dist/compile/codegen/index.js';
 import openapi from '../electron/agent/hallo-api/openapi.json';
-import { API_VALIDATORS_DIR, validatorFile } from '../electron/agent/hallo-api/validator-files';
+import { API_OPERATIONS_FILE, API_VALIDATORS_DIR, validatorFile } from '../electron/agent/hallo-api/validator-files';
 
 // `npm run api:validators`: every validator the agent and the reference server can ask
 // hallo-api/validator.ts for, compiled here by Ajv into a CommonJS file of its own
-// (electron/agent/hallo-api/api-validators/). At run time each is required at its first use: the
+// (electron/agent/hallo-api/api-validators/), and the operations it looks them up by
+// (api-operations.json). At run time each is required at its first use: the
 // idle agent needs 8 of them and no Ajv compiler (about 2 MB of heap less, npm run bench).
 // tests/unit/hallo-api/api-validators.test.ts fails while the files differ from openapi.json.
 
 type Schema = Record<string, unknown>;
+interface Parameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  schema: Schema;
+}
 interface Operation {
   operationId: string;
-  parameters?: ({ $ref: string } | { name: string; in: string; schema: Schema })[];
-  requestBody?: { content: Record<string, { schema: Schema }> };
+  parameters?: ({ $ref: string } | Parameter)[];
+  requestBody?: { required?: boolean; content: Record<string, { schema: Schema }> };
   responses: Record<string, { $ref: string } | { content?: Record<string, { schema: Schema }> }>;
   'x-events'?: Record<string, Schema>;
 }
 const doc = openapi as unknown as {
   paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, Schema>; parameters: Record<string, { name: string; in: string; schema: Schema }>; responses: Record<string, { content?: Record<string, { schema: Schema }> }> };
+  components: { schemas: Record<string, Schema>; parameters: Record<string, Parameter>; responses: Record<string, { content?: Record<string, { schema: Schema }> }> };
 };
 const BASE_ID = 'https://agent.hallo.eu/schemas/';
 const COMPONENT = '#/components/schemas/';
@@ -84,11 +91,52 @@ export function generateValidators(): Map<string, string> {
   return files;
 }
 
+/** A schema as validator.ts needs to see it: a bare component $ref, a parameter's type, or nothing. */
+function stub(schema: Schema): Schema {
+  const ref = schema.$ref;
+  if (typeof ref === 'string' && Object.keys(schema).length === 1) return { $ref: ref };
+  return typeof schema.type === 'string' ? { type: schema.type } : {};
+}
+const parameter = (p: Parameter) => ({ name: p.name, in: p.in, required: p.required ?? false, schema: stub(p.schema) });
+const content = (types: Record<string, { schema: Schema }> | undefined) =>
+  types && Object.fromEntries(Object.entries(types).map(([type, { schema }]) => [type, { schema: stub(schema) }]));
+
+/**
+ * openapi.json as validator.ts reads it (api-operations.json): each operation's id, security,
+ * parameters, body and responses, their schemas reduced to stub(); no descriptions, examples or
+ * component schemas (those are in the validators' files). The whole file held as objects took
+ * about 0.4 MB of the agent's heap.
+ */
+export function generateOperations(): string {
+  const paths = Object.fromEntries(
+    Object.entries(doc.paths).map(([path, item]) => [
+      path,
+      Object.fromEntries(
+        Object.entries(item).map(([method, op]) => [
+          method,
+          {
+            operationId: op.operationId,
+            ...('security' in op ? { security: (op as { security: unknown }).security } : {}),
+            ...(op.parameters ? { parameters: op.parameters.map((p) => ('$ref' in p ? p : parameter(p))) } : {}),
+            ...(op.requestBody ? { requestBody: { required: op.requestBody.required ?? false, content: content(op.requestBody.content) } } : {}),
+            responses: Object.fromEntries(Object.entries(op.responses).map(([status, r]) => [status, '$ref' in r ? r : r.content ? { content: content(r.content) } : {}])),
+            ...(op['x-events'] ? { 'x-events': Object.fromEntries(Object.entries(op['x-events']).map(([type, schema]) => [type, stub(schema)])) } : {}),
+          },
+        ]),
+      ),
+    ]),
+  );
+  const parameters = Object.fromEntries(Object.entries(doc.components.parameters).map(([name, p]) => [name, parameter(p)]));
+  const responses = Object.fromEntries(Object.entries(doc.components.responses).map(([name, r]) => [name, r.content ? { content: content(r.content) } : {}]));
+  return `${JSON.stringify({ paths, components: { parameters, responses } }, null, 2)}\n`;
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const dir = join(import.meta.dirname, '..', 'electron', 'agent', 'hallo-api', API_VALIDATORS_DIR);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const files = generateValidators();
   for (const [name, code] of files) writeFileSync(join(dir, name), code);
+  writeFileSync(join(dir, '..', API_OPERATIONS_FILE), generateOperations());
   process.stdout.write(`api:validators: ${files.size} files in ${dir}\n`);
 }

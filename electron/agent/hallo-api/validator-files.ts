@@ -8,3 +8,6 @@ export const API_VALIDATORS_DIR = 'api-validators';
 export function validatorFile(key: string): string {
   return `${key.replace(/[^A-Za-z0-9_-]+/g, '.')}.cjs`;
 }
+
+/** openapi.json's operations as validator.ts reads them (build/api-validators.ts: generateOperations). */
+export const API_OPERATIONS_FILE = 'api-operations.json';

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import openapi from './openapi.json';
+import operationsFile from './api-operations.json';
+import type openapi from './openapi.json';
 import { API_VALIDATORS_DIR, validatorFile } from './validator-files';
 
 // One validator for everything that crosses the hallo, API: the agent checks what it reads, the
@@ -35,16 +36,16 @@ interface Operation {
   responses: Record<string, { $ref: string } | { content?: Record<string, { schema: Schema }> }>;
   'x-events'?: Record<string, Schema>;
 }
+/** openapi.json's operations, their schemas reduced to what picks a validator (api-operations.json). */
 interface Doc {
   paths: Record<string, Partial<Record<HttpMethod, Operation>>>;
   components: {
-    schemas: Record<string, Schema>;
     parameters: Record<string, Parameter>;
     responses: Record<string, { content?: Record<string, { schema: Schema }> }>;
   };
 }
 
-const doc = openapi as unknown as Doc;
+const doc = operationsFile as unknown as Doc;
 const METHODS: HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete'];
 
 export type SchemaName = keyof typeof openapi.components.schemas;
