@@ -67,6 +67,14 @@ describe('the started agent', () => {
     expect(chunks.filter((chunk) => withParsers.some((file) => basename(file) === chunk))).toEqual([]);
   });
 
+  it('holds no jose: remote support verifies a request with it at the first request, not at start', async () => {
+    const { packages, chunks } = await modulesOfStartedAgent();
+    // jose is bundled (a devDependency) or, once a dependency, loaded from node_modules: neither at start.
+    const loaded = [PROBE, ...chunks.map((chunk) => join(dirname(PROBE), chunk))];
+    expect(loaded.filter((file) => readFileSync(file, 'utf8').includes('// node_modules/jose/')).map((file) => basename(file))).toEqual([]);
+    expect(packages.filter((path) => path.startsWith('jose/'))).toEqual([]);
+  });
+
   it('talks to the API over node:http in the preview, without fetch: undici never loads; no node:crypto, no Intl date format, no Ajv compiler', async () => {
     const api = await startReferenceApi({ port: 0, host: '127.0.0.1' });
     try {
