@@ -3,6 +3,7 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { META_CONTENT_SECURITY_POLICY } from './electron/contract/csp';
+import { apiValidatorFiles, BUNDLED_IN_MAIN, latin1Source } from './build/main-bundle';
 
 // The built page carries its own CSP as well as the one the app:// protocol (or the preview host)
 // sends. Only in builds: the dev server's React refresh needs an inline script, and `npm start`
@@ -19,9 +20,13 @@ const cspMeta: Plugin = {
 // for Electron (app://) and the preview (served over http with a WebSocket bridge).
 export default defineConfig({
   main: {
+    // build/main-bundle.ts: why zod is bundled, the output kept Latin-1 and the API's validators
+    // left in files beside it (the agent's memory).
+    plugins: [latin1Source(), apiValidatorFiles()],
     build: {
       outDir: 'out/main',
       sourcemap: false,
+      externalizeDeps: { exclude: BUNDLED_IN_MAIN },
       rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
     },
   },

@@ -40,7 +40,7 @@ const ipcMainOutsideTheDoor = [
 const restrictSyntax = (selectors) => ({ 'no-restricted-syntax': ['error', ...selectors] });
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'tests/.tmp/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'electron/agent/hallo-api/openapi.d.ts'] },
+  { ignores: ['out/**', 'dist/**', 'tests/.tmp/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'electron/agent/hallo-api/openapi.d.ts', 'electron/agent/hallo-api/api-validators/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startReferenceApi } from '../reference-api/server';
@@ -11,11 +13,29 @@ import { bundleLikeMain } from './fixtures/bundle';
 // like the app's main process (its packages external), since tsx would load node:crypto itself.
 
 const PROBE = resolve('tests/.tmp/modules/started-agent-modules.mjs');
-beforeAll(() => bundleLikeMain('tests/integration/fixtures/started-agent-modules.ts', PROBE));
+beforeAll(async () => {
+  rmSync(dirname(PROBE), { recursive: true, force: true }); // no chunks of an earlier build
+  await bundleLikeMain('tests/integration/fixtures/started-agent-modules.ts', PROBE);
+});
 
-async function modulesOfStartedAgent(...args: string[]): Promise<{ packages: string[]; builtins: string[]; dateFormats: number }> {
-  const { stdout } = await promisify(execFile)(process.execPath, [PROBE, ...args], { timeout: 25_000 });
-  return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { packages: string[]; builtins: string[]; dateFormats: number };
+interface Loaded {
+  packages: string[];
+  chunks: string[];
+  builtins: string[];
+  dateFormats: number;
+}
+const RECORD_MODULES = pathToFileURL(resolve('tests/integration/fixtures/record-modules.mjs')).href;
+
+/** The bundle's entry and its chunks. */
+function bundleFiles(): string[] {
+  return readdirSync(dirname(PROBE))
+    .filter((name) => name.endsWith('.mjs'))
+    .map((name) => join(dirname(PROBE), name));
+}
+
+async function modulesOfStartedAgent(...args: string[]): Promise<Loaded> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', RECORD_MODULES, PROBE, ...args], { timeout: 25_000 });
+  return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Loaded;
 }
 
 // systeminformation's modules the agent never calls at start. (network.js may load: osInfo reads
@@ -31,14 +51,42 @@ describe('the started agent', () => {
     expect(packages.filter((path) => path.startsWith('pngjs/'))).toEqual([]);
   });
 
-  it('talks to the API over node:http in the preview, without fetch: undici never loads; no node:crypto, no Intl date format', async () => {
+  it('holds zod bundled, without its ~60 locales, and its own source in Latin-1 (one byte a character)', async () => {
+    const { packages } = await modulesOfStartedAgent();
+    expect(packages.filter((path) => path.startsWith('zod/'))).toEqual([]); // zod as a package loads them all (build/main-bundle.ts)
+    const beyondLatin1 = bundleFiles().flatMap((file) => readFileSync(file, 'utf8').match(/[^\0-\xff]/g) ?? []);
+    expect(beyondLatin1).toEqual([]); // one would make V8 hold the whole source at two bytes a character
+  });
+
+  it('loads the updates providers and their parsers at the first check (2 minutes after login), not at start', async () => {
+    const { chunks } = await modulesOfStartedAgent();
+    // The bundler writes each module's path above its code: the parsers are in a chunk of their own.
+    const withParsers = bundleFiles().filter((file) => readFileSync(file, 'utf8').includes('// electron/agent/updates/parse/'));
+    expect(withParsers.map((file) => basename(file))).not.toContain(basename(PROBE));
+    expect(withParsers).not.toEqual([]);
+    expect(chunks.filter((chunk) => withParsers.some((file) => basename(file) === chunk))).toEqual([]);
+  });
+
+  it('holds no jose: remote support verifies a request with it at the first request, not at start', async () => {
+    const { packages, chunks } = await modulesOfStartedAgent();
+    // jose is bundled (a devDependency) or, once a dependency, loaded from node_modules: neither at start.
+    const loaded = [PROBE, ...chunks.map((chunk) => join(dirname(PROBE), chunk))];
+    expect(loaded.filter((file) => readFileSync(file, 'utf8').includes('// node_modules/jose/')).map((file) => basename(file))).toEqual([]);
+    expect(packages.filter((path) => path.startsWith('jose/'))).toEqual([]);
+  });
+
+  it('talks to the API over node:http in the preview, without fetch: undici never loads; no node:crypto, no Intl date format, no Ajv compiler', async () => {
     const api = await startReferenceApi({ port: 0, host: '127.0.0.1' });
     try {
-      const { builtins, dateFormats } = await modulesOfStartedAgent(api.url, api.enrollmentCode);
+      const { builtins, dateFormats, packages } = await modulesOfStartedAgent(api.url, api.enrollmentCode);
       expect(builtins).toContain('_http_client'); // it did talk to the API
       expect(builtins.filter((name) => name.includes('undici'))).toEqual([]);
       expect(builtins).not.toContain('crypto'); // node:crypto (about 2 MB) waits for the first ticket's id
       expect(dateFormats).toBe(0); // the servicedesk's hours are worked out without Intl (ICU data, about 8 MB)
+      // The API's answers pass validators compiled ahead (build/api-validators.ts), each from its own
+      // file: Ajv's compiler (about 2 MB of heap with its compiled schemas) never loads.
+      expect(packages).toContain('ajv/dist/runtime/ucs2length.js'); // it did validate
+      expect(packages.filter((path) => /^ajv(-formats)?\//.test(path) && !/^ajv\/dist\/runtime\/|^ajv-formats\/dist\/formats\.js$/.test(path))).toEqual([]);
       expect(api.received.requests.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['POST /enroll', 'GET /events']));
     } finally {
       await api.close();

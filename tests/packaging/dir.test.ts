@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { extractFile, listPackage } from '@electron/asar';
@@ -85,15 +85,19 @@ describe('packaged app (electron-builder --dir --linux)', () => {
 
   it('ships every package the main bundle leaves external, and no devDependencies', () => {
     const modules = topLevelModules();
-    const bundle = readFileSync(resolve('out/main/index.js'), 'utf8');
-    // Module specifiers of the bundle's static and dynamic imports (ES module output).
-    const specifiers = [
+    // Every file of out/main: the bundle, its lazy chunks, the API's validators (CommonJS).
+    const code = readdirSync(resolve('out/main'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.[cm]?js$/.test(file))
+      .map((file) => readFileSync(resolve('out/main', file), 'utf8'));
+    // Module specifiers of their static and dynamic imports and requires; our own files are relative.
+    const specifiers = code.flatMap((bundle) => [
       ...bundle.matchAll(/^import\s[^;]*?\bfrom\s*["']([^"']+)["']/gm),
       ...bundle.matchAll(/^import\s*["']([^"']+)["']/gm),
       ...bundle.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g),
-    ].map((match) => match[1]!);
+      ...bundle.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g),
+    ]).map((match) => match[1]!);
     const imported = specifiers
-      .filter((spec) => /^(@[\w.-]+\/)?[\w.-]+(\/.*)?$/.test(spec) && spec !== 'electron')
+      .filter((spec) => /^(@[\w-][\w.-]*\/)?[\w-][\w.-]*(\/.*)?$/.test(spec) && spec !== 'electron')
       .map((spec) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/'));
     expect(imported.length).toBeGreaterThan(0);
     for (const name of new Set(imported)) expect(modules.has(name), name).toBe(true);
@@ -132,6 +136,8 @@ describe('packaged main bundle (out/main in the asar)', () => {
   it('contains no reference-server code', () => {
     const mainFiles = files.filter((file) => /^\/out\/main\/.+\.[cm]?js$/.test(file));
     expect(mainFiles).toContain('/out/main/index.js');
+    // The API's validators, required beside the bundle at their first use (hallo-api/validator.ts).
+    expect(mainFiles).toContain('/out/main/api-validators/schema.Policy.cjs');
     for (const file of mainFiles) {
       const code = extractFile(asar, file.slice(1)).toString('utf8');
       expect(code.length, file).toBeGreaterThan(0);

@@ -1,10 +1,14 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
-import openapi from './openapi.json';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import operationsFile from './api-operations.json';
+import type openapi from './openapi.json';
+import { API_VALIDATORS_DIR, validatorFile } from './validator-files';
 
 // One validator for everything that crosses the hallo, API: the agent checks what it reads, the
 // reference server checks what it receives and what it sends. Schemas come from openapi.json
-// only, compiled on first use and cached (compiling all ~70 up front costs start-up time).
+// only, compiled ahead by Ajv (npm run api:validators: build/api-validators.ts) into a file per
+// validator, each required at its first use and kept: no Ajv compiler, nor all ~90 validators,
+// in the agent's memory.
 
 export type Validation<T = unknown> = { ok: true; value: T } | { ok: false; errors: string; issues: ValidationIssue[] };
 /** One failed rule: a JSON pointer into the value, the Ajv keyword, and Ajv's message. */
@@ -32,18 +36,17 @@ interface Operation {
   responses: Record<string, { $ref: string } | { content?: Record<string, { schema: Schema }> }>;
   'x-events'?: Record<string, Schema>;
 }
+/** openapi.json's operations, their schemas reduced to what picks a validator (api-operations.json). */
 interface Doc {
   paths: Record<string, Partial<Record<HttpMethod, Operation>>>;
   components: {
-    schemas: Record<string, Schema>;
     parameters: Record<string, Parameter>;
     responses: Record<string, { content?: Record<string, { schema: Schema }> }>;
   };
 }
 
-const doc = openapi as unknown as Doc;
+const doc = operationsFile as unknown as Doc;
 const METHODS: HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete'];
-const BASE_ID = 'https://agent.hallo.eu/schemas/';
 
 export type SchemaName = keyof typeof openapi.components.schemas;
 
@@ -57,43 +60,19 @@ export const operations: ReadonlyMap<string, { method: HttpMethod; path: string;
   ),
 );
 
-let ajvInstance: Ajv2020 | null = null;
-function ajv(): Ajv2020 {
-  if (ajvInstance) return ajvInstance;
-  // allErrors so that a 422 can name every field at once. validateSchema off: checking each of our
-  // own schemas against the 2020-12 meta-schema would compile that meta-schema (about 0.5 MB of
-  // heap) in every agent; tests/unit/hallo-api/validator.test.ts checks them once instead.
-  const instance = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, validateSchema: false });
-  addFormats(instance);
-  for (const [name, schema] of Object.entries(doc.components.schemas)) instance.addSchema(localise(schema), BASE_ID + name);
-  ajvInstance = instance;
-  return instance;
-}
-
-/** openapi.json refers to `#/components/schemas/X`; each component lives under its own $id here. */
-function localise<T>(node: T): T {
-  if (Array.isArray(node)) return node.map(localise) as T;
-  if (node === null || typeof node !== 'object') return node;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) {
-    out[key] =
-      key === '$ref' && typeof value === 'string' && value.startsWith('#/components/schemas/')
-        ? BASE_ID + value.slice('#/components/schemas/'.length)
-        : localise(value);
-  }
-  return out as T;
-}
-
+const load = createRequire(import.meta.url);
 const compiled = new Map<string, ValidateFunction>();
+/** The validator for a key; a schema that is only a component's $ref uses that component's. */
 function compile(key: string, schema: () => Schema): ValidateFunction {
   let fn = compiled.get(key);
   if (!fn) {
     const raw = schema();
     const ref = raw.$ref;
-    fn =
+    const file =
       typeof ref === 'string' && Object.keys(raw).length === 1 && ref.startsWith('#/components/schemas/')
-        ? (ajv().getSchema(BASE_ID + ref.slice('#/components/schemas/'.length)) as ValidateFunction)
-        : ajv().compile(localise(raw));
+        ? validatorFile(`schema:${ref.slice('#/components/schemas/'.length)}`)
+        : validatorFile(key);
+    fn = load(`./${API_VALIDATORS_DIR}/${file}`) as ValidateFunction;
     compiled.set(key, fn);
   }
   return fn;

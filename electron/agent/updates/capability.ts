@@ -2,7 +2,6 @@ import type { UpdatesState } from '../../contract';
 import { defineCapability } from '../capability';
 import { notBusy } from '../ports';
 import { createUpdatesChecker, type UpdatesChecker } from './checker';
-import { providerForThisMachine } from './provider';
 import { createRestartService } from './restart-service';
 import { checkView, updatesSummary } from './updates-view';
 
@@ -58,12 +57,39 @@ export const updatesCapability = defineCapability({
 
     /** The restart's judgement of the latest check: `checking` lasts until it is done. */
     let judged: Promise<void> = Promise.resolve();
+    /**
+     * The checker, made at the first check (at login that waits FIRST_CHECK_DELAY_MS): the
+     * providers, their tools and parsers load then, not at start, so the idle agent never holds
+     * them before. What the UI shows at start (a pending restart) is restart-service.ts's.
+     */
+    let making: Promise<UpdatesChecker | null> | null = null;
+    const ready = () =>
+      (making ??= (async () => {
+        const provider = ports?.provider ?? (await (await import('./provider')).providerForThisMachine({ clock: ctx.clock }));
+        if (stopped) return null;
+        checker = createUpdatesChecker({
+          provider,
+          clock: ctx.clock,
+          intervalMs: intervalMs(),
+          onCheck(result) {
+            if (stopped) return;
+            store.update('updates', (s) => ({ ...s, ...checkView(result) }));
+            judged = restart.onCheck(result).catch((error: unknown) => log.error('restart: a check could not be judged', { error: String(error) }));
+          },
+        });
+        checker.start(); // the interval, and a first check
+        return checker;
+      })().catch((error: unknown) => {
+        making = null; // the next check tries again
+        log.error('updates: no provider', { error: String(error) });
+        return null;
+      }));
     /** A check in the background: `checking` while it runs; never awaited by anyone on a hot path. */
     const check = (trigger: 'login' | 'resume' | 'admin') => {
-      if (!checker) return;
+      if (stopped) return;
       store.update('updates', (s) => ({ ...s, checking: true }));
-      void checker
-        .checkNow(trigger)
+      void ready()
+        .then((made) => made?.checkNow(trigger)) // joins the first check when it just started
         .then(() => judged)
         .finally(() => !stopped && store.update('updates', (s) => ({ ...s, checking: false })));
     };
@@ -78,27 +104,10 @@ export const updatesCapability = defineCapability({
       },
       async start() {
         await restart.start();
-        const provider = ports?.provider ?? (await providerForThisMachine({ clock: ctx.clock }));
-        if (stopped) return;
-        checker = createUpdatesChecker({
-          provider,
-          clock: ctx.clock,
-          intervalMs: intervalMs(),
-          onCheck(result) {
-            if (stopped) return;
-            store.update('updates', (s) => ({ ...s, ...checkView(result) }));
-            judged = restart.onCheck(result).catch((error: unknown) => log.error('restart: a check could not be judged', { error: String(error) }));
-          },
-        });
         // The agent starts at login: that check comes a little later, or at once after a restart we made.
         const delay = restart.returning() ? 0 : (ctx.options.updates?.firstCheckDelayMs ?? FIRST_CHECK_DELAY_MS);
-        const first = () => {
-          if (stopped || !checker) return;
-          checker.start(); // the interval, and a first check
-          check('login'); // joins that first check, to say `checking`
-        };
-        if (delay === 0) first();
-        else firstTimer = ctx.clock.setTimeout(first, delay);
+        if (delay === 0) check('login');
+        else firstTimer = ctx.clock.setTimeout(() => check('login'), delay);
         const battery = () => JSON.stringify(store.get().health.figures?.battery ?? null);
         let lastBattery = battery();
         let lastStatus = store.get().connection.status;

@@ -20,7 +20,8 @@ const SHIPPED = ['electron/agent', 'electron/contract', 'electron/main', 'electr
 
 function sources(dir: string): string[] {
   return readdirSync(resolve(dir), { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && /\.(ts|tsx)$/.test(entry.name) && !entry.name.endsWith('.d.ts'))
+    // .cjs: the API's validators, compiled ahead (electron/agent/hallo-api/api-validators/), ship beside main.
+    .filter((entry) => entry.isFile() && /\.(ts|tsx|cjs)$/.test(entry.name) && !entry.name.endsWith('.d.ts'))
     .map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'));
 }
 
