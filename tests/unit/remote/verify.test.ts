@@ -1,15 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createHmac } from 'node:crypto';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createJtiStore } from '../../../electron/agent/remote/jti-store';
 import { rememberUntil, verifyRequest, type RemoteRefusal } from '../../../electron/agent/remote/verify';
 import { claimsFor, createTestSigner, unsecured, type TestSigner } from './signer';
+import { useDataFolders } from './folders';
 
+const dataDir = useDataFolders('remote-verify');
 const DEVICE = 'dev_01HXYZ';
 const NOW = Date.parse('2026-12-07T10:00:00Z');
-const folders: string[] = [];
 let hallo: TestSigner;
 let stranger: TestSigner;
 
@@ -17,15 +15,6 @@ beforeAll(async () => {
   hallo = await createTestSigner('hallo-2026-01');
   stranger = await createTestSigner('hallo-2026-01'); // same kid, another key: a forgery
 });
-afterEach(async () => {
-  for (const dir of folders.splice(0)) await rm(dir, { recursive: true, force: true });
-});
-
-async function dataDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'hallo-remote-verify-'));
-  folders.push(dir);
-  return dir;
-}
 
 async function verify(token: unknown, opts: { dir?: string; keys?: TestSigner[]; now?: number } = {}) {
   const dir = opts.dir ?? (await dataDir());
