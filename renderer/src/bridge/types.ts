@@ -20,3 +20,9 @@ export interface RestartBridge extends AgentBridge<RestartAction> {
   kind: 'preload' | 'socket';
   onReconnect(listener: () => void): () => void;
 }
+
+/** The actions the hidden capture window may send (its signalling and its status). */
+export type CaptureAction = WindowActions<'capture'>;
+export interface CaptureBridge extends AgentBridge<CaptureAction> {
+  kind: 'preload' | 'socket';
+}
