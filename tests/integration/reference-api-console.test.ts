@@ -64,6 +64,7 @@ describe('the technician console', () => {
 describe('what the console says about a session', () => {
   const view = (over: Partial<S['PortalRemoteSessionView']>): S['PortalRemoteSessionView'] => ({
     sessionId: 'rs_1',
+    code: '482 913',
     technician: { id: 't1', name: 'Jan' },
     reason: 'Outlook',
     modeRequested: 'view',

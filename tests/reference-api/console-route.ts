@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { shortCode } from '../../electron/agent/remote/short-code';
 import type { Store } from './store';
 
 // The technician's console: GET /portal/console/{sessionId}, one HTML page (plus its script and
@@ -94,6 +93,6 @@ export async function serveConsole(store: Store, req: IncomingMessage, res: Serv
   const sessionId = decodeURIComponent(pathname.slice(CONSOLE_PREFIX.length));
   const session = store.sessions.get(sessionId);
   if (!session) return reply(404, 'text/plain; charset=utf-8', `no session ${sessionId}`), true;
-  reply(200, 'text/html; charset=utf-8', consolePage(sessionId, shortCode(session.request)));
+  reply(200, 'text/html; charset=utf-8', consolePage(sessionId, session.code));
   return true;
 }

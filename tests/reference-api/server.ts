@@ -8,6 +8,7 @@ import { demoPolicy, type Policy } from './demo-policy';
 import { FaultQueue } from './faults';
 import { fieldErrors, problem, readBody, send, type Ctx, type Reply } from './http';
 import { publishPolicy } from './portal';
+import { forgeRequest, type Forgery } from './forgery';
 import { createSigner } from './remote';
 import { routes } from './router';
 import { CONSOLE_PREFIX, serveConsole } from './console-route';
@@ -50,6 +51,11 @@ export interface ReferenceApi {
   addToThread(ticketId: string, message: NewMessage): S['TicketMessage'];
   /** The technician's console for a session, the portal token in its fragment (console-route.ts). */
   consoleUrl(sessionId: string): string;
+  /**
+   * A forged remote-session request (`FORGERIES` in forgery.ts), signed with this server's key
+   * where the forgery needs it; not sent and not kept: send it with POST /portal/devices/{id}/events.
+   */
+  forge(kind: Forgery, ask: S['PortalRemoteSessionRequest']): Promise<{ request: string; sessionId: string }>;
   /** Same as PUT /portal/policy: new etag, policy.changed to every device. */
   setPolicy(policy: Policy): { etag: string; policy: Policy };
   /** Stops listening and drops every connection; keeps all data. */
@@ -219,6 +225,7 @@ export async function startReferenceApi(opts: ReferenceApiOptions = {}): Promise
     faults,
     policy: () => store.policy,
     consoleUrl: (sessionId) => `http://${hostInUrl}:${port}${CONSOLE_PREFIX}${encodeURIComponent(sessionId)}#token=${encodeURIComponent(portalToken)}`,
+    forge: (kind, ask) => forgeRequest(signer, kind, ask, store.now()),
     setPolicy: (policy) => publishPolicy(store, streams, checkedPolicy(policy)),
     addToThread: (ticketId, message) => {
       const ticket = store.tickets.find((t) => t.ticketId === ticketId);
