@@ -60,6 +60,7 @@ export default defineConfig({
           restart: resolve('renderer/restart.html'),
           consent: resolve('renderer/consent.html'),
           'session-bar': resolve('renderer/session-bar.html'),
+          capture: resolve('renderer/capture.html'),
         },
       },
     },

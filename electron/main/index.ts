@@ -19,6 +19,7 @@ import { openReport } from './report';
 import { bindReportShortcut } from './shortcut';
 import { createShellTray } from './tray';
 import { createPopup, type Popup } from './windows/popup';
+import { createCaptureHost } from './windows/capture';
 import { createRestartWindow } from './windows/restart';
 import { ourWindows, windowNameOf } from './windows/registry';
 
@@ -52,7 +53,15 @@ async function start(): Promise<void> {
   // The profile folder holds the token, the outbox and the log: ours alone, or the agent does not start.
   ensurePrivateDir(app.getPath('userData'));
   const demoApi = await startDemoApi({ isPackaged: app.isPackaged, env: process.env });
-  const ports = createElectronPorts({ platform: process.platform, env: process.env, ownWindow: () => popup?.window ?? null });
+  // The view engine's hidden window; it logs through the agent made just below.
+  const capture = createCaptureHost({
+    preloadPath: join(appPath, 'out', 'preload', 'capture.cjs'),
+    rendererDir: join(appPath, 'out', 'renderer'),
+    isPackaged: app.isPackaged,
+    devUrl: process.env.ELECTRON_RENDERER_URL,
+    warn: (message, data) => agent.log.warn(message, data),
+  });
+  const ports = createElectronPorts({ platform: process.platform, env: process.env, ownWindow: () => popup?.window ?? null, capture });
   const agent = createAgent(ports, {
     appVersion: app.getVersion(),
     systemLanguages: app.getPreferredSystemLanguages(),
@@ -95,6 +104,7 @@ async function start(): Promise<void> {
     // app.exit() below skips will-quit, where Electron would otherwise want this done.
     shortcut.dispose();
     restartWindow.dispose();
+    capture.dispose();
     void Promise.allSettled([agent.stop(), demoApi.close()]).finally(() => app.exit(0));
   });
   // The agent handles its own trouble (offline, bad config); should start() still fail, the tray

@@ -22,3 +22,9 @@ export type RestartBridge = WindowBridge<'restart'>;
 export type ConsentBridge = WindowBridge<'consent'>;
 /** The session bar: state.get and "Beëindigen". */
 export type SessionBarBridge = WindowBridge<'session-bar'>;
+
+/** The actions the hidden capture window may send (its signalling and its status). */
+export type CaptureAction = WindowActions<'capture'>;
+export interface CaptureBridge extends AgentBridge<CaptureAction> {
+  kind: 'preload' | 'socket';
+}
