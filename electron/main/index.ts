@@ -12,6 +12,7 @@ import { startAtLogin } from './login';
 import { createElectronPorts } from './ports';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { portalHost, portalToOpen } from '../agent/platform/links';
+import { openRequestTicket } from '../agent/remote/request-ticket';
 import { installSecurity, openExternalSafely } from './security';
 import { showNotices } from './notices';
 import { openReport } from './report';
@@ -114,6 +115,9 @@ async function start(): Promise<void> {
 function shellHandlers(agent: Agent, shown: Popup): ShellHandlers {
   return {
     'popup.hide': () => shown.hide(),
+    'remote.showTicket': async () => {
+      if (await openRequestTicket(agent)) shown.show();
+    },
     'support.openPortal': async () => {
       const portalUrl = portalToOpen(agent.state().support.portalUrl);
       if (!(await openExternalSafely(portalUrl, portalHost(portalUrl)))) throw new ActionError('forbidden', 'portal URL not allowed');

@@ -6,6 +6,7 @@ import { createAgent, type Agent } from '../agent/agent';
 import { ensurePrivateDir } from '../agent/platform/private-dir';
 import type { ShellHandlers } from '../agent/door';
 import { portalToOpen } from '../agent/platform/links';
+import { openRequestTicket } from '../agent/remote/request-ticket';
 import { WINDOW_NAMES, type WindowName } from '../contract';
 import type { ScreenCapture } from '../agent/ports';
 import { startReferenceApi, type ReferenceApi } from '../../tests/reference-api/server';
@@ -96,6 +97,8 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   // itself, once the same allow-list as the app's shell has passed it.
   const shell: ShellHandlers = {
     'popup.hide': () => undefined,
+    // The popup page (another tab) shows the thread the agent opened.
+    'remote.showTicket': async () => void (await openRequestTicket(agent)),
     'support.openPortal': () => ({ openInPage: portalToOpen(agent.state().support.portalUrl) }),
   };
 
