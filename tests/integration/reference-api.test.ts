@@ -249,7 +249,7 @@ describe('events and remote support', () => {
       body: { decision: 'granted', mode: 'control', decidedAt },
     });
     expect(granted.status).toBe(200);
-    expect(granted.body.connection).toMatchObject({ engine: 'reference' });
+    expect(granted.body.connection).toEqual({ engine: 'view', iceServers: [] });
     const twice = await call(base, 'POST', `/remote-sessions/${sessionId}/consent`, { token, body: { decision: 'denied', mode: 'control', decidedAt } });
     expect(twice.status).toBe(409);
 

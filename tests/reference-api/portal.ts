@@ -2,6 +2,8 @@ import type { components } from '../../electron/agent/hallo-api/openapi';
 import type { Policy } from './demo-policy';
 import type { FaultQueue } from './faults';
 import { problem, type Handler } from './http';
+import { auditOf } from './remote-audit';
+import { sessionView } from './remote-sessions';
 import type { EventStreams } from './sse';
 import type { Store } from './store';
 import { addMessage, changeStatus } from './thread';
@@ -60,8 +62,8 @@ export const getDevice: Handler = ({ store, params }) => {
     tokenRevoked: record.token === null,
     restartRequests: store.restartRequests.filter((r) => r.deviceId === record.deviceId),
     restartOutcomes: store.restartOutcomes.filter((o) => o.deviceId === record.deviceId).map((o) => o.outcome),
-    remoteSessions: [],
-    remoteAudit: [],
+    remoteSessions: [...store.sessions.values()].filter((s) => s.deviceId === record.deviceId).map((s) => sessionView(s, store.now())),
+    remoteAudit: auditOf(store, record.deviceId),
   };
   return { status: 200, body: reply };
 };

@@ -1,9 +1,13 @@
 import type { ValidationIssue } from '../../electron/agent/hallo-api/validator';
 import { enroll, getPolicy, heartbeat } from './enrolment';
 import type { FaultQueue } from './faults';
-import { problem, type Handler, type Reply } from './http';
+import type { Handler, Reply } from './http';
 import * as portal from './portal';
-import { cancelSession, consent, requestSession, sessionEvent, type Signer } from './remote';
+import { receiveAudit } from './remote-audit';
+import type { Signer } from './remote';
+import { cancelSession, consent, requestSession, sessionEvent } from './remote-sessions';
+import { deviceSignal, listSignals, technicianSignal } from './remote-signals';
+import { sendRawEvent } from './raw-events';
 import { reportOutcome, requestRestart } from './restarts';
 import { createTicket, invalidTicket, listTickets } from './tickets';
 import { createTicketMessage, invalidMessage, listTicketMessages } from './messages';
@@ -49,13 +53,10 @@ export function routes(deps: { signer: Signer; faults: FaultQueue }): Record<str
     portalCreateEnrollmentCode: { handle: portal.createEnrollmentCode },
     reportRestartOutcome: { handle: reportOutcome },
     portalRequestRestart: { handle: requestRestart },
-    // Remote support, view engine and audit: contract only so far (issue 12 builds them).
-    sendRemoteSignal: { handle: notYet },
-    sendRemoteAudit: { handle: notYet },
-    portalSendRemoteSignal: { handle: notYet },
-    portalListRemoteSignals: { handle: notYet },
-    portalSendRawEvent: { handle: notYet },
+    sendRemoteSignal: { handle: deviceSignal },
+    sendRemoteAudit: { handle: receiveAudit },
+    portalSendRemoteSignal: { handle: technicianSignal },
+    portalListRemoteSignals: { handle: listSignals },
+    portalSendRawEvent: { handle: sendRawEvent },
   };
 }
-
-const notYet: Handler = () => problem(501, 'not-implemented', 'Not built yet');

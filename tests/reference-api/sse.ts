@@ -45,8 +45,14 @@ export class EventStreams {
       this.store.received.serverErrors.push({ operationId: `event:${type}`, status: 0, errors: checked.errors });
       return;
     }
+    this.deliver(deviceId, type, data);
+  }
+
+  /** Logs and delivers one event as it is, unchecked (the portal's raw events; `emit` checks first). */
+  deliver(deviceId: string, type: string, data: unknown): StoredEvent {
     const event = this.store.append(deviceId, type, data);
     for (const stream of this.open.get(deviceId) ?? []) write(stream.res, event);
+    return event;
   }
 
   /** Ends a device's streams (its token was revoked). */

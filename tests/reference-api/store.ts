@@ -32,13 +32,32 @@ export interface TicketRecord {
 /** A message as the server keeps it: with the Idempotency-Key it came with (null for the servicedesk's). */
 export type MessageRecord = S['TicketMessage'] & { idempotencyKey: string | null };
 
+/**
+ * A remote-session request and what became of it. `state` moves only forward:
+ * pending → granted | denied | expired | cancelled (the device's one consent, or the portal's
+ * DELETE); granted → running (`started`) → ended (`ended`); granted → ended too (it never
+ * started). A pending request past `expiresAt` reads as expired (`viewState`) without being
+ * stored so: a late "no" from the device is still kept, a late "yes" gets 409.
+ */
 export interface SessionRecord {
   sessionId: string;
   deviceId: string;
-  mode: S['RemoteMode'];
+  technician: S['Technician'];
+  reason: string;
+  ticketNumber?: number;
+  modeRequested: S['RemoteMode'];
   request: string; // the compact JWS
+  code: string; // shortCode(request)
+  requestedAt: string;
   expiresAt: string;
-  status: 'requested' | 'granted' | 'denied' | 'expired' | 'cancelled';
+  state: S['PortalRemoteSessionView']['state'];
+  consent: S['ConsentRequest'] | null;
+  startedAt: string | null;
+  ended: S['SessionEventRequest'] | null;
+  /** The device's signals for the technician's console, oldest first; a signal's seq is its index + 1. */
+  signals: S['RemoteSignal'][];
+  /** Wakes the technician's long polls on this session: called after every signal and change of state. */
+  watchers: Set<() => void>;
 }
 
 export interface StoredEvent {
@@ -57,6 +76,10 @@ export interface Received {
   messages: { deviceId: string; ticketId: string; idempotencyKey: string; body: unknown; status: number }[];
   consents: { deviceId: string; sessionId: string; body: S['ConsentRequest'] }[];
   sessionEvents: { deviceId: string; sessionId: string; body: S['SessionEventRequest'] }[];
+  /** Every signal relayed, in order: the device's (to the console) and the technician's (to the device). */
+  signals: { sessionId: string; from: 'device' | 'technician'; signal: S['RemoteSignal'] }[];
+  /** Every POST /remote-audit that passed its schema: how many entries came, how many were new. */
+  audits: { deviceId: string; entries: number; stored: number }[];
   streams: { deviceId: string; lastEventId: string | null; at: string }[];
   /** Responses the server itself got wrong (failed openapi.json): must stay empty. */
   serverErrors: { operationId: string; status: number; errors: string }[];
@@ -78,6 +101,8 @@ export class Store {
     messages: [],
     consents: [],
     sessionEvents: [],
+    signals: [],
+    audits: [],
     streams: [],
     serverErrors: [],
   };
@@ -86,6 +111,8 @@ export class Store {
   /** Tickets made so far, deleted ones included: a number is never given twice. */
   ticketsMade = 0;
   readonly sessions = new Map<string, SessionRecord>();
+  /** The remote-support audit entries each device sent, by entryId: each kept once. */
+  readonly remoteAudit = new Map<string, Map<string, S['RemoteAuditEntry']>>();
   readonly restartRequests: S['PortalRestartRequest'][] = [];
   readonly restartOutcomes: { deviceId: string; key: string; outcome: S['RestartOutcome'] }[] = [];
   readonly codes = new Map<string, { expiresAt: number; tenant: { id: string; name: string } }>();

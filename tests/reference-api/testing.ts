@@ -158,7 +158,7 @@ export async function openEvents(base: string, token: string, lastEventId?: stri
   };
 }
 
-/** A hallo, technician in the portal, as the tests that play the servicedesk need one. */
+/** A hallo, technician in the portal, as the tests that play the servicedesk or remote support need one. */
 export interface Technician {
   /** Answers on the ticket as `name`; with `status`, changes it too (e.g. `waiting` for a question). */
   reply(ticketId: string, text: string, status?: S['TicketStatus']): Promise<S['PortalTicket']>;
@@ -168,6 +168,38 @@ export interface Technician {
   tickets(): Promise<S['PortalTicket'][]>;
   /** Deletes the ticket: the device gets 404 for it from now on. */
   deleteTicket(ticketId: string): Promise<void>;
+  /** Asks the device for a remote session as this technician (view, "Even meekijken", unless told). */
+  askRemote(ask: RemoteAsk): Promise<S['PortalRemoteSession']>;
+  /** Withdraws a pending request, or ends a granted or running session (remote-session.cancelled). */
+  cancel(sessionId: string): Promise<void>;
+  /** The device's signals after seq `after`, waiting up to `waitMs` for one, and the session. */
+  signals(sessionId: string, after?: number, waitMs?: number): Promise<S['PortalSignalPage']>;
+  /** A signal from the console to the device (remote-session.signal); throws on 409 (not granted or running). */
+  sendSignal(sessionId: string, signal: S['RemoteSignal']): Promise<void>;
+  /** Any event on the device's stream, as it is; resolves with its event id. */
+  rawEvent(deviceId: string, type: string, data: unknown): Promise<string>;
+  /** A remote-session request (forged, replayed, ...) on the device's stream as remote-session.requested. */
+  sendRequest(deviceId: string, request: string): Promise<string>;
+  /** The portal's device view: remote sessions and audit entries included. */
+  device(deviceId: string): Promise<S['PortalDevice']>;
+}
+
+export interface RemoteAsk {
+  deviceId: string;
+  mode?: S['RemoteMode'];
+  reason?: string;
+  ticketNumber?: number;
+}
+
+/** A request as the portal takes it, from `technician` (the defaults of `technician(api).askRemote`). */
+export function remoteAsk(ask: RemoteAsk, technicianName = 'Sanne (hallo,)'): S['PortalRemoteSessionRequest'] {
+  return {
+    deviceId: ask.deviceId,
+    technician: { id: `tech-${technicianName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`, name: technicianName },
+    reason: ask.reason ?? 'Even meekijken',
+    mode: ask.mode ?? 'view',
+    ...(ask.ticketNumber !== undefined ? { ticketNumber: ask.ticketNumber } : {}),
+  };
 }
 
 /** The technician `name` at the reference API `api` (its URL ending in /v1, and its portal token). */
@@ -177,6 +209,8 @@ export function technician(api: { url: string; portalToken: string }, name = 'Sa
     if (answer.status !== expected) throw new Error(`portal ${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
     return answer.body;
   };
+  const rawEvent = async (deviceId: string, type: string, data: unknown) =>
+    (await ask<S['PortalRawEventSent']>('POST', `/portal/devices/${encodeURIComponent(deviceId)}/events`, 202, { type, data })).id;
   const patch = (ticketId: string, body: S['PortalTicketPatch']) => ask<S['PortalTicket']>('PATCH', `/portal/tickets/${encodeURIComponent(ticketId)}`, 200, body);
   return {
     reply: (ticketId, text, status) => patch(ticketId, { reply: { from: name, text }, ...(status ? { status } : {}) }),
@@ -184,5 +218,13 @@ export function technician(api: { url: string; portalToken: string }, name = 'Sa
     thread: async (ticketId) => (await ask<S['PortalTicketThread']>('GET', `/portal/tickets/${encodeURIComponent(ticketId)}/messages`, 200)).messages,
     tickets: () => ask<S['PortalTicket'][]>('GET', '/portal/tickets', 200),
     deleteTicket: async (ticketId) => void (await ask('DELETE', `/portal/tickets/${encodeURIComponent(ticketId)}`, 204)),
+    askRemote: (request) => ask<S['PortalRemoteSession']>('POST', '/portal/remote-sessions', 201, remoteAsk(request, name)),
+    cancel: async (sessionId) => void (await ask('DELETE', `/portal/remote-sessions/${encodeURIComponent(sessionId)}`, 204)),
+    signals: (sessionId, after = 0, waitMs = 0) =>
+      ask<S['PortalSignalPage']>('GET', `/portal/remote-sessions/${encodeURIComponent(sessionId)}/signals?after=${after}&waitMs=${waitMs}`, 200),
+    sendSignal: async (sessionId, signal) => void (await ask('POST', `/portal/remote-sessions/${encodeURIComponent(sessionId)}/signal`, 204, signal)),
+    rawEvent,
+    sendRequest: (deviceId, request) => rawEvent(deviceId, 'remote-session.requested', { request }),
+    device: (deviceId) => ask<S['PortalDevice']>('GET', `/portal/devices/${encodeURIComponent(deviceId)}`, 200),
   };
 }

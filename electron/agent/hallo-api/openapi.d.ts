@@ -1000,6 +1000,8 @@ export interface components {
             sessionId: string;
             /** @description The compact JWS sent on /events. */
             request: string;
+            /** @description The short code the technician reads out on the phone: six digits from SHA-256 of `request` (electron/agent/remote/short-code.ts), the same the device shows. */
+            code: string;
             /** Format: date-time */
             expiresAt: string;
         };
@@ -1215,7 +1217,9 @@ export interface components {
                 usernameFragment?: string | null;
             };
             /** @description Whatever the technician's side sent as input; only ever dropped by a view session. */
-            input?: Record<string, never>;
+            input?: {
+                [key: string]: unknown;
+            };
         };
         /** @description A signalling message from the technician's console for a session this device granted. */
         RemoteSignalEvent: {
@@ -1248,6 +1252,8 @@ export interface components {
         /** @description One remote-session request to a device and what became of it. */
         PortalRemoteSessionView: {
             sessionId: string;
+            /** @description The short code the technician reads out on the phone: six digits from SHA-256 of `request` (electron/agent/remote/short-code.ts), the same the device shows. */
+            code: string;
             technician: components["schemas"]["Technician"];
             reason: string;
             ticketNumber?: number;
