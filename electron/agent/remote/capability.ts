@@ -63,8 +63,8 @@ export const remoteCapability = defineCapability({
       api: () => ctx.api(),
       publish: () => render(),
       async onStarted(view, at) {
-        await calls.add({ kind: 'event', sessionId: view.sessionId, body: { type: 'started', by: 'user', at: iso(at) } });
         await record('session-started', view.sessionId, { mode: view.mode });
+        await calls.add({ kind: 'event', sessionId: view.sessionId, body: { type: 'started', by: 'user', at: iso(at) } });
         await history.put(view.sessionId, (previous) => ({ ...(previous ?? entryFor(view)), startedAt: iso(at) }));
         render();
       },
