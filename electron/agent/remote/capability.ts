@@ -349,10 +349,22 @@ export const remoteCapability = defineCapability({
           }).catch(log_('a withdrawal'));
         } else if (event.type === 'remote-session.signal') session.fromTechnician(event.data.sessionId, event.data.signal);
       },
-      async diagnostics() {
+      /** The audit's chain and newest lines for a ticket, checked again now (an edit since the start shows here). */
+      async diagnostics(mask) {
         await audit.recheck();
         render();
-        return {};
+        const lines = audit
+          .entries()
+          .slice(-DIAGNOSTICS_AUDIT_LINES)
+          .reverse()
+          .map(({ seq, at, kind, sessionId, params }) => ({
+            seq,
+            at,
+            kind,
+            ...(sessionId !== undefined ? { sessionId } : {}),
+            params: Object.fromEntries(Object.entries(params).map(([key, value]) => [key, typeof value === 'string' ? mask(value) : value])),
+          }));
+        return { remote: { ...audit.chain(), lines } };
       },
     };
   },

@@ -1,3 +1,5 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CaptureCommand, Notice } from '../../../electron/contract';
 import { sliceStore, type CapabilityContext } from '../../../electron/agent/capability';
@@ -8,6 +10,7 @@ import type { ConsentRequest, Policy, SessionEventRequest } from '../../../elect
 import { createLogger } from '../../../electron/agent/log';
 import type { CaptureHost } from '../../../electron/agent/ports';
 import { remoteCapability } from '../../../electron/agent/remote/capability';
+import { validateSchema } from '../../../electron/agent/hallo-api/validator';
 import { AgentStore } from '../../../electron/agent/store';
 import { createFakeClock, settle, type FakeClock } from '../../doubles/fake-clock';
 import { useDataFolders } from './folders';
@@ -170,6 +173,21 @@ describe('the remote capability', () => {
     await until(() => run.remote().receipt !== null);
     expect(run.remote().receipt).toMatchObject({ by: 'timeout', reason: 'max-length', minutes: 5 });
     expect(run.closed).toEqual([sessionId]);
+    await run.stop();
+  });
+
+  it('puts the audit into a ticket\'s diagnostics, checked again: an edit since the start shows there and in the popup', async () => {
+    const run = await boot();
+    await run.ask();
+    const part = await run.capability.diagnostics?.((text) => text);
+    expect(part?.remote).toMatchObject({ chain: 'intact', brokenAtSeq: null, lines: [{ seq: 1, kind: 'request-received' }] });
+    expect(validateSchema('DiagnosticsRemote', part?.remote).ok).toBe(true);
+
+    const file = join(run.dir, 'remote', 'audit.jsonl');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('"Jan van hallo,"', '"Piet"'));
+    const after = await run.capability.diagnostics?.((text) => text);
+    expect(after?.remote).toMatchObject({ chain: 'broken', brokenAtSeq: 1, lines: [{ kind: 'chain-broken' }] });
+    expect(run.remote().audit).toMatchObject({ chain: 'broken', brokenAtSeq: 1 });
     await run.stop();
   });
 
