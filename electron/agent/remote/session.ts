@@ -2,6 +2,7 @@ import type { CAPTURE_STATUSES, CaptureSignal, REMOTE_END_REASONS, REMOTE_ENDED_
 import type { HalloApi } from '../hallo-api/client';
 import type { RemoteConnection } from '../hallo-api/types';
 import type { Logger } from '../log';
+import { bounded } from '../platform/bounded';
 import type { CaptureHost, Clock } from '../ports';
 
 // A granted session from the first command to the capture page until the capture is closed. The
@@ -15,6 +16,12 @@ export type CaptureStatus = (typeof CAPTURE_STATUSES)[number];
 
 /** The technician's side may drop for a moment (a network change): this long to come back before the session ends. */
 export const RECONNECT_GRACE_MS = 10_000;
+/**
+ * How long the capture page may take to open (the preview starts a Chromium for it, the app a
+ * hidden window): longer, and the session ends as capture-failed instead of holding the answer,
+ * and every request after it, for good.
+ */
+export const CAPTURE_OPEN_TIMEOUT_MS = 20_000;
 /** The policy's maximum length when it names none (hallo-agent-api.md: remote.maxSessionMinutes). */
 export const DEFAULT_MAX_SESSION_MINUTES = 60;
 
@@ -122,10 +129,9 @@ export function createSessionRunner(deps: SessionDeps): SessionRunner {
         await end('agent', 'capture-failed');
         return;
       }
-      try {
-        await capture.open(grant.sessionId);
-      } catch (error) {
-        log.error('remote: the capture could not open', { error: String(error) });
+      const opened = await bounded(() => capture.open(grant.sessionId), CAPTURE_OPEN_TIMEOUT_MS, clock);
+      if ('error' in opened) {
+        log.error('remote: the capture could not open', { error: opened.error });
         await end('agent', 'capture-failed');
         return;
       }

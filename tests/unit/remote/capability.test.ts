@@ -55,6 +55,21 @@ describe('the remote capability', () => {
     await run.stop();
   });
 
+  it('a capture page that never opens ends the session as capture-failed after 20 s, and the next request is shown', async () => {
+    const run = await boot({ captureHangs: true });
+    const sessionId = await run.ask();
+    await run.clock.advance(500);
+    const answered = run.capability.actions['remote.answer']({ sessionId, answer: 'allow' });
+    await until(() => run.remote().session !== null);
+    await run.clock.advance(20_000);
+    expect(await answered).toEqual({ outcome: 'accepted' });
+    expect(run.remote().receipt).toMatchObject({ sessionId, by: 'agent', reason: 'capture-failed' });
+    const next = await run.ask();
+    expect(run.remote().history[0]).toMatchObject({ sessionId: next, outcome: 'pending' });
+    expect(run.remote().request?.sessionId).toBe(next);
+    await run.stop();
+  });
+
   it('the technician side gone: 10 s to come back, then ended as connection-lost; a reconnect keeps it', async () => {
     const run = await boot();
     const sessionId = await run.ask();

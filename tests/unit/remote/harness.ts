@@ -28,6 +28,8 @@ export interface BootOptions<C extends Clock = Clock> {
   /** The fake clock in tests (its `advance` passes the 500 ms guard), the real one in the bench. */
   clock: C;
   capture?: boolean;
+  /** The capture page never says it is ready. */
+  captureHangs?: boolean;
   locked?: boolean;
   userPresent?: boolean;
   restartStep?: 'countdown' | 'restarting';
@@ -59,7 +61,7 @@ export async function bootRemote<C extends Clock & { advance?(ms: number): Promi
   const commands: CaptureCommand[] = [];
   const closed: string[] = [];
   const capture: CaptureHost = {
-    open: async () => {},
+    open: () => (opts.captureHangs ? new Promise<void>(() => {}) : Promise.resolve()),
     send: (command) => void commands.push(command),
     close: async (sessionId) => void closed.push(sessionId),
   };
@@ -85,10 +87,11 @@ export async function bootRemote<C extends Clock & { advance?(ms: number): Promi
   /** Sends a request signed by hallo, over the "event stream" and waits until it is judged. */
   const ask = async (more: Parameters<typeof claimsFor>[2] = {}) => {
     const claims = claimsFor(DEVICE, clock.now(), more);
-    const before = remote().history.length + remote().audit.lines.length;
     capability.onServerEvent?.({ id: null, type: 'remote-session.requested', data: { request: await signer.sign(claims) } });
-    await until(() => remote().history.length + remote().audit.lines.length > before && remote().history[0]?.outcome !== undefined);
-    await until(() => remote().history.find((h) => h.sessionId === claims.jti)?.outcome !== 'pending' || remote().request?.sessionId === claims.jti);
+    await until(() => {
+      const entry = remote().history.find((h) => h.sessionId === claims.jti);
+      return entry !== undefined && (entry.outcome !== 'pending' || remote().request?.sessionId === claims.jti);
+    });
     return claims.jti;
   };
   const allow = async (sessionId: string) => {
