@@ -59,7 +59,15 @@ export default defineConfig({
       minify: true,
       // The CSP allows no inline script: vite's inline modulepreload polyfill would be refused.
       modulePreload: { polyfill: false },
-      rollupOptions: { input: { index: resolve('renderer/index.html'), restart: resolve('renderer/restart.html') } },
+      rollupOptions: {
+        input: {
+          index: resolve('renderer/index.html'),
+          restart: resolve('renderer/restart.html'),
+          consent: resolve('renderer/consent.html'),
+          'session-bar': resolve('renderer/session-bar.html'),
+          capture: resolve('renderer/capture.html'),
+        },
+      },
     },
   },
 });

@@ -176,6 +176,12 @@ export const actions = {
     result: z.void(),
   },
   'popup.hide': { windows: ['popup'], handler: 'shell', request: NoArgs, result: z.void() },
+  /**
+   * "Bekijk melding" in the consent window: the popup opens on the ticket of the pending request
+   * (state.remote.request.ticketId, read by the shell: the page names no ticket, so it cannot open
+   * another one). Nothing happens when the request has no ticket of this PC's.
+   */
+  'remote.showTicket': { windows: ['consent'], handler: 'shell', request: NoArgs, result: z.void() },
 } as const satisfies Record<
   string,
   { windows: readonly WindowName[]; handler: ActionHandler; request: z.ZodType; result: z.ZodType }

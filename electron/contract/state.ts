@@ -164,6 +164,7 @@ export const SettingsState = z.object({
   languagePreference: LanguagePreference,
   language: Language, // resolved: the preference, or the OS language when it is nl or en, else nl
   reportShortcut: z.string(), // Electron accelerator for "report a problem": managed config, else Ctrl+Alt+H
+  remoteEndShortcut: z.string(), // ends a running remote-support session (only then registered): managed config, else Ctrl+Alt+E
 });
 export type SettingsState = z.infer<typeof SettingsState>;
 

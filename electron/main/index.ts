@@ -12,12 +12,14 @@ import { startAtLogin } from './login';
 import { createElectronPorts } from './ports';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { portalHost, portalToOpen } from '../agent/platform/links';
+import { openRequestTicket } from '../agent/remote/request-ticket';
 import { installSecurity, openExternalSafely } from './security';
 import { showNotices } from './notices';
 import { openReport } from './report';
 import { bindReportShortcut } from './shortcut';
 import { createShellTray } from './tray';
 import { createPopup, type Popup } from './windows/popup';
+import { createCaptureHost } from './windows/capture';
 import { createRestartWindow } from './windows/restart';
 import { ourWindows, windowNameOf } from './windows/registry';
 
@@ -51,7 +53,15 @@ async function start(): Promise<void> {
   // The profile folder holds the token, the outbox and the log: ours alone, or the agent does not start.
   ensurePrivateDir(app.getPath('userData'));
   const demoApi = await startDemoApi({ isPackaged: app.isPackaged, env: process.env });
-  const ports = createElectronPorts({ platform: process.platform, env: process.env, ownWindow: () => popup?.window ?? null });
+  // The view engine's hidden window; it logs through the agent made just below.
+  const capture = createCaptureHost({
+    preloadPath: join(appPath, 'out', 'preload', 'capture.cjs'),
+    rendererDir: join(appPath, 'out', 'renderer'),
+    isPackaged: app.isPackaged,
+    devUrl: process.env.ELECTRON_RENDERER_URL,
+    warn: (message, data) => agent.log.warn(message, data),
+  });
+  const ports = createElectronPorts({ platform: process.platform, env: process.env, ownWindow: () => popup?.window ?? null, capture });
   const agent = createAgent(ports, {
     appVersion: app.getVersion(),
     systemLanguages: app.getPreferredSystemLanguages(),
@@ -94,6 +104,7 @@ async function start(): Promise<void> {
     // app.exit() below skips will-quit, where Electron would otherwise want this done.
     shortcut.dispose();
     restartWindow.dispose();
+    capture.dispose();
     void Promise.allSettled([agent.stop(), demoApi.close()]).finally(() => app.exit(0));
   });
   // The agent handles its own trouble (offline, bad config); should start() still fail, the tray
@@ -104,6 +115,9 @@ async function start(): Promise<void> {
 function shellHandlers(agent: Agent, shown: Popup): ShellHandlers {
   return {
     'popup.hide': () => shown.hide(),
+    'remote.showTicket': async () => {
+      if (await openRequestTicket(agent)) shown.show();
+    },
     'support.openPortal': async () => {
       const portalUrl = portalToOpen(agent.state().support.portalUrl);
       if (!(await openExternalSafely(portalUrl, portalHost(portalUrl)))) throw new ActionError('forbidden', 'portal URL not allowed');

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { app, desktopCapturer, net, powerMonitor, safeStorage, screen, type BrowserWindow } from 'electron';
-import type { AgentPorts, ScreenCapture, Screenshot, SecretStorage, SecretStore } from '../agent/ports';
+import type { AgentPorts, CaptureHost, RemotePorts, ScreenCapture, Screenshot, SecretStorage, SecretStore } from '../agent/ports';
 import { managedConfigPath } from '../agent/config/managed-path';
 import { createOsRestart } from '../agent/platform/restart';
 import { createFileSecretStore } from '../agent/secrets-file';
@@ -11,6 +11,8 @@ export function createElectronPorts(opts: {
   env: Record<string, string | undefined>;
   /** Our popup, kept out of screenshots (it exists only after the agent is made). */
   ownWindow?: () => OwnWindow | null;
+  /** The view engine's hidden capture window (windows/capture.ts). */
+  capture?: CaptureHost;
 }): AgentPorts {
   const dataDir = app.getPath('userData');
   return {
@@ -33,7 +35,21 @@ export function createElectronPorts(opts: {
         return () => powerMonitor.off('resume', listener);
       },
     },
+    remote: electronRemote(opts.capture),
   };
+}
+
+/**
+ * The remote capability's ports: the view engine's capture host; whether this desktop session is
+ * the one in front (macOS fast user switching says when it is not; elsewhere the agent runs in
+ * the user's session, so someone is there; a locked screen is `idle.locked`); no control engine
+ * yet, so a control request is offered as view.
+ */
+export function electronRemote(capture: CaptureHost | undefined): RemotePorts {
+  let active = true;
+  powerMonitor.on('user-did-resign-active', () => (active = false));
+  powerMonitor.on('user-did-become-active', () => (active = true));
+  return { ...(capture ? { capture } : {}), userPresent: () => active, controlEngine: false };
 }
 
 /**

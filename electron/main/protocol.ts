@@ -35,9 +35,12 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** After ready: answer app://hallo/<path> from the built renderer folder. */
-export function serveRenderer(rendererDir: string): void {
-  protocol.handle(APP_SCHEME, (request) => rendererResponse(request.method, request.url, rendererDir));
+/**
+ * After ready: answer app://hallo/<path> from the built renderer folder, in the default session
+ * or (`target`) in a session of its own (the capture window's partition).
+ */
+export function serveRenderer(rendererDir: string, target: Pick<typeof protocol, 'handle'> = protocol): void {
+  target.handle(APP_SCHEME, (request) => rendererResponse(request.method, request.url, rendererDir));
 }
 
 /** The file for an app:// URL, confined to `rendererDir`; anything else is refused. */

@@ -1,8 +1,8 @@
-import { timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import { isIP } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { WireEvent, WireRequest, WireResponse } from '../contract';
+import { actions, type ActionOutcome, type WindowName, type WireEvent, type WireRequest, type WireResponse } from '../contract';
 import { PREVIEW_NOTICE_EVENT } from '../contract/wire';
 import type { Agent } from '../agent/agent';
 import { runAction, type ShellHandlers } from '../agent/door';
@@ -18,8 +18,11 @@ export const BRIDGE_KEY_PARAM = 'key';
  * which only the page knows (it is in the URL fragment the READY line prints, never served by
  * this host), must come from a loopback peer, and Origin must match a loopback Host (so another
  * web page in the same browser, or a rebinding DNS name, cannot drive the agent).
+ * A page the host opens itself as one window (the capture page) comes with a key of its own from
+ * `pages` (one connection each): it may call only that window's actions, and only it hears that
+ * window's events (`remote.capture` carries ICE credentials); no page on the run's key may act as it.
  */
-export function attachBridge(server: Server, agent: Agent, shell: ShellHandlers, key: string): WebSocketServer {
+export function attachBridge(server: Server, agent: Agent, shell: ShellHandlers, key: string, pages: WindowPages = createWindowPages()): WebSocketServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   // A bad frame (invalid UTF-8, unmasked, RSV bits, oversize) is an error on that socket only;
   // without these listeners Node would throw it and end the preview, the agent and the API.
@@ -27,18 +30,30 @@ export function attachBridge(server: Server, agent: Agent, shell: ShellHandlers,
 
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => undefined); // a peer that resets mid-handshake must not take us down
-    if (!admitted(req, key)) {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const local = url.pathname === '/bridge' && loopbackPeer(req) && sameOrigin(req);
+    const given = url.searchParams.get(BRIDGE_KEY_PARAM);
+    // Claimed only by an upgrade that passes the other checks, so a refused one cannot use up a page's key.
+    const page = local && given !== null ? pages.claim(given) : null;
+    if (!page && !(local && sameKey(given, key))) {
       agent.log.warn('preview bridge: upgrade refused', { peer: req.socket.remoteAddress ?? null });
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => bind(ws));
+    wss.handleUpgrade(req, socket, head, (ws) => (page ? bindPage(ws, page) : bind(ws, null)));
   });
 
-  function bind(ws: WebSocket): void {
-    const unsubscribe = agent.subscribe((patch) => send(ws, { event: 'state', payload: patch } satisfies WireEvent));
+  // A page with a key of its own acts only as its window, and alone hears that window's events.
+  function bindPage(ws: WebSocket, page: AdmittedPage): void {
+    page.connected((event, payload) => send(ws, { event, payload } satisfies WireEvent));
+    ws.on('close', () => page.gone());
+    bind(ws, page.window);
+  }
+
+  function bind(ws: WebSocket, window: WindowName | null): void {
+    const unsubscribe = window === null ? agent.subscribe((patch) => send(ws, { event: 'state', payload: patch } satisfies WireEvent)) : () => undefined;
     // What the app's shell shows as OS notifications, the page shows as a stand-in.
-    const offNotice = agent.onNotice((notice) => send(ws, { event: PREVIEW_NOTICE_EVENT, payload: notice } satisfies WireEvent));
+    const offNotice = window === null ? agent.onNotice((notice) => send(ws, { event: PREVIEW_NOTICE_EVENT, payload: notice } satisfies WireEvent)) : () => undefined;
     ws.on('close', () => {
       unsubscribe();
       offNotice();
@@ -55,16 +70,104 @@ export function attachBridge(server: Server, agent: Agent, shell: ShellHandlers,
         return; // not our client; nothing to answer to
       }
       if (typeof message?.id !== 'number' || typeof message.action !== 'string') return;
-      const outcome = await runAction(agent, shell, message.action, message.request);
+      const outcome: ActionOutcome = mayCall(window, message.action)
+        ? await runAction(agent, shell, message.action, message.request)
+        : { ok: false, error: { code: 'forbidden', detail: `${message.action} is not an action of this page` } };
       send(ws, { id: message.id, outcome } satisfies WireResponse);
     });
   }
   return wss;
 }
 
-function admitted(req: IncomingMessage, key: string): boolean {
-  const url = new URL(req.url ?? '/', 'http://x');
-  return url.pathname === '/bridge' && loopbackPeer(req) && sameOrigin(req) && sameKey(url.searchParams.get(BRIDGE_KEY_PARAM), key);
+/** Windows whose page gets a key of its own from the host: no page on the run's key acts as them. */
+const OWN_KEY_WINDOWS: readonly WindowName[] = ['capture'];
+
+/**
+ * What a socket may call: a page with its own key only its window's actions; a page on the run's
+ * key anything but the actions that belong to own-key windows alone (the capture page's
+ * signalling and status). Unknown names pass on to runAction, which refuses them.
+ */
+export function mayCall(window: WindowName | null, action: string): boolean {
+  if (!Object.hasOwn(actions, action)) return true;
+  const windows = actions[action as keyof typeof actions].windows as readonly WindowName[];
+  if (window !== null) return windows.includes(window);
+  return !windows.every((name) => OWN_KEY_WINDOWS.includes(name));
+}
+
+interface AdmittedPage {
+  window: WindowName;
+  connected(deliver: (event: string, payload: unknown) => void): void;
+  gone(): void;
+}
+
+/** A page's own door: its key, the moment its socket is up, its events, its end. */
+export interface WindowPage {
+  /** For the page's URL fragment (`#key=…`); good for one connection. */
+  key: string;
+  /** Resolves when the page's socket is up (the page listens). */
+  connected: Promise<void>;
+  /** An event for this page alone; false when its socket is not (or no longer) up. */
+  send(event: string, payload: unknown): boolean;
+  /** Called once when its socket closes. */
+  onGone(listener: () => void): void;
+  /** Forgets the key: an unused key admits no one after this. */
+  revoke(): void;
+}
+
+export interface WindowPages {
+  admit(window: WindowName): WindowPage;
+  /** The page this key was issued for, once (a second connection with it is refused). */
+  claim(key: string): AdmittedPage | null;
+}
+
+/** Keys for pages that act as one window of their own (the preview's capture page). */
+export function createWindowPages(): WindowPages {
+  const issued = new Map<string, { window: WindowName; claim(): AdmittedPage }>();
+  return {
+    admit(window) {
+      const key = randomBytes(32).toString('base64url');
+      let deliver: ((event: string, payload: unknown) => void) | null = null;
+      let up!: () => void;
+      const goneListeners: (() => void)[] = [];
+      const connected = new Promise<void>((resolve) => (up = resolve));
+      issued.set(key, {
+        window,
+        claim: () => ({
+          window,
+          connected(d) {
+            deliver = d;
+            up();
+          },
+          gone() {
+            deliver = null;
+            for (const listener of goneListeners.splice(0)) listener();
+          },
+        }),
+      });
+      return {
+        key,
+        connected,
+        send: (event, payload) => {
+          if (!deliver) return false;
+          deliver(event, payload);
+          return true;
+        },
+        onGone: (listener) => void goneListeners.push(listener),
+        revoke: () => void issued.delete(key),
+      };
+    },
+    claim(key) {
+      const given = Buffer.from(key);
+      for (const [candidate, entry] of issued) {
+        const wanted = Buffer.from(candidate);
+        if (given.length === wanted.length && timingSafeEqual(given, wanted)) {
+          issued.delete(candidate);
+          return entry.claim();
+        }
+      }
+      return null;
+    },
+  };
 }
 
 function sameOrigin(req: IncomingMessage): boolean {

@@ -6,10 +6,12 @@ import { createAgent, type Agent } from '../agent/agent';
 import { ensurePrivateDir } from '../agent/platform/private-dir';
 import type { ShellHandlers } from '../agent/door';
 import { portalToOpen } from '../agent/platform/links';
+import { openRequestTicket } from '../agent/remote/request-ticket';
 import { WINDOW_NAMES, type WindowName } from '../contract';
 import type { ScreenCapture } from '../agent/ports';
 import { startReferenceApi, type ReferenceApi } from '../../tests/reference-api/server';
-import { attachBridge, BRIDGE_KEY_PARAM } from './bridge';
+import { attachBridge, BRIDGE_KEY_PARAM, createWindowPages } from './bridge';
+import { createPreviewCaptureHost } from './capture-host';
 import { createNodePorts } from './node-ports';
 import { createRelaunchingAgent } from './relaunch';
 import { simulatedProvider, simulatedRestartPort, writeSimulatedReasons } from './simulated-restart';
@@ -29,12 +31,17 @@ export interface PreviewOptions {
   appVersion: string;
   /** Simulates a pending restart with this reason until the simulated restart clears it. */
   pendingRestart?: RestartReasonCode | undefined;
+  /** The Chromium that runs the capture page of a remote session (default /usr/bin/chromium). */
+  chromium?: string | undefined;
 }
 
 export interface Preview {
   /** The page, with this run's bridge key in its fragment: whoever has this URL can drive the agent. */
   url: string;
-  /** The page of each window (the popup at the root); the READY line lists them. */
+  /**
+   * The page of each window (the popup at the root); the READY line lists them. The capture page
+   * is listed without a key: the host opens it itself, with a key of its own per session.
+   */
   windows: Record<WindowName, string>;
   agent: Agent;
   /** The agent's ScreenCapture port: a picture of this preview's page. */
@@ -62,7 +69,18 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   // This machine's real updates; a restart restarts the agent, not the machine (simulated-restart.ts).
   const provider = simulatedProvider(await providerForThisMachine({ clock: nodePorts.clock }), opts.dataDir);
   const restart = simulatedRestartPort({ dataDir: opts.dataDir, relaunch: () => agent.relaunch(), log: (msg, data) => agent.log.info(msg, data) });
-  const ports = { ...nodePorts, updates: { restart, provider } };
+  // The view engine: each granted session's capture page in a headless Chromium of its own.
+  const pages = createWindowPages();
+  let pageBase: string | null = null;
+  const capture = createPreviewCaptureHost({
+    pageUrl: (pageKey) => (pageBase === null ? null : `${pageBase}capture.html#${BRIDGE_KEY_PARAM}=${pageKey}`),
+    pages,
+    chromium: opts.chromium,
+    warn: (msg, data) => agent.log.warn(msg, data),
+  });
+  // Someone is always at the preview's "desktop"; no control engine, so control is offered as view.
+  const remote = { capture, userPresent: () => true, controlEngine: false };
+  const ports = { ...nodePorts, updates: { restart, provider }, remote };
   const agent = createRelaunchingAgent(() =>
     createAgent(ports, {
       appVersion: opts.appVersion,
@@ -79,6 +97,8 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   // itself, once the same allow-list as the app's shell has passed it.
   const shell: ShellHandlers = {
     'popup.hide': () => undefined,
+    // The popup page (another tab) shows the thread the agent opened.
+    'remote.showTicket': async () => void (await openRequestTicket(agent)),
     'support.openPortal': () => ({ openInPage: portalToOpen(agent.state().support.portalUrl) }),
   };
 
@@ -86,7 +106,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   // to /bridge, so a local process that merely connects, or another web page, never learns it.
   const key = randomBytes(32).toString('base64url');
   const server = createServer(serveStatic(resolve(opts.rendererDir)));
-  const wss = attachBridge(server, agent, shell, key);
+  const wss = attachBridge(server, agent, shell, key, pages);
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(opts.port, opts.host, done);
@@ -96,12 +116,15 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const url = `http://${opts.host}:${port}/${fragment}`;
   // The bridge admits loopback pages only: a preview listening on all interfaces is shot via 127.0.0.1.
   captureUrl = opts.host === '0.0.0.0' || opts.host === '::' ? `http://127.0.0.1:${port}/${fragment}` : url;
+  pageBase = new URL('/', captureUrl).toString();
   await agent.start();
 
   return {
     url,
     // Each window's page carries the same key; the popup is the root page.
-    windows: Object.fromEntries(WINDOW_NAMES.map((name) => [name, `http://${opts.host}:${port}/${name === 'popup' ? '' : `${name}.html`}${fragment}`])) as Record<WindowName, string>,
+    windows: Object.fromEntries(
+      WINDOW_NAMES.map((name) => [name, `http://${opts.host}:${port}/${name === 'popup' ? '' : `${name}.html`}${name === 'capture' ? '' : fragment}`]),
+    ) as Record<WindowName, string>,
     agent,
     screen,
     api: {
@@ -111,6 +134,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     },
     async close() {
       await agent.stop();
+      await capture.closeAll();
       await screen.close();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((done) => server.close(() => done()));

@@ -19,6 +19,8 @@ const { values } = parseArgs({
     config: { type: 'string', multiple: true },
     // A pending restart with this reason (simulated-restart.ts), until the simulated restart clears it.
     'pending-restart': { type: 'string' },
+    // The Chromium that runs a remote session's capture page (else HALLO_CHROMIUM, else /usr/bin/chromium).
+    chromium: { type: 'string' },
   },
 });
 
@@ -48,6 +50,7 @@ const preview = await startPreview({
   apiUrl: values.api,
   dataDir,
   pendingRestart: pendingRestart as RestartReasonCode | undefined,
+  chromium: values.chromium ?? process.env.HALLO_CHROMIUM,
   rendererDir: fileURLToPath(new URL('../../out/renderer', import.meta.url)),
   systemLanguages: values.language ? [values.language] : [Intl.DateTimeFormat().resolvedOptions().locale],
   configFiles: values.config ?? [],

@@ -14,6 +14,7 @@ import { Headline } from './components/Headline';
 import { Skeleton } from './components/Skeleton';
 import { SupportCard } from './components/SupportCard';
 import { Updates } from './components/Updates';
+import { hasRemoteNews, RemoteSection } from './components/Remote';
 import { MyTickets } from './components/MyTickets';
 import { Thread, type ThreadActions } from './components/thread/Thread';
 import { OutboxList } from './components/report/OutboxList';
@@ -264,6 +265,17 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
               onFix={(entry) => void fixRejected(entry)}
               onDismiss={(id) => void bridge.actions['tickets.dismiss']({ id }).catch(() => undefined)}
             />
+            {hasRemoteNews(state.remote) && (
+              <RemoteSection
+                remote={state.remote}
+                language={language}
+                zone={state.support.timeZone}
+                actions={{
+                  end: () => void bridge.actions['remote.end']({}).catch(() => undefined),
+                  acknowledge: () => void bridge.actions['remote.acknowledge']({}).catch(() => undefined),
+                }}
+              />
+            )}
             <Updates
               updates={state.updates}
               zone={state.support.timeZone}

@@ -60,10 +60,25 @@ export const nativeImage = {
 type PermissionRequestHandler = (wc: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void;
 type PermissionCheckHandler = (wc: unknown, permission: string, origin: string, details?: unknown) => boolean;
 
+type DisplayMediaRequestHandler = (request: unknown, callback: (streams: unknown) => void) => void;
+
 export class Session extends EventEmitter {
   permissionRequestHandler: PermissionRequestHandler | null = null;
   permissionCheckHandler: PermissionCheckHandler | null = null;
-  readonly protocol = { handle: (scheme: string, handler: Listener) => protocolHandlers.set(scheme, handler) };
+  displayMediaRequestHandler: DisplayMediaRequestHandler | null = null;
+  displayMediaOptions: unknown = null;
+  /** A partition's own protocol handlers (the default session's are `protocol.handlers`). */
+  readonly ownHandlers = new Map<string, Listener>();
+  constructor(readonly partition: string | null = null) {
+    super();
+  }
+  readonly protocol = {
+    handle: (scheme: string, handler: Listener) => (this.partition === null ? protocolHandlers : this.ownHandlers).set(scheme, handler),
+  };
+  setDisplayMediaRequestHandler(handler: DisplayMediaRequestHandler | null, options?: unknown): void {
+    this.displayMediaRequestHandler = handler;
+    this.displayMediaOptions = options ?? null;
+  }
   setPermissionRequestHandler(handler: PermissionRequestHandler | null): void {
     this.permissionRequestHandler = handler;
   }
@@ -76,6 +91,8 @@ export interface FakeFrame {
   url: string;
   parent: FakeFrame | null;
   top: FakeFrame | null;
+  processId?: number;
+  routingId?: number;
 }
 
 let nextWebContentsId = 1;
@@ -90,7 +107,7 @@ export class WebContents extends EventEmitter {
   }
   readonly loaded: string[] = [];
   windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | null = null;
-  mainFrame: FakeFrame = { url: '', parent: null, top: null };
+  mainFrame: FakeFrame = { url: '', parent: null, top: null, processId: 100 + this.id, routingId: 1 };
   private destroyed = false;
   constructor(session: Session = defaultSession) {
     super();
@@ -150,7 +167,8 @@ export class BrowserWindow extends EventEmitter {
   constructor(options: Record<string, unknown> = {}) {
     super();
     this.options = options;
-    this.webContents = new WebContents();
+    const partition = (options.webPreferences as { partition?: string } | undefined)?.partition;
+    this.webContents = new WebContents(partition === undefined ? defaultSession : session.fromPartition(partition));
     this.bounds = { x: 0, y: 0, width: Number(options.width ?? 800), height: Number(options.height ?? 600) };
     this.visible = options.show !== false;
     BrowserWindow.all.add(this);
@@ -476,9 +494,15 @@ export const shell = {
 };
 
 const defaultSession = new Session();
+const partitions = new Map<string, Session>();
 export const session = {
   defaultSession,
-  fromPartition: () => defaultSession,
+  /** One session per partition name, as Electron keeps them; '' is the default session. */
+  fromPartition: (partition: string): Session => {
+    if (partition === '') return defaultSession;
+    if (!partitions.has(partition)) partitions.set(partition, new Session(partition));
+    return partitions.get(partition)!;
+  },
 };
 
 // ---------------------------------------------------------------- OS services
@@ -684,6 +708,8 @@ export function __reset(): void {
   protocolHandlers.clear();
   net.fetch = (input, init) => globalThis.fetch(input, init);
   shell.opened.length = 0;
+  partitions.clear();
+  defaultSession.displayMediaRequestHandler = null;
   defaultSession.permissionRequestHandler = null;
   defaultSession.permissionCheckHandler = null;
   defaultSession.removeAllListeners();

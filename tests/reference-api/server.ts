@@ -11,6 +11,7 @@ import { publishPolicy } from './portal';
 import { forgeRequest, type Forgery } from './forgery';
 import { createSigner } from './remote';
 import { routes } from './router';
+import { CONSOLE_PREFIX, serveConsole } from './console-route';
 import { EventStreams } from './sse';
 import { addMessage, publicMessage, type NewMessage } from './thread';
 import { Store, type DeviceRecord, type Received, type TicketRecord } from './store';
@@ -48,6 +49,8 @@ export interface ReferenceApi {
    * request per message: for tests that need a thread of thousands.
    */
   addToThread(ticketId: string, message: NewMessage): S['TicketMessage'];
+  /** The technician's console for a session, the portal token in its fragment (console-route.ts). */
+  consoleUrl(sessionId: string): string;
   /**
    * A forged remote-session request (`FORGERIES` in forgery.ts), signed with this server's key
    * where the forgery needs it; not sent and not kept: send it with POST /portal/devices/{id}/events.
@@ -144,7 +147,11 @@ export async function startReferenceApi(opts: ReferenceApiOptions = {}): Promise
     };
     store.received.requests.push(entry);
     res.on('finish', () => (entry.status = res.statusCode));
-    if (path === null) return send(res, problem(404, 'not-found', `The API lives under ${BASE_PATH}`));
+    if (path === null) {
+      // The technician's console is a browser page beside the API, not an operation of it.
+      if (await serveConsole(store, req, res, url.pathname)) return;
+      return send(res, problem(404, 'not-found', `The API lives under ${BASE_PATH}`));
+    }
 
     const fault = faults.take(entry.method, path);
     if (fault?.kind === 'reset') return void req.socket.destroy();
@@ -217,6 +224,7 @@ export async function startReferenceApi(opts: ReferenceApiOptions = {}): Promise
     tickets: store.tickets,
     faults,
     policy: () => store.policy,
+    consoleUrl: (sessionId) => `http://${hostInUrl}:${port}${CONSOLE_PREFIX}${encodeURIComponent(sessionId)}#token=${encodeURIComponent(portalToken)}`,
     forge: (kind, ask) => forgeRequest(signer, kind, ask, store.now()),
     setPolicy: (policy) => publishPolicy(store, streams, checkedPolicy(policy)),
     addToThread: (ticketId, message) => {

@@ -3,11 +3,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { app, desktopCapturer, nativeImage, net, powerMonitor, safeStorage, __reset } from '../doubles/electron';
-import { HIDE_SETTLE_MS, createElectronPorts, electronSecrets, primaryScreenCapture } from '../../electron/main/ports';
+import { HIDE_SETTLE_MS, createElectronPorts, electronRemote, electronSecrets, primaryScreenCapture } from '../../electron/main/ports';
 import { createPopup } from '../../electron/main/windows/popup';
 
 describe('Electron-backed ports', () => {
   beforeEach(() => __reset());
+
+  it('remote: the capture host handed in, no control engine, and nobody present while another user is in front (macOS)', () => {
+    const capture = { open: async () => undefined, send: () => undefined, close: async () => undefined };
+    const remote = electronRemote(capture);
+    expect(remote.capture).toBe(capture);
+    expect(remote.controlEngine).toBe(false);
+    expect(remote.userPresent?.()).toBe(true);
+    powerMonitor.emit('user-did-resign-active');
+    expect(remote.userPresent?.()).toBe(false);
+    powerMonitor.emit('user-did-become-active');
+    expect(remote.userPresent?.()).toBe(true);
+  });
 
   it('secrets are sealed by safeStorage into a 0600 file and read back', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hallo-secrets-'));

@@ -15,7 +15,7 @@ const ICONS = ['ok', 'attention', 'problem', 'offline'] as const;
 const PLATFORMS: NodeJS.Platform[] = ['win32', 'darwin', 'linux'];
 
 function start(platform: NodeJS.Platform, overall: Overall, language: 'nl' | 'en') {
-  const { agent, store, invoked } = fakeAgent({ overall, headline: overall, settings: { languagePreference: language, language, reportShortcut: 'Control+Alt+H' } });
+  const { agent, store, invoked } = fakeAgent({ overall, headline: overall, settings: { languagePreference: language, language, reportShortcut: 'Control+Alt+H', remoteEndShortcut: 'Control+Alt+E' } });
   const calls: string[] = [];
   // What the employee would see when the popup shows: the form, if the report is already open.
   const show = () => void calls.push(store.get().tickets.report ? 'show with the report open' : 'show');

@@ -14,6 +14,7 @@ function door() {
       return { openInPage: null };
     },
     'popup.hide': (request) => void shellCalls.push({ name: 'popup.hide', request }),
+    'remote.showTicket': (request) => void shellCalls.push({ name: 'remote.showTicket', request }),
   };
   return { agent, invoked, shellCalls, run: (name: string, raw?: unknown) => runAction(agent, shell, name, raw) };
 }

@@ -28,6 +28,7 @@ const fields = {
   enrollmentCode: EnrollmentCode,
   language: LanguagePreference,
   reportShortcut: z.string().trim().min(1).max(64),
+  remoteEndShortcut: z.string().trim().min(1).max(64),
 } satisfies Record<string, z.ZodType>;
 
 type Field = keyof typeof fields;

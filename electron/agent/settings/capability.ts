@@ -1,12 +1,12 @@
 import { defineCapability } from '../capability';
-import { DEFAULT_REPORT_SHORTCUT } from './shortcut';
+import { DEFAULT_REMOTE_END_SHORTCUT, DEFAULT_REPORT_SHORTCUT } from './shortcut';
 import { createSettingsService } from './service';
 
 /** The user's own choices (the language) and the managed ones that shape the UI (the shortcut). */
 export const settingsCapability = defineCapability({
   name: 'settings',
   slices: ['settings'],
-  initial: () => ({ settings: { languagePreference: 'system', language: 'nl', reportShortcut: DEFAULT_REPORT_SHORTCUT } }),
+  initial: () => ({ settings: { languagePreference: 'system', language: 'nl', reportShortcut: DEFAULT_REPORT_SHORTCUT, remoteEndShortcut: DEFAULT_REMOTE_END_SHORTCUT } }),
   create(ctx, store) {
     const settings = createSettingsService({
       store,
@@ -14,6 +14,7 @@ export const settingsCapability = defineCapability({
       dataDir: ctx.dataDir,
       managedLanguage: () => ctx.config().config.language,
       managedShortcut: () => ctx.config().config.reportShortcut,
+      managedEndShortcut: () => ctx.config().config.remoteEndShortcut,
       systemLanguages: ctx.options.systemLanguages,
     });
     return {

@@ -4,7 +4,7 @@ import { LanguagePreference } from '../../contract';
 import { readJsonFile, writeFileAtomic } from '../files';
 import type { Logger } from '../log';
 import type { SliceStore } from '../capability';
-import { DEFAULT_REPORT_SHORTCUT } from './shortcut';
+import { DEFAULT_REMOTE_END_SHORTCUT, DEFAULT_REPORT_SHORTCUT } from './shortcut';
 import { resolveLanguage } from './language';
 
 const SettingsFile = z.object({ languagePreference: LanguagePreference });
@@ -21,6 +21,7 @@ export function createSettingsService(deps: {
   dataDir: string;
   managedLanguage: () => LanguagePreference | undefined;
   managedShortcut: () => string | undefined;
+  managedEndShortcut: () => string | undefined;
   systemLanguages: readonly string[];
 }): SettingsService {
   const file = join(deps.dataDir, 'settings.json');
@@ -30,6 +31,7 @@ export function createSettingsService(deps: {
       languagePreference: preference,
       language: resolveLanguage(preference, deps.managedLanguage(), deps.systemLanguages),
       reportShortcut: deps.managedShortcut() ?? DEFAULT_REPORT_SHORTCUT,
+      remoteEndShortcut: deps.managedEndShortcut() ?? DEFAULT_REMOTE_END_SHORTCUT,
     });
   }
 

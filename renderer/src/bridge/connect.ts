@@ -1,25 +1,29 @@
-import type { EventName, EventPayload, Notice, PreloadApi } from '../../../electron/contract';
+import type { ActionName, EventName, EventPayload, Notice, PreloadApi, WindowName } from '../../../electron/contract';
 import { PREVIEW_NOTICE_EVENT } from '../../../electron/contract/wire';
 import { unwrapOutcome } from './outcome';
 import { createSocketClient, type SocketClient, type SocketLike } from './socket';
-import type { PopupAction, PopupBridge } from './types';
+import type { PopupBridge, WindowBridge } from './types';
 
 declare global {
   interface Window {
-    hallo?: PreloadApi<PopupAction>;
+    /** The window's preload: exactly that window's actions (which window, the page knows). */
+    hallo?: PreloadApi<ActionName>;
   }
 }
 
 type Actions = PopupBridge['actions'];
 
 /**
- * The popup's way to the agent: Electron's preload (`window.hallo`) when it is there, otherwise
+ * A page's way to the agent: Electron's preload (`window.hallo`) when it is there, otherwise
  * the preview host's WebSocket on the page's own host. Either way callers get values or an
- * ActionError, never raw outcomes.
+ * ActionError, never raw outcomes. `W` is the page's window: the preload (or the preview's door)
+ * answers only that window's actions, whatever the type says.
  */
-export function connectBridge(): PopupBridge {
-  if (window.hallo) return fromPreload(window.hallo);
-  return fromSocket(createSocketClient({ url: bridgeUrl(location), open: (url) => new WebSocket(url) as SocketLike }));
+export function connectBridge<W extends WindowName = 'popup'>(): WindowBridge<W> {
+  const bridge = window.hallo
+    ? fromPreload(window.hallo)
+    : fromSocket(createSocketClient({ url: bridgeUrl(location), open: (url) => new WebSocket(url) as SocketLike }));
+  return bridge as unknown as WindowBridge<W>;
 }
 
 /**
@@ -32,7 +36,7 @@ export function bridgeUrl(page: Pick<Location, 'protocol' | 'host' | 'hash'>): s
   return `${scheme}://${page.host}/bridge?key=${encodeURIComponent(key)}`;
 }
 
-export function fromPreload(api: PreloadApi<PopupAction>): PopupBridge {
+export function fromPreload<K extends ActionName>(api: PreloadApi<K>): PopupBridge {
   const call = (name: string) => async (request: unknown) =>
     unwrapOutcome(await (api.actions as Record<string, (r: unknown) => Promise<unknown>>)[name]!(request));
   const actions = Object.fromEntries(Object.keys(api.actions).map((name) => [name, call(name)]));

@@ -56,7 +56,7 @@ export function sampleState(): AgentState {
       urgentAdvice: { 'can-work': null, 'cannot-work': 'call', 'several-cannot-work': 'call' },
     },
     config: { files: [], problems: [], policySource: 'api', policyEtag: '"e1"' },
-    settings: { languagePreference: 'system', language: 'nl', reportShortcut: 'Control+Alt+H' },
+    settings: { languagePreference: 'system', language: 'nl', reportShortcut: 'Control+Alt+H', remoteEndShortcut: 'Control+Alt+E' },
     tickets: {
       categories: [
         { id: 'slow', label: { nl: 'Mijn computer is traag', en: 'My computer is slow' } },

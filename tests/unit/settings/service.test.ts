@@ -22,7 +22,7 @@ describe('settings service', () => {
   function make(systemLanguages = ['nl-NL']) {
     const store = new AgentStore(initialState({ appVersion: '1.0.0', platform: 'linux' }));
     const log = createLogger({ file: null, clock });
-    const service = createSettingsService({ store, log, dataDir: dir, managedLanguage: () => undefined, managedShortcut: () => undefined, systemLanguages });
+    const service = createSettingsService({ store, log, dataDir: dir, managedLanguage: () => undefined, managedShortcut: () => undefined, managedEndShortcut: () => undefined, systemLanguages });
     return { store, log, service };
   }
 
@@ -52,7 +52,7 @@ describe('settings service', () => {
     await writeFile(blocked, '');
     const store = new AgentStore(initialState({ appVersion: '1.0.0', platform: 'linux' }));
     const log = createLogger({ file: null, clock });
-    const service = createSettingsService({ store, log, dataDir: blocked, managedLanguage: () => undefined, managedShortcut: () => undefined, systemLanguages: [] });
+    const service = createSettingsService({ store, log, dataDir: blocked, managedLanguage: () => undefined, managedShortcut: () => undefined, managedEndShortcut: () => undefined, systemLanguages: [] });
     await service.setLanguage('en');
     expect(store.get().settings.language).toBe('en');
     expect(log.recent().map((e) => e.msg)).toContain('could not save settings');

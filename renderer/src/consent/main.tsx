@@ -1,0 +1,4 @@
+import { mountWindowPage } from '../window-page';
+import { ConsentApp } from './ConsentApp';
+
+mountWindowPage<'consent'>((bridge, mirror) => <ConsentApp bridge={bridge} mirror={mirror} />);
