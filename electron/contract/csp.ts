@@ -4,7 +4,9 @@
  * The one Content-Security-Policy of the popup, sent by the app:// protocol (electron/main) and by
  * the preview's static server, and put in the built page's <meta>. No 'unsafe-inline' anywhere
  * (the renderer sets no inline styles or scripts). 'self' in connect-src also covers the preview
- * bridge's ws:// on the same host and port.
+ * bridge's ws:// on the same host and port. The capture page (the view engine) needs nothing more:
+ * RTCPeerConnection, getDisplayMedia and a canvas's captureStream are not governed by these
+ * directives (tests/integration/view-engine.test.ts streams under this very policy).
  */
 const DIRECTIVES = [
   "default-src 'none'",

@@ -7,6 +7,7 @@ import { startReferenceApi } from '../reference-api/server';
 import { startPreviewProcess } from '../e2e/preview';
 import { bundleLikeMain } from '../integration/fixtures/bundle';
 import { round } from './cpu';
+import { remoteFigures } from './remote';
 import { threadRenderFigures } from './thread-render';
 
 // `npm run bench`: every figure of the issues, measured on this machine in one run, printed as
@@ -141,6 +142,11 @@ const parts: Record<string, () => Promise<Record<string, unknown>> | Record<stri
   thread: threadFigures,
   updates: updatesFigures,
   restart: restartPromptFigures,
+  remote: () => {
+    log("remote support: granted to the first frame in the technician's console (3 sessions), the agent's CPU while streaming");
+    if (!existsSync('out/renderer/capture.html')) execFileSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' });
+    return remoteFigures(CHROMIUM_ARGS);
+  },
 };
 const wanted = process.argv.slice(2).filter((name) => name in parts);
 const figures: Record<string, unknown> = {};
@@ -162,6 +168,7 @@ const targets: [string, string[], () => boolean][] = [
   ['diagnosticsWithin1s', ['diagnosticsCollectP95Ms', 'diagnosticsProcessesColdMs'], () => Math.max(n('diagnosticsCollectP95Ms'), n('diagnosticsProcessesColdMs')) <= 1000],
   ['ticketPayloadWithin64Kb', ['ticketPayloadKb', 'ticketPayloadWorstCaseKb'], () => Math.max(n('ticketPayloadKb'), n('ticketPayloadWorstCaseKb')) <= 64],
   ['replySubmitP95Within100Ms', ['replySubmitP95Ms'], () => n('replySubmitP95Ms') <= 100],
+  ['remoteFirstFrameWithin1500Ms', ['remoteFirstFrameMs'], () => n('remoteFirstFrameMs') <= 1500],
 ];
 figures.targets = Object.fromEntries(targets.filter(([, keys]) => keys.every((k) => k in figures)).map(([name, , met]) => [name, met()]));
 console.log(JSON.stringify(figures));

@@ -3,12 +3,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { Page } from '@playwright/test';
+import { catalogs } from '../../electron/contract/messages';
 
 export interface RunningPreview {
   url: string;
   /** Each window's page (READY's `windows`): `popup`, `restart`. */
   windows: Record<string, string>;
   api: { url: string; portalToken: string; enrollmentCode: string };
+  /** The preview's process (the agent, with the bundled reference API): for the bench's CPU figures. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -40,6 +44,7 @@ export async function startPreviewProcess(args: string[] = [], options: PreviewO
   });
   return {
     ...ready,
+    pid: child.pid!,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((done) => child.once('exit', done));
@@ -143,4 +148,17 @@ export async function startPreviewOnApiProcess(): Promise<{ api: RunningApi; pre
       await api.close();
     },
   };
+}
+
+/** This PC's device id, as an admin reads it in the popup's admin view (the page is the popup). */
+export async function deviceIdOf(page: Page): Promise<string> {
+  await page.getByRole('button', { name: catalogs.nl.footer.admin }).click();
+  const deviceId = (await page.getByText(/^dev_/).first().textContent())!.trim();
+  await page.getByRole('button', { name: catalogs.nl.admin.back }).click();
+  return deviceId;
+}
+
+/** The reference server's technician console for a session, the portal token in its fragment. */
+export function consoleUrl(api: RunningPreview['api'], sessionId: string): string {
+  return `${new URL(api.url).origin}/portal/console/${encodeURIComponent(sessionId)}#token=${encodeURIComponent(api.portalToken)}`;
 }

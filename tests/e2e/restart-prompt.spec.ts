@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { catalogs } from '../../electron/contract/messages';
-import { portal, startPreviewProcess, type RunningPreview } from './preview';
+import { deviceIdOf, portal, startPreviewProcess, type RunningPreview } from './preview';
 
 // The restart after updates, as the employee meets it: the Updates section in the popup, the
 // prompt in its own window (a page of its own in the preview), a deferral that says its time,
@@ -17,13 +17,6 @@ async function axeClean(page: Page) {
     const result = await new AxeBuilder({ page }).analyze();
     expect(result.violations.map((v) => `${v.id} (${colorScheme})`)).toEqual([]);
   }
-}
-
-async function deviceIdOf(page: Page): Promise<string> {
-  await page.getByRole('button', { name: nl.footer.admin }).click();
-  const deviceId = (await page.getByText(/^dev_/).first().textContent())!.trim();
-  await page.getByRole('button', { name: nl.admin.back }).click();
-  return deviceId;
 }
 
 test.describe('a PC that must restart after updates', () => {

@@ -8,6 +8,7 @@ import type { WireEvent, WireResponse } from '../../electron/contract';
 import { attachBridge, createWindowPages, mayCall, type WindowPages } from '../../electron/preview/bridge';
 import { chromiumArgs, createPreviewCaptureHost } from '../../electron/preview/capture-host';
 import { fakeAgent } from '../doubles/fake-agent';
+import { until } from './fixtures/until';
 
 // The preview's capture host and the bridge's own-key pages over a real WebSocket: a stand-in for
 // Chromium opens the capture page's socket the way the page would (its key from the URL's fragment).
@@ -85,9 +86,6 @@ function fakeChromium() {
   return { spawn, launched, pagesOpened };
 }
 
-const until = async (check: () => boolean) => {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-};
 
 function host(chromium: ReturnType<typeof fakeChromium>, path = process.execPath) {
   const warnings: string[] = [];
@@ -119,10 +117,10 @@ describe('the preview capture host', () => {
     const { capture } = host(chromium);
     const popup = await connect(runKey);
     await capture.open('s1');
-    await until(() => chromium.pagesOpened.length === 1);
+    await until('the capture page', () => chromium.pagesOpened.length === 1);
     const page = chromium.pagesOpened[0]!;
     capture.send({ command: 'start', sessionId: 's1', iceServers: [{ urls: 'turn:turn.example', username: 'u', credential: 'c' }] });
-    await until(() => page.events.length > 0);
+    await until('the command', () => page.events.length > 0);
     expect(page.events).toEqual([{ event: 'remote.capture', payload: { command: 'start', sessionId: 's1', iceServers: [{ urls: 'turn:turn.example', username: 'u', credential: 'c' }] } }]);
     await popup.call('state.get'); // a round trip: anything sent to the popup before it has arrived
     expect(popup.events.filter((e) => e.event === 'remote.capture')).toEqual([]);
@@ -133,7 +131,7 @@ describe('the preview capture host', () => {
     const chromium = fakeChromium();
     const { capture } = host(chromium);
     await capture.open('s1');
-    await until(() => chromium.pagesOpened.length === 1);
+    await until('the capture page', () => chromium.pagesOpened.length === 1);
     const page = chromium.pagesOpened[0]!;
     const popup = await connect(runKey);
     expect(await page.call('remote.captureStatus', { sessionId: 's1', status: 'capturing' })).toEqual({ ok: true, value: undefined });
@@ -160,9 +158,9 @@ describe('the preview capture host', () => {
     const chromium = fakeChromium();
     const { capture } = host(chromium);
     await capture.open('s1');
-    await until(() => chromium.pagesOpened.length === 1);
+    await until('the capture page', () => chromium.pagesOpened.length === 1);
     await capture.close('s1');
-    await until(() => chromium.pagesOpened[0]!.events.length > 0);
+    await until('the stop', () => chromium.pagesOpened[0]!.events.length > 0);
     expect(chromium.pagesOpened[0]!.events).toEqual([{ event: 'remote.capture', payload: { command: 'stop', sessionId: 's1' } }]);
     expect(chromium.launched[0]!.killed).toEqual(['SIGTERM']);
   });

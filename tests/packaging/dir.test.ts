@@ -68,6 +68,9 @@ describe('packaged app (electron-builder --dir --linux)', () => {
     expect(files).toContain('/out/preload/restart.cjs');
     expect(files).toContain('/out/renderer/index.html');
     expect(files).toContain('/out/renderer/restart.html');
+    // The view engine's hidden window: its preload and its page.
+    expect(files).toContain('/out/preload/capture.cjs');
+    expect(files).toContain('/out/renderer/capture.html');
     expect(files.some((file) => /^\/out\/renderer\/assets\/.+\.js$/.test(file))).toBe(true);
     for (const overall of ['ok', 'attention', 'problem', 'offline']) {
       for (const name of [`tray-${overall}-16.png`, `tray-${overall}-32.png`, `tray-${overall}Template.png`]) {

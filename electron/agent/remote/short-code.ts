@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
  * four bytes of SHA-256 over the compact JWS, modulo a million), so that the agent and hallo,
  * compute the same code without sending it. Shown in two groups of three ("482 913") because
  * that is how people read numbers out. A forger cannot choose the code without the signing key;
- * it names the request, it is no secret.
+ * it names the request, it is no secret. The agent imports this file with the first request only
+ * (node:crypto is about 2 MB the idle agent does not carry).
  */
 export function shortCode(compactJws: string): string {
   const digest = createHash('sha256').update(compactJws, 'utf8').digest();

@@ -23,8 +23,5 @@ export type ConsentBridge = WindowBridge<'consent'>;
 /** The session bar: state.get and "Beëindigen". */
 export type SessionBarBridge = WindowBridge<'session-bar'>;
 
-/** The actions the hidden capture window may send (its signalling and its status). */
-export type CaptureAction = WindowActions<'capture'>;
-export interface CaptureBridge extends AgentBridge<CaptureAction> {
-  kind: 'preload' | 'socket';
-}
+/** The hidden capture window: its signalling and its status. */
+export type CaptureBridge = WindowBridge<'capture'>;

@@ -8,7 +8,7 @@ import { fakeScreenStream } from './fake-source';
 // getDisplayMedia gets the screen the shell's handler picks (no OS picker: the consent window was
 // the consent); in the preview there is no desktop, so a painted stand-in is sent instead.
 
-const bridge = connectBridge() as unknown as CaptureBridge;
+const bridge: CaptureBridge = connectBridge<'capture'>();
 const inElectron = bridge.kind === 'preload';
 
 const openStream = async (): Promise<StreamLike> =>

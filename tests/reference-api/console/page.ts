@@ -61,6 +61,10 @@ async function apply(signal: S['RemoteSignal']): Promise<void> {
     peer = created;
     created.ontrack = ({ streams, track }) => {
       video.srcObject = streams[0] ?? new MediaStream([track]);
+      // The wall-clock moment the first frame is shown (remoteFirstFrameMs in `npm run bench`).
+      video.requestVideoFrameCallback(() => {
+        video.dataset.firstFrameAt ??= String(Date.now());
+      });
     };
     created.onicecandidate = ({ candidate }) => {
       const json = candidate?.toJSON();
