@@ -125,7 +125,8 @@ const OWN_FILE_REFUSALS: Record<string, string> = {
 // no such flags (0 leaves the flags as they are).
 const READ_NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
-async function readOwnFile(path: string, maxBytes: number): Promise<string> {
+/** Reads one of the agent's own files as text: a regular file only, never through a link, at most `maxBytes` (else EFBIG). */
+export async function readOwnFile(path: string, maxBytes: number): Promise<string> {
   const handle = await open(path, READ_NO_FOLLOW);
   try {
     const info = await handle.stat();

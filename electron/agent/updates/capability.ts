@@ -102,10 +102,16 @@ export const updatesCapability = defineCapability({
         const battery = () => JSON.stringify(store.get().health.figures?.battery ?? null);
         let lastBattery = battery();
         let lastStatus = store.get().connection.status;
+        const remoteSession = () => store.get().remote.session !== null;
+        let lastRemoteSession = remoteSession();
         unsubscribers.push(
           store.subscribe((patch) => {
             if (patch.health && battery() !== lastBattery) {
               lastBattery = battery();
+              restart.replan();
+            }
+            if (patch.remote && remoteSession() !== lastRemoteSession) {
+              lastRemoteSession = remoteSession(); // a session began (hold the prompts) or ended (plan again)
               restart.replan();
             }
             if (patch.connection && store.get().connection.status !== lastStatus) {

@@ -159,9 +159,10 @@ export function createRestartService(deps: RestartServiceDeps): RestartService {
     const busy = await deps.busy.busy().catch(() => false);
     const battery = store.get().health.figures?.battery ?? null;
     const away = deps.idle.idleSeconds() >= AWAY_IDLE_SECONDS || (deps.idle.locked?.() ?? false);
-    // The agent runs in the employee's session: someone is logged on. Remote support does not
-    // exist yet; the remote capability will feed `remoteSession`.
-    return { now: clock.now(), loggedOn: true, busy, away, remoteSession: false, battery: battery && { percent: battery.percent, charging: battery.charging } };
+    // The agent runs in the employee's session: someone is logged on. While a remote session runs
+    // (state.remote.session) the prompts wait: a restart would cut the technician off mid-help.
+    const remoteSession = store.get().remote.session !== null;
+    return { now: clock.now(), loggedOn: true, busy, away, remoteSession, battery: battery && { percent: battery.percent, charging: battery.charging } };
   }
 
   /** Runs the planner and does what it says. Inside `serial`. */

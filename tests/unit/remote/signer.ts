@@ -1,0 +1,51 @@
+import { CompactSign, exportJWK, generateKeyPair, type CryptoKey } from 'jose';
+import type { Policy } from '../../../electron/agent/hallo-api/types';
+import type { RequestClaims } from '../../../electron/agent/remote/verify';
+
+// Plays hallo,'s signing service for the remote tests: an Ed25519 key whose public half goes into
+// the policy, and requests signed as hallo, signs them (or, on purpose, not).
+
+export type SigningKey = Policy['remote']['signingKeys'][number];
+
+export interface TestSigner {
+  kid: string;
+  publicJwk: SigningKey;
+  privateKey: CryptoKey;
+  /** A compact JWS over `claims` (any JSON: tests also sign payloads that fail the schema). */
+  sign(claims: unknown, header?: Record<string, unknown>): Promise<string>;
+}
+
+export async function createTestSigner(kid = 'test-2026-01'): Promise<TestSigner> {
+  const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+  const jwk = await exportJWK(publicKey);
+  return {
+    kid,
+    privateKey,
+    publicJwk: { kty: 'OKP', crv: 'Ed25519', x: String(jwk.x), kid, alg: 'EdDSA', use: 'sig' },
+    sign: (claims, header = {}) =>
+      new CompactSign(new TextEncoder().encode(JSON.stringify(claims))).setProtectedHeader({ alg: 'EdDSA', kid, typ: 'JWT', ...header }).sign(privateKey),
+  };
+}
+
+/** A request as hallo, sends it: valid for 300 s from `nowMs`, for `deviceId`. */
+export function claimsFor(deviceId: string, nowMs: number, more: Partial<RequestClaims> = {}): RequestClaims {
+  const iat = Math.floor(nowMs / 1000);
+  return {
+    iss: 'hallo',
+    aud: deviceId,
+    jti: `rs_${iat}_${Math.random().toString(36).slice(2, 10)}`,
+    iat,
+    exp: iat + 300,
+    technician: { id: 't-1', name: 'Jan van hallo,' },
+    ticketNumber: 4711,
+    reason: 'Outlook start niet',
+    mode: 'view',
+    ...more,
+  };
+}
+
+/** The unsigned token `alg: none` makes (jose refuses to make one). */
+export function unsecured(claims: unknown): string {
+  const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.`;
+}
