@@ -93,6 +93,14 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     }),
   );
 
+  // While a request waits for the employee, a capture page is started ahead (capture-host.ts: the
+  // preview's Chromium takes seconds to start); it ends when the request ends without a session.
+  agent.subscribe((patch) => {
+    if (!patch.remote) return;
+    if (patch.remote.request) capture.prepare();
+    else if (!patch.remote.session) void capture.discard();
+  });
+
   // The browser has no popup to hide and no shell to open links with: the page opens the portal
   // itself, once the same allow-list as the app's shell has passed it.
   const shell: ShellHandlers = {

@@ -3,7 +3,8 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { call, enrol } from '../reference-api/testing';
+import { decodeJwt } from 'jose';
+import { call, enrol, openEvents } from '../reference-api/testing';
 
 // `npm run reference-api -- --port N` as a launcher uses it: wait for READY, use it, stop it.
 
@@ -16,7 +17,7 @@ function launch(...args: string[]) {
 }
 
 function launchMain(main: string, ...args: string[]) {
-  const child = spawn(TSX, [main, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(TSX, [main, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -45,6 +46,34 @@ describe('npm run reference-api', () => {
     await enrol(info.url, info.enrollmentCode);
     expect((await call(info.url, 'GET', '/portal/tickets', { token: info.portalToken })).status).toBe(200);
 
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+  });
+
+  it('with --control, `forge KIND DEVICE_ID` puts a forged request on the device’s stream', async () => {
+    const run = launch('--port', '0', '--control');
+    const info = await run.ready;
+    const { deviceId, deviceToken } = await enrol(info.url, info.enrollmentCode);
+    const stream = await openEvents(info.url, deviceToken);
+    const answer = (prefix: string) =>
+      new Promise<string>((done) => {
+        const look = () => {
+          const line = run.output().stdout.split('\n').find((l) => l.startsWith(prefix));
+          if (line) done(line);
+          else run.child.stdout.once('data', look);
+        };
+        look();
+      });
+    run.child.stdin.write('forge nonsense x\n');
+    expect(await answer('forge: ')).toMatch(/^forge: KIND is one of bad-signature, unknown-kid, /);
+    run.child.stdin.write(`forge expired ${deviceId}\n`);
+    const forged = JSON.parse((await answer('FORGED ')).slice('FORGED '.length)) as { kind: string; sessionId: string; eventId: string };
+    const event = await stream.next('remote-session.requested');
+    expect(event.id).toBe(forged.eventId);
+    const claims = decodeJwt((JSON.parse(event.data) as { request: string }).request);
+    expect(claims).toMatchObject({ aud: deviceId, jti: forged.sessionId });
+    expect(claims.exp! * 1000).toBeLessThan(Date.now());
+    stream.close();
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
   });

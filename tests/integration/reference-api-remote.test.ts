@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compactVerify, decodeJwt, decodeProtectedHeader, importJWK } from 'jose';
 import { ulid } from 'ulid';
+import { createApiClient } from '../../electron/agent/hallo-api/client';
 import type { components } from '../../electron/agent/hallo-api/openapi';
 import { shortCode } from '../../electron/agent/remote/short-code';
+import { createFakeClock } from '../doubles/fake-clock';
+import { failure } from '../unit/hallo-api/fakes';
 import { FORGERIES, type Forgery } from '../reference-api/forgery';
 import { startReferenceApi, type ReferenceApi } from '../reference-api/server';
 import { call, enrol, openEvents, remoteAsk, technician, type EventStream, type RemoteAsk, type Technician } from '../reference-api/testing';
@@ -132,7 +135,7 @@ describe('consent', () => {
 });
 
 describe('expiry', () => {
-  it('reads as expired after five minutes: a late grant gets 409, a late timeout is kept', async () => {
+  it('reads as expired after five minutes: a late grant gets 409, a late timeout is kept, a withdrawal is not sent', async () => {
     let now = Date.parse('2026-12-07T10:00:00Z');
     const timed = await startReferenceApi({ now: () => now });
     try {
@@ -154,6 +157,20 @@ describe('expiry', () => {
       const [first, second] = (await desk.device(device.deviceId)).remoteSessions;
       expect(first).toMatchObject({ state: 'expired', consent: null });
       expect(second).toMatchObject({ state: 'expired', consent: timeout });
+
+      // Withdrawing an expired request changes nothing, and the device hears nothing of it.
+      const unheard = await desk.askRemote({ deviceId: device.deviceId });
+      now += 301_000;
+      await desk.cancel(unheard.sessionId);
+      const marker = await desk.rawEvent(device.deviceId, 'test.marker', {});
+      const events = await openEvents(timed.url, device.deviceToken, '0');
+      for (;;) {
+        const event = await events.next();
+        expect(event.event).not.toBe('remote-session.cancelled');
+        if (event.id === marker) break;
+      }
+      events.close();
+      expect((await desk.device(device.deviceId)).remoteSessions[2]).toMatchObject({ state: 'expired' });
       expect(timed.received.serverErrors).toEqual([]);
     } finally {
       await timed.close();
@@ -296,5 +313,38 @@ describe('the audit endpoint', () => {
   it('refuses a batch that fails the schema, and an empty one', async () => {
     expect((await asDevice('POST', '/remote-audit', { entries: [] })).status).toBe(400);
     expect((await asDevice('POST', '/remote-audit', { entries: [{ ...entry(4, 'consent'), hash: 'nope' }] })).status).toBe(400);
+  });
+});
+
+describe('the agent’s own client', () => {
+  it('gets what it validates: the view connection, signals relayed, audit kept once, 409 once the session is over', async () => {
+    const clientFor = (deviceToken: string) =>
+      createApiClient({ baseUrl: api.url, http: { fetch: (url, init) => fetch(url, init) }, clock: createFakeClock({ realTime: true }), token: () => deviceToken });
+    const client = clientFor(token);
+    const { sessionId } = await ask({ mode: 'control' });
+    const answer = await client.consent(sessionId, { decision: 'granted', mode: 'view', decidedAt: at() });
+    expect(answer).toEqual({ connection: { engine: 'view', iceServers: [] } });
+    await client.sendRemoteSignal(sessionId, { kind: 'offer', sdp: 'v=0' });
+    expect((await tech.signals(sessionId)).signals).toEqual([{ seq: 1, signal: { kind: 'offer', sdp: 'v=0' } }]);
+    await client.sessionEvent(sessionId, { type: 'started', by: 'user', at: at() });
+
+    const refused: S['RemoteAuditEntry'] = {
+      entryId: ulid(),
+      seq: 1,
+      at: at(),
+      kind: 'request-refused',
+      params: { reason: 'replayed' },
+      prevHash: '0'.repeat(64),
+      hash: 'a'.repeat(64),
+    };
+    // A PC of its own, so that the audit is only this test's.
+    const pc = await enrol(api.url, api.enrollmentCode, 'PC-DEMO-03');
+    await clientFor(pc.deviceToken).sendRemoteAudit([refused]);
+    await clientFor(pc.deviceToken).sendRemoteAudit([refused]);
+    expect((await tech.device(pc.deviceId)).remoteAudit).toEqual([refused]);
+
+    await client.sessionEvent(sessionId, { type: 'ended', by: 'user', at: at(), reason: 'ended' });
+    expect((await failure(client.sendRemoteSignal(sessionId, { kind: 'bye' }))).status).toBe(409);
+    expect(await sessionOf(sessionId)).toMatchObject({ state: 'ended', modeRequested: 'control', consent: { mode: 'view' }, ended: { by: 'user', reason: 'ended' } });
   });
 });

@@ -2,12 +2,15 @@ import { parseArgs } from 'node:util';
 import { isIP } from 'node:net';
 import { createInterface } from 'node:readline';
 import { cliErrorLine } from '../../electron/preview/cli-error';
-import { startReferenceApi } from './server';
+import { FORGERIES, type Forgery } from './forgery';
+import { startReferenceApi, type ReferenceApi } from './server';
+import { remoteAsk, technician } from './testing';
 
 // `npm run reference-api -- --port N [--host 127.0.0.1] [--control]`: the reference API on its
 // own, for demos and launchers. The READY line is for machines; the others are for people. With
 // --control, the lines `stop` and `start` on standard input take it off the network and bring it
-// back on the same port with all its data (an outage, for demos and end-to-end tests).
+// back on the same port with all its data (an outage, for demos and end-to-end tests), and
+// `forge KIND DEVICE_ID` sends that device a forged remote-session request (FORGED {...}).
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -41,7 +44,8 @@ async function main(): Promise<void> {
   if (values.control) {
     const lines = createInterface({ input: process.stdin });
     lines.on('line', (line) => {
-      const command = line.trim();
+      const [command = '', ...args] = line.trim().split(/\s+/);
+      if (command === 'forge') return void forge(api, args).then((answer) => process.stdout.write(`${answer}\n`));
       if (command !== 'stop' && command !== 'start') return void process.stdout.write(`unknown command: ${command}\n`);
       void api[command]().then(() => process.stdout.write(`${command === 'stop' ? 'STOPPED' : 'STARTED'}\n`));
     });
@@ -49,6 +53,21 @@ async function main(): Promise<void> {
   const shutdown = () => void api.close().then(() => process.exit(0));
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+}
+
+/**
+ * `forge KIND DEVICE_ID`: a forged remote-session request (forgery.ts) on the device's event stream,
+ * for demos; those signed with this server's own key cannot be made with curl.
+ */
+async function forge(api: ReferenceApi, [kind = '', deviceId = '']: string[]): Promise<string> {
+  if (!(kind in FORGERIES)) return `forge: KIND is one of ${Object.keys(FORGERIES).join(', ')}`;
+  const { request, sessionId } = await api.forge(kind as Forgery, remoteAsk({ deviceId }));
+  try {
+    const eventId = await technician(api).sendRequest(deviceId, request);
+    return `FORGED ${JSON.stringify({ kind, sessionId, eventId })}`;
+  } catch (error) {
+    return `forge: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
 main().catch((error: unknown) => {

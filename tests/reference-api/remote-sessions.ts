@@ -109,13 +109,15 @@ function newSession(store: Store, ask: S['PortalRemoteSessionRequest'], sessionI
 /**
  * DELETE /portal/remote-sessions/{sessionId}: a pending request is withdrawn (cancelled at once);
  * a granted or running session is ended: the device hears remote-session.cancelled and the session
- * ends when the device reports `ended`. One that is over already stays as it is (204 again).
+ * ends when the device reports `ended`. One that is over already (expired included) stays as it
+ * is, and the device hears nothing (204 again).
  */
 export const cancelSession: Handler = (ctx) => {
   const session = portalSession(ctx);
   if (isReply(session)) return session;
-  if (session.state === 'pending') change(session, { state: 'cancelled' });
-  else if (!SIGNALLING.has(session.state)) return { status: 204 };
+  const state = viewState(session, ctx.store.now());
+  if (state === 'pending') change(session, { state: 'cancelled' });
+  else if (!SIGNALLING.has(state)) return { status: 204 };
   ctx.streams.emit(session.deviceId, 'remote-session.cancelled', { sessionId: session.sessionId });
   return { status: 204 };
 };
