@@ -10,7 +10,7 @@ import { openRequestTicket } from '../agent/remote/request-ticket';
 import { WINDOW_NAMES, type WindowName } from '../contract';
 import type { ScreenCapture } from '../agent/ports';
 import { startReferenceApi, type ReferenceApi } from '../../tests/reference-api/server';
-import { attachBridge, BRIDGE_KEY_PARAM, createWindowPages } from './bridge';
+import { attachBridge, BRIDGE_KEY_PARAM, windowKey, createWindowPages } from './bridge';
 import { createPreviewCaptureHost } from './capture-host';
 import { createNodePorts } from './node-ports';
 import { createRelaunchingAgent } from './relaunch';
@@ -131,7 +131,11 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     url,
     // Each window's page carries the same key; the popup is the root page.
     windows: Object.fromEntries(
-      WINDOW_NAMES.map((name) => [name, `http://${opts.host}:${port}/${name === 'popup' ? '' : `${name}.html`}${name === 'capture' ? '' : fragment}`]),
+      // Each page on its window's own key (bridge.ts windowKey): it can act only as that window.
+      WINDOW_NAMES.map((name) => [
+        name,
+        `http://${opts.host}:${port}/${name === 'popup' ? '' : `${name}.html`}${name === 'capture' ? '' : `#${BRIDGE_KEY_PARAM}=${windowKey(key, name)}`}`,
+      ]),
     ) as Record<WindowName, string>,
     agent,
     screen,
