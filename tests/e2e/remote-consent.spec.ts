@@ -116,7 +116,7 @@ test.describe('the consent page', () => {
     expect((await jan.device(deviceId)).remoteSessions.find((s) => s.sessionId === forged.sessionId)).toBeUndefined();
   });
 
-  test('control asked where no control engine exists: offered as view only, said why, and hallo, hears mode view; the bar and the popup show the session and end it', async ({ context, page }) => {
+  test('control asked where no control engine exists: offered as view only, said why, and hallo, hears mode view; the bar and the popup show the session, Beëindigen in the bar ends it', async ({ context, page }) => {
     const consent = await context.newPage();
     await consent.goto(preview.windows.consent!);
     const asked = await jan.askRemote({ deviceId, reason: REASON, mode: 'control' });
@@ -132,11 +132,13 @@ test.describe('the consent page', () => {
     await expect(bar.getByRole('status')).toHaveText(/^Jan van hallo, (maakt verbinding…|kijkt mee sinds \d\d:\d\d)$/);
     await axeClean(bar);
 
-    // The popup's "Hulp op afstand" has the running session; Beëindigen there ends it.
+    // The popup's "Hulp op afstand" has the running session with its own Beëindigen; the bar's ends it.
     const section = page.getByRole('region', { name: 'Hulp op afstand' });
     await expect(section.getByText(/^Jan van hallo, (maakt verbinding…|kijkt mee sinds \d\d:\d\d\.)$/)).toBeVisible();
-    await section.getByRole('button', { name: 'Beëindigen' }).click();
+    await expect(section.getByRole('button', { name: 'Beëindigen' })).toBeVisible();
+    await bar.getByRole('button', { name: /beëindigen/i }).click();
     await expect(bar.getByText('Er loopt nu geen sessie.')).toBeVisible();
+    await expect(section.getByRole('button', { name: 'Beëindigen' })).toHaveCount(0);
     await expect(section.getByText(/^Sessie met Jan van hallo, beëindigd om \d\d:\d\d, \d+ minuten?\.$/)).toBeVisible();
     await expect.poll(async () => (await sessionOf(asked.sessionId))?.ended).toMatchObject({ by: 'user' });
     await section.getByRole('button', { name: 'Oké' }).click();
