@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import { isIP } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -21,6 +21,9 @@ export const BRIDGE_KEY_PARAM = 'key';
  * A page the host opens itself as one window (the capture page) comes with a key of its own from
  * `pages` (one connection each): it may call only that window's actions, and only it hears that
  * window's events (`remote.capture` carries ICE credentials); no page on the run's key may act as it.
+ * Every other page acts only as its own window too: the run's key is the popup's; the restart,
+ * consent and session-bar pages carry a key made from it for their window (`windowKey`), so that
+ * the popup's page cannot answer a consent request, nor the consent page end a session.
  */
 export function attachBridge(server: Server, agent: Agent, shell: ShellHandlers, key: string, pages: WindowPages = createWindowPages()): WebSocketServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
@@ -35,25 +38,27 @@ export function attachBridge(server: Server, agent: Agent, shell: ShellHandlers,
     const given = url.searchParams.get(BRIDGE_KEY_PARAM);
     // Claimed only by an upgrade that passes the other checks, so a refused one cannot use up a page's key.
     const page = local && given !== null ? pages.claim(given) : null;
-    if (!page && !(local && sameKey(given, key))) {
+    const window = local && !page ? windowOfKey(given, key) : null;
+    if (!page && !window) {
       agent.log.warn('preview bridge: upgrade refused', { peer: req.socket.remoteAddress ?? null });
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => (page ? bindPage(ws, page) : bind(ws, null)));
+    wss.handleUpgrade(req, socket, head, (ws) => (page ? bindPage(ws, page) : bind(ws, window!, false)));
   });
 
   // A page with a key of its own acts only as its window, and alone hears that window's events.
   function bindPage(ws: WebSocket, page: AdmittedPage): void {
     page.connected((event, payload) => send(ws, { event, payload } satisfies WireEvent));
     ws.on('close', () => page.gone());
-    bind(ws, page.window);
+    bind(ws, page.window, true);
   }
 
-  function bind(ws: WebSocket, window: WindowName | null): void {
-    const unsubscribe = window === null ? agent.subscribe((patch) => send(ws, { event: 'state', payload: patch } satisfies WireEvent)) : () => undefined;
-    // What the app's shell shows as OS notifications, the page shows as a stand-in.
-    const offNotice = window === null ? agent.onNotice((notice) => send(ws, { event: PREVIEW_NOTICE_EVENT, payload: notice } satisfies WireEvent)) : () => undefined;
+  /** `own`: a page with a key of its own (the capture page) hears only its window's events. */
+  function bind(ws: WebSocket, window: WindowName, own: boolean): void {
+    const unsubscribe = own ? () => undefined : agent.subscribe((patch) => send(ws, { event: 'state', payload: patch } satisfies WireEvent));
+    // What the app's shell shows as OS notifications, the popup's page shows as a stand-in.
+    const offNotice = window === 'popup' ? agent.onNotice((notice) => send(ws, { event: PREVIEW_NOTICE_EVENT, payload: notice } satisfies WireEvent)) : () => undefined;
     ws.on('close', () => {
       unsubscribe();
       offNotice();
@@ -79,19 +84,27 @@ export function attachBridge(server: Server, agent: Agent, shell: ShellHandlers,
   return wss;
 }
 
-/** Windows whose page gets a key of its own from the host: no page on the run's key acts as them. */
-const OWN_KEY_WINDOWS: readonly WindowName[] = ['capture'];
+/** The pages whose key is made from the run's (the popup's is the run's own; capture's is issued per page). */
+export const KEYED_WINDOWS = ['restart', 'consent', 'session-bar'] as const satisfies readonly WindowName[];
+
+/** The key of a window's page, for its URL fragment: HMAC of the run's key, so no page can work out another's. */
+export function windowKey(runKey: string, window: WindowName): string {
+  return window === 'popup' ? runKey : createHmac('sha256', runKey).update(`hallo-preview-window:${window}`).digest('base64url');
+}
+
+/** Which window a key given at the upgrade belongs to; null for none. */
+function windowOfKey(given: string | null, runKey: string): WindowName | null {
+  if (sameKey(given, runKey)) return 'popup';
+  return KEYED_WINDOWS.find((window) => sameKey(given, windowKey(runKey, window))) ?? null;
+}
 
 /**
- * What a socket may call: a page with its own key only its window's actions; a page on the run's
- * key anything but the actions that belong to own-key windows alone (the capture page's
- * signalling and status). Unknown names pass on to runAction, which refuses them.
+ * What a socket may call: only its window's actions (null: the run's key, the popup's page).
+ * Unknown names pass on to runAction, which refuses them.
  */
 export function mayCall(window: WindowName | null, action: string): boolean {
   if (!Object.hasOwn(actions, action)) return true;
-  const windows = actions[action as keyof typeof actions].windows as readonly WindowName[];
-  if (window !== null) return windows.includes(window);
-  return !windows.every((name) => OWN_KEY_WINDOWS.includes(name));
+  return (actions[action as keyof typeof actions].windows as readonly WindowName[]).includes(window ?? 'popup');
 }
 
 interface AdmittedPage {

@@ -46,71 +46,110 @@ export interface PreviewCaptureOptions {
   spawn?: (file: string, args: string[]) => ChildProcess;
 }
 
-interface Open {
-  sessionId: string;
+/** A capture page in its own Chromium, listening (once `ready`), for a session or not yet. */
+interface Launched {
+  sessionId: string | null;
   page: ReturnType<WindowPages['admit']>;
   child: ChildProcess;
   exited: Promise<void>;
   profile: string;
+  /** Resolves once the page listens; rejects when Chromium cannot start or the page never comes. */
+  ready: Promise<void>;
 }
 
-export function createPreviewCaptureHost(opts: PreviewCaptureOptions): CaptureHost & { closeAll(): Promise<void> } {
+export interface PreviewCaptureHost extends CaptureHost {
+  /**
+   * Starts a capture page before it is needed (a request is waiting for the employee's answer), so
+   * that "Toestaan" does not wait for Chromium to start (about 2 s here; the app's hidden window
+   * opens in a fraction of that). The page captures nothing until a session's `start`.
+   */
+  prepare(): void;
+  /** The warmed page is not needed after all (denied, expired, withdrawn): it ends. */
+  discard(): Promise<void>;
+  closeAll(): Promise<void>;
+}
+
+export function createPreviewCaptureHost(opts: PreviewCaptureOptions): PreviewCaptureHost {
   const chromium = opts.chromium ?? DEFAULT_CHROMIUM;
   const spawn = opts.spawn ?? ((file: string, args: string[]) => spawnProcess(file, args, { stdio: 'ignore' }));
-  let current: Open | null = null;
+  let current: Launched | null = null;
+  let warm: Launched | null = null;
 
-  const shut = async (open: Open) => {
-    if (current === open) current = null;
-    open.page.send('remote.capture', { command: 'stop', sessionId: open.sessionId } satisfies CaptureCommand);
-    open.page.revoke();
-    open.child.kill('SIGTERM');
-    const hard = setTimeout(() => open.child.kill('SIGKILL'), CAPTURE_EXIT_GRACE_MS);
-    await open.exited;
+  const shut = async (launched: Launched) => {
+    if (current === launched) current = null;
+    if (warm === launched) warm = null;
+    if (launched.sessionId !== null) launched.page.send('remote.capture', { command: 'stop', sessionId: launched.sessionId } satisfies CaptureCommand);
+    launched.page.revoke();
+    launched.child.kill('SIGTERM');
+    const hard = setTimeout(() => launched.child.kill('SIGKILL'), CAPTURE_EXIT_GRACE_MS);
+    await launched.exited;
     clearTimeout(hard);
-    await rm(open.profile, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
+    await rm(launched.profile, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
   };
 
+  const launch = async (): Promise<Launched> => {
+    try {
+      accessSync(chromium, constants.X_OK);
+    } catch {
+      throw new Error(`no Chromium at ${chromium} to capture with (give --chromium <path> or HALLO_CHROMIUM)`);
+    }
+    const page = opts.pages.admit('capture');
+    const url = opts.pageUrl(page.key);
+    if (url === null) {
+      page.revoke();
+      throw new Error('the preview does not listen yet');
+    }
+    const profile = await mkdtemp(join(tmpdir(), 'hallo-capture-'));
+    const child = spawn(chromium, chromiumArgs(profile, url));
+    const exited = new Promise<void>((done) => {
+      child.once('exit', () => done());
+      child.once('error', () => done());
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const ready = Promise.race([
+      page.connected,
+      new Promise<never>((_, fail) => {
+        child.once('error', (error) => fail(new Error(`Chromium did not start: ${error.message}`)));
+        child.once('exit', (code) => fail(new Error(`Chromium ended before the capture page listened (exit ${code})`)));
+        timer = setTimeout(() => fail(new Error('the capture page did not reach the bridge')), CAPTURE_OPEN_TIMEOUT_MS);
+      }),
+    ]).finally(() => clearTimeout(timer));
+    ready.catch(() => undefined); // a warm page that fails is found out by open()
+    const launched: Launched = { sessionId: null, page, child, exited, profile, ready };
+    page.onGone(() => {
+      if (current === launched) opts.warn('preview capture: the capture page went away', { sessionId: launched.sessionId });
+    });
+    return launched;
+  };
+
+  let warming: Promise<void> | null = null;
   return {
+    prepare() {
+      if (warm || warming || current) return;
+      warming = launch()
+        .then((launched) => {
+          warm = launched;
+        })
+        .catch((error: unknown) => opts.warn('preview capture: could not warm a capture page', { error: String(error) }))
+        .finally(() => (warming = null));
+    },
+    async discard() {
+      await warming;
+      if (warm) await shut(warm);
+    },
     async open(sessionId) {
       if (current) await shut(current);
+      await warming;
+      const launched = warm ?? (await launch());
+      warm = null;
+      launched.sessionId = sessionId;
+      current = launched;
       try {
-        accessSync(chromium, constants.X_OK);
-      } catch {
-        throw new Error(`no Chromium at ${chromium} to capture with (give --chromium <path> or HALLO_CHROMIUM)`);
-      }
-      const page = opts.pages.admit('capture');
-      const url = opts.pageUrl(page.key);
-      if (url === null) {
-        page.revoke();
-        throw new Error('the preview does not listen yet');
-      }
-      const profile = await mkdtemp(join(tmpdir(), 'hallo-capture-'));
-      const child = spawn(chromium, chromiumArgs(profile, url));
-      const exited = new Promise<void>((done) => {
-        child.once('exit', () => done());
-        child.once('error', () => done());
-      });
-      const open: Open = { sessionId, page, child, exited, profile };
-      current = open;
-      let timer: NodeJS.Timeout | undefined;
-      try {
-        await Promise.race([
-          page.connected,
-          new Promise<never>((_, fail) => {
-            child.once('error', (error) => fail(new Error(`Chromium did not start: ${error.message}`)));
-            child.once('exit', (code) => fail(new Error(`Chromium ended before the capture page listened (exit ${code})`)));
-            timer = setTimeout(() => fail(new Error('the capture page did not reach the bridge')), CAPTURE_OPEN_TIMEOUT_MS);
-          }),
-        ]);
+        await launched.ready;
       } catch (error) {
-        await shut(open);
+        await shut(launched);
         throw error;
-      } finally {
-        clearTimeout(timer);
       }
-      page.onGone(() => {
-        if (current === open) opts.warn('preview capture: the capture page went away', { sessionId });
-      });
     },
     send(command) {
       if (!current || current.sessionId !== command.sessionId || !current.page.send('remote.capture', command)) {
@@ -121,6 +160,8 @@ export function createPreviewCaptureHost(opts: PreviewCaptureOptions): CaptureHo
       if (current && current.sessionId === sessionId) await shut(current);
     },
     async closeAll() {
+      await warming;
+      if (warm) await shut(warm);
       if (current) await shut(current);
     },
   };

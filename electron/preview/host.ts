@@ -10,7 +10,7 @@ import { openRequestTicket } from '../agent/remote/request-ticket';
 import { WINDOW_NAMES, type WindowName } from '../contract';
 import type { ScreenCapture } from '../agent/ports';
 import { startReferenceApi, type ReferenceApi } from '../../tests/reference-api/server';
-import { attachBridge, BRIDGE_KEY_PARAM, createWindowPages } from './bridge';
+import { attachBridge, BRIDGE_KEY_PARAM, windowKey, createWindowPages } from './bridge';
 import { createPreviewCaptureHost } from './capture-host';
 import { createNodePorts } from './node-ports';
 import { createRelaunchingAgent } from './relaunch';
@@ -93,6 +93,14 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     }),
   );
 
+  // While a request waits for the employee, a capture page is started ahead (capture-host.ts: the
+  // preview's Chromium takes seconds to start); it ends when the request ends without a session.
+  agent.subscribe((patch) => {
+    if (!patch.remote) return;
+    if (patch.remote.request) capture.prepare();
+    else if (!patch.remote.session) void capture.discard();
+  });
+
   // The browser has no popup to hide and no shell to open links with: the page opens the portal
   // itself, once the same allow-list as the app's shell has passed it.
   const shell: ShellHandlers = {
@@ -123,7 +131,11 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     url,
     // Each window's page carries the same key; the popup is the root page.
     windows: Object.fromEntries(
-      WINDOW_NAMES.map((name) => [name, `http://${opts.host}:${port}/${name === 'popup' ? '' : `${name}.html`}${name === 'capture' ? '' : fragment}`]),
+      // Each page on its window's own key (bridge.ts windowKey): it can act only as that window.
+      WINDOW_NAMES.map((name) => [
+        name,
+        `http://${opts.host}:${port}/${name === 'popup' ? '' : `${name}.html`}${name === 'capture' ? '' : `#${BRIDGE_KEY_PARAM}=${windowKey(key, name)}`}`,
+      ]),
     ) as Record<WindowName, string>,
     agent,
     screen,

@@ -118,6 +118,45 @@ describe('the preview bridge admits only pages served by this host', () => {
   });
 });
 
+describe('each page acts only as its own window', () => {
+  /** What the door answers `action` on the page of `window` (its key from READY's windows). */
+  async function asPage(window: 'popup' | 'consent' | 'session-bar', action: string, request: unknown): Promise<WireResponse['outcome']> {
+    const pageKey = new URLSearchParams(new URL(preview.windows[window]).hash.slice(1)).get('key');
+    const result = await attempt({ origin: `http://127.0.0.1:${port}`, key: pageKey });
+    if (!('open' in result)) throw new Error(`the ${window} page was not admitted`);
+    const ws = result.open;
+    try {
+      const answer = new Promise<WireResponse>((resolve) => ws.on('message', (data) => {
+        const message = JSON.parse(String(data)) as Partial<WireResponse>;
+        if (message.id === 7) resolve(message as WireResponse);
+      }));
+      ws.send(JSON.stringify({ id: 7, action, request }));
+      return (await answer).outcome;
+    } finally {
+      ws.terminate();
+    }
+  }
+  const answer = { sessionId: 's-none', answer: 'allow' };
+
+  it('the consent page may answer (nothing is pending here), the popup\'s and the bar\'s may not', async () => {
+    expect(await asPage('consent', 'remote.answer', answer)).toEqual({ ok: true, value: { outcome: 'not-pending' } });
+    expect(await asPage('popup', 'remote.answer', answer)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await asPage('session-bar', 'remote.answer', answer)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('the bar and the popup may end a session; the consent page may not, nor change the language', async () => {
+    expect(await asPage('session-bar', 'remote.end', {})).toEqual({ ok: true, value: { outcome: 'no-session' } });
+    expect(await asPage('consent', 'remote.end', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await asPage('consent', 'settings.setLanguage', { language: 'en' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect((await asPage('consent', 'state.get', {})).ok).toBe(true);
+  });
+
+  it('every page has a key of its own', () => {
+    const keys = ['popup', 'restart', 'consent', 'session-bar'].map((w) => new URL(preview.windows[w as 'popup']).hash);
+    expect(new Set(keys).size).toBe(4);
+  });
+});
+
 /** Opens an admitted connection and writes one raw frame on its socket, as a hostile local process could. */
 async function sendRawFrame(frame: Buffer): Promise<void> {
   const result = await attempt({ origin: `http://127.0.0.1:${port}` });

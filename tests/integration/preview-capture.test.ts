@@ -186,6 +186,31 @@ describe('the preview capture host', () => {
     await expect(capture.open('s1')).rejects.toThrow('Chromium ended before the capture page listened (exit 1)');
   });
 
+  it('a page warmed while the request waits is the one the session gets: no second Chromium', async () => {
+    const chromium = fakeChromium();
+    const { capture } = host(chromium);
+    capture.prepare();
+    capture.prepare(); // one warm page, however often the state says a request waits
+    await until('the warm page', () => chromium.pagesOpened.length === 1);
+    await capture.open('s1');
+    expect(chromium.launched).toHaveLength(1);
+    capture.send({ command: 'stop', sessionId: 's1' });
+    await until('the command', () => chromium.pagesOpened[0]!.events.length > 0);
+    await capture.closeAll();
+  });
+
+  it('a warmed page that is not needed (denied, expired) ends', async () => {
+    const chromium = fakeChromium();
+    const { capture } = host(chromium);
+    capture.prepare();
+    await until('the warm page', () => chromium.pagesOpened.length === 1);
+    await capture.discard();
+    expect(chromium.launched[0]!.killed).toEqual(['SIGTERM']);
+    await capture.open('s2');
+    expect(chromium.launched).toHaveLength(2); // the next session starts afresh
+    await capture.closeAll();
+  });
+
   it('asks for mDNS-free candidates, so the technician’s browser can reach this one', () => {
     expect(chromiumArgs('/tmp/p', 'http://127.0.0.1:1/capture.html')).toContain('--disable-features=WebRtcHideLocalIpsWithMdns');
   });

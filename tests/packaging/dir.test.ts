@@ -71,8 +71,13 @@ describe('packaged app (electron-builder --dir --linux)', () => {
     // The view engine's hidden window: its preload and its page.
     expect(files).toContain('/out/preload/capture.cjs');
     expect(files).toContain('/out/renderer/capture.html');
+    // Remote support's consent window and session bar.
+    for (const window of ['consent', 'session-bar']) {
+      expect(files).toContain(`/out/preload/${window}.cjs`);
+      expect(files).toContain(`/out/renderer/${window}.html`);
+    }
     expect(files.some((file) => /^\/out\/renderer\/assets\/.+\.js$/.test(file))).toBe(true);
-    for (const overall of ['ok', 'attention', 'problem', 'offline']) {
+    for (const overall of ['ok', 'attention', 'problem', 'offline', 'remote-request', 'remote-session']) {
       for (const name of [`tray-${overall}-16.png`, `tray-${overall}-32.png`, `tray-${overall}Template.png`]) {
         expect(files).toContain(`/resources/tray/${name}`);
       }
