@@ -25,7 +25,7 @@ export type ActionHandlers<N extends CapabilityName> = {
 export type HeartbeatPart = Partial<Omit<HeartbeatBody, 'at' | 'agentVersion'>>;
 
 /** What a capability adds to a ticket's diagnostics; strings that may name the user are masked with `mask`. */
-export type DiagnosticsPart = Partial<Pick<Diagnostics, 'device' | 'health' | 'checks' | 'updates'>>;
+export type DiagnosticsPart = Partial<Pick<Diagnostics, 'device' | 'health' | 'checks' | 'updates' | 'remote'>>;
 
 /** A running capability: what `create` returns. */
 export interface Capability<N extends CapabilityName = CapabilityName> {

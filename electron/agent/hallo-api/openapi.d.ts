@@ -868,6 +868,28 @@ export interface components {
             appVersion: string;
             /** @description The status item the user reported with “Meld dit” (StatusItem.id), if any. */
             relatedItemId?: string | null;
+            remote?: components["schemas"]["DiagnosticsRemote"];
+        };
+        /** @description Remote support in a ticket's diagnostics: the audit chain's state and its newest lines. */
+        DiagnosticsRemote: {
+            /**
+             * @description `broken`: a line of the device's remote-support audit log was edited or removed.
+             * @enum {string}
+             */
+            chain: "intact" | "broken";
+            brokenAtSeq: number | null;
+            /** @description The newest lines of the audit log, newest first (RemoteAuditEntry without its ids and hashes). */
+            lines: {
+                seq: number;
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                kind: "request-received" | "request-refused" | "request-cancelled" | "consent" | "session-started" | "session-ended" | "input-dropped" | "chain-broken";
+                sessionId?: string;
+                params: {
+                    [key: string]: string | number | boolean;
+                };
+            }[];
         };
         TicketCreateRequest: {
             subject: string;

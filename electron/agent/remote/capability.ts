@@ -63,8 +63,8 @@ export const remoteCapability = defineCapability({
       api: () => ctx.api(),
       publish: () => render(),
       async onStarted(view, at) {
-        await calls.add({ kind: 'event', sessionId: view.sessionId, body: { type: 'started', by: 'user', at: iso(at) } });
         await record('session-started', view.sessionId, { mode: view.mode });
+        await calls.add({ kind: 'event', sessionId: view.sessionId, body: { type: 'started', by: 'user', at: iso(at) } });
         await history.put(view.sessionId, (previous) => ({ ...(previous ?? entryFor(view)), startedAt: iso(at) }));
         render();
       },
@@ -349,10 +349,22 @@ export const remoteCapability = defineCapability({
           }).catch(log_('a withdrawal'));
         } else if (event.type === 'remote-session.signal') session.fromTechnician(event.data.sessionId, event.data.signal);
       },
-      async diagnostics() {
+      /** The audit's chain and newest lines for a ticket, checked again now (an edit since the start shows here). */
+      async diagnostics(mask) {
         await audit.recheck();
         render();
-        return {};
+        const lines = audit
+          .entries()
+          .slice(-DIAGNOSTICS_AUDIT_LINES)
+          .reverse()
+          .map(({ seq, at, kind, sessionId, params }) => ({
+            seq,
+            at,
+            kind,
+            ...(sessionId !== undefined ? { sessionId } : {}),
+            params: Object.fromEntries(Object.entries(params).map(([key, value]) => [key, typeof value === 'string' ? mask(value) : value])),
+          }));
+        return { remote: { ...audit.chain(), lines } };
       },
     };
   },

@@ -9,7 +9,7 @@ import type { TopProcesses } from './processes';
 export type Diagnostics = components['schemas']['Diagnostics'];
 
 export interface DiagnosticsInput {
-  /** What each capability adds (device, health, checks, updates), already masked. */
+  /** What each capability adds (device, health, checks, updates, remote), already masked. */
   parts: DiagnosticsPart;
   recent: readonly LogEntry[];
   /** null: left out by the employee, or the probe failed or was too slow. */
@@ -55,6 +55,7 @@ export function buildDiagnostics(input: DiagnosticsInput): Diagnostics {
     processes: input.processes,
     appVersion: cut(input.appVersion, 64),
     relatedItemId: input.relatedItemId === null ? null : cut(input.mask(input.relatedItemId), 300),
+    ...(parts.remote ? { remote: parts.remote } : {}),
   } as Diagnostics;
   return withinBudget(diagnostics);
 }

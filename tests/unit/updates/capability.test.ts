@@ -10,6 +10,7 @@ import type { HalloApi } from '../../../electron/agent/hallo-api/client';
 import type { Policy, RestartOutcome } from '../../../electron/agent/hallo-api/types';
 import { createLogger } from '../../../electron/agent/log';
 import type { RestartResult } from '../../../electron/agent/platform/restart';
+import { INITIAL_REMOTE } from '../../../electron/agent/remote/capability';
 import { AgentStore } from '../../../electron/agent/store';
 import { FIRST_CHECK_DELAY_MS, updatesCapability } from '../../../electron/agent/updates/capability';
 import { RESTART_FILE } from '../../../electron/agent/updates/restart-file';
@@ -87,9 +88,9 @@ async function boot(env: { dataDir: string; m: Machine; clock: FakeClock; shift?
   const capability = updatesCapability.create(ctx, sliceStore(store, 'updates', updatesCapability.slices));
   await capability.start?.();
   const state = () => store.get().updates;
-  if (env.firstCheckDelayMs) return { capability, state, notices, stop: () => capability.stop?.() };
+  if (env.firstCheckDelayMs) return { capability, state, notices, store, stop: () => capability.stop?.() };
   await vi.waitFor(() => expect(state()).toMatchObject({ checking: false, lastCheckedAt: expect.any(String) }));
-  return { capability, state, notices, stop: () => capability.stop?.() };
+  return { capability, state, notices, store, stop: () => capability.stop?.() };
 }
 
 /**
@@ -180,6 +181,27 @@ describe('updates capability: the restart', () => {
     ]);
     expect(options).toContainEqual({ kind: 'pick', at: '2026-12-07T11:30:00.000Z', minutes: null }); // 12:30 lunch, in Amsterdam
     expect((await run.capability.heartbeat?.())?.updates).toMatchObject({ rebootRequired: true, restartReasons: ['packages'], restartDeadline: '2026-12-10T09:00:00.000Z', deferralsUsed: 0 });
+    await run.stop();
+  });
+
+  it('holds its prompts while a remote session runs, and asks again once it ended', async () => {
+    const env = await machine({ reasons: [hard] });
+    const run = await boot(env);
+    expect(run.state().restart.step).toMatchObject({ kind: 'prompt' });
+    const session = {
+      sessionId: 'rs_1',
+      technicianName: 'Jan',
+      ticketNumber: null,
+      mode: 'view' as const,
+      phase: 'live' as const,
+      grantedAt: '2026-12-07T09:00:00.000Z',
+      startedAt: '2026-12-07T09:00:01.000Z',
+      endsAt: '2026-12-07T10:00:00.000Z',
+    };
+    run.store.set('remote', { ...INITIAL_REMOTE, session }); // what the remote capability writes while a session runs
+    await vi.waitFor(() => expect(run.state().restart.step).toMatchObject({ kind: 'wait', why: 'remote-session' }));
+    run.store.set('remote', INITIAL_REMOTE);
+    await vi.waitFor(() => expect(run.state().restart.step).toMatchObject({ kind: 'prompt' }));
     await run.stop();
   });
 
