@@ -5,12 +5,15 @@
 // state whose SHAPE differs per state (ok ✓ in a circle, attention ! in a triangle, problem × in
 // a diamond, offline – in a circle), so they can be told apart without colour: for colour-blind
 // users, and on macOS, where template images are black + alpha and tinted by the menu bar.
+// Remote support has two more, a square badge in hallo,'s purple: three dots while a request
+// waits for the employee, an eye while a session runs.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 
 type Overall = 'ok' | 'attention' | 'problem' | 'offline';
+type Badge = Overall | 'remote-request' | 'remote-session';
 type RGB = [number, number, number];
 /** Coverage test in unit coordinates (0..1 across the icon). */
 type Shape = (x: number, y: number) => boolean;
@@ -20,7 +23,9 @@ const root = join(here, '..');
 
 const BRAND: RGB = [0x1f, 0x2a, 0x44]; // hallo, night blue
 const WHITE: RGB = [255, 255, 255];
-const STATE: Record<Overall, RGB> = {
+const STATE: Record<Badge, RGB> = {
+  'remote-request': [0x4b, 0x2b, 0xbd], // hallo, purple, as the popup's accent
+  'remote-session': [0x4b, 0x2b, 0xbd],
   ok: [0x10, 0x7c, 0x10], // green
   attention: [0xc2, 0x7c, 0x00], // amber, dark enough for a white "!"
   problem: [0xc4, 0x2b, 0x1c], // red
@@ -70,7 +75,11 @@ const mark: Shape = union(
 
 // Badge in the lower right; its shape tells the state.
 const B = { cx: 0.73, cy: 0.73, r: 0.27 };
-const badgeShape: Record<Overall, Shape> = {
+const ellipse = (cx: number, cy: number, rx: number, ry: number): Shape => (x, y) => ((x - cx) / rx) ** 2 + ((y - cy) / ry) ** 2 <= 1;
+const badgeSquare: Shape = (x, y) => Math.abs(x - B.cx) <= B.r * 0.95 && Math.abs(y - B.cy) <= B.r * 0.95;
+const badgeShape: Record<Badge, Shape> = {
+  'remote-request': badgeSquare,
+  'remote-session': badgeSquare,
   ok: circle(B.cx, B.cy, B.r),
   offline: circle(B.cx, B.cy, B.r),
   attention: polygon([
@@ -86,7 +95,9 @@ const badgeShape: Record<Overall, Shape> = {
   ]),
 };
 const s = B.r; // symbol unit
-const badgeSymbol: Record<Overall, Shape> = {
+const badgeSymbol: Record<Badge, Shape> = {
+  'remote-request': union(circle(B.cx - 0.5 * s, B.cy, 0.15 * s), circle(B.cx, B.cy, 0.15 * s), circle(B.cx + 0.5 * s, B.cy, 0.15 * s)),
+  'remote-session': union(minus(ellipse(B.cx, B.cy, 0.72 * s, 0.46 * s), ellipse(B.cx, B.cy, 0.5 * s, 0.27 * s)), circle(B.cx, B.cy, 0.2 * s)),
   ok: union(capsule(B.cx - 0.5 * s, B.cy + 0.02 * s, B.cx - 0.12 * s, B.cy + 0.4 * s, 0.13 * s), capsule(B.cx - 0.12 * s, B.cy + 0.4 * s, B.cx + 0.52 * s, B.cy - 0.38 * s, 0.13 * s)),
   attention: union(capsule(B.cx, B.cy - 0.5 * s, B.cx, B.cy + 0.12 * s, 0.13 * s), circle(B.cx, B.cy + 0.5 * s, 0.14 * s)),
   problem: union(capsule(B.cx - 0.36 * s, B.cy - 0.36 * s, B.cx + 0.36 * s, B.cy + 0.36 * s, 0.17 * s), capsule(B.cx + 0.36 * s, B.cy - 0.36 * s, B.cx - 0.36 * s, B.cy + 0.36 * s, 0.17 * s)),
@@ -138,7 +149,7 @@ function render(size: number, layers: Layer[]): Buffer {
 }
 
 /** Colour tray icon: the mark in a brand tile, the state's badge in the state's colour. */
-function trayLayers(state: Overall): Layer[] {
+function trayLayers(state: Badge): Layer[] {
   const tileMark = place(mark, 0.8, 0.02, 0.02);
   return [
     { shape: roundedSquare(0.02, 0.2), color: BRAND },
@@ -150,7 +161,7 @@ function trayLayers(state: Overall): Layer[] {
 }
 
 /** macOS template: black + alpha only; the badge's shape and symbol carry the state. */
-function templateLayers(state: Overall): Layer[] {
+function templateLayers(state: Badge): Layer[] {
   return [
     { shape: place(mark, 0.8, 0.02, 0.02), color: [0, 0, 0] },
     { shape: grow(badgeShape[state], 0.07), color: null },
@@ -186,7 +197,7 @@ function write(path: string, data: Buffer): void {
 }
 
 const tray = join(root, 'resources', 'tray');
-for (const state of ['ok', 'attention', 'problem', 'offline'] as const) {
+for (const state of ['ok', 'attention', 'problem', 'offline', 'remote-request', 'remote-session'] as const) {
   // Windows: 16 px (+@2x); Linux panels: 32 px (+@2x). Electron loads @2x on HiDPI by itself.
   for (const size of [16, 32]) {
     write(join(tray, `tray-${state}-${size}.png`), render(size, trayLayers(state)));

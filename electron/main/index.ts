@@ -16,7 +16,10 @@ import { openRequestTicket } from '../agent/remote/request-ticket';
 import { installSecurity, openExternalSafely } from './security';
 import { showNotices } from './notices';
 import { openReport } from './report';
-import { bindReportShortcut } from './shortcut';
+import { bindRemoteEndShortcut, bindReportShortcut } from './shortcut';
+import { showRemoteNotices } from './remote-notices';
+import { createConsentWindow } from './windows/consent';
+import { createSessionBar } from './windows/session-bar';
 import { createShellTray } from './tray';
 import { createPopup, type Popup } from './windows/popup';
 import { createCaptureHost } from './windows/capture';
@@ -94,6 +97,21 @@ async function start(): Promise<void> {
     devUrl: process.env.ELECTRON_RENDERER_URL,
   });
   const shortcut = bindReportShortcut({ agent, onPress: () => void openReport(agent, shown) });
+  // Remote support: the consent window while a request waits, the bar and the end shortcut while a session runs.
+  const consentWindow = createConsentWindow({
+    agent,
+    preloadPath: join(appPath, 'out', 'preload', 'consent.cjs'),
+    isPackaged: app.isPackaged,
+    devUrl: process.env.ELECTRON_RENDERER_URL,
+  });
+  const sessionBar = createSessionBar({
+    agent,
+    preloadPath: join(appPath, 'out', 'preload', 'session-bar.cjs'),
+    isPackaged: app.isPackaged,
+    devUrl: process.env.ELECTRON_RENDERER_URL,
+  });
+  const endShortcut = bindRemoteEndShortcut({ agent });
+  showRemoteNotices({ agent, consent: consentWindow, popup: shown });
   showNotices({ agent, platform: process.platform, popup: shown });
 
   let stopping = false;
@@ -103,7 +121,10 @@ async function start(): Promise<void> {
     event.preventDefault();
     // app.exit() below skips will-quit, where Electron would otherwise want this done.
     shortcut.dispose();
+    endShortcut.dispose();
     restartWindow.dispose();
+    consentWindow.dispose();
+    sessionBar.dispose();
     capture.dispose();
     void Promise.allSettled([agent.stop(), demoApi.close()]).finally(() => app.exit(0));
   });

@@ -99,3 +99,19 @@ export function popupSize(base: { width: number; height: number }, zoomFactor: n
     height: Math.max(1, Math.min(Math.round(base.height * zoom), workArea.height - 2 * GAP)),
   };
 }
+
+/** A window in the middle of a work area (the consent window: where the eye already is), never off it. */
+export function centredPosition(windowSize: { width: number; height: number }, workArea: Rect): { x: number; y: number } {
+  const right = workArea.x + workArea.width;
+  const bottom = workArea.y + workArea.height;
+  return {
+    x: Math.round(clamp(workArea.x + (workArea.width - windowSize.width) / 2, workArea.x + GAP, right - windowSize.width - GAP, workArea.x)),
+    y: Math.round(clamp(workArea.y + (workArea.height - windowSize.height) / 2, workArea.y + GAP, bottom - windowSize.height - GAP, workArea.y)),
+  };
+}
+
+/** A bar at the top centre of a work area (the session bar), never off it. */
+export function topCentrePosition(windowSize: { width: number; height: number }, workArea: Rect): { x: number; y: number } {
+  const { x } = centredPosition(windowSize, workArea);
+  return { x, y: workArea.y + Math.min(GAP / 2, Math.max(0, workArea.height - windowSize.height)) };
+}

@@ -48,3 +48,44 @@ function register(accelerator: string, onPress: () => void): Refusal | null {
     return { reason: 'invalid', error: String(error) };
   }
 }
+
+/**
+ * The shortcut that ends a running remote-support session (state.settings.remoteEndShortcut,
+ * Ctrl+Alt+E unless the managed config says otherwise): held only while a session runs, so that
+ * it takes nothing from other applications the rest of the time. Pressing it is remote.end.
+ */
+export function bindRemoteEndShortcut(opts: { agent: Agent }): { dispose(): void } {
+  const log = opts.agent.log.child('shortcut');
+  let held: string | null = null;
+  // What was last tried: one that could not be had is not tried again until session or setting change.
+  let attempted: string | null = null;
+  const end = () =>
+    void opts.agent.invoke('remote.end', {}).catch((error: unknown) => log.warn('remote end shortcut: ending failed', { error: String(error) }));
+
+  const release = () => {
+    if (held !== null) globalShortcut.unregister(held);
+    held = null;
+  };
+  const follow = () => {
+    const { remote, settings } = opts.agent.state();
+    const wanted = remote.session !== null ? settings.remoteEndShortcut : null;
+    if (wanted === attempted) return;
+    release();
+    attempted = wanted;
+    if (wanted === null) return;
+    const problem = register(wanted, end);
+    if (problem) log.warn('remote end shortcut not registered', { accelerator: wanted, reason: problem.reason, error: problem.error });
+    else held = wanted;
+  };
+  follow();
+  const unsubscribe = opts.agent.subscribe((patch) => {
+    if (patch.remote || patch.settings) follow();
+  });
+  return {
+    dispose: () => {
+      unsubscribe();
+      release();
+      attempted = null;
+    },
+  };
+}

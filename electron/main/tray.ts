@@ -7,6 +7,7 @@ import type { Agent } from '../agent/agent';
 import { fill, message } from './catalog';
 import type { Rect } from './position';
 import { openReport } from './report';
+import { remoteMenuItems, remoteTooltip, remoteTrayIcon, type RemoteTrayIcon } from './remote-tray';
 
 export interface TrayOptions {
   agent: Agent;
@@ -34,8 +35,8 @@ const ICON: Record<Overall, 'ok' | 'attention' | 'problem' | 'offline'> = {
  * it tints for the menu bar, so the state is told by the badge's shape; Windows' notification area
  * is 16 px, Linux panels are 22–24 px and get the 32 px image. @2x files are picked up by Electron.
  */
-export function trayIconFile(iconsDir: string, overall: Overall, platform: NodeJS.Platform): string {
-  const icon = ICON[overall];
+export function trayIconFile(iconsDir: string, overall: Overall | RemoteTrayIcon, platform: NodeJS.Platform): string {
+  const icon = overall === 'remote-request' || overall === 'remote-session' ? overall : ICON[overall];
   if (platform === 'darwin') return join(iconsDir, `tray-${icon}Template.png`);
   return join(iconsDir, `tray-${icon}-${platform === 'win32' ? 16 : 32}.png`);
 }
@@ -80,7 +81,10 @@ export function trayMenu(opts: TrayOptions, language: Language, preference: Lang
     checked: preference === id,
     click: setLanguage(id),
   });
+  const endSession = () =>
+    void opts.agent.invoke('remote.end', {}).catch((error: unknown) => opts.agent.log.warn('tray: session not ended', { error: String(error) }));
   return Menu.buildFromTemplate([
+    ...remoteMenuItems(opts.agent.state().remote, language, endSession),
     { id: 'open', label: t.open, click: () => opts.popup.show() },
     { id: 'report', label: t.report, click: () => void openReport(opts.agent, opts.popup) },
     { type: 'separator' },
@@ -96,7 +100,7 @@ export function trayMenu(opts: TrayOptions, language: Language, preference: Lang
 
 /** The tray icon, kept in step with the agent's overall state and language. */
 export function createShellTray(opts: TrayOptions): { tray: Tray; dispose(): void } {
-  const image = (overall: Overall) => {
+  const image = (overall: Overall | RemoteTrayIcon) => {
     const icon = nativeImage.createFromPath(trayIconFile(opts.iconsDir, overall, opts.platform));
     if (opts.platform === 'darwin') icon.setTemplateImage(true);
     return icon;
@@ -108,8 +112,10 @@ export function createShellTray(opts: TrayOptions): { tray: Tray; dispose(): voi
 
   const render = () => {
     const restart = restartTooltip(opts.agent.state(), settings.language, new Date());
-    tray.setImage(image(restart && overall === 'ok' ? 'attention' : overall));
-    tray.setToolTip(restart ?? trayTooltip(headline, settings.language, waiting));
+    // Remote support first: whether someone watches (or asks to) matters more than the PC's state.
+    const { remote } = opts.agent.state();
+    tray.setImage(image(remoteTrayIcon(remote) ?? (restart && overall === 'ok' ? 'attention' : overall)));
+    tray.setToolTip(remoteTooltip(remote, settings.language) ?? restart ?? trayTooltip(headline, settings.language, waiting));
     menu = trayMenu(opts, settings.language, settings.languagePreference);
     // On macOS a context menu would take over the left click that opens the popup.
     if (opts.platform !== 'darwin') tray.setContextMenu(menu);
@@ -124,7 +130,7 @@ export function createShellTray(opts: TrayOptions): { tray: Tray; dispose(): voi
   const unsubscribe = opts.agent.subscribe((patch) => {
     // The tickets slice changes often (a thread being read); only its count shows here.
     const waitingNow = patch.tickets?.waitingForYou ?? waiting;
-    if (!patch.overall && !patch.headline && !patch.settings && !patch.updates && !patch.support && waitingNow === waiting) return;
+    if (!patch.overall && !patch.headline && !patch.settings && !patch.updates && !patch.support && !patch.remote && waitingNow === waiting) return;
     ({ overall, headline, settings } = opts.agent.state());
     waiting = waitingNow;
     render();

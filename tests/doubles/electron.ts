@@ -240,6 +240,15 @@ export class BrowserWindow extends EventEmitter {
     this.alwaysOnTop = level === undefined ? { flag } : { flag, level };
   }
   setVisibleOnAllWorkspaces(): void {}
+  /** Kept out of screen captures (setContentProtection). */
+  contentProtected = false;
+  setContentProtection(on: boolean): void {
+    this.contentProtected = on;
+  }
+  showInactive(): void {
+    this.visible = true;
+    this.emit('show');
+  }
   minimized = false;
   minimize(): void {
     this.minimized = true;

@@ -3,10 +3,16 @@ import { actionNamesFor, type PreloadApi } from '../../electron/contract';
 import { actionChannel, eventChannel } from '../../electron/contract';
 
 // A fresh preload per test; the double is re-imported with it (resetModules makes a new one).
-async function loadPreload(window: 'popup' | 'restart' = 'popup') {
+const PRELOADS = {
+  popup: () => import('../../electron/preload/popup'),
+  restart: () => import('../../electron/preload/restart'),
+  consent: () => import('../../electron/preload/consent'),
+  'session-bar': () => import('../../electron/preload/session-bar'),
+};
+async function loadPreload(window: keyof typeof PRELOADS = 'popup') {
   vi.resetModules();
   const electron = await import('../doubles/electron');
-  await (window === 'popup' ? import('../../electron/preload/popup') : import('../../electron/preload/restart'));
+  await PRELOADS[window]();
   return { api: electron.contextBridge.exposed.get('hallo') as PreloadApi, ...electron };
 }
 
@@ -16,6 +22,19 @@ describe('restart preload', () => {
     expect([...contextBridge.exposed.keys()]).toEqual(['hallo']);
     expect(Object.keys(api.actions).sort()).toEqual(['state.get', 'updates.defer', 'updates.remindLater', 'updates.restartNow']);
     expect(actionNamesFor('restart').sort()).toEqual(Object.keys(api.actions).sort());
+  });
+});
+
+describe('remote support preloads', () => {
+  it('the consent window can only answer the pending request, open its ticket and read the state', async () => {
+    const { api, contextBridge } = await loadPreload('consent');
+    expect([...contextBridge.exposed.keys()]).toEqual(['hallo']);
+    expect(Object.keys(api.actions).sort()).toEqual(['remote.answer', 'remote.showTicket', 'state.get']);
+  });
+
+  it('the session bar can only end the session and read the state', async () => {
+    const { api } = await loadPreload('session-bar');
+    expect(Object.keys(api.actions).sort()).toEqual(['remote.end', 'state.get']);
   });
 });
 

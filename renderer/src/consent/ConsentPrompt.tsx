@@ -6,6 +6,8 @@ import { spokenSeconds } from './spoken';
 
 /** `npm run bench` (consentPromptMs) measures from the request's arrival to this mark. */
 export const CONSENT_PROMPT_SHOWN = 'hallo:consent-prompt-shown';
+/** Clicks and keys this soon after the page showed a request are ignored (ARCHITECTURE.md: 500 ms). */
+const ANSWER_GUARD_MS = 500;
 
 export interface ConsentActions {
   answer(request: ActionRequest<'remote.answer'>): Promise<ActionResult<'remote.answer'>['outcome']>;
@@ -33,6 +35,9 @@ export function ConsentPrompt(props: { request: RemoteRequestView | null; now: D
   const [heard, setHeard] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   const sessionId = request?.sessionId ?? null;
+  // When this page showed the request: the guard counts from here too, not only from when the
+  // agent decided to show it (a busy machine may take longer than the guard to paint the page).
+  const [shownHere] = useState(() => Date.now());
 
   // The window keys this component by the request, so a new request starts with fresh choices.
   useEffect(() => {
@@ -59,7 +64,7 @@ export function ConsentPrompt(props: { request: RemoteRequestView | null; now: D
   const control = request.modeRequested === 'control';
   const mode = control && request.controlOffered && !viewOnly ? 'control' : 'view';
   const send = (answer: 'allow' | 'deny' | 'not-requested') => {
-    if (Date.now() < new Date(request.answerableAt).getTime()) return;
+    if (Date.now() < Math.max(new Date(request.answerableAt).getTime(), shownHere + ANSWER_GUARD_MS)) return;
     setFailed(false);
     actions.answer({ sessionId: request.sessionId, answer, ...(answer === 'allow' ? { mode } : {}) }).catch(() => setFailed(true));
   };

@@ -17,6 +17,7 @@ export function SessionBar(props: { session: RemoteSessionView | null; language:
   if (!session) {
     return (
       <main className="session-bar">
+        <h1 className="visually-hidden">{t('sessionBar.windowTitle')}</h1>
         <p>{t('sessionBar.none')}</p>
       </main>
     );
@@ -30,7 +31,8 @@ export function SessionBar(props: { session: RemoteSessionView | null; language:
         ? t('sessionBar.ending', { name })
         : t(session.mode === 'control' ? 'sessionBar.control' : 'sessionBar.view', { name, time });
   return (
-    <main className="session-bar" aria-label={t('sessionBar.windowTitle')}>
+    <main className="session-bar">
+      <h1 className="visually-hidden">{t('sessionBar.windowTitle')}</h1>
       <span className="session-bar-dot" aria-hidden="true" />
       <p className="session-bar-text" role="status">
         {line}

@@ -8,6 +8,7 @@ import { SessionBar, shortcutLabel } from '../../../renderer/src/session-bar/Ses
 import { hasRemoteNews, RemoteSection } from '../../../renderer/src/components/Remote';
 import { createI18n } from '../../../renderer/src/i18n';
 import { INITIAL_REMOTE } from '../../../electron/agent/remote/capability';
+import { sampleRemoteRequest, sampleRemoteSession } from './sample-state';
 
 // The consent window, the session bar and the popup's "Hulp op afstand" as the employee reads them
 // (text only, no DOM; clicks, keys, the 500 ms guard and axe are in tests/e2e/remote-consent.spec.ts).
@@ -19,22 +20,7 @@ function text(element: ReactElement, language: 'nl' | 'en' = 'nl'): string {
   return html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/\s+/g, ' ');
 }
 
-function request(over: Partial<RemoteRequestView> = {}): RemoteRequestView {
-  return {
-    sessionId: 's-1',
-    technicianName: 'Jan',
-    reason: 'Outlook start niet op',
-    ticketNumber: 1042,
-    ticketId: 't-1042',
-    modeRequested: 'view',
-    controlOffered: false,
-    code: '482913',
-    shownAt: '2026-12-07T13:20:00Z',
-    answerableAt: '2026-12-07T13:20:00.500Z',
-    expiresAt: '2026-12-07T13:21:00Z',
-    ...over,
-  };
-}
+const request = sampleRemoteRequest;
 const answers = { answer: async () => 'accepted' as const, showTicket: () => undefined };
 const consent = (over: Partial<RemoteRequestView> | null, language: 'nl' | 'en' = 'nl') =>
   text(createElement(ConsentPrompt, { request: over === null ? null : request(over), now, actions: answers }), language);
@@ -83,19 +69,7 @@ describe('the consent window', () => {
   });
 });
 
-function session(over: Partial<RemoteSessionView> = {}): RemoteSessionView {
-  return {
-    sessionId: 's-1',
-    technicianName: 'Jan',
-    ticketNumber: 1042,
-    mode: 'view',
-    phase: 'live',
-    grantedAt: '2026-12-07T13:19:50Z',
-    startedAt: '2026-12-07T13:20:00Z',
-    endsAt: '2026-12-07T14:20:00Z',
-    ...over,
-  };
-}
+const session = sampleRemoteSession;
 const bar = (s: RemoteSessionView | null, language: 'nl' | 'en' = 'nl') =>
   text(createElement(SessionBar, { session: s, language, zone, shortcut: 'Control+Alt+E', onEnd: () => undefined }), language);
 

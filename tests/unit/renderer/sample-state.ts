@@ -1,4 +1,4 @@
-import type { AgentState, SupportState, TicketPreview } from '../../../electron/contract';
+import type { AgentState, RemoteRequestView, RemoteSessionView, SupportState, TicketPreview } from '../../../electron/contract';
 import { urgentAdviceByImpact } from '../../../electron/agent/support/advice';
 import { INITIAL_REMOTE } from '../../../electron/agent/remote/capability';
 import { ticketBody } from '../../reference-api/testing';
@@ -111,5 +111,38 @@ export function samplePreview(): TicketPreview {
       },
     },
     attachments: [{ name: 'screenshot.png', contentType: 'image/png', bytes: 312_000 }],
+  };
+}
+
+/** Jan's request for view, ticket 1042, code 482913, asked at 14:20 Amsterdam time, a minute to answer. */
+export function sampleRemoteRequest(over: Partial<RemoteRequestView> = {}): RemoteRequestView {
+  return {
+    sessionId: 's-1',
+    technicianName: 'Jan',
+    reason: 'Outlook start niet op',
+    ticketNumber: 1042,
+    ticketId: 't-1042',
+    modeRequested: 'view',
+    controlOffered: false,
+    code: '482913',
+    shownAt: '2026-12-07T13:20:00Z',
+    answerableAt: '2026-12-07T13:20:00.500Z',
+    expiresAt: '2026-12-07T13:21:00Z',
+    ...over,
+  };
+}
+
+/** Jan watching since 14:20 Amsterdam time. */
+export function sampleRemoteSession(over: Partial<RemoteSessionView> = {}): RemoteSessionView {
+  return {
+    sessionId: 's-1',
+    technicianName: 'Jan',
+    ticketNumber: 1042,
+    mode: 'view',
+    phase: 'live',
+    grantedAt: '2026-12-07T13:19:50Z',
+    startedAt: '2026-12-07T13:20:00Z',
+    endsAt: '2026-12-07T14:20:00Z',
+    ...over,
   };
 }
