@@ -50,6 +50,7 @@ function finish(): void {
   peer?.close();
   peer = null;
   video.srcObject = null;
+  video.dataset.frames = '0'; // at once, not at the next count: the stream is gone
   endButton.disabled = true;
   clickButton.disabled = true;
 }
