@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CaptureHost } from '../agent/ports';
-import type { CaptureCommand } from '../contract';
+import type { CaptureCommand, RemoteState } from '../contract';
 import type { WindowPages } from './bridge';
 
 // The view engine's host in the preview: no desktop and no Electron, so the capture page runs in
@@ -44,6 +44,19 @@ export interface PreviewCaptureOptions {
   warn(message: string, data?: Record<string, unknown>): void;
   /** Tests hand a stand-in for Chromium. */
   spawn?: (file: string, args: string[]) => ChildProcess;
+}
+
+/**
+ * What the warm capture page does for the remote slice: `prepare` while a request waits for the
+ * employee; `discard` once it ended without a session; else `keep`. An answer clears the request
+ * before its outcome is known (the consent POST): the newest history entry says whether it is
+ * still on its way to a session (`pending`, `granted`).
+ */
+export function warmStep(remote: Pick<RemoteState, 'request' | 'session' | 'history'>): 'prepare' | 'discard' | 'keep' {
+  if (remote.request) return 'prepare';
+  if (remote.session) return 'keep';
+  const outcome = remote.history[0]?.outcome;
+  return outcome === 'pending' || outcome === 'granted' ? 'keep' : 'discard';
 }
 
 /** A capture page in its own Chromium, listening (once `ready`), for a session or not yet. */

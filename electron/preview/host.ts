@@ -11,7 +11,7 @@ import { WINDOW_NAMES, type WindowName } from '../contract';
 import type { ScreenCapture } from '../agent/ports';
 import { startReferenceApi, type ReferenceApi } from '../../tests/reference-api/server';
 import { attachBridge, BRIDGE_KEY_PARAM, windowKey, createWindowPages } from './bridge';
-import { createPreviewCaptureHost } from './capture-host';
+import { createPreviewCaptureHost, warmStep } from './capture-host';
 import { createNodePorts } from './node-ports';
 import { createRelaunchingAgent } from './relaunch';
 import { simulatedProvider, simulatedRestartPort, writeSimulatedReasons } from './simulated-restart';
@@ -95,10 +95,10 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
 
   // While a request waits for the employee, a capture page is started ahead (capture-host.ts: the
   // preview's Chromium takes seconds to start); it ends when the request ends without a session.
-  agent.subscribe((patch) => {
-    if (!patch.remote) return;
-    if (patch.remote.request) capture.prepare();
-    else if (!patch.remote.session) void capture.discard();
+  agent.subscribe(({ remote }) => {
+    const step = remote ? warmStep(remote) : 'keep';
+    if (step === 'prepare') capture.prepare();
+    if (step === 'discard') void capture.discard();
   });
 
   // The browser has no popup to hide and no shell to open links with: the page opens the portal

@@ -40,6 +40,8 @@ async function allow(consent: Page) {
 }
 
 test.describe('remote support with the view engine', () => {
+  // A preview, the capture page's Chromium and the technician's browser at once, on two busy cores.
+  test.setTimeout(120_000);
   let preview: RunningPreview;
   let deviceId: string;
   test.beforeEach(async ({ page }) => {
@@ -74,7 +76,10 @@ test.describe('remote support with the view engine', () => {
     await expect.poll(technician.frames).toBeGreaterThan(before + 10);
     const bar = await context.newPage();
     await bar.goto(preview.windows['session-bar']!);
-    await bar.getByRole('button', { name: /Beëindigen/ }).click();
+    await expect(bar.getByText(/^Jan van hallo, kijkt mee sinds \d\d:\d\d$/)).toBeVisible();
+    const end = bar.getByRole('button', { name: 'Sessie met Jan van hallo, beëindigen' });
+    await expect(end).toHaveText('Beëindigen');
+    await end.click();
 
     await expect(technician.state).toHaveAttribute('data-state', 'ended');
     await expect(technician.state).toHaveText(/^Beëindigd door de gebruiker om \d\d:\d\d$/);
@@ -102,6 +107,10 @@ test.describe('remote support with the view engine', () => {
     await technician.page.getByRole('button', { name: 'Klik' }).click();
     await expect.poll(async () => (await deviceView(preview, deviceId)).remoteAudit.filter((e) => e.kind === 'input-dropped' && e.sessionId === sessionId).length).toBeGreaterThan(0);
     await expect(technician.state).toHaveText('Live'); // dropped, not ended
+
+    // The technician ends it in the console.
+    await technician.page.getByRole('button', { name: 'Beëindigen' }).click();
+    await expect(technician.state).toHaveText(/^Beëindigd door de technicus om \d\d:\d\d$/);
     await technician.context.close();
   });
 

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { WireEvent, WireResponse } from '../../electron/contract';
 import { attachBridge, createWindowPages, mayCall, type WindowPages } from '../../electron/preview/bridge';
-import { chromiumArgs, createPreviewCaptureHost } from '../../electron/preview/capture-host';
+import { chromiumArgs, createPreviewCaptureHost, warmStep } from '../../electron/preview/capture-host';
 import { fakeAgent } from '../doubles/fake-agent';
 import { until } from './fixtures/until';
 
@@ -209,6 +209,19 @@ describe('the preview capture host', () => {
     await capture.open('s2');
     expect(chromium.launched).toHaveLength(2); // the next session starts afresh
     await capture.closeAll();
+  });
+
+  it('warms while a request waits, keeps the page while the answer is on its way to a session, ends it otherwise', () => {
+    const request = { sessionId: 's1' } as never;
+    const session = { sessionId: 's1' } as never;
+    const last = (outcome: string) => [{ outcome }] as never;
+    expect(warmStep({ request, session: null, history: last('pending') })).toBe('prepare');
+    // "Toestaan": the request is gone, the consent POST is under way, the session comes next.
+    expect(warmStep({ request: null, session: null, history: last('pending') })).toBe('keep');
+    expect(warmStep({ request: null, session: null, history: last('granted') })).toBe('keep');
+    expect(warmStep({ request: null, session, history: last('granted') })).toBe('keep');
+    for (const outcome of ['denied', 'expired', 'cancelled']) expect(warmStep({ request: null, session: null, history: last(outcome) })).toBe('discard');
+    expect(warmStep({ request: null, session: null, history: [] })).toBe('discard');
   });
 
   it('asks for mDNS-free candidates, so the technician’s browser can reach this one', () => {

@@ -89,6 +89,12 @@ describe('what the console says about a session', () => {
       'ended',
       'Beëindigd door de agent om 14:33 (verbinding verbroken)',
     ],
+    [
+      { state: 'ended' as const, ended: { type: 'ended' as const, by: 'technician' as const, at: '2026-12-07T13:34:00Z', reason: 'cancelled' as const } },
+      0,
+      'ended',
+      'Beëindigd door de technicus om 14:34',
+    ],
     [{ state: 'denied' as const, consent: { decision: 'denied' as const, mode: 'view' as const, decidedAt: '2026-12-07T13:21:00Z', reason: 'not-requested' as const } }, 0, 'denied', 'Geweigerd: de gebruiker had hier niet om gevraagd'],
     [{ state: 'expired' as const }, 0, 'expired', 'Verlopen: geen antwoord'],
   ])('%o with %i frames: %s, "%s"', (over, frames, state, text) => {

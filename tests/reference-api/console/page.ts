@@ -50,6 +50,7 @@ function finish(): void {
   peer?.close();
   peer = null;
   video.srcObject = null;
+  video.dataset.frames = '0'; // at once, not at the next count: the stream is gone
   endButton.disabled = true;
   clickButton.disabled = true;
 }
@@ -93,7 +94,9 @@ async function poll(): Promise<void> {
   while (!over) {
     let page: S['PortalSignalPage'];
     try {
-      const res = await fetch(`${API}/${encodeURIComponent(sessionId)}/signals?after=${after}&waitMs=${WAIT_MS}`, { headers });
+      // The first look answers at once, so the state shows before anything happens.
+      const waitMs = lastView === null ? 0 : WAIT_MS;
+      const res = await fetch(`${API}/${encodeURIComponent(sessionId)}/signals?after=${after}&waitMs=${waitMs}`, { headers });
       if (!res.ok) {
         status.dataset.state = 'error';
         status.textContent = res.status === 401 ? 'Geen toegang: open de console met #token=…' : `De server antwoordde ${res.status}`;

@@ -19,7 +19,7 @@ const REASONS: Partial<Record<NonNullable<NonNullable<SessionView['ended']>['rea
   'connection-lost': 'verbinding verbroken',
   'capture-failed': 'scherm kon niet gedeeld worden',
   'agent-stopped': 'de agent stopte',
-  cancelled: 'ingetrokken',
+  // `ended` and `cancelled` (the technician's own end) say nothing more than who ended it.
 };
 
 /** "14:32" in the given time zone (the technician's browser's own by default). */
