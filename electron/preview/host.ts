@@ -8,7 +8,7 @@ import type { ShellHandlers } from '../agent/door';
 import { portalToOpen } from '../agent/platform/links';
 import { WINDOW_NAMES, type WindowName } from '../contract';
 import type { ScreenCapture } from '../agent/ports';
-import { startReferenceApi, type ReferenceApi } from '../../tests/reference-api/server';
+import { startReferenceApi, type Policy, type ReferenceApi } from '../../tests/reference-api/server';
 import { attachBridge, BRIDGE_KEY_PARAM } from './bridge';
 import { createNodePorts } from './node-ports';
 import { createRelaunchingAgent } from './relaunch';
@@ -29,6 +29,8 @@ export interface PreviewOptions {
   appVersion: string;
   /** Simulates a pending restart with this reason until the simulated restart clears it. */
   pendingRestart?: RestartReasonCode | undefined;
+  /** Sections that replace the bundled reference API's demo policy (checked by it against openapi.json). */
+  policy?: Partial<Policy> | undefined;
 }
 
 export interface Preview {
@@ -51,7 +53,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   ensurePrivateDir(opts.dataDir); // throws on a planted folder: the preview does not start
   if (opts.pendingRestart) await writeSimulatedReasons(opts.dataDir, [opts.pendingRestart]);
   let reference: ReferenceApi | null = null;
-  if (!opts.apiUrl) reference = await startReferenceApi({ port: 0, host: '127.0.0.1' });
+  if (!opts.apiUrl) reference = await startReferenceApi({ port: 0, host: '127.0.0.1', policy: opts.policy });
 
   let captureUrl: string | null = null;
   const screen = createPreviewScreenCapture({

@@ -19,6 +19,8 @@ const { values } = parseArgs({
     config: { type: 'string', multiple: true },
     // A pending restart with this reason (simulated-restart.ts), until the simulated restart clears it.
     'pending-restart': { type: 'string' },
+    // Sections that replace the bundled reference API's demo policy, e.g. short restart times for a demo or a test.
+    policy: { type: 'string' },
   },
 });
 
@@ -42,12 +44,19 @@ if (pendingRestart !== undefined && !(RESTART_REASONS as readonly string[]).incl
   process.exit(2);
 }
 
+if (values.policy !== undefined && values.api !== undefined) {
+  console.error('--policy sets the bundled reference API\'s policy; with --api the policy is that API\'s');
+  process.exit(2);
+}
+const policy = values.policy === undefined ? undefined : readPolicyFile(values.policy);
+
 const preview = await startPreview({
   port,
   host: values.host,
   apiUrl: values.api,
   dataDir,
   pendingRestart: pendingRestart as RestartReasonCode | undefined,
+  policy,
   rendererDir: fileURLToPath(new URL('../../out/renderer', import.meta.url)),
   systemLanguages: values.language ? [values.language] : [Intl.DateTimeFormat().resolvedOptions().locale],
   configFiles: values.config ?? [],
@@ -68,4 +77,16 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     closing = true;
     void preview.close().finally(() => process.exit(0));
   });
+}
+
+/** The --policy file: a JSON object of policy sections (the reference API checks them against openapi.json). */
+function readPolicyFile(path: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not a JSON object of policy sections');
+    return value as Record<string, unknown>;
+  } catch (error) {
+    console.error(`--policy ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  }
 }
