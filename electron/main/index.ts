@@ -84,7 +84,7 @@ async function start(): Promise<void> {
     devUrl: process.env.ELECTRON_RENDERER_URL,
   });
   const shortcut = bindReportShortcut({ agent, onPress: () => void openReport(agent, shown) });
-  showNotices({ agent, platform: process.platform, popup: shown });
+  showNotices({ agent, platform: process.platform, popup: shown, restart: restartWindow });
 
   let stopping = false;
   app.on('before-quit', (event) => {

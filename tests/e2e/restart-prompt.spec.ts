@@ -73,6 +73,24 @@ test.describe('a PC that must restart after updates', () => {
     await expect(updates.getByText(after === 0 ? nl.updatesSection.deferralsLeft_zero : new RegExp(`nog ${after} keer`))).toBeVisible();
   });
 
+  test('the notification says it with the window\'s two answers; "Later" puts the prompt away without using a deferral', async ({ page, context }) => {
+    await page.goto(preview.url);
+    // The preview's stand-in for the OS notification, with the buttons macOS shows.
+    const notices = page.getByRole('region', { name: nl.previewNotice.label });
+    await expect(notices.getByText(nl.notice['restart-needed'].title)).toBeVisible({ timeout: 45_000 });
+    await expect(notices.getByRole('button', { name: nl.noticeAction['restart-now'] })).toBeVisible();
+    const updates = page.getByRole('region', { name: nl.updatesSection.title });
+    await expect(updates.getByText(/^Je kunt de herstart nog 3 keer uitstellen\.$/)).toBeVisible();
+    await axeClean(page);
+
+    await notices.getByRole('button', { name: nl.noticeAction['remind-later'] }).click();
+    await expect(notices.getByText(nl.notice['restart-needed'].title)).toHaveCount(0);
+    const prompt = await context.newPage();
+    await prompt.goto(preview.windows.restart!);
+    await expect(prompt.getByRole('heading', { name: r.nothingTitle })).toBeVisible();
+    await expect(updates.getByText(/^Je kunt de herstart nog 3 keer uitstellen\.$/)).toBeVisible();
+  });
+
   test('"Nu opnieuw opstarten" restarts; the agent comes back saying the PC is up to date once, and the portal has the outcome', async ({ page, context }) => {
     await page.goto(preview.url);
     const updates = page.getByRole('region', { name: nl.updatesSection.title });

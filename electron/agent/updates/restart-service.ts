@@ -176,8 +176,11 @@ export function createRestartService(deps: RestartServiceDeps): RestartService {
     const now = clock.now();
     if (refusedUntil !== null && now >= refusedUntil) refusedUntil = null;
     const planned = planRestart(memory, rules(), await situation(), zone());
+    const wasAsking = current?.step === 'prompt';
     file = { ...file, memory: planned.memory };
     current = planned.plan;
+    // Heard once each time the prompt comes (also with its window hidden), with its two answers as buttons.
+    if (planned.plan.step === 'prompt' && !wasAsking) deps.notify({ code: 'restart-needed', params: {}, actions: ['restart-now', 'remind-later'] });
     await persist();
     if (planned.plan.step === 'restart' && refusedUntil === null) {
       await restart(planned.plan.by);

@@ -716,6 +716,15 @@ export const en: Catalog = {
       title: 'The restart did not work',
       body: 'Your computer would not restart. We will ask again later.',
     },
+    'restart-needed': {
+      title: 'Your computer needs to restart',
+      body: 'Save your work. Restart now, or choose a later time.',
+    },
+  },
+  // The buttons of a notice (contract/events.ts NOTICE_ACTIONS): the same words as the restart window's.
+  noticeAction: {
+    'restart-now': 'Restart now',
+    'remind-later': 'Later',
   },
   errors: {
     'invalid-request': 'That request is not right. Check what you entered.',

@@ -731,6 +731,15 @@ export const nl = {
       title: 'Opnieuw opstarten lukte niet',
       body: 'Je computer wilde niet opnieuw opstarten. We vragen het later nog eens.',
     },
+    'restart-needed': {
+      title: 'Je computer moet opnieuw opstarten',
+      body: 'Sla je werk op. Start nu opnieuw op, of kies een later moment.',
+    },
+  },
+  // The buttons of a notice (contract/events.ts NOTICE_ACTIONS): the same words as the restart window's.
+  noticeAction: {
+    'restart-now': 'Nu opnieuw opstarten',
+    'remind-later': 'Later',
   },
   // Why an action failed, for whoever pressed the button.
   errors: {
