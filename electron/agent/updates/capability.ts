@@ -1,6 +1,7 @@
 import type { UpdatesState } from '../../contract';
 import { defineCapability } from '../capability';
-import { notBusy } from '../ports';
+import { createPowerShellHost, type PowerShellHost } from '../platform/powershell-host';
+import { busyReaderForThisMachine, createBusySource } from './busy/source';
 import { createUpdatesChecker, type UpdatesChecker } from './checker';
 import { providerForThisMachine } from './provider';
 import { createRestartService } from './restart-service';
@@ -36,6 +37,9 @@ export const updatesCapability = defineCapability({
   create(ctx, store) {
     const ports = ctx.ports.updates;
     const log = ctx.log.child('updates');
+    // Windows: one long-lived PowerShell for the provider and the busy source, started at first use.
+    let powershell: PowerShellHost | null = null;
+    const sharedPowerShell = () => (powershell ??= createPowerShellHost({ clock: ctx.clock }));
     const restart = createRestartService({
       store,
       log,
@@ -43,7 +47,7 @@ export const updatesCapability = defineCapability({
       dataDir: ctx.dataDir,
       // Without a restart port (tests that do not need one) nothing restarts the computer: refused and said.
       restart: ports?.restart ?? { restart: async () => ({ outcome: 'refused', detail: 'no restart port in this agent' }) },
-      busy: ports?.busy ?? notBusy,
+      busy: ports?.busy ?? createBusySource(busyReaderForThisMachine({ powershell: sharedPowerShell }), { clock: ctx.clock, log: log.child('busy') }),
       idle: ctx.ports.idle,
       api: ctx.api,
       notify: ctx.notify,
@@ -78,7 +82,7 @@ export const updatesCapability = defineCapability({
       },
       async start() {
         await restart.start();
-        const provider = ports?.provider ?? (await providerForThisMachine({ clock: ctx.clock }));
+        const provider = ports?.provider ?? (await providerForThisMachine({ clock: ctx.clock, ...(process.platform === 'win32' ? { powershell: sharedPowerShell() } : {}) }));
         if (stopped) return;
         checker = createUpdatesChecker({
           provider,
@@ -128,6 +132,7 @@ export const updatesCapability = defineCapability({
         checker?.stop();
         for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
         await restart.stop();
+        powershell?.stop();
       },
       onPolicy(policy, previous) {
         if (policy.updates?.checkHours !== previous.updates?.checkHours) checker?.setInterval(intervalMs());
