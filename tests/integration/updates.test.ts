@@ -110,7 +110,7 @@ describe('updates against the reference API', () => {
     await until('the outcome at the portal', () => api.received.requests.some((r) => r.operationId === 'reportRestartOutcome' && r.status === 204));
     const view = await deviceView(api, deviceId);
     expect(view.restartOutcomes).toEqual([expect.objectContaining({ outcome: 'performed', requestId: null, by: 'user', reasons: ['packages'], stillPending: false })]);
-    expect(notices).toEqual(['updates-up-to-date']);
+    expect(notices).toEqual(['restart-needed', 'updates-up-to-date']); // asked once, told once
   });
 
   it('bad requests: a deadline already passed gets the grace period; one more than 30 days ahead is refused and the portal hears why', async () => {
