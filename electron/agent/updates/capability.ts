@@ -5,6 +5,7 @@ import { busyReaderForThisMachine, createBusySource } from './busy/source';
 import { createUpdatesChecker, type UpdatesChecker } from './checker';
 import { providerForThisMachine } from './provider';
 import { createRestartService } from './restart-service';
+import { withItems } from './status';
 import { checkView, updatesSummary } from './updates-view';
 
 const HOUR = 60 * 60_000;
@@ -22,6 +23,7 @@ const INITIAL: UpdatesState = {
   installed: null,
   restart: { needed: false, reasons: [], source: null, halloReason: null, requestId: null, deadline: null, deferralsUsed: 0, deferralsLeft: 0, step: null, problem: null },
   upToDate: false,
+  items: [],
   lastOutcome: null,
 };
 
@@ -90,7 +92,7 @@ export const updatesCapability = defineCapability({
           intervalMs: intervalMs(),
           onCheck(result) {
             if (stopped) return;
-            store.update('updates', (s) => ({ ...s, ...checkView(result) }));
+            store.update('updates', (s) => withItems({ ...s, ...checkView(result) }));
             judged = restart.onCheck(result).catch((error: unknown) => log.error('restart: a check could not be judged', { error: String(error) }));
           },
         });

@@ -14,6 +14,7 @@ import { EMPTY_RESTART_FILE, loadRestartFile, saveRestartFile, type RestartBy, t
 import { beginNeed, defer, plan as planRestart, REMIND, remindLater, type Plan, type RestartRules, type Situation } from './restart-planner';
 import { judgeRestartRequest } from './restart-request';
 import { hardReasons, type RestartReason, type UpdatesCheck } from './types';
+import { withItems } from './status';
 import { valueOf } from './updates-view';
 
 // The restart planner at work: its memory on disk (restart-file.ts), run at its `wakeAt` and
@@ -131,7 +132,8 @@ export function createRestartService(deps: RestartServiceDeps): RestartService {
     if (stopped) return;
     const memory = file.memory;
     const { maxDeferrals } = rules();
-    store.update('updates', (previous) => ({
+    store.update('updates', (previous) =>
+      withItems({
       ...previous,
       upToDate: file.upToDate,
       lastOutcome: file.lastOutcome,
@@ -147,7 +149,8 @@ export function createRestartService(deps: RestartServiceDeps): RestartService {
         step: file.restarting ? { kind: 'restarting' } : memory ? stepOf(current, refusedUntil) : null,
         problem,
       },
-    }));
+    }),
+    );
   }
 
   function wakeAt(at: number): void {

@@ -10,6 +10,7 @@ export const en: Catalog = {
     unchecked: 'Not checked',
     reenroll: 'Must be enrolled again',
     'not-enrolled': 'Not enrolled yet',
+    restart: 'Restart needed',
   },
   tray: {
     tooltip: 'hallo, – {{state}}',
@@ -36,6 +37,7 @@ export const en: Catalog = {
     offline: 'hallo, cannot be reached right now. We keep trying.',
     reenroll: 'This computer must be enrolled with hallo, again. Ask your IT contact or call the service desk.',
     'not-enrolled': 'This computer is not enrolled with hallo, yet. Ask your IT contact or call the service desk.',
+    restart: 'Your computer needs to restart to finish its updates.',
   },
   severity: {
     ok: 'OK',

@@ -11,6 +11,7 @@ export const nl = {
     unchecked: 'Niet gecontroleerd',
     reenroll: 'Opnieuw aanmelden nodig',
     'not-enrolled': 'Nog niet aangemeld',
+    restart: 'Opnieuw opstarten nodig',
   },
   tray: {
     tooltip: 'hallo, – {{state}}',
@@ -40,6 +41,7 @@ export const nl = {
     offline: 'hallo, is nu niet bereikbaar. We proberen het steeds opnieuw.',
     reenroll: 'Deze computer moet opnieuw bij hallo, worden aangemeld. Vraag je IT-contactpersoon of bel de servicedesk.',
     'not-enrolled': 'Deze computer is nog niet bij hallo, aangemeld. Vraag je IT-contactpersoon of bel de servicedesk.',
+    restart: 'Je computer moet opnieuw opstarten om de updates af te maken.',
   },
   severity: {
     ok: 'In orde',
