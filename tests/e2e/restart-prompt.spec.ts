@@ -5,6 +5,7 @@ import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { catalogs } from '../../electron/contract/messages';
 import { portal, startPreviewProcess, type RunningPreview } from './preview';
+import { screenshotPath } from './screenshots';
 
 // The restart after updates, as the employee meets it: the Updates section in the popup, the
 // prompt in its own window (a page of its own in the preview), a deferral that says its time,
@@ -56,7 +57,10 @@ test.describe('a PC that must restart after updates', () => {
     await expect(remind.first()).toHaveText(/^Herinner me (om|morgen om|\S+ om) \d\d:\d\d$/);
     await expect(prompt.getByRole('button', { name: r.restartNow })).toBeVisible();
     await axeClean(prompt);
-
+    // The README shows it (npm run screenshots): the window's own size, light.
+    await prompt.emulateMedia({ colorScheme: 'light' });
+    await prompt.setViewportSize({ width: 420, height: 460 });
+    await prompt.screenshot({ path: screenshotPath('restart-nl.png') });
   });
 
   test('a deferral uses one and moves the prompt to the time it said', async ({ page, context }) => {

@@ -134,22 +134,22 @@ export function createRestartService(deps: RestartServiceDeps): RestartService {
     const { maxDeferrals } = rules();
     store.update('updates', (previous) =>
       withItems({
-      ...previous,
-      upToDate: file.upToDate,
-      lastOutcome: file.lastOutcome,
-      restart: {
-        needed: memory !== null,
-        reasons: reasons.map((r) => ({ code: r.code, soft: r.soft })),
-        source: memory?.need.source ?? null,
-        halloReason: memory?.need.source === 'hallo' ? file.halloReason : null,
-        requestId: memory?.need.requestId ?? null,
-        deadline: memory ? iso(memory.deadline) : null,
-        deferralsUsed: memory?.deferralsUsed ?? 0,
-        deferralsLeft: memory ? Math.max(0, maxDeferrals - memory.deferralsUsed) : 0,
-        step: file.restarting ? { kind: 'restarting' } : memory ? stepOf(current, refusedUntil) : null,
-        problem,
-      },
-    }),
+        ...previous,
+        upToDate: file.upToDate,
+        lastOutcome: file.lastOutcome,
+        restart: {
+          needed: memory !== null,
+          reasons: reasons.map((r) => ({ code: r.code, soft: r.soft })),
+          source: memory?.need.source ?? null,
+          halloReason: memory?.need.source === 'hallo' ? file.halloReason : null,
+          requestId: memory?.need.requestId ?? null,
+          deadline: memory ? iso(memory.deadline) : null,
+          deferralsUsed: memory?.deferralsUsed ?? 0,
+          deferralsLeft: memory ? Math.max(0, maxDeferrals - memory.deferralsUsed) : 0,
+          step: file.restarting ? { kind: 'restarting' } : memory ? stepOf(current, refusedUntil) : null,
+          problem,
+        },
+      }),
     );
   }
 
