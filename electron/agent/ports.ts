@@ -72,9 +72,9 @@ export interface IdleSource {
 
 /**
  * Whether the user is presenting, in a call, in a full-screen app or has do-not-disturb on: a
- * due restart prompt waits (capped) while they are. On Windows this will ask the PowerShell host
- * (notification state and Focus Assist); until then every shell hands `notBusy`, and the prompt
- * comes when the planner says.
+ * due restart prompt waits (capped) while they are. The updates capability makes this machine's
+ * own (updates/busy/source.ts: the PowerShell host on Windows, pmset on macOS, none on Linux)
+ * unless the ports hand one (`notBusy` in tests that want no look at the machine).
  */
 export interface BusySource {
   busy(): Promise<boolean>;

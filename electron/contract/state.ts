@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { errorInfo } from './error-info';
 import { CONNECTION_ERROR_CODES } from './errors';
 import { SIZE_UNITS } from './sizes';
-import { CHECK_IDS } from './status-codes';
+import { StatusItem } from './status-item';
 import { TicketsState, UrgentAdvice } from './tickets';
 import { UpdatesState } from './updates-state';
 import { RemoteState } from './remote-state';
@@ -10,8 +10,7 @@ import { RemoteState } from './remote-state';
 // The agent's state, one slice per capability. The agent owns it; the UI holds a mirror fed by
 // pushed slices. Everything here is codes and parameters: sentences live in the message catalog.
 
-export const Severity = z.enum(['ok', 'attention', 'problem', 'unknown']);
-export type Severity = z.infer<typeof Severity>;
+export { Severity } from './status-item';
 
 /**
  * The one word for the whole PC: drives the tray icon, the tooltip and the popup's headline.
@@ -24,31 +23,12 @@ export type Overall = z.infer<typeof Overall>;
  * What the tray's tooltip and the popup's headline say (`headline.<code>` in the catalog): the
  * overall word, or why it is that word where the word alone would mislead: offline because the PC
  * is `not-enrolled` or must `reenroll` (an admin must act), attention because no check could run
- * (`unchecked`).
+ * (`unchecked`), or because the PC must `restart` after updates.
  */
-export const Headline = z.enum([...Overall.options, 'unchecked', 'reenroll', 'not-enrolled']);
+export const Headline = z.enum([...Overall.options, 'unchecked', 'reenroll', 'not-enrolled', 'restart']);
 export type Headline = z.infer<typeof Headline>;
 
-export const CheckId = z.enum(CHECK_IDS);
-export type CheckId = z.infer<typeof CheckId>;
-
-const ParamValue = z.union([z.string(), z.number(), z.boolean()]);
-
-/**
- * One line of the popup's checklist. `code` is a message key (`health.<check>.<state>`), params
- * fill it in. The agent builds items only from the table in status-codes.ts (`TypedStatusItem`);
- * the schema stays a string so that the popup can still say something for a code it does not know.
- * A probe that failed or hung gives severity `unknown`, code `health.unknown`, and params.reason
- * `timeout` | `error` | `unsupported`.
- */
-export const StatusItem = z.object({
-  id: z.string(), // stable per subject, e.g. `disk-space:C:` or `memory`
-  check: CheckId,
-  severity: Severity,
-  code: z.string(),
-  params: z.record(z.string(), ParamValue),
-});
-export type StatusItem = z.infer<typeof StatusItem>;
+export { CheckId, StatusItem } from './status-item';
 
 export const DiskFigure = z.object({
   mount: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StatusItem } from './status-item';
 import { RESTART_REASONS, UPDATE_CLASSES, UPDATES_PROBLEMS } from './updates';
 
 // The updates capability's slice: what is pending and what was installed, and where the restart
@@ -105,6 +106,12 @@ export const UpdatesState = z.object({
    * (a notice, and this flag until `updates.acknowledge`).
    */
   upToDate: z.boolean(),
+  /**
+   * The checklist's lines for updates and the restart (`health.updates.*`, `health.restart.*`, or
+   * `health.unknown`): beside state.health.items in the popup, the heartbeat and a ticket's
+   * diagnostics (contract/checklist.ts); the restart's `attention` raises the PC's overall word.
+   */
+  items: z.array(StatusItem),
   /** What became of the last restart, as reported to hallo,. */
   lastOutcome: z.object({ outcome: z.enum(['performed', 'refused', 'failed']), at: Iso }).nullable(),
 });

@@ -112,7 +112,7 @@ async function start(): Promise<void> {
   });
   const endShortcut = bindRemoteEndShortcut({ agent });
   showRemoteNotices({ agent, consent: consentWindow, popup: shown });
-  showNotices({ agent, platform: process.platform, popup: shown });
+  showNotices({ agent, platform: process.platform, popup: shown, restart: restartWindow });
 
   let stopping = false;
   app.on('before-quit', (event) => {

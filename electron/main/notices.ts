@@ -1,6 +1,6 @@
 import { Notification } from 'electron';
 import type { Agent } from '../agent/agent';
-import type { Notice } from '../contract';
+import { NOTICE_ACTIONS, type Language, type Notice } from '../contract';
 import { message } from './catalog';
 
 // Electron drops a notification's click handler once the object is garbage collected (Windows):
@@ -11,8 +11,15 @@ const KEEP = 10;
  * The agent's notices as OS notifications, in the agent's language. A click opens the popup, at
  * the notice's ticket when it names one; on macOS, where notifications carry buttons, such a notice
  * also offers its action ("Beantwoorden", `notice.<code>.action`), which does the same.
+ *
+ * A notice with `actions` (the restart: "Nu opnieuw opstarten", "Later") shows them as buttons on
+ * macOS, and each sends the intent the restart window sends, through the agent. Windows draws
+ * buttons too, but an unpackaged app hears no `action` event without a toast activator registered
+ * in its Start-menu shortcut (electron/electron#51147; Notification.handleActivation has the same
+ * need), and a button that does nothing is worse than none: there, as on Linux, the notification
+ * has no buttons and a click brings up the restart window, where both answers are.
  */
-export function showNotices(opts: { agent: Agent; platform: NodeJS.Platform; popup: { show(): void } }): () => void {
+export function showNotices(opts: { agent: Agent; platform: NodeJS.Platform; popup: { show(): void }; restart: { show(): boolean } }): () => void {
   const log = opts.agent.log.child('notices');
   const alive: Notification[] = [];
   return opts.agent.onNotice((notice) => {
@@ -24,11 +31,20 @@ export function showNotices(opts: { agent: Agent; platform: NodeJS.Platform; pop
       log.warn('notice without words in the catalog', { code: notice.code, language });
       return;
     }
-    const action = notice.ticketId && opts.platform === 'darwin' ? message(language, `notice.${notice.code}.action`, notice.params) : null;
-    const shown = new Notification({ title, body: body ?? '', ...(action ? { actions: [{ type: 'button' as const, text: action }] } : {}) });
-    const open = () => void openNotice(opts.agent, opts.popup, notice);
+    const actions = notice.actions ?? [];
+    const buttons = opts.platform === 'darwin' ? buttonWords(language, notice) : [];
+    const shown = new Notification({ title, body: body ?? '', ...(buttons.length ? { actions: buttons.map((text) => ({ type: 'button' as const, text })) } : {}) });
+    const open = () => {
+      if (actions.length === 0) return void openNotice(opts.agent, opts.popup, notice);
+      // The restart window has both answers; should the agent have moved on, the popup says where it stands.
+      if (!opts.restart.show()) opts.popup.show();
+    };
     shown.on('click', open);
-    shown.on('action', open);
+    shown.on('action', (details: { actionIndex?: number } | undefined, index?: number) => {
+      const chosen = actions[details?.actionIndex ?? index ?? -1];
+      if (!chosen) return open();
+      void opts.agent.invoke(NOTICE_ACTIONS[chosen], {}).catch((error: unknown) => log.warn('notice action failed', { action: chosen, error: String(error) }));
+    });
     shown.on('close', () => {
       const at = alive.indexOf(shown);
       if (at >= 0) alive.splice(at, 1);
@@ -37,6 +53,13 @@ export function showNotices(opts: { agent: Agent; platform: NodeJS.Platform; pop
     if (alive.length > KEEP) alive.shift();
     shown.show();
   });
+}
+
+/** The words of a notice's buttons: its actions, or else the action that opens its ticket. */
+function buttonWords(language: Language, notice: Notice): string[] {
+  if (notice.actions?.length) return notice.actions.map((action) => message(language, `noticeAction.${action}`, {}) ?? action);
+  const action = notice.ticketId ? message(language, `notice.${notice.code}.action`, notice.params) : null;
+  return action ? [action] : [];
 }
 
 /** The popup, at the notice's ticket: the agent opens the thread before the popup shows, so it shows there. */

@@ -4,6 +4,7 @@ import type { AgentState, Headline, Language, LanguagePreference, Overall } from
 import { catalogs } from '../contract/messages';
 import { describeWhen } from '../contract/when';
 import type { Agent } from '../agent/agent';
+import { zone } from '../agent/platform/zoned-time';
 import { fill, message } from './catalog';
 import type { Rect } from './position';
 import { openReport } from './report';
@@ -42,21 +43,21 @@ export function trayIconFile(iconsDir: string, overall: Overall | RemoteTrayIcon
 }
 
 /**
- * The agent's headline in a few words: the same reason the popup's headline gives; then, on a line
- * of its own, how many tickets wait for the employee's reply (`tickets.waitingForYou`).
+ * The agent's headline in a few words: the same reason the popup's headline gives (for `restart`,
+ * the restart's own line with its deadline, `restartTooltip`); then, on a line of its own, how
+ * many tickets wait for the employee's reply (`tickets.waitingForYou`).
  */
-export function trayTooltip(headline: Headline, language: Language, waitingForYou = 0): string {
+export function trayTooltip(headline: Headline, language: Language, waitingForYou = 0, restartLine: string | null = null): string {
   const messages = catalogs[language];
-  const state = headline === 'checking' ? messages.tray.tooltipChecking : fill(messages.tray.tooltip, { state: messages.overall[headline] });
+  const state = restartLine ?? (headline === 'checking' ? messages.tray.tooltipChecking : fill(messages.tray.tooltip, { state: messages.overall[headline] }));
   if (waitingForYou <= 0) return state;
   const waiting = waitingForYou === 1 ? messages.tray.waiting_one : fill(messages.tray.waiting_other, { count: waitingForYou });
   return `${state}\n${waiting}`;
 }
 
 /**
- * The tray while the agent says a restart is needed: the attention icon (whatever else is fine)
- * and a tooltip that says so with the deadline, as a day and time in the policy's zone, as the
- * popup and the restart window say it. Null when no restart is needed.
+ * The tooltip's line while a restart is needed: that, and the deadline as a day and time in the
+ * policy's zone, as the popup and the restart window say it. Null when no restart is needed.
  */
 export function restartTooltip(state: Pick<AgentState, 'updates' | 'support'>, language: Language, now: Date): string | null {
   const { restart } = state.updates;
@@ -65,6 +66,13 @@ export function restartTooltip(state: Pick<AgentState, 'updates' | 'support'>, l
   const when = describeWhen(restart.deadline, now, state.support.timeZone, language);
   const deadline = when && message(language, when.key, when.params);
   return deadline ? fill(t.tooltipRestartBy, { when: deadline }) : t.tooltipRestart;
+}
+
+/** Milliseconds until the next midnight in `timeZone` (at least a second): when "morgen" becomes "vandaag". */
+export function untilNextDay(now: number, timeZone: string): number {
+  const z = zone(timeZone) ?? zone('Europe/Amsterdam')!;
+  const wall = z.wall(now);
+  return Math.max(1_000, z.at(wall.year, wall.month, wall.day + 1, 0) - now);
 }
 
 export function trayMenu(opts: TrayOptions, language: Language, preference: LanguagePreference): Menu {
@@ -110,15 +118,20 @@ export function createShellTray(opts: TrayOptions): { tray: Tray; dispose(): voi
   const tray = new Tray(image(overall));
   let menu = trayMenu(opts, settings.language, settings.languagePreference);
 
+  // While the tooltip names a day ("morgen om 17:00"), it is said again when that day begins.
+  let dayChange: ReturnType<typeof setTimeout> | null = null;
   const render = () => {
-    const restart = restartTooltip(opts.agent.state(), settings.language, new Date());
+    const state = opts.agent.state();
+    const restart = headline === 'restart' ? restartTooltip(state, settings.language, new Date()) : null;
     // Remote support first: whether someone watches (or asks to) matters more than the PC's state.
-    const { remote } = opts.agent.state();
-    tray.setImage(image(remoteTrayIcon(remote) ?? (restart && overall === 'ok' ? 'attention' : overall)));
-    tray.setToolTip(remoteTooltip(remote, settings.language) ?? restart ?? trayTooltip(headline, settings.language, waiting));
+    const { remote } = state;
+    tray.setImage(image(remoteTrayIcon(remote) ?? overall));
+    tray.setToolTip(remoteTooltip(remote, settings.language) ?? trayTooltip(headline, settings.language, waiting, restart));
     menu = trayMenu(opts, settings.language, settings.languagePreference);
     // On macOS a context menu would take over the left click that opens the popup.
     if (opts.platform !== 'darwin') tray.setContextMenu(menu);
+    if (dayChange !== null) clearTimeout(dayChange);
+    dayChange = restart && state.updates.restart.deadline ? setTimeout(render, untilNextDay(Date.now(), state.support.timeZone)) : null;
   };
   render();
 
@@ -139,6 +152,7 @@ export function createShellTray(opts: TrayOptions): { tray: Tray; dispose(): voi
     tray,
     dispose: () => {
       unsubscribe();
+      if (dayChange !== null) clearTimeout(dayChange);
       tray.destroy();
     },
   };

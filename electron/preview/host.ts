@@ -9,7 +9,7 @@ import { portalToOpen } from '../agent/platform/links';
 import { openRequestTicket } from '../agent/remote/request-ticket';
 import { WINDOW_NAMES, type WindowName } from '../contract';
 import type { ScreenCapture } from '../agent/ports';
-import { startReferenceApi, type ReferenceApi } from '../../tests/reference-api/server';
+import { startReferenceApi, type Policy, type ReferenceApi } from '../../tests/reference-api/server';
 import { attachBridge, BRIDGE_KEY_PARAM, windowKey, createWindowPages } from './bridge';
 import { createPreviewCaptureHost, warmStep } from './capture-host';
 import { createNodePorts } from './node-ports';
@@ -33,6 +33,8 @@ export interface PreviewOptions {
   pendingRestart?: RestartReasonCode | undefined;
   /** The Chromium that runs the capture page of a remote session (default /usr/bin/chromium). */
   chromium?: string | undefined;
+  /** Sections that replace the bundled reference API's demo policy (checked by it against openapi.json). */
+  policy?: Partial<Policy> | undefined;
 }
 
 export interface Preview {
@@ -58,7 +60,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   ensurePrivateDir(opts.dataDir); // throws on a planted folder: the preview does not start
   if (opts.pendingRestart) await writeSimulatedReasons(opts.dataDir, [opts.pendingRestart]);
   let reference: ReferenceApi | null = null;
-  if (!opts.apiUrl) reference = await startReferenceApi({ port: 0, host: '127.0.0.1' });
+  if (!opts.apiUrl) reference = await startReferenceApi({ port: 0, host: '127.0.0.1', policy: opts.policy });
 
   let captureUrl: string | null = null;
   const screen = createPreviewScreenCapture({

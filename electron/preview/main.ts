@@ -21,6 +21,8 @@ const { values } = parseArgs({
     'pending-restart': { type: 'string' },
     // The Chromium that runs a remote session's capture page (else HALLO_CHROMIUM, else /usr/bin/chromium).
     chromium: { type: 'string' },
+    // Sections that replace the bundled reference API's demo policy, e.g. short restart times for a demo or a test.
+    policy: { type: 'string' },
   },
 });
 
@@ -44,6 +46,12 @@ if (pendingRestart !== undefined && !(RESTART_REASONS as readonly string[]).incl
   process.exit(2);
 }
 
+if (values.policy !== undefined && values.api !== undefined) {
+  console.error('--policy sets the bundled reference API\'s policy; with --api the policy is that API\'s');
+  process.exit(2);
+}
+const policy = values.policy === undefined ? undefined : readPolicyFile(values.policy);
+
 const preview = await startPreview({
   port,
   host: values.host,
@@ -51,6 +59,7 @@ const preview = await startPreview({
   dataDir,
   pendingRestart: pendingRestart as RestartReasonCode | undefined,
   chromium: values.chromium ?? process.env.HALLO_CHROMIUM,
+  policy,
   rendererDir: fileURLToPath(new URL('../../out/renderer', import.meta.url)),
   systemLanguages: values.language ? [values.language] : [Intl.DateTimeFormat().resolvedOptions().locale],
   configFiles: values.config ?? [],
@@ -71,4 +80,16 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     closing = true;
     void preview.close().finally(() => process.exit(0));
   });
+}
+
+/** The --policy file: a JSON object of policy sections (the reference API checks them against openapi.json). */
+function readPolicyFile(path: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not a JSON object of policy sections');
+    return value as Record<string, unknown>;
+  } catch (error) {
+    console.error(`--policy ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  }
 }

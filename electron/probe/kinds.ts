@@ -4,6 +4,9 @@ import { parseNeedsRestarting } from '../agent/updates/parse/needs-restarting';
 import { parseRebootRequired } from '../agent/updates/parse/reboot-required';
 import { parseSoftwareUpdateList } from '../agent/updates/parse/softwareupdate';
 import { parseWuaDocument } from '../agent/updates/parse/wua';
+import { parsePmsetAssertions } from '../agent/updates/busy/pmset-assertions';
+import type { BusyReading } from '../agent/updates/busy/reading';
+import { parseWindowsBusy } from '../agent/updates/busy/windows-busy';
 import { pendingItem, restartItem } from '../agent/updates/status';
 import type { Parsed, Part, Pending, PendingUpdate, RestartReason, UpdatesProblem } from '../agent/updates/types';
 import { problemWithWords, withWords, type ReportedItem } from './report';
@@ -17,7 +20,7 @@ export interface ParseReport {
   found: Record<string, unknown>;
 }
 
-export const PARSE_KINDS = ['wua-search', 'apt-simulate', 'reboot-required', 'dnf-check-update', 'needs-restarting', 'softwareupdate-list'] as const;
+export const PARSE_KINDS = ['wua-search', 'apt-simulate', 'reboot-required', 'dnf-check-update', 'needs-restarting', 'softwareupdate-list', 'pmset-assertions', 'windows-busy'] as const;
 export type ParseKind = (typeof PARSE_KINDS)[number];
 export const isParseKind = (kind: string): kind is ParseKind => (PARSE_KINDS as readonly string[]).includes(kind);
 
@@ -29,6 +32,8 @@ const TOOL: Record<ParseKind, string> = {
   'dnf-check-update': 'dnf',
   'needs-restarting': 'needs-restarting',
   'softwareupdate-list': 'softwareupdate',
+  'pmset-assertions': 'pmset',
+  'windows-busy': 'the busy script',
 };
 
 const asPart = <T>(kind: ParseKind, parsed: Parsed<T>): Part<T> =>
@@ -62,7 +67,16 @@ export function parseRecorded(kind: ParseKind, text: string): ParseReport {
     const part = asPart(kind, parsed);
     return { kind, readable: !problemOf(part), items: withWords([restartItem(part)]), found: restartFound(part) };
   };
+  // Whether the restart prompt would wait: no status item of its own, only what the planner hears.
+  const busyReport = (parsed: Parsed<BusyReading>): ParseReport => {
+    const part = asPart(kind, parsed);
+    return { kind, readable: !problemOf(part), items: [], found: 'problem' in part ? { problem: problemWithWords(part.problem) } : { ...part.value } };
+  };
   switch (kind) {
+    case 'pmset-assertions':
+      return busyReport(parsePmsetAssertions(text));
+    case 'windows-busy':
+      return busyReport(parseWindowsBusy(text));
     case 'apt-simulate':
       return pendingReport(parseAptOutput(text));
     case 'dnf-check-update':

@@ -2,11 +2,12 @@ import { readFile, stat } from 'node:fs/promises';
 import { createPowerShellHost } from '../agent/platform/powershell-host';
 import type { Clock } from '../agent/ports';
 import { providerForThisMachine } from '../agent/updates/provider';
+import { busyReaderForThisMachine } from '../agent/updates/busy/source';
 import { updatesStatusItems } from '../agent/updates/status';
 import { PARSE_KINDS, isParseKind, parseRecorded } from './kinds';
 import { withWords } from './report';
 
-// `npm run probe -- parse <kind> <file>` and `npm run probe -- run updates`: what the agent makes
+// `npm run probe -- parse <kind> <file>`, `npm run probe -- run updates` and `run busy`: what the agent makes
 // of an output, for admins and technicians on site. JSON on stdout; a problem is one line on
 // stderr, never a stack trace. Exit codes: 0 read, 3 read but not understood (the JSON still
 // says `unknown`), 2 wrong arguments, 1 the file could not be opened or the probe itself failed.
@@ -15,7 +16,7 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, unreadable: 3 } as const;
 // Outputs people paste are kilobytes; a larger file is the wrong file.
 const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
-const USAGE = `usage: probe parse <kind> <file> | probe run updates (kinds: ${PARSE_KINDS.join(', ')})`;
+const USAGE = `usage: probe parse <kind> <file> | probe run updates | probe run busy (kinds: ${PARSE_KINDS.join(', ')})`;
 
 class ProbeError extends Error {
   constructor(
@@ -60,6 +61,23 @@ async function main(args: string[]): Promise<number> {
       const check = await provider.check();
       process.stdout.write(`${JSON.stringify({ items: withWords(updatesStatusItems(check)), check }, null, 2)}\n`);
       return 'problem' in check.pending || 'problem' in check.restart ? EXIT.unreadable : EXIT.ok;
+    } finally {
+      powershell?.stop();
+    }
+  }
+  if (command === 'run' && what === 'busy' && file === undefined) {
+    // What the restart planner would hear now: busy (and why), not busy, or unsupported here.
+    const clock = systemClock;
+    const powershell = process.platform === 'win32' ? createPowerShellHost({ clock }) : undefined;
+    try {
+      const read = busyReaderForThisMachine({ ...(powershell ? { powershell: () => powershell } : {}) });
+      if (!read) {
+        process.stdout.write(`${JSON.stringify({ platform: process.platform, supported: false }, null, 2)}\n`);
+        return EXIT.ok;
+      }
+      const answer = await read();
+      process.stdout.write(`${JSON.stringify({ platform: process.platform, supported: true, ...answer }, null, 2)}\n`);
+      return 'unreadable' in answer ? EXIT.unreadable : EXIT.ok;
     } finally {
       powershell?.stop();
     }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { checklistOf } from '../../electron/contract/checklist';
 import { useStore } from 'zustand';
 import { useTranslation } from 'react-i18next';
 import type { DraftProblem, LanguagePreference, OutboxItem, TicketDraft } from '../../electron/contract';
@@ -239,7 +240,7 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
             <div aria-live="polite" className="result-region">
               {result && <ReportResult entry={result} support={state.support} onClose={() => setResultId(null)} />}
             </div>
-            <Checks items={state.health.items} language={language} onReport={startReport} />
+            <Checks items={checklistOf(state)} language={language} onReport={startReport} />
             <div className="report-row">
               <button type="button" className="button accent report-button" ref={reportButton} onClick={() => startReport(null)}>
                 <Glyph name="report" />

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 // The pictures README.md shows. The specs take them on every run but write them to test-results/
 // (ignored), so that `npm test` leaves the work tree as it found it; only `npm run screenshots`
 // copies them over the committed ones (tests/e2e/refresh-screenshots.ts).
-export const README_SCREENSHOTS = ['popup-nl-light.png', 'popup-nl-dark.png', 'popup-en-light.png', 'report-nl.png', 'thread-nl-light.png', 'thread-nl-dark.png'] as const;
+export const README_SCREENSHOTS = ['popup-nl-light.png', 'popup-nl-dark.png', 'popup-en-light.png', 'report-nl.png', 'thread-nl-light.png', 'thread-nl-dark.png', 'restart-nl.png'] as const;
 export type ReadmeScreenshot = (typeof README_SCREENSHOTS)[number];
 
 /** Where the committed pictures live (README.md links them). */

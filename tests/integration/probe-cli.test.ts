@@ -59,6 +59,12 @@ describe('npm run probe -- parse', () => {
     expect(report.items.map((i: { severity: string }) => i.severity)).toEqual(['attention', 'attention']);
   });
 
+  it('pmset-assertions: whether the restart prompt would wait, and for which app', async () => {
+    const { code, stdout } = await probe('parse', 'pmset-assertions', join(FIXTURES, 'macos-10.12/pmset-assertions.video.txt'));
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ kind: 'pmset-assertions', readable: true, items: [], found: { busy: true, reason: 'display-awake', app: 'WWDC' } });
+  });
+
   it('garbage: severity unknown and the reason in one line, exit 3, no stack trace', async () => {
     const { code, stdout, stderr } = await probe('parse', 'softwareupdate-list', file('garbage.txt', 'Segmentation fault (core dumped)\n'));
     expect({ code, stderr }).toEqual({ code: 3, stderr: '' });
@@ -97,4 +103,12 @@ describe('npm run probe -- run updates', () => {
     },
     120_000,
   );
+});
+
+describe('npm run probe -- run busy', () => {
+  it.runIf(process.platform === 'linux')('says that Linux offers nothing to read, so the prompt never waits for "busy" here', async () => {
+    const { code, stdout, stderr } = await probe('run', 'busy');
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(JSON.parse(stdout)).toEqual({ platform: 'linux', supported: false });
+  });
 });

@@ -97,6 +97,46 @@ describe('updates against the reference API', () => {
     expect(api.received.serverErrors).toEqual([]);
   });
 
+  it('the checklist says a restart is needed: the overall word, the heartbeat\'s checks and a ticket\'s diagnostics carry it with the updates block', async () => {
+    const { api, agent, dataDir, clock } = await boot();
+    await writeSimulatedReasons(dataDir, ['packages']);
+    await agent.start();
+    await online(api, agent);
+    expect(agent.state().updates.items).toEqual([
+      { id: 'updates', check: 'updates', severity: 'attention', code: 'health.updates.security', params: { count: 2, security: 1 } },
+      { id: 'restart', check: 'restart', severity: 'attention', code: 'health.restart.required', params: {} },
+    ]);
+    await until('the headline says the restart', () => agent.state().headline === 'restart');
+    expect(agent.state().overall).toBe('attention');
+
+    const beats = api.received.heartbeats.length;
+    for (let jump = 0; jump < 10 && api.received.heartbeats.length <= beats; jump++) {
+      await clock.advance(300_000);
+      await until('a heartbeat', () => api.received.heartbeats.length > beats, 2_000).catch(() => undefined);
+    }
+    const beat = api.received.heartbeats.at(-1)!.body!;
+    expect(beat.checks).toEqual(expect.arrayContaining([expect.objectContaining({ check: 'restart', code: 'health.restart.required', severity: 'attention' })]));
+    expect(beat.updates).toMatchObject({ rebootRequired: true, restartReasons: ['packages'], deferralsUsed: 0, pendingCount: 2 });
+
+    const sent = await agent.invoke('tickets.submit', {
+      draft: { description: 'Mijn computer vraagt steeds om opnieuw op te starten', categoryId: 'other', impact: 'can-work', contact: { name: 'Anna de Vries', phone: '', email: 'anna@example.nl' }, relatedItemId: 'restart', includeScreenshot: false, includeProcesses: false },
+    });
+    expect(sent.outcome).toBe('saved');
+    await until('the ticket at the portal', () => api.tickets.length === 1);
+    const { diagnostics } = api.tickets[0]!.request;
+    expect(diagnostics.checks).toEqual(expect.arrayContaining([expect.objectContaining({ check: 'updates', code: 'health.updates.security' }), expect.objectContaining({ check: 'restart', code: 'health.restart.required' })]));
+    expect(diagnostics.updates).toMatchObject({
+      pendingCount: 2,
+      pendingByClass: { security: 1, other: 1 },
+      rebootRequired: true,
+      restartReasons: ['packages'],
+      restartDeadline: agent.state().updates.restart.deadline,
+      deferralsUsed: 0,
+      lastCheckedAt: agent.state().updates.lastCheckedAt,
+    });
+    expect(api.received.serverErrors).toEqual([]);
+  });
+
   it('a pending restart on the PC itself: cleared by the simulated restart, reported once, the employee told once', async () => {
     const { api, agent, dataDir } = await boot();
     await writeSimulatedReasons(dataDir, ['packages']);
@@ -110,7 +150,7 @@ describe('updates against the reference API', () => {
     await until('the outcome at the portal', () => api.received.requests.some((r) => r.operationId === 'reportRestartOutcome' && r.status === 204));
     const view = await deviceView(api, deviceId);
     expect(view.restartOutcomes).toEqual([expect.objectContaining({ outcome: 'performed', requestId: null, by: 'user', reasons: ['packages'], stillPending: false })]);
-    expect(notices).toEqual(['updates-up-to-date']);
+    expect(notices).toEqual(['restart-needed', 'updates-up-to-date']); // asked once, told once
   });
 
   it('bad requests: a deadline already passed gets the grace period; one more than 30 days ahead is refused and the portal hears why', async () => {

@@ -19,7 +19,15 @@ function start(language: 'nl' | 'en', platform: NodeJS.Platform = 'win32') {
   const opened: string[] = [];
   // What the employee sees when the popup shows: the conversation the agent opened, or the popup.
   const show = () => void opened.push(fake.invoked.some((call) => call.name === 'tickets.openThread') ? `popup at ${JSON.stringify(fake.invoked.at(-1)?.request)}` : 'popup');
-  const stop = showNotices({ agent: fake.agent, platform, popup: { show } });
+  // The restart window comes to the front while the agent asks (prompt or countdown), as windows/restart.ts does.
+  const restart = {
+    show: () => {
+      const asking = fake.agent.state().updates.restart.step?.kind === 'prompt';
+      if (asking) opened.push('restart window');
+      return asking;
+    },
+  };
+  const stop = showNotices({ agent: fake.agent, platform, popup: { show }, restart });
   return { ...fake, opened, stop };
 }
 
@@ -110,5 +118,54 @@ describe('notices become OS notifications', () => {
     stop();
     notify({ code: 'ticket-answered', params: { number: 1 } });
     expect(Notification.shown).toHaveLength(0);
+  });
+
+  describe('the restart notice: "Nu opnieuw opstarten" and "Later"', () => {
+    const RESTART_NOTICE = { code: 'restart-needed', params: {}, actions: ['restart-now' as const, 'remind-later' as const] };
+    const asking = (store: ReturnType<typeof start>['store']) =>
+      store.update('updates', (updates) => ({ ...updates, restart: { ...updates.restart, needed: true, step: { kind: 'prompt', options: [], plugIn: false } } }));
+
+    it('on macOS its buttons send the restart window\'s own intents through the agent', async () => {
+      const { notify, invoked, store, opened } = start('nl', 'darwin');
+      asking(store);
+      notify(RESTART_NOTICE);
+      notify(RESTART_NOTICE);
+      const [first, second] = Notification.shown;
+      expect(first!.options).toEqual({
+        title: catalogs.nl.notice['restart-needed'].title,
+        body: catalogs.nl.notice['restart-needed'].body,
+        actions: [
+          { type: 'button', text: 'Nu opnieuw opstarten' },
+          { type: 'button', text: 'Later' },
+        ],
+      });
+      first!.emit('action', { actionIndex: 0 }, 0);
+      second!.emit('action', { actionIndex: 1 }, 1);
+      await flush();
+      expect(invoked).toEqual([
+        { name: 'updates.restartNow', request: {} },
+        { name: 'updates.remindLater', request: {} },
+      ]);
+      expect(opened).toEqual([]);
+    });
+
+    it.each(['win32', 'linux'] as const)('on %s it has no buttons (they would not answer) and a click brings up the restart window', async (platform) => {
+      const { notify, invoked, store, opened } = start('en', platform);
+      asking(store);
+      notify(RESTART_NOTICE);
+      const [shown] = Notification.shown;
+      expect(shown!.options).toEqual({ title: catalogs.en.notice['restart-needed'].title, body: catalogs.en.notice['restart-needed'].body });
+      shown!.emit('click');
+      await flush();
+      expect(opened).toEqual(['restart window']);
+      expect(invoked).toEqual([]);
+    });
+
+    it('a click after the agent stopped asking opens the popup, which says where the restart stands', () => {
+      const { notify, opened } = start('nl');
+      notify(RESTART_NOTICE);
+      Notification.shown[0]!.emit('click');
+      expect(opened).toEqual(['popup']);
+    });
   });
 });

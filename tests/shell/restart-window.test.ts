@@ -80,4 +80,17 @@ describe('the restart window', () => {
     await step({ kind: 'restarting' });
     expect(shown.visible).toBe(false);
   });
+
+  it('a click on the restart notification brings it back to the front while the agent asks, and not after', async () => {
+    const { restart, step, window } = start();
+    await step(PROMPT);
+    const shown = window()!;
+    shown.hide();
+    expect(shown.visible).toBe(false); // a prompt may be put away
+    expect(restart.show()).toBe(true);
+    expect(shown.visible).toBe(true);
+    await step({ kind: 'wait', why: 'snoozed', until: '2026-12-07T13:00:00Z' });
+    expect(restart.show()).toBe(false);
+    expect(shown.visible).toBe(false);
+  });
 });

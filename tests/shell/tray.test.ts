@@ -138,12 +138,19 @@ describe('tray while a restart is needed', () => {
   beforeEach(() => __reset());
   afterEach(() => vi.useRealTimers());
 
+  // What the agent's status capability says while a restart is needed (status/overall.ts): the shell only shows it.
+  const needRestart = (store: ReturnType<typeof start>['store'], deadline: string) => {
+    store.set('overall', 'attention');
+    store.set('headline', 'restart');
+    store.update('updates', (updates) => ({ ...updates, restart: { ...updates.restart, needed: true, source: 'local', deadline } }));
+  };
+
   it('says a restart is needed and by when, in the policy’s zone, with the attention icon; back to normal after it', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-10-26T08:00:00Z')); // Monday, the day after Amsterdam left summer time
     const { tray, store } = start('win32', 'ok', 'nl');
     const restart = store.get().updates.restart;
-    store.update('updates', (updates) => ({ ...updates, restart: { ...restart, needed: true, source: 'local', deadline: '2026-10-29T16:00:00Z' } }));
+    needRestart(store, '2026-10-29T16:00:00Z');
     await flush();
     expect(tray.tooltip).toBe('hallo, – Opnieuw opstarten nodig, uiterlijk donderdag om 17:00');
     expect(imagePath(tray)).toBe(trayIconFile(iconsDir, 'attention', 'win32'));
@@ -151,9 +158,34 @@ describe('tray while a restart is needed', () => {
     await flush();
     expect(tray.tooltip).toBe('hallo, – Restart needed, at the latest on Thursday at 17:00');
     store.update('updates', (updates) => ({ ...updates, restart }));
+    store.set('overall', 'ok');
+    store.set('headline', 'ok');
     await flush();
     expect(tray.tooltip).toBe('hallo, – All is well');
     expect(imagePath(tray)).toBe(trayIconFile(iconsDir, 'ok', 'win32'));
+  });
+
+  it('keeps the line of tickets waiting for a reply under the restart line', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-10-26T08:00:00Z'));
+    const { tray, store } = start('win32', 'ok', 'nl');
+    needRestart(store, '2026-10-29T16:00:00Z');
+    store.update('tickets', (tickets) => ({ ...tickets, waitingForYou: 2 }));
+    await flush();
+    expect(tray.tooltip).toBe(`hallo, – Opnieuw opstarten nodig, uiterlijk donderdag om 17:00\n${catalogs.nl.tray.waiting_other.replace('{{count}}', '2')}`);
+  });
+
+  it('"morgen om 17:00" becomes "om 17:00" when the day changes in the policy’s zone, without any change in the agent', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    vi.setSystemTime(new Date('2026-10-28T22:50:00Z')); // Wednesday 23:50 in Amsterdam
+    const { tray, store } = start('win32', 'ok', 'nl');
+    needRestart(store, '2026-10-29T16:00:00Z'); // Thursday 17:00
+    await flush();
+    expect(tray.tooltip).toBe('hallo, – Opnieuw opstarten nodig, uiterlijk morgen om 17:00');
+    vi.advanceTimersByTime(9 * 60_000);
+    expect(tray.tooltip).toBe('hallo, – Opnieuw opstarten nodig, uiterlijk morgen om 17:00');
+    vi.advanceTimersByTime(60_000); // midnight in Amsterdam
+    expect(tray.tooltip).toBe('hallo, – Opnieuw opstarten nodig, uiterlijk om 17:00');
   });
 });
 

@@ -1,4 +1,5 @@
 import type { AgentState, DeviceInfo } from '../../contract';
+import { checklistOf } from '../../contract/checklist';
 import type { DiagnosticsPart, HeartbeatPart } from '../capability';
 import type { Masker } from '../platform/mask';
 import { maskDeep } from '../platform/mask';
@@ -11,9 +12,9 @@ const HISTORY_POINTS = 60;
 
 const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
-/** The health capability's part of each heartbeat: the summary and every check. */
-export function healthHeartbeat(state: Pick<AgentState, 'overall' | 'health'>): HeartbeatPart {
-  return { health: healthSummary(state), checks: state.health.items };
+/** The health capability's part of each heartbeat: the summary and every line of the checklist (updates and the restart too). */
+export function healthHeartbeat(state: Pick<AgentState, 'overall' | 'health'> & Partial<Pick<AgentState, 'updates'>>): HeartbeatPart {
+  return { health: healthSummary(state), checks: checklistOf(state).slice(0, MAX_CHECKS) };
 }
 
 /**
@@ -22,7 +23,7 @@ export function healthHeartbeat(state: Pick<AgentState, 'overall' | 'health'>): 
  * user's name masked wherever it can appear (a mount like /media/anna/STICK names the user).
  */
 export function healthDiagnostics(input: {
-  state: Pick<AgentState, 'overall' | 'health'>;
+  state: Pick<AgentState, 'overall' | 'health'> & Partial<Pick<AgentState, 'updates'>>;
   device: DeviceInfo;
   appVersion: string;
   mask: Masker;
@@ -52,7 +53,7 @@ export function healthDiagnostics(input: {
         memoryUsedPercent: round1(p.memoryUsedPercent),
       })),
     },
-    checks: state.health.items.slice(0, MAX_CHECKS).map((item) => ({
+    checks: checklistOf(state).slice(0, MAX_CHECKS).map((item) => ({
       ...item,
       id: cut(mask(item.id), 300),
       params: Object.fromEntries(Object.entries(item.params).map(([k, v]) => [k, typeof v === 'string' ? cut(mask(v), 300) : v])),

@@ -1,9 +1,10 @@
+import { checklistOf } from '../../contract/checklist';
 import { defineCapability } from '../capability';
 import { deriveOverall, headlineOf } from './overall';
 
 /**
- * The one word for the whole PC and the sentence behind it, from the health checks and the
- * connection: what the tray icon, its tooltip and the popup's headline show, decided once.
+ * The one word for the whole PC and the sentence behind it, from the checklist (health, updates
+ * and the restart) and the connection: what the tray icon, its tooltip and the popup's headline show, decided once.
  */
 export const statusCapability = defineCapability({
   name: 'status',
@@ -12,16 +13,17 @@ export const statusCapability = defineCapability({
   create(_ctx, store) {
     let unsubscribe: (() => void) | null = null;
     function judge(): void {
-      const { health, connection } = store.get();
-      const overall = deriveOverall(health.items, connection.status);
+      const state = store.get();
+      const items = checklistOf(state);
+      const overall = deriveOverall(items, state.connection.status);
       store.set('overall', overall);
-      store.set('headline', headlineOf(overall, health.items, connection.status));
+      store.set('headline', headlineOf(overall, items, state.connection.status));
     }
     return {
       actions: {},
       start() {
         unsubscribe = store.subscribe((patch) => {
-          if (patch.health || patch.connection) judge();
+          if (patch.health || patch.updates || patch.connection) judge();
         });
         judge();
       },

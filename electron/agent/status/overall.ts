@@ -20,10 +20,13 @@ export function deriveOverall(items: readonly StatusItem[], connectionStatus: Co
 /**
  * What the tray's tooltip and the popup's headline say: the overall word, or a more precise one
  * where the word alone would mislead. Offline because an admin must enrol the PC (the agent stops
- * trying, so "we keep trying" would be wrong); attention because no check could run at all.
+ * trying, so "we keep trying" would be wrong); attention because no check could run at all, or
+ * because the PC must restart after updates.
  */
 export function headlineOf(overall: Overall, items: readonly StatusItem[], connectionStatus: ConnectionStatus): Headline {
   if (overall === 'offline' && (connectionStatus === 'reenroll' || connectionStatus === 'not-enrolled')) return connectionStatus;
   if (overall === 'attention' && items.length > 0 && items.every((item) => item.severity === 'unknown')) return 'unchecked';
+  // The restart is the reason for "attention" the employee can act on: the tray and the popup say it.
+  if (overall === 'attention' && items.some((item) => item.code === 'health.restart.required')) return 'restart';
   return overall;
 }

@@ -1,8 +1,10 @@
 import type { UpdatesState } from '../../contract';
 import { defineCapability } from '../capability';
-import { notBusy } from '../ports';
+import { createPowerShellHost, type PowerShellHost } from '../platform/powershell-host';
+import { busyReaderForThisMachine, createBusySource } from './busy/source';
 import { createUpdatesChecker, type UpdatesChecker } from './checker';
 import { createRestartService } from './restart-service';
+import { withItems } from './status';
 import { checkView, updatesSummary } from './updates-view';
 
 const HOUR = 60 * 60_000;
@@ -20,6 +22,7 @@ const INITIAL: UpdatesState = {
   installed: null,
   restart: { needed: false, reasons: [], source: null, halloReason: null, requestId: null, deadline: null, deferralsUsed: 0, deferralsLeft: 0, step: null, problem: null },
   upToDate: false,
+  items: [],
   lastOutcome: null,
 };
 
@@ -35,6 +38,9 @@ export const updatesCapability = defineCapability({
   create(ctx, store) {
     const ports = ctx.ports.updates;
     const log = ctx.log.child('updates');
+    // Windows: one long-lived PowerShell for the provider and the busy source, started at first use.
+    let powershell: PowerShellHost | null = null;
+    const sharedPowerShell = () => (powershell ??= createPowerShellHost({ clock: ctx.clock }));
     const restart = createRestartService({
       store,
       log,
@@ -42,7 +48,7 @@ export const updatesCapability = defineCapability({
       dataDir: ctx.dataDir,
       // Without a restart port (tests that do not need one) nothing restarts the computer: refused and said.
       restart: ports?.restart ?? { restart: async () => ({ outcome: 'refused', detail: 'no restart port in this agent' }) },
-      busy: ports?.busy ?? notBusy,
+      busy: ports?.busy ?? createBusySource(busyReaderForThisMachine({ powershell: sharedPowerShell }), { clock: ctx.clock, log: log.child('busy') }),
       idle: ctx.ports.idle,
       api: ctx.api,
       notify: ctx.notify,
@@ -65,7 +71,7 @@ export const updatesCapability = defineCapability({
     let making: Promise<UpdatesChecker | null> | null = null;
     const ready = () =>
       (making ??= (async () => {
-        const provider = ports?.provider ?? (await (await import('./provider')).providerForThisMachine({ clock: ctx.clock }));
+        const provider = ports?.provider ?? (await (await import('./provider')).providerForThisMachine({ clock: ctx.clock, ...(process.platform === 'win32' ? { powershell: sharedPowerShell() } : {}) }));
         if (stopped) return null;
         checker = createUpdatesChecker({
           provider,
@@ -73,7 +79,7 @@ export const updatesCapability = defineCapability({
           intervalMs: intervalMs(),
           onCheck(result) {
             if (stopped) return;
-            store.update('updates', (s) => ({ ...s, ...checkView(result) }));
+            store.update('updates', (s) => withItems({ ...s, ...checkView(result) }));
             judged = restart.onCheck(result).catch((error: unknown) => log.error('restart: a check could not be judged', { error: String(error) }));
           },
         });
@@ -143,6 +149,7 @@ export const updatesCapability = defineCapability({
         checker?.stop();
         for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
         await restart.stop();
+        powershell?.stop();
       },
       onPolicy(policy, previous) {
         if (policy.updates?.checkHours !== previous.updates?.checkHours) checker?.setInterval(intervalMs());

@@ -14,6 +14,7 @@ import { EMPTY_RESTART_FILE, loadRestartFile, saveRestartFile, type RestartBy, t
 import { beginNeed, defer, plan as planRestart, REMIND, remindLater, type Plan, type RestartRules, type Situation } from './restart-planner';
 import { judgeRestartRequest } from './restart-request';
 import { hardReasons, type RestartReason, type UpdatesCheck } from './types';
+import { withItems } from './status';
 import { valueOf } from './updates-view';
 
 // The restart planner at work: its memory on disk (restart-file.ts), run at its `wakeAt` and
@@ -131,23 +132,25 @@ export function createRestartService(deps: RestartServiceDeps): RestartService {
     if (stopped) return;
     const memory = file.memory;
     const { maxDeferrals } = rules();
-    store.update('updates', (previous) => ({
-      ...previous,
-      upToDate: file.upToDate,
-      lastOutcome: file.lastOutcome,
-      restart: {
-        needed: memory !== null,
-        reasons: reasons.map((r) => ({ code: r.code, soft: r.soft })),
-        source: memory?.need.source ?? null,
-        halloReason: memory?.need.source === 'hallo' ? file.halloReason : null,
-        requestId: memory?.need.requestId ?? null,
-        deadline: memory ? iso(memory.deadline) : null,
-        deferralsUsed: memory?.deferralsUsed ?? 0,
-        deferralsLeft: memory ? Math.max(0, maxDeferrals - memory.deferralsUsed) : 0,
-        step: file.restarting ? { kind: 'restarting' } : memory ? stepOf(current, refusedUntil) : null,
-        problem,
-      },
-    }));
+    store.update('updates', (previous) =>
+      withItems({
+        ...previous,
+        upToDate: file.upToDate,
+        lastOutcome: file.lastOutcome,
+        restart: {
+          needed: memory !== null,
+          reasons: reasons.map((r) => ({ code: r.code, soft: r.soft })),
+          source: memory?.need.source ?? null,
+          halloReason: memory?.need.source === 'hallo' ? file.halloReason : null,
+          requestId: memory?.need.requestId ?? null,
+          deadline: memory ? iso(memory.deadline) : null,
+          deferralsUsed: memory?.deferralsUsed ?? 0,
+          deferralsLeft: memory ? Math.max(0, maxDeferrals - memory.deferralsUsed) : 0,
+          step: file.restarting ? { kind: 'restarting' } : memory ? stepOf(current, refusedUntil) : null,
+          problem,
+        },
+      }),
+    );
   }
 
   function wakeAt(at: number): void {
@@ -177,8 +180,11 @@ export function createRestartService(deps: RestartServiceDeps): RestartService {
     const now = clock.now();
     if (refusedUntil !== null && now >= refusedUntil) refusedUntil = null;
     const planned = planRestart(memory, rules(), await situation(), zone());
+    const wasAsking = current?.step === 'prompt';
     file = { ...file, memory: planned.memory };
     current = planned.plan;
+    // Heard once each time the prompt comes (also with its window hidden), with its two answers as buttons.
+    if (planned.plan.step === 'prompt' && !wasAsking) deps.notify({ code: 'restart-needed', params: {}, actions: ['restart-now', 'remind-later'] });
     await persist();
     if (planned.plan.step === 'restart' && refusedUntil === null) {
       await restart(planned.plan.by);

@@ -1,4 +1,4 @@
-import type { TypedStatusItem, UnknownReason } from '../../contract';
+import type { TypedStatusItem, UnknownReason, UpdatesState } from '../../contract';
 import type { UpdatesProblemCode } from '../../contract/updates';
 import { hardReasons, type Part, type Pending, type RestartReason, type UpdatesProblem } from './types';
 
@@ -35,3 +35,20 @@ export function restartItem(part: Part<RestartReason[]>): TypedStatusItem {
 export function updatesStatusItems(check: { pending: Part<Pending>; restart: Part<RestartReason[]> }): TypedStatusItem[] {
   return [pendingItem(check.pending), restartItem(check.restart)];
 }
+
+/**
+ * The slice's checklist lines (state.updates.items), from the slice itself: what is pending once a
+ * check said so, and the restart, which is needed (attention) for a hard local reason or for
+ * hallo,'s request alike. Before the first check there is nothing to say but a need.
+ */
+export function updatesSliceItems(slice: Omit<UpdatesState, 'items'>): TypedStatusItem[] {
+  const items: TypedStatusItem[] = [];
+  if (slice.pending) items.push(pendingItem({ value: { total: slice.pending.total, security: slice.pending.security, updates: [] } }));
+  else if (slice.pendingProblem) items.push(unknown('updates', slice.pendingProblem));
+  if (slice.restart.needed) items.push({ id: 'restart', check: 'restart', severity: 'attention', code: 'health.restart.required', params: {} });
+  else if (slice.lastCheckedAt !== null) items.push(restartItem({ value: slice.restart.reasons }));
+  return items;
+}
+
+/** The slice with its checklist lines brought up to date: every writer of the slice goes through this. */
+export const withItems = (slice: UpdatesState): UpdatesState => ({ ...slice, items: updatesSliceItems(slice) });

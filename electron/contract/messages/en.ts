@@ -10,6 +10,7 @@ export const en: Catalog = {
     unchecked: 'Not checked',
     reenroll: 'Must be enrolled again',
     'not-enrolled': 'Not enrolled yet',
+    restart: 'Restart needed',
   },
   tray: {
     tooltip: 'hallo, – {{state}}',
@@ -39,6 +40,7 @@ export const en: Catalog = {
     offline: 'hallo, cannot be reached right now. We keep trying.',
     reenroll: 'This computer must be enrolled with hallo, again. Ask your IT contact or call the service desk.',
     'not-enrolled': 'This computer is not enrolled with hallo, yet. Ask your IT contact or call the service desk.',
+    restart: 'Your computer needs to restart to finish its updates.',
   },
   severity: {
     ok: 'OK',
@@ -848,6 +850,15 @@ export const en: Catalog = {
       title: 'Session with {{name}} from hallo, ended',
       body: 'Ended at {{time}}, {{duration}}.',
     },
+    'restart-needed': {
+      title: 'Your computer needs to restart',
+      body: 'Save your work. Restart now, or choose a later time.',
+    },
+  },
+  // The buttons of a notice (contract/events.ts NOTICE_ACTIONS): the same words as the restart window's.
+  noticeAction: {
+    'restart-now': 'Restart now',
+    'remind-later': 'Later',
   },
   errors: {
     'invalid-request': 'That request is not right. Check what you entered.',

@@ -11,6 +11,7 @@ export const nl = {
     unchecked: 'Niet gecontroleerd',
     reenroll: 'Opnieuw aanmelden nodig',
     'not-enrolled': 'Nog niet aangemeld',
+    restart: 'Opnieuw opstarten nodig',
   },
   tray: {
     tooltip: 'hallo, – {{state}}',
@@ -44,6 +45,7 @@ export const nl = {
     offline: 'hallo, is nu niet bereikbaar. We proberen het steeds opnieuw.',
     reenroll: 'Deze computer moet opnieuw bij hallo, worden aangemeld. Vraag je IT-contactpersoon of bel de servicedesk.',
     'not-enrolled': 'Deze computer is nog niet bij hallo, aangemeld. Vraag je IT-contactpersoon of bel de servicedesk.',
+    restart: 'Je computer moet opnieuw opstarten om de updates af te maken.',
   },
   severity: {
     ok: 'In orde',
@@ -868,6 +870,15 @@ export const nl = {
       title: 'Sessie met {{name}} van hallo, beëindigd',
       body: 'Beëindigd om {{time}}, {{duration}}.',
     },
+    'restart-needed': {
+      title: 'Je computer moet opnieuw opstarten',
+      body: 'Sla je werk op. Start nu opnieuw op, of kies een later moment.',
+    },
+  },
+  // The buttons of a notice (contract/events.ts NOTICE_ACTIONS): the same words as the restart window's.
+  noticeAction: {
+    'restart-now': 'Nu opnieuw opstarten',
+    'remind-later': 'Later',
   },
   // Why an action failed, for whoever pressed the button.
   errors: {

@@ -33,7 +33,7 @@ export interface RestartWindowOptions {
  * next. In the final countdown it stays on top and comes back to the front if it is hidden or
  * minimised (PSAppDeployToolkit#1546: a minimised prompt that never came back).
  */
-export function createRestartWindow(opts: RestartWindowOptions): { current(): BrowserWindow | null; dispose(): void } {
+export function createRestartWindow(opts: RestartWindowOptions): { current(): BrowserWindow | null; show(): boolean; dispose(): void } {
   const platform = opts.platform ?? process.platform;
   const url = !opts.isPackaged && opts.devUrl ? new URL('restart.html', opts.devUrl).toString() : `${APP_ORIGIN}/restart.html`;
   let window: BrowserWindow | null = null;
@@ -118,6 +118,12 @@ export function createRestartWindow(opts: RestartWindowOptions): { current(): Br
   follow();
   return {
     current: () => (window && !window.isDestroyed() ? window : null),
+    // A click on the restart's notification: to the front while the agent still asks; false when it no longer does.
+    show: () => {
+      if (mode === 'hidden') return false;
+      bringToFront(open());
+      return true;
+    },
     dispose: () => {
       unsubscribe();
       window?.destroy();

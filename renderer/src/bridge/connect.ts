@@ -1,4 +1,5 @@
 import type { ActionName, EventName, EventPayload, Notice, PreloadApi, WindowName } from '../../../electron/contract';
+import { NOTICE_ACTIONS, type NoticeAction } from '../../../electron/contract/notice-actions';
 import { PREVIEW_NOTICE_EVENT } from '../../../electron/contract/wire';
 import { unwrapOutcome } from './outcome';
 import { createSocketClient, type SocketClient, type SocketLike } from './socket';
@@ -76,10 +77,16 @@ export function fromSocket(client: SocketClient): PopupBridge {
 /** A notice off the wire, checked once here (the page carries no zod): anything else is dropped. */
 export function parseNotice(payload: unknown): Notice | null {
   if (typeof payload !== 'object' || payload === null) return null;
-  const { code, params, ticketId } = payload as Record<string, unknown>;
+  const { code, params, ticketId, actions } = payload as Record<string, unknown>;
   if (typeof code !== 'string' || typeof params !== 'object' || params === null || Array.isArray(params)) return null;
   if (ticketId !== undefined && typeof ticketId !== 'string') return null;
+  if (actions !== undefined && !(Array.isArray(actions) && actions.every((action) => typeof action === 'string' && Object.hasOwn(NOTICE_ACTIONS, action)))) return null;
   const values = Object.entries(params);
   if (!values.every(([, value]) => typeof value === 'string' || typeof value === 'number')) return null;
-  return { code, params: Object.fromEntries(values) as Notice['params'], ...(ticketId === undefined ? {} : { ticketId }) };
+  return {
+    code,
+    params: Object.fromEntries(values) as Notice['params'],
+    ...(ticketId === undefined ? {} : { ticketId }),
+    ...(actions === undefined ? {} : { actions: actions as NoticeAction[] }),
+  };
 }

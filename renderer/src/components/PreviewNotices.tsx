@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Notice } from '../../../electron/contract';
+import { NOTICE_ACTIONS, type NoticeAction } from '../../../electron/contract/notice-actions';
 import type { PopupBridge } from '../bridge/types';
 import { hasText } from '../i18n';
 
@@ -15,8 +16,8 @@ interface Shown {
 /**
  * The preview's stand-in for the OS notifications the app's shell shows (`electron/main/notices.ts`):
  * the same words from the catalog, filled as the shell fills them (a ticket number is no amount:
- * 10001, not 10.001), and the notice's action ("Beantwoorden") opening its ticket as a
- * click on the real one does. Mounted outside the popup, only where the bridge carries notices.
+ * 10001, not 10.001), the notice's action ("Beantwoorden") opening its ticket as a
+ * click on the real one does, and a notice's buttons (`actions`) sending their intents. Mounted outside the popup, only where the bridge carries notices.
  */
 export function PreviewNotices({ bridge, onNotice }: { bridge: PopupBridge; onNotice: NonNullable<PopupBridge['onNotice']> }) {
   const { t, i18n } = useTranslation();
@@ -31,6 +32,11 @@ export function PreviewNotices({ bridge, onNotice }: { bridge: PopupBridge; onNo
   }, [onNotice, i18n]);
 
   const dismiss = (key: number) => setShown((list) => list.filter((entry) => entry.key !== key));
+  // A notice's buttons (the restart's "Nu opnieuw opstarten", "Later") send the restart window's own intents.
+  const answer = (entry: Shown, action: NoticeAction) => {
+    dismiss(entry.key);
+    void bridge.actions[NOTICE_ACTIONS[action]]({}).catch(() => undefined);
+  };
   const open = (entry: Shown) => {
     dismiss(entry.key);
     const { ticketId } = entry.notice;
@@ -40,7 +46,7 @@ export function PreviewNotices({ bridge, onNotice }: { bridge: PopupBridge; onNo
   return (
     <section className="preview-notices" aria-label={t('previewNotice.label')} aria-live="polite">
       {shown.map((entry) => {
-        const { code, params, ticketId } = entry.notice;
+        const { code, params, ticketId, actions = [] } = entry.notice;
         const action = ticketId && hasText(i18n, `notice.${code}.action`) ? t(`notice.${code}.action`) : null;
         return (
           <div key={entry.key} className="preview-notice">
@@ -48,6 +54,11 @@ export function PreviewNotices({ bridge, onNotice }: { bridge: PopupBridge; onNo
             <p className="preview-notice-title">{t(`notice.${code}.title`, params)}</p>
             {hasText(i18n, `notice.${code}.body`) && <p>{t(`notice.${code}.body`, params)}</p>}
             <div className="preview-notice-actions">
+              {actions.map((noticeAction, index) => (
+                <button key={noticeAction} type="button" className={`button ${index === 0 ? 'accent' : 'subtle'}`} onClick={() => answer(entry, noticeAction)}>
+                  {t(`noticeAction.${noticeAction}`)}
+                </button>
+              ))}
               {action && (
                 <button type="button" className="button accent" onClick={() => open(entry)}>
                   {action}

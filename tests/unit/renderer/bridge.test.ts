@@ -73,13 +73,15 @@ describe('WebSocket bridge (the preview)', () => {
     const seen: unknown[] = [];
     bridge.onNotice!((notice) => seen.push(notice));
     const send = (payload: unknown) => h.server.clients.forEach((c) => c.send(JSON.stringify({ event: 'notice', payload })));
-    for (const bad of [null, 'x', { code: 1, params: {} }, { code: 'a', params: [] }, { code: 'a', params: { n: {} } }, { code: 'a', params: {}, ticketId: 5 }]) send(bad);
+    for (const bad of [null, 'x', { code: 1, params: {} }, { code: 'a', params: [] }, { code: 'a', params: { n: {} } }, { code: 'a', params: {}, ticketId: 5 }, { code: 'a', params: {}, actions: ['restart-now', 'format-disk'] }, { code: 'a', params: {}, actions: 'restart-now' }]) send(bad);
     send({ code: 'ticket-answered', params: { number: 12345 }, ticketId: 't-42', extra: '<b>' });
     send({ code: 'ticket-delivered', params: { number: 7 } });
-    await vi.waitFor(() => expect(seen).toHaveLength(2));
+    send({ code: 'restart-needed', params: {}, actions: ['restart-now', 'remind-later'] });
+    await vi.waitFor(() => expect(seen).toHaveLength(3));
     expect(seen).toEqual([
       { code: 'ticket-answered', params: { number: 12345 }, ticketId: 't-42' },
       { code: 'ticket-delivered', params: { number: 7 } },
+      { code: 'restart-needed', params: {}, actions: ['restart-now', 'remind-later'] },
     ]);
   });
 

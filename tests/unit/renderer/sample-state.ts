@@ -82,6 +82,10 @@ export function sampleState(): AgentState {
       installed: null,
       restart: { needed: false, reasons: [], source: null, halloReason: null, requestId: null, deadline: null, deferralsUsed: 0, deferralsLeft: 0, step: null, problem: null },
       upToDate: false,
+      items: [
+        { id: 'updates', check: 'updates', severity: 'ok', code: 'health.updates.none', params: {} },
+        { id: 'restart', check: 'restart', severity: 'ok', code: 'health.restart.none', params: {} },
+      ],
       lastOutcome: null,
     },
     remote: INITIAL_REMOTE,

@@ -58,4 +58,12 @@ describe('headline', () => {
   ] as const)('%s with %j and %s says %s', (overall, severities, connection, headline) => {
     expect(headlineOf(overall, severities.map(item), connection)).toBe(headline);
   });
+
+  it('a restart needed after updates is the attention the headline names; a problem still outranks it', () => {
+    const restart: StatusItem = { id: 'restart', check: 'restart', severity: 'attention', code: 'health.restart.required', params: {} };
+    const items = [item('ok'), restart];
+    expect(deriveOverall(items, 'online')).toBe('attention');
+    expect(headlineOf('attention', items, 'online')).toBe('restart');
+    expect(headlineOf(deriveOverall([...items, item('problem')], 'online'), [...items, item('problem')], 'online')).toBe('problem');
+  });
 });

@@ -211,13 +211,18 @@ describe('updates capability: the restart', () => {
     expect(await run.capability.actions['updates.defer']({ at: '2026-12-07T12:00:00.000Z' })).toEqual({ outcome: 'not-offered' });
     expect(await run.capability.actions['updates.defer']({ at: '2026-12-07T13:00:00.000Z' })).toEqual({ outcome: 'deferred' });
     expect(run.state().restart).toMatchObject({ deferralsUsed: 1, deferralsLeft: 2, step: { kind: 'wait', why: 'snoozed', until: '2026-12-07T13:00:00.000Z' } });
+
+    // The prompt was heard once as a notification with its two answers, not again at each re-plan.
+    expect(run.notices).toEqual([{ code: 'restart-needed', params: {}, actions: ['restart-now', 'remind-later'] }]);
     await run.stop();
 
     const again = await boot(env); // the app restarted: nothing reset
     expect(again.state().restart).toMatchObject({ deferralsUsed: 1, step: { kind: 'wait', why: 'snoozed', until: '2026-12-07T13:00:00.000Z' } });
+    expect(again.notices).toEqual([]);
     await walk(env.clock, 4 * HOUR);
     await vi.waitFor(() => expect(again.state().restart.step?.kind).toBe('prompt'));
     expect(again.state().restart.deferralsLeft).toBe(2);
+    expect(again.notices.map((n) => n.code)).toEqual(['restart-needed']); // back at the time it said
     await again.stop();
   });
 
@@ -274,7 +279,7 @@ describe('updates capability: the restart', () => {
       problem: { code: 'os-refused', detail: '/usr/bin/systemctl: exit 1: Access denied' },
       step: { kind: 'prompt' },
     });
-    expect(run.notices).toEqual([{ code: 'restart-refused', params: {} }]);
+    expect(run.notices.map((n) => n.code)).toEqual(['restart-needed', 'restart-refused']);
     await vi.waitFor(() => expect(env.m.outcomes).toHaveLength(1));
     expect(env.m.outcomes[0]!.body).toMatchObject({ outcome: 'refused', by: 'user', restartedAt: null, stillPending: true });
     await run.stop();

@@ -23,7 +23,7 @@ const windowsCheck: UpdatesCheck = {
 };
 
 const restart: UpdatesState['restart'] = { needed: false, reasons: [], source: null, halloReason: null, requestId: null, deadline: null, deferralsUsed: 0, deferralsLeft: 0, step: null, problem: null };
-const state = (over: Partial<UpdatesState>): UpdatesState => ({ checking: false, lastCheckedAt: null, pending: null, pendingProblem: null, installed: null, restart, upToDate: false, lastOutcome: null, ...over });
+const state = (over: Partial<UpdatesState>): UpdatesState => ({ checking: false, lastCheckedAt: null, pending: null, pendingProblem: null, installed: null, restart, upToDate: false, items: [], lastOutcome: null, ...over });
 
 describe('checkView and updatesSummary', () => {
   it('counts by class, keeps titles and KB numbers for the expand, and the installed history', () => {
