@@ -68,8 +68,10 @@ async function boot(opts: { dataDir?: string; reference?: ReferenceApi; clock?: 
     createAgent(ports, { appVersion: '0.1.0-test', systemLanguages: ['nl-NL'], env: { HALLO_API_URL: reference.url, HALLO_ENROLLMENT_CODE: reference.enrollmentCode } }),
   );
   agent = running;
+  // A second agent on the same reference: only a stream opened after this start counts (the first one's is in the list too).
+  const streamsBefore = reference.received.streams.length;
   await running.start();
-  await until('online, with its event stream open', () => running.state().connection.status === 'online' && reference.received.streams.some((s) => s.deviceId === running.state().connection.deviceId));
+  await until('online, with its event stream open', () => running.state().connection.status === 'online' && reference.received.streams.slice(streamsBefore).some((s) => s.deviceId === running.state().connection.deviceId));
   const deviceId = running.state().connection.deviceId!;
   return { api: reference, agent: running, dataDir, clock, capture, deviceId, tech: technician(reference, 'Jan') };
 }
