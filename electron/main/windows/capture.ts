@@ -2,7 +2,7 @@ import { BrowserWindow, desktopCapturer, screen, session } from 'electron';
 import type { CaptureHost } from '../../agent/ports';
 import { eventChannel, type CaptureCommand } from '../../contract';
 import { allowScreenCapture } from '../display-media';
-import { APP_ORIGIN } from '../ipc/origin';
+import { pageUrl } from '../ipc/origin';
 import { serveRenderer } from '../protocol';
 import { registerWindow } from './registry';
 
@@ -25,7 +25,7 @@ export interface CaptureWindowOptions {
  * closing destroys it, and its tracks stop with its renderer.
  */
 export function createCaptureHost(opts: CaptureWindowOptions): CaptureHost & { dispose(): void } {
-  const url = !opts.isPackaged && opts.devUrl ? new URL('capture.html', opts.devUrl).toString() : `${APP_ORIGIN}/capture.html`;
+  const url = pageUrl('capture.html', opts);
   const captureSession = session.fromPartition(CAPTURE_PARTITION);
   serveRenderer(opts.rendererDir, captureSession.protocol);
   let current: { sessionId: string; window: BrowserWindow } | null = null;

@@ -1,6 +1,6 @@
 import { BrowserWindow, screen } from 'electron';
 import type { Agent } from '../../agent/agent';
-import { APP_ORIGIN } from '../ipc/origin';
+import { pageUrl } from '../ipc/origin';
 import { centredPosition, popupSize } from '../position';
 import { registerWindow } from './registry';
 
@@ -30,7 +30,7 @@ export interface ConsentWindow {
  * and then the window stays.
  */
 export function createConsentWindow(opts: ConsentWindowOptions): ConsentWindow {
-  const url = !opts.isPackaged && opts.devUrl ? new URL('consent.html', opts.devUrl).toString() : `${APP_ORIGIN}/consent.html`;
+  const url = pageUrl('consent.html', opts);
   let window: BrowserWindow | null = null;
   let shownFor: string | null = null;
 

@@ -1,7 +1,7 @@
 import { BrowserWindow, screen } from 'electron';
 import type { RestartStep } from '../../contract';
 import type { Agent } from '../../agent/agent';
-import { APP_ORIGIN } from '../ipc/origin';
+import { pageUrl } from '../ipc/origin';
 import { popupPosition } from '../position';
 import { registerWindow } from './registry';
 
@@ -35,7 +35,7 @@ export interface RestartWindowOptions {
  */
 export function createRestartWindow(opts: RestartWindowOptions): { current(): BrowserWindow | null; show(): boolean; dispose(): void } {
   const platform = opts.platform ?? process.platform;
-  const url = !opts.isPackaged && opts.devUrl ? new URL('restart.html', opts.devUrl).toString() : `${APP_ORIGIN}/restart.html`;
+  const url = pageUrl('restart.html', opts);
   let window: BrowserWindow | null = null;
   let mode = restartWindowMode(null);
 

@@ -1,6 +1,6 @@
 import { BrowserWindow, screen } from 'electron';
 import type { Agent } from '../../agent/agent';
-import { APP_ORIGIN } from '../ipc/origin';
+import { pageUrl } from '../ipc/origin';
 import { topCentrePosition } from '../position';
 import { registerWindow } from './registry';
 
@@ -22,7 +22,7 @@ export interface SessionBarOptions {
  * (its button, the tray, the popup, the shortcut) takes it away.
  */
 export function createSessionBar(opts: SessionBarOptions): { current(): BrowserWindow | null; dispose(): void } {
-  const url = !opts.isPackaged && opts.devUrl ? new URL('session-bar.html', opts.devUrl).toString() : `${APP_ORIGIN}/session-bar.html`;
+  const url = pageUrl('session-bar.html', opts);
   let window: BrowserWindow | null = null;
 
   const open = (): BrowserWindow => {
