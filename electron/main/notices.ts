@@ -1,6 +1,7 @@
 import { Notification } from 'electron';
 import type { Agent } from '../agent/agent';
 import { NOTICE_ACTIONS, type Language, type Notice } from '../contract';
+import type { Logger } from '../agent/log';
 import { message } from './catalog';
 
 // Electron drops a notification's click handler once the object is garbage collected (Windows):
@@ -25,15 +26,12 @@ export function showNotices(opts: { agent: Agent; platform: NodeJS.Platform; pop
   return opts.agent.onNotice((notice) => {
     if (!Notification.isSupported()) return;
     const { language } = opts.agent.state().settings;
-    const title = message(language, `notice.${notice.code}.title`, notice.params);
-    const body = message(language, `notice.${notice.code}.body`, notice.params);
-    if (title === null) {
-      log.warn('notice without words in the catalog', { code: notice.code, language });
-      return;
-    }
+    const words = noticeWords(log, language, notice.code, notice.params);
+    if (!words) return;
+    const { title, body } = words;
     const actions = notice.actions ?? [];
     const buttons = opts.platform === 'darwin' ? buttonWords(language, notice) : [];
-    const shown = new Notification({ title, body: body ?? '', ...(buttons.length ? { actions: buttons.map((text) => ({ type: 'button' as const, text })) } : {}) });
+    const shown = new Notification({ title, body, ...(buttons.length ? { actions: buttons.map((text) => ({ type: 'button' as const, text })) } : {}) });
     const open = () => {
       if (actions.length === 0) return void openNotice(opts.agent, opts.popup, notice);
       // The restart window has both answers; should the agent have moved on, the popup says where it stands.
@@ -45,14 +43,29 @@ export function showNotices(opts: { agent: Agent; platform: NodeJS.Platform; pop
       if (!chosen) return open();
       void opts.agent.invoke(NOTICE_ACTIONS[chosen], {}).catch((error: unknown) => log.warn('notice action failed', { action: chosen, error: String(error) }));
     });
-    shown.on('close', () => {
-      const at = alive.indexOf(shown);
-      if (at >= 0) alive.splice(at, 1);
-    });
-    alive.push(shown);
-    if (alive.length > KEEP) alive.shift();
-    shown.show();
+    showKept(alive, shown);
   });
+}
+
+/** A notice's title and body in this language; null (and a log line) when the catalog has no words for its code. */
+export function noticeWords(log: Logger, language: Language, code: string, params: Record<string, string | number>): { title: string; body: string } | null {
+  const title = message(language, `notice.${code}.title`, params);
+  if (title === null) {
+    log.warn('notice without words in the catalog', { code, language });
+    return null;
+  }
+  return { title, body: message(language, `notice.${code}.body`, params) ?? '' };
+}
+
+/** Shows a notification and keeps it referenced (its click handler lives as long as the object) until it closes or is among the oldest. */
+export function showKept(alive: Notification[], shown: Notification): void {
+  shown.on('close', () => {
+    const at = alive.indexOf(shown);
+    if (at >= 0) alive.splice(at, 1);
+  });
+  alive.push(shown);
+  if (alive.length > KEEP) alive.shift();
+  shown.show();
 }
 
 /** The words of a notice's buttons: its actions, or else the action that opens its ticket. */

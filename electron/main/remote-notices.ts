@@ -3,6 +3,7 @@ import type { Agent } from '../agent/agent';
 import type { Language, RemoteReceipt } from '../contract';
 import { formatTime } from '../contract/when';
 import { message } from './catalog';
+import { noticeWords, showKept } from './notices';
 
 /** The receipt's words: "Beëindigd om 14:32, 12 minuten", the time in the policy's zone. */
 export function receiptParams(receipt: RemoteReceipt, language: Language, timeZone: string): Record<string, string> {
@@ -17,24 +18,17 @@ export function receiptParams(receipt: RemoteReceipt, language: Language, timeZo
  */
 export function showRemoteNotices(opts: { agent: Agent; consent: { show(): void }; popup: { show(): void } }): () => void {
   const log = opts.agent.log.child('notices');
-  // Electron drops a notification's click handler once the object is collected: keep the last ones.
   const alive: Notification[] = [];
   let requestTold: string | null = opts.agent.state().remote.request?.sessionId ?? null;
   let receiptTold: string | null = opts.agent.state().remote.receipt?.sessionId ?? null;
 
   const tell = (code: 'remote-request' | 'remote-ended', params: Record<string, string>, onClick: () => void) => {
     if (!Notification.isSupported()) return;
-    const { language } = opts.agent.state().settings;
-    const title = message(language, `notice.${code}.title`, params);
-    if (title === null) {
-      log.warn('notice without words in the catalog', { code, language });
-      return;
-    }
-    const shown = new Notification({ title, body: message(language, `notice.${code}.body`, params) ?? '' });
+    const words = noticeWords(log, opts.agent.state().settings.language, code, params);
+    if (!words) return;
+    const shown = new Notification(words);
     shown.on('click', onClick);
-    alive.push(shown);
-    if (alive.length > 2) alive.shift();
-    shown.show();
+    showKept(alive, shown);
   };
 
   return opts.agent.subscribe((patch) => {
