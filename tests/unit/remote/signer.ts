@@ -1,30 +1,14 @@
-import { CompactSign, exportJWK, generateKeyPair, type CryptoKey } from 'jose';
-import type { Policy } from '../../../electron/agent/hallo-api/types';
 import type { RequestClaims } from '../../../electron/agent/remote/verify';
+import { createSigner, type Signer } from '../../reference-api/remote';
 
-// Plays hallo,'s signing service for the remote tests: an Ed25519 key whose public half goes into
-// the policy, and requests signed as hallo, signs them (or, on purpose, not).
+// Plays hallo,'s signing service for the remote tests with the reference server's signer: an
+// Ed25519 key whose public half goes into the policy, and requests signed as hallo, signs them
+// (or, on purpose, not).
 
-export type SigningKey = Policy['remote']['signingKeys'][number];
+export type TestSigner = Signer;
 
-export interface TestSigner {
-  kid: string;
-  publicJwk: SigningKey;
-  privateKey: CryptoKey;
-  /** A compact JWS over `claims` (any JSON: tests also sign payloads that fail the schema). */
-  sign(claims: unknown, header?: Record<string, unknown>): Promise<string>;
-}
-
-export async function createTestSigner(kid = 'test-2026-01'): Promise<TestSigner> {
-  const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
-  const jwk = await exportJWK(publicKey);
-  return {
-    kid,
-    privateKey,
-    publicJwk: { kty: 'OKP', crv: 'Ed25519', x: String(jwk.x), kid, alg: 'EdDSA', use: 'sig' },
-    sign: (claims, header = {}) =>
-      new CompactSign(new TextEncoder().encode(JSON.stringify(claims))).setProtectedHeader({ alg: 'EdDSA', kid, typ: 'JWT', ...header }).sign(privateKey),
-  };
+export function createTestSigner(kid = 'test-2026-01'): Promise<TestSigner> {
+  return createSigner(kid);
 }
 
 /** A request as hallo, sends it: valid for 300 s from `nowMs`, for `deviceId`. */
