@@ -7,6 +7,7 @@ import { DEFAULT_POLICY } from './config/policy-defaults';
 import type { HeartbeatBody, Policy } from './hallo-api/types';
 import { createLogger, type Logger } from './log';
 import type { AgentOptions, AgentPorts } from './ports';
+import { createPowerShellHost, type PowerShellHost } from './platform/powershell-host';
 import { AgentStore, type StatePatch } from './store';
 
 /** What the shell, the preview and the tests hold: the whole agent behind one object. */
@@ -42,6 +43,7 @@ export function createAgent(ports: AgentPorts, options: AgentOptions): Agent {
   let config: LoadedConfig = { config: {}, files: [], problems: [] };
   let policy: Policy = DEFAULT_POLICY;
   const noticeListeners = new Set<(notice: Notice) => void>();
+  let powershell: PowerShellHost | null = null;
 
   /** Each capability's hook in list order; one that throws is logged and the others still hear it. */
   function each(what: string, call: (capability: AnyCapability) => void): void {
@@ -73,6 +75,7 @@ export function createAgent(ports: AgentPorts, options: AgentOptions): Agent {
     config: () => config,
     policy: () => policy,
     api: () => running.connection.api(),
+    powershell: () => (powershell ??= createPowerShellHost({ clock })),
     device: () => running.health.device(),
     async diagnostics(mask) {
       return Object.assign({}, ...(await settledParts('diagnostics', (capability) => capability.diagnostics?.(mask)))) as DiagnosticsPart;
@@ -122,6 +125,7 @@ export function createAgent(ports: AgentPorts, options: AgentOptions): Agent {
       for (const capability of [...list].reverse()) {
         await (async () => capability.stop?.())().catch((error: unknown) => log.error('a capability failed to stop', { error: String(error) }));
       }
+      powershell?.stop();
       log.close();
     },
   };

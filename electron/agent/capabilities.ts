@@ -9,13 +9,17 @@ import { supportCapability } from './support/capability';
 import { ticketsCapability } from './tickets/capability';
 import { updatesCapability } from './updates/capability';
 import { remoteCapability } from './remote/capability';
+import { checksCapability } from './checks/capability';
+import { maintenanceCapability } from './maintenance/capability';
 
 /**
  * Every capability of the agent, in the order they start (and the reverse of the order they
  * stop): settings and support need nothing; health measures; status judges health and
  * connection; the connection needs the device and the heartbeat; tickets need the enrolment; updates
  * report to the API (a restart's outcome) and read the battery; remote support reads the tickets
- * (a request's ticket number) and the restart (no session during the final countdown).
+ * (a request's ticket number) and the restart (no session during the final countdown); the checks
+ * share the PowerShell with updates and start after them (the login's work first); maintenance
+ * records what updates and checks observed.
  * Adding a capability = its folder, one entry here, and its contract entries.
  */
 export const CAPABILITY_LIST = [
@@ -27,6 +31,8 @@ export const CAPABILITY_LIST = [
   ticketsCapability,
   updatesCapability,
   remoteCapability,
+  checksCapability,
+  maintenanceCapability,
 ] as const;
 
 type Listed = (typeof CAPABILITY_LIST)[number];

@@ -5,6 +5,7 @@ import type { HeartbeatBody, Policy, ServerEvent } from './hallo-api/types';
 import type { Logger } from './log';
 import type { Diagnostics } from './tickets/diagnostics';
 import type { Masker } from './platform/mask';
+import type { PowerShellHost } from './platform/powershell-host';
 import type { AgentOptions, AgentPorts, Clock } from './ports';
 import type { AgentStore, StatePatch } from './store';
 
@@ -73,6 +74,11 @@ export interface CapabilityContext {
   policy(): Policy;
   /** The hallo, API client while the PC is enrolled, else null (connection capability). */
   api(): HalloApi | null;
+  /**
+   * Windows: the agent's one long-lived PowerShell (platform/powershell-host.ts), made at first use
+   * and stopped after every capability stopped. Updates, the busy source and the checks share it.
+   */
+  powershell(): PowerShellHost;
   /** The PC as its probes describe it (health capability). */
   device(): Promise<DeviceInfo>;
   /** Every capability's part of a ticket's diagnostics (tickets capability). */

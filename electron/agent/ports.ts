@@ -1,6 +1,7 @@
 import type { CaptureCommand } from '../contract';
 import type { RestartPort } from './platform/restart';
 import type { UpdatesProvider } from './updates/types';
+import type { ChecksSource } from './checks/types';
 
 // The agent reaches the outside world only through these. The shell hands it Electron-backed
 // ones, the preview and the tests hand it Node-backed ones or fakes.
@@ -92,6 +93,17 @@ export interface UpdatesPorts {
   onResume?(listener: () => void): () => void;
 }
 
+/** What the checks capability needs beyond the common ports; every field has this machine's default. */
+export interface ChecksPorts {
+  /** This machine's probes (checks/sources/); tests and the preview's `--checks` hand recorded ones. */
+  source?: ChecksSource;
+  /**
+   * The temp folders: `user` is sized and cleaned (the employee's own files), `system` only sized.
+   * Default: os.tmpdir(); on Windows also %SystemRoot%\Temp as system, on Linux and macOS /var/tmp.
+   */
+  tempDirs?: { user: string[]; system: string[] };
+}
+
 /**
  * Where a granted view session's screen is captured and streamed: the app's hidden capture window
  * (desktopCapturer, no OS picker), the preview's headless Chromium page (a fake video source).
@@ -144,6 +156,7 @@ export interface AgentPorts {
   updates?: UpdatesPorts;
   /** Absent: remote requests are still verified, asked and audited, but no screen can be shared. */
   remote?: RemotePorts;
+  checks?: ChecksPorts;
 }
 
 export interface AgentOptions {
@@ -160,6 +173,8 @@ export interface AgentOptions {
    * judged at once whatever this says.
    */
   updates?: { firstCheckDelayMs?: number } | undefined;
+  /** When the first protection check runs after start (the app: 30 s, after the login rush; tests and the preview: at once). */
+  checks?: { firstCheckDelayMs?: number } | undefined;
   /** Faster failure for tests that inject faults by the hundred; the app keeps the defaults. */
   api?: { timeoutMs?: number; backoffBaseMs?: number } | undefined;
 }

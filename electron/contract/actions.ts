@@ -21,7 +21,7 @@ export const WINDOW_NAMES = ['popup', 'restart', 'consent', 'session-bar', 'capt
 export type WindowName = (typeof WINDOW_NAMES)[number];
 
 /** The agent's capabilities, one folder each under electron/agent/, in the order they start. */
-export const CAPABILITIES = ['settings', 'support', 'health', 'connection', 'status', 'tickets', 'updates', 'remote'] as const;
+export const CAPABILITIES = ['settings', 'support', 'health', 'connection', 'status', 'tickets', 'updates', 'remote', 'checks', 'maintenance'] as const;
 export type CapabilityName = (typeof CAPABILITIES)[number];
 export type ActionHandler = CapabilityName | 'agent' | 'shell';
 
@@ -136,6 +136,22 @@ export const actions = {
   },
   /** The employee has seen "your PC is up to date" (state.updates.upToDate) or a restart problem. */
   'updates.acknowledge': { windows: ['popup'], handler: 'updates', request: NoArgs, result: z.void() },
+  // The protection and upkeep checks (state.checks) and the maintenance timeline (state.maintenance).
+  /** Check now (the admin view's button); joins a check already running. */
+  'checks.refresh': { windows: ['popup'], handler: 'checks', request: NoArgs, result: z.void() },
+  /**
+   * "Tijdelijke bestanden opruimen": removes the user's own temporary files older than a day (never
+   * anything else; files in use are skipped; links are never followed). `running` when a cleanup is
+   * already under way (nothing started), `failed` when the temp folder could not be read.
+   */
+  'checks.cleanTemp': {
+    windows: ['popup'],
+    handler: 'checks',
+    request: NoArgs,
+    result: z.object({ outcome: z.enum(['cleaned', 'running', 'failed']), freedBytes: z.number(), removed: z.number(), skipped: z.number() }),
+  },
+  /** Fetch hallo,'s part of the timeline now (the popup opens "Onderhoud"); offline the cached list stays. */
+  'maintenance.refresh': { windows: ['popup'], handler: 'maintenance', request: NoArgs, result: z.void() },
   // Remote support (state.remote).
   /**
    * The employee's answer to the request the consent window shows: `allow` (with `mode` to narrow

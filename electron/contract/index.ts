@@ -16,3 +16,5 @@ export * from './ticket-defaults';
 export * from './updates';
 export * from './updates-state';
 export * from './remote-state';
+export * from './checks-state';
+export * from './maintenance-state';

@@ -6,6 +6,8 @@ import { StatusItem } from './status-item';
 import { TicketsState, UrgentAdvice } from './tickets';
 import { UpdatesState } from './updates-state';
 import { RemoteState } from './remote-state';
+import { ChecksState } from './checks-state';
+import { MaintenanceState } from './maintenance-state';
 
 // The agent's state, one slice per capability. The agent owns it; the UI holds a mirror fed by
 // pushed slices. Everything here is codes and parameters: sentences live in the message catalog.
@@ -48,10 +50,15 @@ export const HealthFigures = z.object({
 });
 export type HealthFigures = z.infer<typeof HealthFigures>;
 
+/**
+ * One point of the health history: a sample in the last hour; older points are averages over 5
+ * minutes (health/history.ts). `diskFreePercent`: the system disk's free space.
+ */
 export const HistoryPoint = z.object({
   at: z.string(),
   cpuLoadPercent: z.number().nullable(),
   memoryUsedPercent: z.number().nullable(),
+  diskFreePercent: z.number().nullable().optional(),
 });
 export type HistoryPoint = z.infer<typeof HistoryPoint>;
 
@@ -59,7 +66,7 @@ export const HealthState = z.object({
   collectedAt: z.string().nullable(), // RFC 3339; null before the first snapshot
   items: z.array(StatusItem),
   figures: HealthFigures.nullable(),
-  history: z.array(HistoryPoint), // the last hour, oldest first
+  history: z.array(HistoryPoint), // the last 24 hours, oldest first, kept on disk across restarts
 });
 export type HealthState = z.infer<typeof HealthState>;
 
@@ -168,6 +175,8 @@ export const AgentState = z.object({
   tickets: TicketsState,
   updates: UpdatesState,
   remote: RemoteState,
+  checks: ChecksState,
+  maintenance: MaintenanceState,
 });
 export type AgentState = z.infer<typeof AgentState>;
 export type SliceName = keyof AgentState;

@@ -25,6 +25,8 @@ const SLICES = {
   tickets: true,
   updates: true,
   remote: true,
+  checks: true,
+  maintenance: true,
 } as const satisfies Record<SliceName, true>;
 
 /** Replaces the slices a patch carries; anything that is not a slice of the contract is ignored. */

@@ -11,6 +11,10 @@ import { sendRawEvent } from './raw-events';
 import { reportOutcome, requestRestart } from './restarts';
 import { createTicket, invalidTicket, listTickets } from './tickets';
 import { createTicketMessage, invalidMessage, listTicketMessages } from './messages';
+import { problem } from './http';
+
+// Until its handler is written (issue 13): answered, never a crash.
+const notYet = () => problem(501, 'not-implemented', 'not built yet');
 
 export interface Route {
   handle: Handler;
@@ -58,5 +62,7 @@ export function routes(deps: { signer: Signer; faults: FaultQueue }): Record<str
     portalSendRemoteSignal: { handle: technicianSignal },
     portalListRemoteSignals: { handle: listSignals },
     portalSendRawEvent: { handle: sendRawEvent },
+    getMaintenance: { handle: notYet },
+    portalAddMaintenance: { handle: notYet },
   };
 }

@@ -440,6 +440,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/maintenance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The upkeep hallo, did on this device in the last 30 days (the popup's "Onderhoud"; the agent caches it for offline) */
+        get: operations["getMaintenance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/devices/{deviceId}/maintenance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record upkeep done on a device */
+        post: operations["portalAddMaintenance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -706,6 +740,7 @@ export interface components {
             remote: components["schemas"]["RemotePolicy"];
             branding?: components["schemas"]["Branding"];
             updates?: components["schemas"]["UpdatesPolicy"];
+            checks?: components["schemas"]["ChecksPolicy"];
         };
         PolicyResponse: {
             etag: string;
@@ -715,7 +750,7 @@ export interface components {
          * @description The checks this version of the contract knows (the agent's CheckId, held equal by a test). Not a closed list: StatusItem.check accepts others, see there.
          * @enum {string}
          */
-        CheckId: "disk-space" | "memory" | "uptime" | "smart" | "battery" | "updates" | "restart";
+        CheckId: "disk-space" | "memory" | "uptime" | "smart" | "battery" | "updates" | "restart" | "antivirus" | "firewall" | "encryption" | "time" | "office" | "temp-files";
         /** @description One check result: codes and parameters, never sentences. */
         StatusItem: {
             /** @description Stable per subject, e.g. `disk-space:C:`, `memory`, `smart:0`. */
@@ -833,7 +868,27 @@ export interface components {
                 at: string;
                 cpuLoadPercent: number | null;
                 memoryUsedPercent: number | null;
+                diskFreePercent?: number | null;
             }[];
+            /** @description The health history of the last 24 hours summed up (the history itself is thinned to fit the ticket): how many hours it covers, and per figure its average, highest and lowest. */
+            historySummary?: {
+                hours: number;
+                cpuLoadPercent: {
+                    avg: number | null;
+                    max: number | null;
+                    min: number | null;
+                };
+                memoryUsedPercent: {
+                    avg: number | null;
+                    max: number | null;
+                    min: number | null;
+                };
+                diskFreePercent: {
+                    avg: number | null;
+                    max: number | null;
+                    min: number | null;
+                };
+            };
         };
         /** @description What the agent knew about the PC when the user pressed Send. */
         Diagnostics: {
@@ -1078,6 +1133,8 @@ export interface components {
             remoteSessions: components["schemas"]["PortalRemoteSessionView"][];
             /** @description The audit entries the device sent, by seq, each once. */
             remoteAudit: components["schemas"]["RemoteAuditEntry"][];
+            /** @description The upkeep recorded for this device, newest first. */
+            maintenance?: components["schemas"]["MaintenanceEntry"][];
         };
         /** @description `status`: answer with that status (problem+json, Retry-After when given); `timeout`: never answer; `reset`: destroy the socket; `lose-response`: process the request fully, then destroy the socket without answering; `garbage`: answer 200 with a body that is not JSON; `body`: answer with the given JSON and status, unchecked. */
         Fault: {
@@ -1309,6 +1366,72 @@ export interface components {
         PortalRawEventSent: {
             /** @description The event's id on the stream. */
             id: string;
+        };
+        /** @description The protection and upkeep checks (antivirus, firewall, encryption, time, Microsoft 365, temporary files). Every field is optional; the agent's defaults are in brackets. */
+        ChecksPolicy: {
+            /** @description How often the checks run, apart from the health samples [15]. */
+            intervalMinutes?: number;
+            /** @description Which checks run [all]. */
+            enabled?: {
+                antivirus?: boolean;
+                firewall?: boolean;
+                encryption?: boolean;
+                time?: boolean;
+                office?: boolean;
+                tempFiles?: boolean;
+            };
+            /** @description Antivirus signatures older than this need attention [3]. */
+            signatureMaxAgeDays?: number;
+            /** @description A last scan older than this needs attention [14]. */
+            scanMaxAgeDays?: number;
+            /** @description A clock further off than this is a problem (sign-in breaks beyond 5 minutes) [5]. */
+            timeMaxOffsetMinutes?: number;
+            /** @description A last successful time sync older than this needs attention [8: Windows outside a domain syncs weekly]. */
+            timeMaxSyncAgeDays?: number;
+            /** @description Temporary files (the user's and the OS's) above this need attention [2]. */
+            tempFilesGb?: number;
+            /** @description The oldest Microsoft 365 Apps version allowed per Click-to-Run channel (keys: current, current-preview, monthly-enterprise, semi-annual, semi-annual-preview, beta), e.g. {"current": "16.0.17531.20140"}. A channel not named has no minimum. */
+            officeMinimumBuilds?: {
+                [key: string]: string;
+            };
+        };
+        /** @description One piece of upkeep hallo, did on this device (patch run, disk check, admin password changed, ...). Kinds this agent does not know are shown with their note. */
+        MaintenanceEntry: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @description updates-installed, temp-files-removed, time-synchronised, disk-checked, admin-password-changed, antivirus-scan, or a kind a later agent knows. */
+            kind: string;
+            /** @description hallo,'s own words, plain text. */
+            note?: string | null;
+            count?: number;
+            failed?: number;
+            freedBytes?: number;
+            removed?: number;
+            /** @enum {string} */
+            scan?: "quick" | "full";
+            product?: string;
+        };
+        MaintenanceList: {
+            /** @description The last 30 days, newest first. */
+            entries: components["schemas"]["MaintenanceEntry"][];
+        };
+        /** @description Record upkeep hallo, did on a device (tests and demos; the real portal gets these from hallo,'s tools). `id` and `at` default to a new id and now. */
+        PortalMaintenanceCreate: {
+            id?: string;
+            /** Format: date-time */
+            at?: string;
+            /** @description updates-installed, temp-files-removed, time-synchronised, disk-checked, admin-password-changed, antivirus-scan, or a kind a later agent knows. */
+            kind: string;
+            /** @description hallo,'s own words, plain text. */
+            note?: string | null;
+            count?: number;
+            failed?: number;
+            freedBytes?: number;
+            removed?: number;
+            /** @enum {string} */
+            scan?: "quick" | "full";
+            product?: string;
         };
     };
     responses: {
@@ -2357,6 +2480,62 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PortalRawEventSent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getMaintenance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Error"];
+        };
+    };
+    portalAddMaintenance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deviceId: components["parameters"]["DeviceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalMaintenanceCreate"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceEntry"];
                 };
             };
             400: components["responses"]["BadRequest"];

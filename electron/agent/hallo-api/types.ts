@@ -26,6 +26,9 @@ export type IceServer = Schemas['IceServer'];
 export type RemoteSessionRequestClaims = Schemas['RemoteSessionRequestClaims'];
 export type RestartOutcome = Schemas['RestartOutcome'];
 export type UpdatesSummary = Schemas['UpdatesSummary'];
+export type ChecksPolicy = Schemas['ChecksPolicy'];
+export type MaintenanceItem = Schemas['MaintenanceEntry'];
+export type MaintenanceList = Schemas['MaintenanceList'];
 
 /** The server-sent events and their payloads (openapi.json, `x-events` of GET /events). */
 export interface ServerEvents {

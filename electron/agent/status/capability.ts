@@ -3,8 +3,8 @@ import { defineCapability } from '../capability';
 import { deriveOverall, headlineOf } from './overall';
 
 /**
- * The one word for the whole PC and the sentence behind it, from the checklist (health, updates
- * and the restart) and the connection: what the tray icon, its tooltip and the popup's headline show, decided once.
+ * The one word for the whole PC and the sentence behind it, from the checklist (health, the
+ * protection checks, updates and the restart) and the connection: what the tray icon, its tooltip and the popup's headline show, decided once.
  */
 export const statusCapability = defineCapability({
   name: 'status',
@@ -23,7 +23,7 @@ export const statusCapability = defineCapability({
       actions: {},
       start() {
         unsubscribe = store.subscribe((patch) => {
-          if (patch.health || patch.updates || patch.connection) judge();
+          if (patch.health || patch.checks || patch.updates || patch.connection) judge();
         });
         judge();
       },

@@ -1,6 +1,5 @@
 import type { UpdatesState } from '../../contract';
 import { defineCapability } from '../capability';
-import { createPowerShellHost, type PowerShellHost } from '../platform/powershell-host';
 import { busyReaderForThisMachine, createBusySource } from './busy/source';
 import { createUpdatesChecker, type UpdatesChecker } from './checker';
 import { createRestartService } from './restart-service';
@@ -38,9 +37,8 @@ export const updatesCapability = defineCapability({
   create(ctx, store) {
     const ports = ctx.ports.updates;
     const log = ctx.log.child('updates');
-    // Windows: one long-lived PowerShell for the provider and the busy source, started at first use.
-    let powershell: PowerShellHost | null = null;
-    const sharedPowerShell = () => (powershell ??= createPowerShellHost({ clock: ctx.clock }));
+    // Windows: the agent's one long-lived PowerShell for the provider and the busy source (started at first use).
+    const sharedPowerShell = () => ctx.powershell();
     const restart = createRestartService({
       store,
       log,
@@ -149,7 +147,6 @@ export const updatesCapability = defineCapability({
         checker?.stop();
         for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
         await restart.stop();
-        powershell?.stop();
       },
       onPolicy(policy, previous) {
         if (policy.updates?.checkHours !== previous.updates?.checkHours) checker?.setInterval(intervalMs());

@@ -1,6 +1,8 @@
 import type { AgentState, RemoteRequestView, RemoteSessionView, SupportState, TicketPreview } from '../../../electron/contract';
 import { urgentAdviceByImpact } from '../../../electron/agent/support/advice';
 import { INITIAL_REMOTE } from '../../../electron/agent/remote/capability';
+import { INITIAL_CHECKS } from '../../../electron/agent/checks/capability';
+import { INITIAL_MAINTENANCE } from '../../../electron/agent/maintenance/capability';
 import { ticketBody } from '../../reference-api/testing';
 
 /** The servicedesk with a change the agent would make, and the advice it would work out for it. */
@@ -89,6 +91,8 @@ export function sampleState(): AgentState {
       lastOutcome: null,
     },
     remote: INITIAL_REMOTE,
+    checks: INITIAL_CHECKS,
+    maintenance: INITIAL_MAINTENANCE,
   };
 }
 
