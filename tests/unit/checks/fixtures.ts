@@ -1,0 +1,6 @@
+import { readFileSync } from 'node:fs';
+
+/** A recorded output from tests/fixtures/checks (its source is in the SOURCE.md beside it). */
+export const recorded = (path: string): string => readFileSync(new URL(`../../fixtures/checks/${path}`, import.meta.url), 'utf8');
+
+export { GARBAGE } from '../updates/fixtures';
