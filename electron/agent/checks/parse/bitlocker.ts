@@ -131,8 +131,10 @@ export function parseBitLocker(text: string): Parsed<EncryptionFinding[]> {
  * The Explorer's `System.Volume.BitLockerProtection` of a drive, which any user may read (the
  * script asks Shell.Application for it). Its values are not documented by Microsoft; as the
  * community reports them (shared/windows-probes.md): 1, 5 and 6 on (6: locked), 2 off,
- * 3 encrypting, 4 decrypting. Empty: the drive does not report BitLocker (an edition or disk
- * without it). Anything else is unreadable.
+ * 3 encrypting, 4 decrypting. Windows' own Explorer verbs agree where they use it: "Turn on
+ * BitLocker" applies to `System.Volume.BitLockerProtection:=2`, bdeunlock's "Unlock drive" to `:=6`.
+ * Empty: the drive does not report BitLocker (an edition or disk without it). Anything else is
+ * unreadable.
  */
 export function bitLockerProtectionOf(value: number | null, volume: string): Parsed<EncryptionFinding> {
   if (value === null) return { unknown: 'unsupported', detail: `${volume} reports no BitLocker protection (System.Volume.BitLockerProtection empty)` };
