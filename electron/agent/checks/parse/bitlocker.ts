@@ -1,6 +1,6 @@
 import { firstWords, MAX_LINE_LENGTH } from '../../updates/parse/lines';
 import type { EncryptionFinding, EncryptionState, Parsed } from '../types';
-import { prop, psObjects, type PsObject } from './powershell-output';
+import { anyRecords, field, type Fields } from './powershell-output';
 
 /*
  * BitLocker's state of every volume, from the three outputs people paste:
@@ -67,12 +67,12 @@ const numberOf = (value: unknown): number | null => {
 const codeOf = (value: unknown, names: Readonly<Record<string, number>>): number | null =>
   typeof value === 'number' ? value : (names[String(value ?? '').toLowerCase()] ?? numberOf(value));
 
-function volumeOf(object: PsObject): EncryptionFinding | string {
-  const volume = String(prop(object, 'MountPoint') ?? prop(object, 'DriveLetter') ?? prop(object, 'DeviceID') ?? '').trim();
-  const conversion = codeOf(prop(object, 'VolumeStatus') ?? prop(object, 'ConversionStatus'), CONVERSION_BY_NAME);
-  const protection = codeOf(prop(object, 'ProtectionStatus'), PROTECTION_BY_NAME);
-  const state = conversion === null ? null : stateOf(conversion, protection, numberOf(prop(object, 'EncryptionPercentage')));
-  return state ? { volume, ...state, method: 'bitlocker' } : `${volume || 'a volume'}: status ${String(prop(object, 'VolumeStatus') ?? prop(object, 'ConversionStatus'))}`;
+function volumeOf(object: Fields): EncryptionFinding | string {
+  const volume = String(field(object, 'MountPoint') ?? field(object, 'DriveLetter') ?? field(object, 'DeviceID') ?? '').trim();
+  const conversion = codeOf(field(object, 'VolumeStatus') ?? field(object, 'ConversionStatus'), CONVERSION_BY_NAME);
+  const protection = codeOf(field(object, 'ProtectionStatus'), PROTECTION_BY_NAME);
+  const state = conversion === null ? null : stateOf(conversion, protection, numberOf(field(object, 'EncryptionPercentage')));
+  return state ? { volume, ...state, method: 'bitlocker' } : `${volume || 'a volume'}: status ${String(field(object, 'VolumeStatus') ?? field(object, 'ConversionStatus'))}`;
 }
 
 // manage-bde: a volume starts at an unindented line naming it (`Volume C: [OSDisk]`, `Volume "C:" []`);
@@ -114,8 +114,8 @@ function manageBde(text: string): EncryptionFinding[] | string | null {
 
 export function parseBitLocker(text: string): Parsed<EncryptionFinding[]> {
   const unreadable = (why: string) => ({ unknown: 'unreadable' as const, detail: why });
-  const found = psObjects(text);
-  const objects = found?.objects.filter((o) => prop(o, 'VolumeStatus') !== undefined || prop(o, 'ConversionStatus') !== undefined);
+  const found = anyRecords(text);
+  const objects = found?.records.filter((o) => field(o, 'VolumeStatus') !== undefined || field(o, 'ConversionStatus') !== undefined);
   if (objects?.length) {
     const volumes = objects.map(volumeOf);
     const bad = volumes.find((v) => typeof v === 'string');

@@ -1,6 +1,6 @@
 import { firstWords } from '../../updates/parse/lines';
 import type { FirewallFinding, FirewallProfileName, Parsed } from '../types';
-import { prop, psObjects } from './powershell-output';
+import { anyRecords, field } from './powershell-output';
 
 /*
  * `Get-NetFirewallProfile` as a table (`| Select-Object Name, Enabled`), a list (its default
@@ -19,12 +19,12 @@ const PROFILE_NAMES: Readonly<Record<string, FirewallProfileName>> = { domain: '
 const ENABLED: Readonly<Record<string, boolean | 'not-configured'>> = { true: true, '1': true, false: false, '0': false, notconfigured: 'not-configured', '2': 'not-configured' };
 
 export function parseFirewallProfile(text: string): Parsed<FirewallFinding> {
-  const found = psObjects(text);
+  const found = anyRecords(text);
   if (!found) return { unknown: 'unreadable', detail: `not Get-NetFirewallProfile output: ${firstWords(text)}` };
   const profiles: FirewallFinding['profiles'] = [];
-  for (const object of found.objects) {
-    const name = PROFILE_NAMES[String(prop(object, 'Name') ?? '').trim().toLowerCase()];
-    const enabled = ENABLED[String(prop(object, 'Enabled') ?? '').trim().toLowerCase()];
+  for (const record of found.records) {
+    const name = PROFILE_NAMES[String(field(record, 'Name') ?? '').trim().toLowerCase()];
+    const enabled = ENABLED[String(field(record, 'Enabled') ?? '').trim().toLowerCase()];
     if (!name || enabled === undefined) continue;
     if (enabled === 'not-configured') {
       return { unknown: 'unreadable', detail: `${name} is NotConfigured: the persistent store, not the state in effect (read -PolicyStore ActiveStore)` };

@@ -2,8 +2,9 @@ import type { AntivirusState } from '../types';
 
 /*
  * Security Center's `productState` (AntiVirusProduct in root/SecurityCenter2), the one place it is
- * decoded. Microsoft does not document it; the reading used by every agent we know of, and
- * confirmed by recorded outputs (397568 = 0x061100: Windows Defender on, up to date):
+ * decoded. Microsoft does not document it; this is the community's reading (bit masks 0xF000 state,
+ * 0x0F00 owner, 0x00F0 signatures: e.g. https://community.idera.com/database-tools/powershell/powertips/b/tips/posts/identifying-antivirus-engine-state,
+ * 2020), and recorded outputs agree (397568 = 0x061100: Windows Defender on, up to date):
  *
  *   0x06 11 00
  *     |  || └─ signatures: bits 4-7, 0x00 up to date, 0x10 out of date
