@@ -60,21 +60,23 @@ const zodDetail = (error: z.ZodError) => {
   return issue ? `${issue.path.join('.') || 'value'}: ${issue.message}` : 'not the script’s value';
 };
 
-/** A part's failure as a reason; Windows Server has no Security Center (CIM's InvalidNamespace, never translated). */
-function partFailure(part: WindowsPart, entry: Entry): { unknown: UnknownReason; detail: string } {
+/** A part's failure as a reason (its detail, for admins). */
+function partFailure(entry: Entry): { unknown: UnknownReason; detail: string } {
   const detail = entry.detail ?? entry.error ?? 'failed';
-  if (entry.error === 'timeout') return unknownOf('timeout', detail);
-  if (entry.error === 'denied') return unknownOf('denied', detail);
-  if (part === 'securitycenter-av' && /InvalidNamespace|0x8004100E/i.test(detail)) return unknownOf('unsupported', `no Security Center on this Windows (Server): ${detail}`);
-  return unknownOf('error', detail);
+  return unknownOf(entry.error === 'timeout' ? 'timeout' : entry.error === 'denied' ? 'denied' : 'error', detail);
 }
 
-/** Each part read by its parser: its value, or why not. */
-function readPart<T>(parts: Parts, part: WindowsPart, read: (value: unknown) => Parsed<T>): Parsed<T> | undefined {
+/**
+ * Each part read by its parser: its value, or why not. A cmdlet's failure is read by the part's
+ * parser too where it knows the failure's code (Defender's service not running is Defender off;
+ * no Security Center on Windows Server is unsupported), else it is the part's failure.
+ */
+function readPart<T>(parts: Parts, part: WindowsPart, read: (value: unknown) => Parsed<T>, readFailure?: (detail: string) => Parsed<T>): Parsed<T> | undefined {
   const entry = parts[part];
   if (!entry) return undefined;
-  if (entry.error !== undefined) return partFailure(part, entry);
-  return read(entry.value);
+  if (entry.error === undefined) return read(entry.value);
+  const known = entry.error === 'failed' && entry.detail && readFailure ? readFailure(entry.detail) : null;
+  return known && !('unknown' in known && known.unknown === 'unreadable') ? known : partFailure(entry);
 }
 
 const asText = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value ?? null));
@@ -126,8 +128,13 @@ export function windowsChecksFromDocument(doc: unknown, now: number, ranAt: stri
   const parsed = WindowsChecksDocument.safeParse(doc);
   if (!parsed.success) return failedReading(CHECKS, unknownOf('unreadable', `not the checks script’s document: ${zodDetail(parsed.error)}`), ranAt, durationMs);
   const parts = parsed.data.parts;
-  const center = readPart(parts, 'securitycenter-av', (v) => parseSecurityCenterAv(JSON.stringify(v)));
-  const defender = readPart(parts, 'mp-computer-status', (v) => parseMpComputerStatus(JSON.stringify(v), now));
+  const center = readPart(parts, 'securitycenter-av', (v) => parseSecurityCenterAv(JSON.stringify(v)), parseSecurityCenterAv);
+  const defender = readPart(
+    parts,
+    'mp-computer-status',
+    (v) => parseMpComputerStatus(JSON.stringify(v), now),
+    (detail) => parseMpComputerStatus(detail, now),
+  );
   const firewall = readPart(parts, 'firewall-profile', (v) => parseFirewallProfile(JSON.stringify(v)));
   const encryption = readPart(parts, 'bitlocker', encryptionOf);
   const time = readPart(parts, 'w32tm-status', (v) => (typeof v === 'string' ? parseW32tmStatus(v, now) : unknownOf('unreadable', 'not text')));

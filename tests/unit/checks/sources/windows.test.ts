@@ -106,15 +106,24 @@ describe('windowsChecksFromDocument', () => {
     });
   });
 
+  // The failures' details as the script writes them (FullyQualifiedErrorId, NativeErrorCode, HRESULT, message): composed.
+  const NO_SECURITY_CENTER = { error: 'failed', detail: 'HRESULT 0x8004100e,Microsoft.Management.Infrastructure.CimCmdlets.GetCimInstanceCommand InvalidNamespace 0x80131500: Ungültiger Namespace', ms: 30 };
+  const DEFENDER_NOT_RUNNING = { error: 'failed', detail: 'HRESULT 0x800106ba,Get-MpComputerStatus Failed 0x80131500: A general error occurred that is not covered by a more specific error code.', ms: 40 };
+
   it('Windows Server (no Security Center): antivirus from Defender alone', () => {
-    const { findings, probes } = windowsChecksFromDocument(
-      doc({ ...PARTS, 'securitycenter-av': { error: 'failed', detail: 'InvalidNamespace Ungültiger Namespace ', ms: 30 } }),
-      NOW,
-      RAN_AT,
-      2000,
-    );
+    const { findings, probes } = windowsChecksFromDocument(doc({ ...PARTS, 'securitycenter-av': NO_SECURITY_CENTER }), NOW, RAN_AT, 2000);
     expect(findings.antivirus).toMatchObject({ value: { expected: true, products: [{ source: 'defender', state: 'on' }] } });
     expect(probes.find((p) => p.probe === 'securitycenter-av')).toMatchObject({ read: false, reason: 'unsupported' });
+  });
+
+  it('Windows Server whose Defender service does not run: Defender off, not unknown', () => {
+    const { findings } = windowsChecksFromDocument(doc({ 'securitycenter-av': NO_SECURITY_CENTER, 'mp-computer-status': DEFENDER_NOT_RUNNING }), NOW, RAN_AT, 100);
+    expect(findings.antivirus).toMatchObject({ value: { products: [{ source: 'defender', state: 'off' }] } });
+  });
+
+  it('a failure no parser knows is the part’s error, with its detail for admins', () => {
+    const { findings } = windowsChecksFromDocument(doc({ 'securitycenter-av': { error: 'failed', detail: 'Failed 0x80131500: Schwerwiegender Fehler', ms: 9 } }), NOW, RAN_AT, 100);
+    expect(findings.antivirus).toEqual({ unknown: 'error', detail: expect.stringContaining('Schwerwiegender Fehler') });
   });
 
   it('access denied is denied, and an empty Security Center lists no product', () => {
