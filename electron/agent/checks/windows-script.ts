@@ -109,8 +109,9 @@ if ($me.IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)) {
 }
 [ordered]@{ systemDrive = $drive; shellProtection = $(if ($null -ne $shell -and "$shell" -ne '') { [int]$shell } else { $null }); volumes = $volumes; volumesError = $volumesError }`,
   'w32tm-status': String.raw`
-# Started directly (full path, no shell) and bounded; its bytes are UTF-8 when the console's code
-# page says so, else the OEM code page w32tm writes in (Linuxfabrik's recordings: cp850).
+# Started directly (full path, no shell) and bounded. Its bytes are read as UTF-8 where they are
+# valid UTF-8 (a console set to code page 65001), else in the OEM code page w32tm writes in when
+# redirected (Linuxfabrik's recordings: cp850).
 $info = New-Object Diagnostics.ProcessStartInfo (Join-Path $env:SystemRoot 'System32\w32tm.exe'), '/query /status /verbose'
 $info.UseShellExecute = $false; $info.CreateNoWindow = $true
 $info.RedirectStandardOutput = $true; $info.RedirectStandardError = $true
