@@ -97,8 +97,9 @@ function tempOf(value: unknown): Parsed<TempFinding> {
   if (!parsed.success) return unknownOf('unreadable', zodDetail(parsed.error));
   const { user, system } = parsed.data;
   if (!user.readable) return unknownOf('denied', 'the user’s temp folder could not be listed');
+  if (user.link) return unknownOf('unsupported', 'the user’s temp folder is a link or junction: not followed, not sized');
   // Windows' own Temp cannot be listed by a standard user: unknown (null), not zero.
-  return { value: { userBytes: user.link ? 0 : user.bytes, systemBytes: system.readable && !system.link ? system.bytes : null } };
+  return { value: { userBytes: user.bytes, systemBytes: system.readable && !system.link ? system.bytes : null } };
 }
 
 /**

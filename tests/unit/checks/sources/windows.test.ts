@@ -146,6 +146,13 @@ describe('windowsChecksFromDocument', () => {
     expect(findings).toEqual({ encryption: { value: { volume: 'C:', state: 'encrypting', percent: 37, method: 'bitlocker' } } });
   });
 
+  it('a user temp folder that is a link is not sized (unknown), and Windows’ own Temp that cannot be listed is null, not zero', () => {
+    const size = { path: 'x', bytes: 0, files: 0, denied: 0, truncated: false };
+    const linked = { user: { ...size, readable: true, link: true }, system: { ...size, readable: true, link: false } };
+    expect(windowsChecksFromDocument(doc({ 'temp-size': { value: linked } }), NOW, RAN_AT, 100).findings.tempFiles).toMatchObject({ unknown: 'unsupported' });
+    expect(windowsChecksFromDocument(doc(), NOW, RAN_AT, 100).findings.tempFiles).toEqual({ value: { userBytes: 1_288_490_188, systemBytes: null } });
+  });
+
   it('Microsoft 365 not installed is a null value, not unknown', () => {
     expect(windowsChecksFromDocument(doc({ 'c2r-config': { value: null, ms: 2 } }), NOW, RAN_AT, 100).findings).toEqual({ office: { value: null } });
   });
