@@ -31,11 +31,13 @@ export function parseMpComputerStatus(text: string, now: number): Parsed<Antivir
   const switchedOff = SWITCHES.some((name) => boolField(field(status, name)) === false);
   const mode = textField(field(status, 'AMRunningMode'))?.toLowerCase() ?? 'normal';
   const outOfDate = boolField(field(status, 'DefenderSignaturesOutOfDate'));
+  const age = signatureAge(status, now);
   return {
     value: {
       ...defender(switchedOff || mode !== 'normal' ? 'off' : 'on'),
-      signaturesUpToDate: outOfDate === null ? null : !outOfDate,
-      signatureAgeDays: signatureAge(status, now),
+      // A Defender that never had signatures (age "never", no update date) says "not out of date": not said.
+      signaturesUpToDate: outOfDate === null || (!outOfDate && age === null) ? null : !outOfDate,
+      signatureAgeDays: age,
       lastScan: lastScan(status, now),
     },
   };

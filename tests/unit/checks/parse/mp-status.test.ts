@@ -26,6 +26,12 @@ describe('Get-MpComputerStatus', () => {
     );
   });
 
+  it('Defender turned off, as Microsoft shows it: not running, nothing scanned; signatures it never had are neither up to date nor old', () => {
+    expect(parseMpComputerStatus(recorded('windows-unknown-version/mp-computer-status.not-running.en.txt'), NOW)).toEqual(
+      defender({ state: 'off', signaturesUpToDate: null, signatureAgeDays: null, lastScan: null }),
+    );
+  });
+
   it('Defender’s service not running (0x800106BA, another antivirus took over: CrowdStrike) is Defender off', () => {
     expect(parseMpComputerStatus(recorded('windows-unknown-version/mp-computer-status.service-not-running.en.txt'), NOW)).toEqual(
       defender({ state: 'off' }),
