@@ -2,9 +2,10 @@ import { MAX_LINE_LENGTH } from '../../updates/parse/lines';
 import { parseLocalDateTime } from './local-date';
 
 /*
- * The two shapes PowerShell prints objects in, read once here for every Windows parser:
- * the list format (`Name : Value` a line, records apart by a blank line; wmic's `/format:list`
- * writes `Name=Value`), and `ConvertTo-Json` (one object, or an array of them).
+ * The shapes PowerShell prints objects in, read once here for every Windows parser: the list
+ * format (`Name : Value` a line, records apart by a blank line; wmic's `/format:list` writes
+ * `Name=Value`), the table format (a header, a dashed line, rows: `Format-Table`, or what
+ * `Select-Object` of a few properties prints), and `ConvertTo-Json` (one object, or an array of them).
  */
 
 export type Fields = Record<string, unknown>;
@@ -46,6 +47,41 @@ export function jsonRecords(text: string): Fields[] | null {
   if (parsed === null) return [];
   const all = Array.isArray(parsed) ? parsed : [parsed];
   return all.every((item): item is Fields => typeof item === 'object' && item !== null && !Array.isArray(item)) ? all : null;
+}
+
+// A table's columns are where its dashed line has dashes. A header may take two lines (PowerShell
+// wraps a long name: `Mount` over `Point`); the parts of one column join into the property's name.
+// A value sits inside its column's span, left- or right-aligned, so each is cut out by position.
+const DASHES = /^[ -]*-[ -]*$/;
+
+/** The rows of a table-format output (the first table in it); [] when there is none. */
+export function tableRecords(text: string): Fields[] {
+  const lines = text.split(/\r?\n/).map((line) => line.trimEnd());
+  if (lines.some((line) => line.length > MAX_LINE_LENGTH)) return [];
+  const at = lines.findIndex((line, i) => i > 0 && DASHES.test(line) && lines[i - 1]!.trim() !== '');
+  if (at < 0) return [];
+  const starts = [...lines[at]!.matchAll(/-+/g)].map((m) => m.index);
+  const cut = (line: string, i: number) => line.slice(starts[i], i + 1 < starts.length ? starts[i + 1] : undefined).trim();
+  let top = at - 1;
+  while (top > 0 && lines[top - 1]!.trim() !== '') top--;
+  const names = starts.map((_, i) => lines.slice(top, at).map((line) => cut(line, i)).join(''));
+  if (names.some((name) => !/^[A-Za-z_][\w.-]*$/.test(name))) return [];
+  const rows: Fields[] = [];
+  for (const line of lines.slice(at + 1)) {
+    if (line.trim() === '') break;
+    rows.push(Object.fromEntries(names.map((name, i) => [name, cut(line, i)])));
+  }
+  return rows;
+}
+
+/** The records of an output in any of the three shapes, and which it was; null when it is JSON of something else. */
+export function anyRecords(text: string): { form: 'json' | 'table' | 'list'; records: Fields[] } | null {
+  if (looksLikeJson(text)) {
+    const records = jsonRecords(text);
+    return records ? { form: 'json', records } : null;
+  }
+  const table = tableRecords(text);
+  return table.length ? { form: 'table', records: table } : { form: 'list', records: listRecords(text) };
 }
 
 /** Looks like JSON: the caller reads it as JSON only, never falls back to the list format. */
