@@ -10,5 +10,6 @@ export const local = (year: number, month: number, day: number, hour: number, mi
 /** The moment the parsers' tests read their fixtures at: after every recorded date. */
 export const NOW = Date.UTC(2026, 11, 7, 12, 0, 0);
 
-/** Outputs no tool prints: what a parser must call unreadable rather than guess (the updates parsers' list). */
-export { GARBAGE } from '../updates/fixtures';
+// The machine answering from recorded outputs, and the outputs no tool prints (what a parser must
+// call unreadable rather than guess): the updates' ones.
+export { fakeIo, GARBAGE, type FakeRun } from '../updates/fixtures';
