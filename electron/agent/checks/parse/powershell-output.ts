@@ -10,7 +10,7 @@ import { parseLocalDateTime } from './local-date';
 
 export type Fields = Record<string, unknown>;
 
-const FIELD = /^([A-Za-z_]\w*)\s*(?::|=)(?:\s(.*))?$/;
+const FIELD = /^([A-Za-z_]\w*)\s*(?::|=)\s?(.*)$/;
 
 /** The records of a list-format output. A long value that wraps continues on an indented line. */
 export function listRecords(text: string): Fields[] {
@@ -116,6 +116,8 @@ export function textField(value: unknown): string | null {
 // inside `{ "value": …, "DisplayHint": 2, "DateTime": "…" }`); PowerShell 7 writes ISO 8601.
 const MS_DATE = /^\/Date\((-?\d+)([+-]\d{4})?\)\/$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+// WMI's own form (Get-WmiObject, wmic): `20240601094035.000000+000`, the offset in minutes from UTC.
+const DMTF_DATE = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})\.(\d{6})([+-])(\d{3})$/;
 // Windows' "never" (FILETIME 0 is 1601): no date of these tools is older than this.
 const FIRST_REAL_MS = Date.UTC(1970, 0, 2);
 
@@ -125,7 +127,15 @@ export function dateField(value: unknown, now: number): string | null {
   if (typeof value !== 'string') return null;
   const text = value.trim();
   const ms = MS_DATE.exec(text);
-  const at = ms ? Number(ms[1]) : ISO_DATE.test(text) ? Date.parse(text) : null;
+  const at = ms ? Number(ms[1]) : ISO_DATE.test(text) ? Date.parse(text) : dmtfTime(text);
   if (at === null) return parseLocalDateTime(text, now);
   return Number.isFinite(at) && at >= FIRST_REAL_MS ? new Date(at).toISOString() : null;
+}
+
+function dmtfTime(text: string): number | null {
+  const parts = DMTF_DATE.exec(text);
+  if (!parts) return null;
+  const [year, month, day, hour, minute, second, micro, sign, offset] = parts.slice(1) as string[];
+  const utc = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), Math.floor(Number(micro) / 1000));
+  return utc - (sign === '-' ? -1 : 1) * Number(offset) * 60_000;
 }

@@ -65,6 +65,13 @@ describe('Security Center’s antivirus products', () => {
     });
   });
 
+  it('wmic’s /format:list, Name=Value (composed)', () => {
+    const text = '\r\n\r\ndisplayName=F-Secure Client Security 12.00\r\nproductState=266240\r\n\r\n\r\ndisplayName=Windows Defender\r\nproductState=393472\r\n';
+    expect(parseSecurityCenterAv(text)).toEqual({
+      value: { expected: true, products: [product('F-Secure Client Security 12.00', 'on', true), product('Windows Defender', 'off', true)] },
+    });
+  });
+
   it('a product whose state cannot be read makes the answer unreadable, rather than leaving it out', () => {
     expect(parseSecurityCenterAv('displayName  : Windows Defender\nproductState : 397568\n\ndisplayName  : Other AV\nproductState :\n')).toEqual({
       unknown: 'unreadable',
