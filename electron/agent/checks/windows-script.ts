@@ -13,8 +13,9 @@ import type { ProbeName } from '../../contract';
  *   }
  * }
  *
- * The parts and their values (`detail` of a failure starts with the CIM NativeErrorCode or the
- * HRESULT, never translated: `InvalidNamespace …` on Windows Server, which has no Security Center):
+ * The parts and their values (`detail` of a failure starts with what is never translated: the
+ * error's FullyQualifiedErrorId, CIM's NativeErrorCode and the HRESULT, then the message; on Windows
+ * Server, which has no Security Center: `HRESULT 0x8004100e,…GetCimInstanceCommand InvalidNamespace …`):
  *   securitycenter-av   [ { displayName, productState, pathToSignedProductExe, timestamp } ]
  *                       Get-CimInstance root/SecurityCenter2 AntiVirusProduct; [] when none is registered
  *   mp-computer-status  { AMRunningMode, AntivirusEnabled, RealTimeProtectionEnabled, AntivirusSignatureAge,
@@ -108,8 +109,9 @@ if ($me.IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)) {
 }
 [ordered]@{ systemDrive = $drive; shellProtection = $(if ($null -ne $shell -and "$shell" -ne '') { [int]$shell } else { $null }); volumes = $volumes; volumesError = $volumesError }`,
   'w32tm-status': String.raw`
-# Started directly (full path, no shell) and bounded; its bytes are UTF-8 when the console's code
-# page says so, else the OEM code page w32tm writes in (Linuxfabrik's recordings: cp850).
+# Started directly (full path, no shell) and bounded. Its bytes are read as UTF-8 where they are
+# valid UTF-8 (a console set to code page 65001), else in the OEM code page w32tm writes in when
+# redirected (Linuxfabrik's recordings: cp850).
 $info = New-Object Diagnostics.ProcessStartInfo (Join-Path $env:SystemRoot 'System32\w32tm.exe'), '/query /status /verbose'
 $info.UseShellExecute = $false; $info.CreateNoWindow = $true
 $info.RedirectStandardOutput = $true; $info.RedirectStandardError = $true
@@ -160,12 +162,19 @@ const quoted = (names: readonly string[]) => names.map((name) => `'${name}'`).jo
 const MAIN = String.raw`
 $prelude = '$ErrorActionPreference = ''Stop''; $ProgressPreference = ''SilentlyContinue''' + [Environment]::NewLine
 function Get-PartFailure($exception, $ms) {
+  # The innermost error record names the cmdlet's failure in words that are never translated
+  # (FullyQualifiedErrorId "HRESULT 0x8004100e,...GetCimInstanceCommand"); CIM adds its NativeErrorCode.
   $e = $exception
-  while ($e.InnerException) { $e = $e.InnerException }
-  $code = if ($e.PSObject.Properties['NativeErrorCode']) { [string]$e.NativeErrorCode } else { '0x{0:X8}' -f $e.HResult }
+  $fqid = ''
+  while ($true) {
+    if ($e.PSObject.Properties['ErrorRecord'] -and $e.ErrorRecord) { $fqid = [string]$e.ErrorRecord.FullyQualifiedErrorId }
+    if (-not $e.InnerException) { break }
+    $e = $e.InnerException
+  }
+  $native = if ($e.PSObject.Properties['NativeErrorCode']) { [string]$e.NativeErrorCode } else { '' }
   # Access denied: UnauthorizedAccess, CIM's AccessDenied, E_ACCESSDENIED (0x80070005), WBEM_E_ACCESS_DENIED (0x80041003).
-  $denied = ($e -is [UnauthorizedAccessException]) -or $code -eq 'AccessDenied' -or $e.HResult -eq -2147024891 -or $e.HResult -eq -2147217405
-  $detail = "$code " + ($e.Message -replace '\s+', ' ')
+  $denied = ($e -is [UnauthorizedAccessException]) -or $native -eq 'AccessDenied' -or $e.HResult -eq -2147024891 -or $e.HResult -eq -2147217405
+  $detail = ("$fqid $native " + ('0x{0:X8}' -f $e.HResult) + ': ' + ($e.Message -replace '\s+', ' ')).Trim()
   if ($detail.Length -gt 300) { $detail = $detail.Substring(0, 300) }
   [ordered]@{ error = $(if ($denied) { 'denied' } else { 'failed' }); detail = $detail; ms = $ms }
 }
