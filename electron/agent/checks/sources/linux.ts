@@ -5,7 +5,7 @@ import { parseLsblkLuks } from '../parse/luks';
 import { parseNftRuleset } from '../parse/nftables';
 import { parseTimedatectl } from '../parse/timedatectl';
 import { parseUfwConf, parseUfwStatus } from '../parse/ufw';
-import type { AntivirusFinding, ChecksSource, Finding, FirewallFinding, Findings } from '../types';
+import type { AntivirusFinding, ChecksSource, EncryptionFinding, Finding, FirewallFinding, Findings } from '../types';
 import { askTool, probe, type ToolAnswer } from './tool-probe';
 
 /*
@@ -49,6 +49,16 @@ export function createLinuxChecksSource(io: ProviderIo, now: () => number): Chec
     return { finding: 'value' in read ? read : answer.finding, raw: `${answer.raw}\n${UFW_CONF}:\n${conf}` };
   }
 
+  /**
+   * MOUNTPOINTS lists every mount of a device (a btrfs root is also /home), where MOUNTPOINT shows
+   * one of them; util-linux before 2.37 knows only MOUNTPOINT and says "unknown column".
+   */
+  async function luks(): Promise<ToolAnswer<EncryptionFinding>> {
+    const ask = (column: string) => askTool(io, { tool: 'lsblk', files: at('lsblk'), args: ['--json', '-o', `NAME,TYPE,FSTYPE,${column}`] }, parseLsblkLuks);
+    const answer = await ask('MOUNTPOINTS');
+    return 'unknown' in answer.finding && answer.finding.unknown === 'error' ? ask('MOUNTPOINT') : answer;
+  }
+
   /** Each firewall tool in turn until one filters; the runs of those asked, for admins. */
   async function firewall(): Promise<{ finding: Finding<FirewallFinding>; runs: ProbeRun[] }> {
     const steps = [
@@ -75,11 +85,7 @@ export function createLinuxChecksSource(io: ProviderIo, now: () => number): Chec
       const runs = await Promise.all([
         which.has('antivirus') ? probe('clamav', now, clamav).then(({ finding, run }) => ((findings.antivirus = finding), [run])) : [],
         which.has('firewall') ? firewall().then(({ finding, runs }) => ((findings.firewall = finding), runs)) : [],
-        which.has('encryption')
-          ? probe('luks', now, () => askTool(io, { tool: 'lsblk', files: at('lsblk'), args: ['--json', '-o', 'NAME,TYPE,FSTYPE,MOUNTPOINT'] }, parseLsblkLuks)).then(
-              ({ finding, run }) => ((findings.encryption = finding), [run]),
-            )
-          : [],
+        which.has('encryption') ? probe('luks', now, luks).then(({ finding, run }) => ((findings.encryption = finding), [run])) : [],
         which.has('time')
           ? probe('timedatectl', now, () => askTool(io, { tool: 'timedatectl', files: at('timedatectl'), args: ['status'] }, (text) => parseTimedatectl(text, now()))).then(
               ({ finding, run }) => ((findings.time = finding), [run]),

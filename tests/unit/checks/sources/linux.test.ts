@@ -9,7 +9,8 @@ const FRESHCLAM = '/usr/bin/freshclam --version';
 const UFW = '/usr/sbin/ufw status';
 const FIREWALLD = '/usr/bin/firewall-cmd --state';
 const NFT = '/usr/sbin/nft list ruleset';
-const LSBLK = '/usr/bin/lsblk --json -o NAME,TYPE,FSTYPE,MOUNTPOINT';
+const LSBLK = '/usr/bin/lsblk --json -o NAME,TYPE,FSTYPE,MOUNTPOINTS';
+const OLD_LSBLK = '/usr/bin/lsblk --json -o NAME,TYPE,FSTYPE,MOUNTPOINT';
 const TIMEDATECTL = '/usr/bin/timedatectl status';
 
 const ok = (file: string): FakeRun => ({ code: 0, stdout: recorded(file) });
@@ -21,7 +22,7 @@ describe('the Linux checks source', () => {
       // clamdscan's recorded line: clamscan prints the same form
       [CLAMSCAN]: ok('linux-unknown/clamdscan-version.with-database.en.txt'),
       [UFW]: ok('debian-12/ufw-status.verbose-active-rules.en.txt'),
-      [LSBLK]: ok('debian-12/luks.lsblk-mountpoint-unencrypted.en.txt'),
+      [LSBLK]: ok('debian-12/luks.lsblk-mountpoints-unencrypted.en.txt'),
       [TIMEDATECTL]: ok('linux-unknown/timedatectl.synced.en.txt'),
     });
     expect(reading.findings).toEqual({
@@ -106,6 +107,17 @@ describe('the Linux checks source', () => {
     });
     // every usual path was tried before "not installed"
     expect(reading.ran.filter((line) => line.endsWith('clamscan --version'))).toEqual(['/usr/sbin/clamscan --version', CLAMSCAN, '/sbin/clamscan --version', '/bin/clamscan --version']);
+  });
+
+  it('util-linux before 2.37 does not know MOUNTPOINTS: asked again with MOUNTPOINT', async () => {
+    // util-linux 2.38 recorded here says `lsblk: unknown column: FOO` for a column it lacks; the name is swapped in
+    const reading = await read(
+      { [LSBLK]: { code: 1, stderr: 'lsblk: unknown column: MOUNTPOINTS' }, [OLD_LSBLK]: ok('debian-12/luks.lsblk-mountpoint-unencrypted.en.txt') },
+      {},
+      new Set(['encryption']),
+    );
+    expect(reading.findings).toEqual({ encryption: { value: { volume: '/', state: 'off', percent: null, method: 'luks' } } });
+    expect(reading.probes.map((run) => run.probe)).toEqual(['luks']);
   });
 
   it('ClamAV without a database (freshclam only): unknown, not "up to date"', async () => {
