@@ -34,9 +34,14 @@ export function parseXProtectInstallLog(text: string, now: number): Parsed<Antiv
   return { value: product(Number.isNaN(at) ? null : at, now) };
 }
 
+/** What `defaults read …/Info.plist CFBundleShortVersionString` printed: a version such as `2137`. */
+export function parseBundleVersion(text: string): Parsed<string> {
+  const version = text.trim();
+  return BUNDLE_VERSION.test(version) ? { value: version } : { unknown: 'unreadable', detail: firstWords(text) };
+}
+
 /** `defaults read` of the bundle's version, and when its Info.plist last changed (epoch ms; null: unknown). */
 export function xprotectFromBundle(versionText: string, modifiedAt: number | null, now: number): Parsed<AntivirusProduct> {
-  const version = versionText.trim();
-  if (!BUNDLE_VERSION.test(version)) return { unknown: 'unreadable', detail: firstWords(versionText) };
-  return { value: product(modifiedAt, now) };
+  const version = parseBundleVersion(versionText);
+  return 'value' in version ? { value: product(modifiedAt, now) } : version;
 }
