@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { walkBudget, type WalkLimits, type WalkStop, type WalkBudget } from './budget';
+import type { Clock } from '../../ports';
+import { withinLimits, type WalkBudget, type WalkLimits, type WalkStop } from './budget';
 import { codeOf, nodeTempFs, type EntryInfo, type TempFs } from './fs';
 import { isInside, openRoot } from './roots';
 
@@ -27,9 +28,9 @@ export interface CleanupFigures {
 export interface CleanupOptions {
   now: number;
   minAgeMs: number;
+  /** For the time bound: one timer, which also ends a call that hangs. */
+  clock: Clock;
   limits?: Partial<WalkLimits>;
-  /** Time for the walk's bound (the age uses `now`). */
-  clock?: () => number;
   fs?: TempFs;
   platform?: NodeJS.Platform;
   /** The user's id (POSIX): another user's files in a shared /tmp are left. Windows has none (the profile's ACL fences %TEMP%). */
@@ -69,19 +70,25 @@ interface Walk {
 export async function cleanTemp(dirs: string[], options: CleanupOptions): Promise<CleanupFigures> {
   const fs = options.fs ?? nodeTempFs;
   const figures: CleanupFigures = { freedBytes: 0, removed: 0, skipped: 0, notCleaned: [], partial: null };
-  const budget = walkBudget(options.limits, options.clock);
-  const uid = options.uid === undefined ? (process.getuid?.() ?? null) : options.uid;
   const platform = options.platform ?? process.platform;
-  for (const root of dirs) {
-    const opened = await openRoot(root, fs);
-    if ('refused' in opened) {
-      if (opened.refused !== 'missing') figures.notCleaned.push(opened.detail);
-      continue;
+  const uid = platform === 'win32' ? null : options.uid === undefined ? (process.getuid?.() ?? null) : options.uid;
+  const soFar = (budget: WalkBudget): CleanupFigures => ({ ...figures, notCleaned: [...figures.notCleaned], partial: budget.stopped });
+  const walk = async (budget: WalkBudget) => {
+    for (const root of dirs) {
+      const opened = await openRoot(root, fs);
+      if ('refused' in opened) {
+        if (opened.refused !== 'missing') figures.notCleaned.push(opened.detail);
+        continue;
+      }
+      await cleanFolder(opened.real, { fs, root: opened.real, platform, uid, oldBefore: options.now - options.minAgeMs, budget, figures });
     }
-    await cleanFolder(opened.real, { fs, root: opened.real, platform, uid: platform === 'win32' ? null : uid, oldBefore: options.now - options.minAgeMs, budget, figures });
+    return soFar(budget);
+  };
+  try {
+    return await withinLimits(walk, soFar, options.limits ?? {}, options.clock);
+  } catch {
+    return { ...figures, partial: null }; // a fault of ours: what was done stands
   }
-  figures.partial = budget.stopped;
-  return figures;
 }
 
 /** Cleans one folder's entries, depth first; true when it is empty afterwards. */
