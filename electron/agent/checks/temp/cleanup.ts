@@ -73,7 +73,9 @@ interface Walk {
  * Age is the newest of the times a file has (POSIX unlink works on a file still open, so "in
  * use" there is "touched in the last day"): modified, changed (ctime: an unpacked file keeps its
  * archive's mtime, but ctime is the unpacking), created, and read (systemd-tmpfiles' rule too).
- * A folder's read time is left out: listing it (this walk) sets it. Never rejects.
+ * A folder's read time is left out: listing it (this walk) sets it. Only files and links are
+ * removed: a socket or a pipe belongs to a program still running (tmux, ssh-agent), however old.
+ * Windows refuses a file in use (EBUSY, EPERM, EACCES): left and counted. Never rejects.
  */
 export async function cleanTemp(dirs: string[], options: CleanupOptions): Promise<CleanupFigures> {
   const fs = options.fs ?? nodeTempFs;
