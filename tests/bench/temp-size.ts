@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanTemp, TEMP_MIN_AGE_MS } from '../../electron/agent/checks/temp/cleanup';
 import { measureTemp } from '../../electron/agent/checks/temp/size';
+import type { Clock } from '../../electron/agent/ports';
 import { cpuOf, round } from './cpu';
 
 // The temp-files check's cost (`npx tsx tests/bench/temp-size.ts` runs it alone): a temp folder of
@@ -12,6 +13,7 @@ import { cpuOf, round } from './cpu';
 const FOLDERS = 100;
 const FILES_PER_FOLDER = 100;
 const WARM_RUNS = 3;
+const clock: Clock = { now: () => Date.now(), setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) };
 
 const root = mkdtempSync(join(tmpdir(), 'hallo-bench-temp-'));
 try {
@@ -22,15 +24,15 @@ try {
   }
   const dirs = { user: [root], system: [] };
   const start = performance.now();
-  const cold = await cpuOf(() => measureTemp(dirs));
+  const cold = await cpuOf(() => measureTemp(dirs, { clock }));
   const coldWallMs = performance.now() - start;
   const warm: number[] = [];
-  for (let i = 0; i < WARM_RUNS; i++) warm.push(await cpuOf(() => measureTemp(dirs)));
+  for (let i = 0; i < WARM_RUNS; i++) warm.push(await cpuOf(() => measureTemp(dirs, { clock })));
   warm.sort((a, b) => a - b);
   const cleanStart = performance.now();
   let removed = 0;
   const clean = await cpuOf(async () => {
-    removed = (await cleanTemp([root], { now: Date.now() + 2 * TEMP_MIN_AGE_MS, minAgeMs: TEMP_MIN_AGE_MS })).removed;
+    removed = (await cleanTemp([root], { now: Date.now() + 2 * TEMP_MIN_AGE_MS, minAgeMs: TEMP_MIN_AGE_MS, clock })).removed;
   });
   const cleanWallMs = performance.now() - cleanStart;
   process.stdout.write(

@@ -96,7 +96,7 @@ export const checksCapability = defineCapability({
       try {
         // Loaded at the first cleanup: the idle agent never holds it before.
         const { cleanTemp: clean, TEMP_MIN_AGE_MS } = await import('./temp/cleanup');
-        const done = await clean(tempDirs.user, { now: ctx.clock.now(), minAgeMs: TEMP_MIN_AGE_MS, platform });
+        const done = await clean(tempDirs.user, { now: ctx.clock.now(), minAgeMs: TEMP_MIN_AGE_MS, platform, clock: ctx.clock });
         const figures = { freedBytes: done.freedBytes, removed: done.removed, skipped: done.skipped };
         const failed = done.notCleaned.length >= tempDirs.user.length && done.removed === 0;
         result = { outcome: failed ? 'failed' : 'cleaned', ...figures };

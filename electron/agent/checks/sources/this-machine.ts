@@ -25,7 +25,7 @@ export function unsupportedSource(detail: string): ChecksSource {
 /** The temp folders measured in Node (macOS, Linux: Windows' script sizes them itself), as a probe run for admins. */
 async function readTemp(options: ThisMachineOptions): Promise<ChecksReading> {
   const started = options.clock.now();
-  const measured = await measureTemp(options.tempDirs);
+  const measured = await measureTemp(options.tempDirs, { clock: options.clock });
   const probe: ProbeRun = {
     probe: 'temp-size',
     ranAt: new Date(started).toISOString(),

@@ -1,6 +1,7 @@
 import { join, posix, win32 } from 'node:path';
+import type { Clock } from '../../ports';
 import type { Finding, TempFinding } from '../types';
-import { walkBudget, type WalkLimits, type WalkStop, type WalkBudget } from './budget';
+import { withinLimits, type WalkBudget, type WalkLimits, type WalkStop } from './budget';
 import { codeOf, nodeTempFs, type TempFs } from './fs';
 import { openRoot } from './roots';
 
@@ -46,8 +47,8 @@ export interface TempMeasure extends TempFinding {
 }
 
 export interface MeasureOptions {
+  clock: Clock;
   limits?: Partial<WalkLimits>;
-  now?: () => number;
   fs?: TempFs;
 }
 
@@ -65,50 +66,52 @@ const LSTAT_BATCH = 64;
  * A folder swapped for a link between its readdir in the parent and its own would be listed
  * through the link: sizing only reads sizes, and the figure is a hint, so this is left open.
  */
-export async function measureTemp(dirs: TempDirs, options: MeasureOptions = {}): Promise<Finding<TempMeasure>> {
+export async function measureTemp(dirs: TempDirs, options: MeasureOptions): Promise<Finding<TempMeasure>> {
   const fs = options.fs ?? nodeTempFs;
-  const budget = walkBudget(options.limits, options.now);
-  const tally = { unreadable: 0, notWalked: [] as string[] };
-  try {
-    let userBytes = 0;
+  const sizes = { user: 0, system: dirs.system.length > 0 ? 0 : null, unreadable: 0, notWalked: [] as string[] };
+  const soFar = (budget: WalkBudget): Finding<TempMeasure> => ({
+    value: { userBytes: sizes.user, systemBytes: sizes.system, entries: budget.entries, unreadable: sizes.unreadable, partial: budget.stopped, notWalked: sizes.notWalked },
+  });
+  const walk = async (budget: WalkBudget): Promise<Finding<TempMeasure>> => {
     for (const root of dirs.user) {
-      const size = await sizeOfRoot(root, fs, budget, tally);
-      if ('unknown' in size) return size;
-      userBytes += size.bytes;
+      const failed = await walkRoot(root, fs, budget, sizes, (bytes) => (sizes.user += bytes));
+      if (failed) return failed;
     }
-    let systemBytes: number | null = dirs.system.length > 0 ? 0 : null;
     for (const root of dirs.system) {
-      const size = await sizeOfRoot(root, fs, budget, tally);
-      systemBytes = 'unknown' in size || systemBytes === null ? null : systemBytes + size.bytes;
+      const add = (bytes: number) => {
+        if (sizes.system !== null) sizes.system += bytes;
+      };
+      if (await walkRoot(root, fs, budget, sizes, add)) sizes.system = null;
     }
-    return { value: { userBytes, systemBytes, entries: budget.entries, unreadable: tally.unreadable, partial: budget.stopped, notWalked: tally.notWalked } };
+    return soFar(budget);
+  };
+  try {
+    return await withinLimits(walk, soFar, options.limits ?? {}, options.clock);
   } catch (error) {
     return { unknown: 'error', detail: `temp folders: ${String(error)}` };
   }
 }
 
-type RootSize = { bytes: number } | { unknown: 'denied' | 'error'; detail: string };
-
-async function sizeOfRoot(root: string, fs: TempFs, budget: WalkBudget, tally: { unreadable: number; notWalked: string[] }): Promise<RootSize> {
+/** Walks one root, handing each batch's bytes to `add`; a root that cannot be listed comes back as unknown. */
+async function walkRoot(root: string, fs: TempFs, budget: WalkBudget, sizes: { unreadable: number; notWalked: string[] }, add: (bytes: number) => void): Promise<Finding<never> | null> {
   const opened = await openRoot(root, fs);
   if ('refused' in opened) {
-    tally.notWalked.push(opened.detail);
-    return opened.refused === 'unreadable' ? unreadableRoot(opened.detail) : { bytes: 0 };
+    sizes.notWalked.push(opened.detail);
+    return opened.refused === 'unreadable' ? unreadableRoot(opened.detail) : null;
   }
-  let bytes = 0;
   const folders = [opened.real];
   for (let folder = folders.pop(); folder !== undefined && !budget.stopped; folder = folders.pop()) {
     let entries;
     try {
       entries = await fs.readdir(folder);
     } catch (error) {
-      if (folder === opened.real) {
-        const detail = `${root}: ${codeOf(error) || String(error)}`;
-        tally.notWalked.push(detail);
-        return unreadableRoot(detail);
+      if (folder !== opened.real) {
+        sizes.unreadable++;
+        continue;
       }
-      tally.unreadable++;
-      continue;
+      const detail = `${root}: ${codeOf(error) || String(error)}`;
+      sizes.notWalked.push(detail);
+      return unreadableRoot(detail);
     }
     const files: string[] = [];
     for (const entry of entries) {
@@ -116,14 +119,14 @@ async function sizeOfRoot(root: string, fs: TempFs, budget: WalkBudget, tally: {
       if (entry.isDirectory()) folders.push(join(folder, entry.name));
       else files.push(join(folder, entry.name));
     }
-    for (let i = 0; i < files.length; i += LSTAT_BATCH) {
-      const sizes = await Promise.all(files.slice(i, i + LSTAT_BATCH).map((file) => fs.lstat(file).then((info) => info.size, () => 0)));
-      for (const size of sizes) bytes += size;
+    for (let i = 0; i < files.length && budget.stopped !== 'time'; i += LSTAT_BATCH) {
+      const batch = await Promise.all(files.slice(i, i + LSTAT_BATCH).map((file) => fs.lstat(file).then((info) => info.size, () => 0)));
+      add(batch.reduce((sum, size) => sum + size, 0));
     }
   }
-  return { bytes };
+  return null;
 }
 
-function unreadableRoot(detail: string): RootSize {
+function unreadableRoot(detail: string): Finding<never> {
   return { unknown: /EACCES|EPERM/.test(detail) ? 'denied' : 'error', detail };
 }

@@ -1,14 +1,18 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, symlinkSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanTemp, TEMP_MIN_AGE_MS } from '../../../../electron/agent/checks/temp/cleanup';
-import { DAY, file, fsError, fsWith, listing, NOW, useTempTrees } from './tree';
+import { nodeTempFs } from '../../../../electron/agent/checks/temp/fs';
+import { createFakeClock } from '../../../doubles/fake-clock';
+import { DAY, file, fsError, fsWith, listing, NOW, readdirHangingAt, useTempTrees } from './tree';
 
 // "Tijdelijke bestanden opruimen" on temp folders the test makes: what the employee is told
 // (freed, removed, skipped) and what is left on disk.
 
 const tree = useTempTrees('hallo-clean-');
-const options = { now: NOW, minAgeMs: TEMP_MIN_AGE_MS };
+const clock = createFakeClock();
+const options = { now: NOW, minAgeMs: TEMP_MIN_AGE_MS, clock };
 const posix = process.platform !== 'win32';
 
 describe('cleanTemp', () => {
@@ -42,7 +46,7 @@ describe('cleanTemp', () => {
     const root = tree();
     const unpacked = file(join(root, 'unpacked.dll'), 10);
     utimesSync(unpacked, new Date('2019-05-01'), new Date('2019-05-01')); // as unzip does; ctime stays the real now
-    expect(await cleanTemp([root], { now: Date.now() + DAY / 2, minAgeMs: TEMP_MIN_AGE_MS })).toMatchObject({ removed: 0, skipped: 1 });
+    expect(await cleanTemp([root], { ...options, now: Date.now() + DAY / 2 })).toMatchObject({ removed: 0, skipped: 1 });
     expect(listing(root)).toEqual(['unpacked.dll']);
   });
 
@@ -50,7 +54,7 @@ describe('cleanTemp', () => {
     const root = tree();
     const held = file(join(root, 'held.tmp'), 700);
     file(join(root, 'free.tmp'), 50);
-    const fs = fsWith({ unlink: async (path) => (path === held ? Promise.reject(fsError(code, path)) : (await import('node:fs/promises')).unlink(path)) });
+    const fs = fsWith({ unlink: async (path) => (path === held ? Promise.reject(fsError(code, path)) : nodeTempFs.unlink(path)) });
 
     expect(await cleanTemp([root], { ...options, fs })).toMatchObject({ freedBytes: 50, removed: 1, skipped: 1 });
     expect(listing(root)).toEqual(['held.tmp']);
@@ -102,7 +106,7 @@ describe('cleanTemp', () => {
     // Between listing `sub` and deleting in it, someone renames it and leaves a link to `outside`.
     const fs = fsWith({
       readdir: async (path) => {
-        const entries = await (await import('node:fs/promises')).readdir(path, { withFileTypes: true });
+        const entries = await nodeTempFs.readdir(path);
         if (path === sub) {
           renameSync(sub, join(root, 'moved'));
           symlinkSync(outside, sub);
@@ -123,7 +127,7 @@ describe('cleanTemp', () => {
     file(join(root, 'old.tmp'), 30);
     const locked = join(root, 'locked');
     const fs = fsWith({
-      readdir: async (path) => (path === locked ? Promise.reject(fsError('EACCES', path)) : (await import('node:fs/promises')).readdir(path, { withFileTypes: true })),
+      readdir: async (path) => (path === locked ? Promise.reject(fsError('EACCES', path)) : nodeTempFs.readdir(path)),
     });
 
     expect(await cleanTemp([root], { ...options, fs })).toMatchObject({ freedBytes: 30, removed: 1, skipped: 1 });
@@ -140,13 +144,33 @@ describe('cleanTemp', () => {
     expect(listing(root)).toHaveLength(6);
   });
 
+  it('stops after a minute inside a call that never returns, and says what it did by then', async () => {
+    const root = tree();
+    const first = file(join(root, 'a.tmp'), 100);
+    file(join(root, 'share', 'b.tmp'), 200);
+    const share = join(root, 'share');
+    const fakeClock = createFakeClock();
+    const { readdir, reached } = readdirHangingAt(share);
+
+    let settled = false;
+    const cleaning = cleanTemp([root], { ...options, clock: fakeClock, fs: fsWith({ readdir }) }).finally(() => (settled = true));
+    await reached;
+    await fakeClock.advance(20_000);
+    expect(settled).toBe(false); // the employee asked and waits: a minute, not the sizing's 20 s
+    await fakeClock.advance(40_000);
+    const result = await cleaning;
+
+    // a.tmp comes before or after the share, as the folder lists them: the figures say which.
+    expect(result).toMatchObject({ partial: 'time', removed: existsSync(first) ? 0 : 1 });
+    expect(existsSync(join(share, 'b.tmp'))).toBe(true);
+  });
+
   it('is content with a root that does not exist', async () => {
     expect(await cleanTemp([join(tree(), 'gone')], options)).toEqual({ freedBytes: 0, removed: 0, skipped: 0, notCleaned: [], partial: null });
   });
 
   it.runIf(posix)('leaves sockets and pipes alone (a running program\'s, however old)', async () => {
     const root = tree();
-    const { execFileSync } = await import('node:child_process');
     execFileSync('mkfifo', [join(root, 'pipe')]);
     expect(await cleanTemp([root], options)).toMatchObject({ removed: 0, skipped: 1 });
     expect(existsSync(join(root, 'pipe'))).toBe(true);

@@ -3,14 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultTempDirs, measureTemp } from '../../../../electron/agent/checks/temp/size';
-import { file, fsError, fsWith, useTempTrees } from './tree';
+import { createFakeClock } from '../../../doubles/fake-clock';
+import { nodeTempFs } from '../../../../electron/agent/checks/temp/fs';
+import { file, fsError, fsWith, readdirHangingAt, useTempTrees } from './tree';
 
 // The temp-files check's sizing, on folders the test makes: what it counts, what it does not
 // follow, and where it stops.
 
 const tree = useTempTrees('hallo-size-');
 const posix = process.platform !== 'win32';
-const nodeReaddir = async (path: string) => (await import('node:fs/promises')).readdir(path, { withFileTypes: true });
+const clock = createFakeClock();
 
 describe('measureTemp', () => {
   it('adds up the user\'s and the system\'s temp folders, subfolders included', async () => {
@@ -20,7 +22,7 @@ describe('measureTemp', () => {
     file(join(user, 'x', 'y', 'b.tmp'), 234);
     file(join(system, 'c.log'), 5000);
 
-    expect(await measureTemp({ user: [user], system: [system] })).toEqual({
+    expect(await measureTemp({ user: [user], system: [system] }, { clock })).toEqual({
       value: { userBytes: 1234, systemBytes: 5000, entries: 5, unreadable: 0, partial: null, notWalked: [] },
     });
   });
@@ -33,7 +35,7 @@ describe('measureTemp', () => {
     symlinkSync(join(outside, 'big.iso'), join(user, 'to-file'));
     symlinkSync(join(outside, 'folder'), join(user, 'to-folder'));
 
-    const found = await measureTemp({ user: [user], system: [] });
+    const found = await measureTemp({ user: [user], system: [] }, { clock });
 
     // A symbolic link's own size is the length of the path it holds.
     expect(found).toMatchObject({ value: { userBytes: join(outside, 'big.iso').length + join(outside, 'folder').length, systemBytes: null, entries: 2 } });
@@ -45,47 +47,53 @@ describe('measureTemp', () => {
     const root = join(tree(), 'Temp');
     symlinkSync(outside, root);
 
-    expect(await measureTemp({ user: [root], system: [] })).toMatchObject({ value: { userBytes: 0, notWalked: [`${root} is a link or junction: not followed`] } });
+    expect(await measureTemp({ user: [root], system: [] }, { clock })).toMatchObject({ value: { userBytes: 0, notWalked: [`${root} is a link or junction: not followed`] } });
   });
 
   it('skips a subfolder it cannot list and counts it', async () => {
     const user = tree();
     file(join(user, 'locked', 'a.tmp'), 10);
     file(join(user, 'b.tmp'), 20);
-    const fs = fsWith({ readdir: (path) => (path.endsWith('locked') ? Promise.reject(fsError('EACCES', path)) : nodeReaddir(path)) });
+    const fs = fsWith({ readdir: (path) => (path.endsWith('locked') ? Promise.reject(fsError('EACCES', path)) : nodeTempFs.readdir(path)) });
 
-    expect(await measureTemp({ user: [user], system: [] }, { fs })).toMatchObject({ value: { userBytes: 20, unreadable: 1 } });
+    expect(await measureTemp({ user: [user], system: [] }, { clock, fs })).toMatchObject({ value: { userBytes: 20, unreadable: 1 } });
   });
 
   it('says the user\'s part is unknown when the user\'s own folder cannot be listed, and the system\'s part is null when its folder cannot', async () => {
     const user = tree();
     const system = tree();
     file(join(user, 'a.tmp'), 10);
-    const fs = fsWith({ readdir: (path) => (path === system || path === user ? Promise.reject(fsError('EACCES', path)) : nodeReaddir(path)) });
+    const fs = fsWith({ readdir: (path) => (path === system || path === user ? Promise.reject(fsError('EACCES', path)) : nodeTempFs.readdir(path)) });
 
-    expect(await measureTemp({ user: [user], system: [] }, { fs })).toEqual({ unknown: 'denied', detail: `${user}: EACCES` });
-    expect(await measureTemp({ user: [], system: [system] }, { fs })).toMatchObject({ value: { userBytes: 0, systemBytes: null, notWalked: [`${system}: EACCES`] } });
+    expect(await measureTemp({ user: [user], system: [] }, { clock, fs })).toEqual({ unknown: 'denied', detail: `${user}: EACCES` });
+    expect(await measureTemp({ user: [], system: [system] }, { clock, fs })).toMatchObject({ value: { userBytes: 0, systemBytes: null, notWalked: [`${system}: EACCES`] } });
   });
 
   it('gives 0 for a temp folder that does not exist', async () => {
     const missing = join(tree(), 'gone');
-    expect(await measureTemp({ user: [missing], system: [missing] })).toMatchObject({ value: { userBytes: 0, systemBytes: 0 } });
+    expect(await measureTemp({ user: [missing], system: [missing] }, { clock })).toMatchObject({ value: { userBytes: 0, systemBytes: 0 } });
   });
 
   it('stops at the entry bound and says what it counted', async () => {
     const user = tree();
     for (let i = 0; i < 10; i++) file(join(user, `f${i}.tmp`), 100);
 
-    expect(await measureTemp({ user: [user], system: [] }, { limits: { maxEntries: 4 } })).toMatchObject({ value: { userBytes: 400, entries: 4, partial: 'entries' } });
+    expect(await measureTemp({ user: [user], system: [] }, { clock, limits: { maxEntries: 4 } })).toMatchObject({ value: { userBytes: 400, entries: 4, partial: 'entries' } });
   });
 
-  it('stops at the time bound and says what it counted', async () => {
+  it('stops at the time bound, even inside a call that never returns (a share gone away), and says what it counted', async () => {
     const user = tree();
-    for (let i = 0; i < 10; i++) file(join(user, `f${i}.tmp`), 100);
-    let ms = 0;
-    const now = () => (ms += 1000); // a second per look at the clock: the 5th look is past 4 s
+    file(join(user, 'a.tmp'), 100);
+    file(join(user, 'b.tmp'), 200);
+    file(join(user, 'share', 'c.tmp'), 400);
+    const fakeClock = createFakeClock();
+    const { readdir, reached } = readdirHangingAt(join(user, 'share'));
 
-    expect(await measureTemp({ user: [user], system: [] }, { limits: { maxMs: 4000 }, now })).toMatchObject({ value: { userBytes: 300, entries: 3, partial: 'time' } });
+    const measuring = measureTemp({ user: [user], system: [] }, { clock: fakeClock, fs: fsWith({ readdir }), limits: { maxMs: 20_000 } });
+    await reached;
+    await fakeClock.advance(20_000);
+
+    expect(await measuring).toMatchObject({ value: { userBytes: 300, entries: 3, partial: 'time' } });
   });
 });
 

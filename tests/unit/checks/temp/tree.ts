@@ -44,3 +44,15 @@ export const fsError = (code: string, path: string): NodeJS.ErrnoException => Ob
 
 /** The real file system, with the calls a test overrides. */
 export const fsWith = (overrides: Partial<TempFs>): TempFs => ({ ...nodeTempFs, ...overrides });
+
+/** A readdir that never answers for `folder` (a share gone away), and `reached` once the walk asked it; the real one elsewhere. */
+export function readdirHangingAt(folder: string): { readdir: TempFs['readdir']; reached: Promise<void> } {
+  let reach = () => {};
+  const reached = new Promise<void>((resolve) => (reach = resolve));
+  const readdir: TempFs['readdir'] = (path) => {
+    if (path !== folder) return nodeTempFs.readdir(path);
+    reach();
+    return new Promise(() => {});
+  };
+  return { readdir, reached };
+}
