@@ -5,6 +5,9 @@ import { nodeProviderIo, type ProviderIo } from '../../updates/tool';
 import { failedFindings } from '../checker';
 import { measureTemp, type TempDirs } from '../temp/size';
 import type { CheckName, ChecksReading, ChecksSource } from '../types';
+import { createLinuxChecksSource } from './linux';
+import { createMacChecksSource } from './macos';
+import { createWindowsChecksSource } from './windows';
 
 export interface ThisMachineOptions {
   clock: Clock;
@@ -56,11 +59,10 @@ function withTemp(os: ChecksSource, options: ThisMachineOptions): ChecksSource {
  * the first check (checks/capability.ts imports this module then), never at start.
  */
 export async function checksSourceForThisMachine(options: ThisMachineOptions): Promise<ChecksSource> {
-  const { platform = process.platform } = options;
-  void (options.io ?? nodeProviderIo);
-  // TODO(h-win2): createWindowsChecksSource for win32 (the script's document, temp sizes included).
-  if (platform === 'win32') return unsupportedSource('no Windows checks source in this build yet');
-  // TODO(h-unix): createMacChecksSource (darwin) and createLinuxChecksSource (linux) for the other checks.
-  if (platform === 'darwin' || platform === 'linux') return withTemp(unsupportedSource(`no ${platform} checks source in this build yet`), options);
+  const { platform = process.platform, io = nodeProviderIo } = options;
+  const now = () => options.clock.now();
+  if (platform === 'win32') return createWindowsChecksSource(options.powershell(), now);
+  if (platform === 'darwin') return withTemp(createMacChecksSource(io, now), options);
+  if (platform === 'linux') return withTemp(createLinuxChecksSource(io, now), options);
   return unsupportedSource(`no checks source for ${platform}`);
 }
