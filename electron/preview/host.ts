@@ -17,6 +17,8 @@ import { createRelaunchingAgent } from './relaunch';
 import { simulatedProvider, simulatedRestartPort, writeSimulatedReasons } from './simulated-restart';
 import type { RestartReasonCode } from '../contract/updates';
 import { providerForThisMachine } from '../agent/updates/provider';
+import { windowsChecksFromDocument } from '../agent/checks/sources/windows';
+import type { CheckName, ChecksSource } from '../agent/checks/types';
 import { createPreviewScreenCapture } from './screen-capture';
 import { serveStatic } from './static';
 
@@ -35,6 +37,19 @@ export interface PreviewOptions {
   chromium?: string | undefined;
   /** Sections that replace the bundled reference API's demo policy (checked by it against openapi.json). */
   policy?: Partial<Policy> | undefined;
+  /** A recorded Windows checks document (the JSON the checks script prints): the checks source instead of this machine's. */
+  checksDocument?: unknown;
+}
+
+/** A Windows PC's protection on any machine: each round reads the recorded document again, only the checks asked. */
+function recordedChecksSource(doc: unknown, now: () => number): ChecksSource {
+  return {
+    async read(which) {
+      const reading = windowsChecksFromDocument(doc, now(), new Date(now()).toISOString(), 0);
+      const findings = Object.fromEntries(Object.entries(reading.findings).filter(([name]) => which.has(name as CheckName)));
+      return { findings, probes: reading.probes };
+    },
+  };
 }
 
 export interface Preview {
@@ -82,7 +97,8 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   });
   // Someone is always at the preview's "desktop"; no control engine, so control is offered as view.
   const remote = { capture, userPresent: () => true, controlEngine: false };
-  const ports = { ...nodePorts, updates: { restart, provider }, remote };
+  const checks = opts.checksDocument === undefined ? undefined : { source: recordedChecksSource(opts.checksDocument, () => nodePorts.clock.now()) };
+  const ports = { ...nodePorts, updates: { restart, provider }, remote, ...(checks ? { checks } : {}) };
   const agent = createRelaunchingAgent(() =>
     createAgent(ports, {
       appVersion: opts.appVersion,
@@ -92,6 +108,8 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       // With a simulated pending restart the page shows it at once; otherwise the check waits as in
       // the app, so that apt's seconds of CPU do not fall on the first minutes (a report's diagnostics).
       updates: opts.pendingRestart ? { firstCheckDelayMs: 0 } : undefined,
+      // The protection checks at once: the page shows them without waiting the app's 30 s.
+      checks: { firstCheckDelayMs: 0 },
     }),
   );
 

@@ -23,6 +23,8 @@ const { values } = parseArgs({
     chromium: { type: 'string' },
     // Sections that replace the bundled reference API's demo policy, e.g. short restart times for a demo or a test.
     policy: { type: 'string' },
+    // A recorded Windows checks document (the JSON the agent's checks script prints): a Windows PC's protection on this machine.
+    checks: { type: 'string' },
   },
 });
 
@@ -51,6 +53,7 @@ if (values.policy !== undefined && values.api !== undefined) {
   process.exit(2);
 }
 const policy = values.policy === undefined ? undefined : readPolicyFile(values.policy);
+const checksDocument = values.checks === undefined ? undefined : readChecksFile(values.checks);
 
 const preview = await startPreview({
   port,
@@ -60,6 +63,7 @@ const preview = await startPreview({
   pendingRestart: pendingRestart as RestartReasonCode | undefined,
   chromium: values.chromium ?? process.env.HALLO_CHROMIUM,
   policy,
+  checksDocument,
   rendererDir: fileURLToPath(new URL('../../out/renderer', import.meta.url)),
   systemLanguages: values.language ? [values.language] : [Intl.DateTimeFormat().resolvedOptions().locale],
   configFiles: values.config ?? [],
@@ -90,6 +94,16 @@ function readPolicyFile(path: string): Record<string, unknown> {
     return value as Record<string, unknown>;
   } catch (error) {
     console.error(`--policy ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  }
+}
+
+/** The --checks file: JSON (the document's own shape is judged by the agent, part by part, as a real script's would be). */
+function readChecksFile(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')) as unknown;
+  } catch (error) {
+    console.error(`--checks ${path}: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(2);
   }
 }

@@ -4,10 +4,15 @@ import type { Clock } from '../agent/ports';
 import { providerForThisMachine } from '../agent/updates/provider';
 import { busyReaderForThisMachine } from '../agent/updates/busy/source';
 import { updatesStatusItems } from '../agent/updates/status';
+import { checksSourceForThisMachine } from '../agent/checks/sources/this-machine';
+import { CHECK_NAMES, checksItems, DEFAULT_CHECKS_POLICY } from '../agent/checks/rules';
+import { defaultTempDirs } from '../agent/checks/temp/size';
+import { sizeUnitsFor } from '../agent/platform/os';
+import { CHECK_PARSE_KINDS, parseCheckRecorded, type CheckParseKind } from './check-kinds';
 import { PARSE_KINDS, isParseKind, parseRecorded } from './kinds';
 import { withWords } from './report';
 
-// `npm run probe -- parse <kind> <file>`, `npm run probe -- run updates` and `run busy`: what the agent makes
+// `npm run probe -- parse <kind> <file>`, `npm run probe -- run updates`, `run busy` and `run checks`: what the agent makes
 // of an output, for admins and technicians on site. JSON on stdout; a problem is one line on
 // stderr, never a stack trace. Exit codes: 0 read, 3 read but not understood (the JSON still
 // says `unknown`), 2 wrong arguments, 1 the file could not be opened or the probe itself failed.
@@ -16,7 +21,9 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, unreadable: 3 } as const;
 // Outputs people paste are kilobytes; a larger file is the wrong file.
 const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
-const USAGE = `usage: probe parse <kind> <file> | probe run updates | probe run busy (kinds: ${PARSE_KINDS.join(', ')})`;
+const ALL_KINDS = [...PARSE_KINDS, ...CHECK_PARSE_KINDS];
+const isCheckKind = (kind: string): kind is CheckParseKind => (CHECK_PARSE_KINDS as readonly string[]).includes(kind);
+const USAGE = `usage: probe parse <kind> <file> | probe run updates | probe run busy | probe run checks (kinds: ${ALL_KINDS.join(', ')})`;
 
 class ProbeError extends Error {
   constructor(
@@ -48,8 +55,9 @@ async function readRecorded(file: string): Promise<string> {
 async function main(args: string[]): Promise<number> {
   const [command, what, file, ...rest] = args;
   if (command === 'parse' && what && file && !rest.length) {
-    if (!isParseKind(what)) throw new ProbeError(`unknown kind "${what}"; kinds: ${PARSE_KINDS.join(', ')}`, EXIT.usage);
-    const report = parseRecorded(what, await readRecorded(file));
+    if (!isParseKind(what) && !isCheckKind(what)) throw new ProbeError(`unknown kind "${what}"; kinds: ${ALL_KINDS.join(', ')}`, EXIT.usage);
+    const text = await readRecorded(file);
+    const report = isCheckKind(what) ? parseCheckRecorded(what, text, Date.now()) : parseRecorded(what, text);
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return report.readable ? EXIT.ok : EXIT.unreadable;
   }
@@ -78,6 +86,20 @@ async function main(args: string[]): Promise<number> {
       const answer = await read();
       process.stdout.write(`${JSON.stringify({ platform: process.platform, supported: true, ...answer }, null, 2)}\n`);
       return 'unreadable' in answer ? EXIT.unreadable : EXIT.ok;
+    } finally {
+      powershell?.stop();
+    }
+  }
+  if (command === 'run' && what === 'checks' && file === undefined) {
+    // This machine's probes, every check on, judged by the default policy: what the popup would list.
+    const clock = systemClock;
+    const powershell = process.platform === 'win32' ? createPowerShellHost({ clock }) : undefined;
+    try {
+      const source = await checksSourceForThisMachine({ clock, powershell: () => powershell!, tempDirs: defaultTempDirs(process.platform, process.env) });
+      const { findings, probes } = await source.read(new Set(CHECK_NAMES));
+      const items = checksItems(findings, DEFAULT_CHECKS_POLICY, { platform: process.platform, sizeUnits: sizeUnitsFor(process.platform), now: clock.now() });
+      process.stdout.write(`${JSON.stringify({ platform: process.platform, items: withWords(items), findings, probes }, null, 2)}\n`);
+      return Object.values(findings).some((finding) => 'unknown' in finding) ? EXIT.unreadable : EXIT.ok;
     } finally {
       powershell?.stop();
     }

@@ -112,3 +112,29 @@ describe('npm run probe -- run busy', () => {
     expect(JSON.parse(stdout)).toEqual({ platform: 'linux', supported: false });
   });
 });
+
+describe('npm run probe -- parse and run checks', () => {
+  it('w32tm-status, German /verbose output: the time line with its severity, and what was read', async () => {
+    const { code, stdout, stderr } = await probe('parse', 'w32tm-status', resolve('tests/fixtures/checks/windows-server-2025/w32tm-status.verbose-local-cmos.de.txt'));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    const report = JSON.parse(stdout);
+    expect(report).toMatchObject({ kind: 'w32tm-status', readable: true, found: { synchronised: false } });
+    expect(report.items).toEqual([expect.objectContaining({ id: 'time', severity: 'attention', code: 'health.time.not-synced' })]);
+  });
+
+  it('garbage for a check: severity unknown, exit 3, nothing on stderr', async () => {
+    const { code, stdout, stderr } = await probe('parse', 'ufw-status', file('ufw-garbage.txt', '<html><body>502 Bad Gateway</body></html>\n'));
+    expect({ code, stderr }).toEqual({ code: 3, stderr: '' });
+    expect(JSON.parse(stdout).items).toEqual([expect.objectContaining({ severity: 'unknown', code: 'health.unknown', params: { reason: 'unreadable' } })]);
+  });
+
+  it("run checks: this machine's items, findings and probe runs", async () => {
+    const { code, stdout, stderr } = await probe('run', 'checks');
+    expect(stderr).toBe('');
+    expect([0, 3]).toContain(code);
+    const report = JSON.parse(stdout);
+    expect(report.platform).toBe(process.platform);
+    expect(report.items.map((i: { check: string }) => i.check)).toContain('temp-files');
+    expect(report.probes).toEqual(expect.arrayContaining([expect.objectContaining({ probe: 'temp-size' })]));
+  });
+});

@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import type { CheckName, ChecksReading, ChecksSource } from '../../../electron/agent/checks/types';
+import type { ProviderIo } from '../../../electron/agent/updates/tool';
+import { fakeIo, type FakeRun } from '../updates/fixtures';
 
 /** A recorded output from tests/fixtures/checks (its source is in the SOURCE.md beside it). */
 export const recorded = (path: string): string => readFileSync(new URL(`../../fixtures/checks/${path}`, import.meta.url), 'utf8');
@@ -10,5 +13,20 @@ export const local = (year: number, month: number, day: number, hour: number, mi
 /** The moment the parsers' tests read their fixtures at: after every recorded date. */
 export const NOW = Date.UTC(2026, 11, 7, 12, 0, 0);
 
-/** Outputs no tool prints: what a parser must call unreadable rather than guess (the updates parsers' list). */
-export { GARBAGE } from '../updates/fixtures';
+// The machine answering from recorded outputs, and the outputs no tool prints (what a parser must
+// call unreadable rather than guess): the updates' ones.
+export { fakeIo, GARBAGE, type FakeRun } from '../updates/fixtures';
+
+export const ALL_CHECKS: ReadonlySet<CheckName> = new Set(['antivirus', 'firewall', 'encryption', 'time', 'office', 'tempFiles']);
+
+/** One round of a source (macOS, Linux) on a machine answering from `runs` and `files`, at `now`; `ran`: the command lines it ran. */
+export async function readSource(
+  create: (io: ProviderIo, now: () => number) => ChecksSource,
+  now: number,
+  runs: Record<string, FakeRun>,
+  files: Record<string, string> = {},
+  which: ReadonlySet<CheckName> = ALL_CHECKS,
+): Promise<ChecksReading & { ran: string[] }> {
+  const io = fakeIo(runs, files);
+  return { ...(await create(io, () => now).read(which)), ran: io.ran };
+}
