@@ -2,15 +2,11 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_POLICY } from '../../electron/agent/config/policy-defaults';
-import { createHistoryFile, historyPath } from '../../electron/agent/health/history-file';
+import { historyPath } from '../../electron/agent/health/history-file';
 import { appendHistory, compactHistory, HISTORY_SPAN_MS } from '../../electron/agent/health/history';
-import { createHealthService } from '../../electron/agent/health/service';
-import { DEFAULT_THRESHOLDS } from '../../electron/agent/health/rules';
-import { createLogger } from '../../electron/agent/log';
-import { AgentStore } from '../../electron/agent/store';
 import type { HistoryPoint } from '../../electron/contract';
 import { createFakeClock } from '../doubles/fake-clock';
-import { fakeProbes, loadFixture, testState } from '../unit/health/helpers';
+import { laptopWithHistory } from '../unit/health/helpers';
 import { round } from './cpu';
 
 // The health history's file after a day: the real health service on the recorded Windows laptop,
@@ -24,19 +20,7 @@ async function bytesAfterADay(sampleSeconds: number): Promise<{ bytes: number; p
   const dataDir = await mkdtemp(join(tmpdir(), 'hallo-bench-history-'));
   try {
     const clock = createFakeClock(Date.parse('2026-03-02T09:00:00Z'));
-    const log = createLogger({ file: null, clock });
-    const historyFile = createHistoryFile({ dataDir, log, clock });
-    const state = testState();
-    const store = new AgentStore({ ...state, app: { ...state.app, platform: 'win32' } });
-    const service = createHealthService({
-      store,
-      log,
-      clock,
-      probes: fakeProbes(loadFixture('windows11-laptop')).probes,
-      thresholds: () => DEFAULT_THRESHOLDS,
-      sampleSeconds: () => sampleSeconds,
-      historyFile,
-    });
+    const { store, service, historyFile } = laptopWithHistory({ dataDir, clock, sampleSeconds });
     service.start();
     // The service's first sample reads the (absent) file in real time before it samples.
     while (store.get().health.collectedAt === null) await new Promise((done) => setTimeout(done, 10));

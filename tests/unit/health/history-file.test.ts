@@ -2,14 +2,11 @@ import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HistoryPoint } from '../../../electron/contract';
-import { createHealthService } from '../../../electron/agent/health/service';
-import { createHistoryFile, historyPath } from '../../../electron/agent/health/history-file';
-import { DEFAULT_THRESHOLDS } from '../../../electron/agent/health/rules';
-import { createLogger } from '../../../electron/agent/log';
-import { AgentStore } from '../../../electron/agent/store';
+import { historyPath } from '../../../electron/agent/health/history-file';
+import type { createLogger } from '../../../electron/agent/log';
 import { createFakeClock, type FakeClock } from '../../doubles/fake-clock';
 import { useDataFolders } from '../remote/folders';
-import { fakeProbes, loadFixture, testState } from './helpers';
+import { laptopWithHistory } from './helpers';
 
 const MIN = 60_000;
 const START = Date.parse('2026-03-02T09:00:00Z');
@@ -18,19 +15,7 @@ let clock: FakeClock;
 
 /** The health service as the capability wires it: on a data folder, the Windows laptop's probes, a sample a minute unless told. */
 function run(dataDir: string, sampleSeconds = 60, write?: (path: string, data: string) => Promise<void>) {
-  const state = testState();
-  const store = new AgentStore({ ...state, app: { ...state.app, platform: 'win32' } });
-  const log = createLogger({ file: null, clock });
-  const historyFile = createHistoryFile({ dataDir, log: log.child('health'), clock, write });
-  const service = createHealthService({
-    store,
-    log,
-    clock,
-    probes: fakeProbes(loadFixture('windows11-laptop')).probes,
-    thresholds: () => DEFAULT_THRESHOLDS,
-    sampleSeconds: () => sampleSeconds,
-    historyFile,
-  });
+  const { store, log, service, historyFile } = laptopWithHistory({ dataDir, clock, sampleSeconds, write });
   return {
     store,
     log,
