@@ -4,14 +4,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getHeapCodeStatistics } from 'node:v8';
 import { createAgent } from '../../electron/agent/agent';
+import { writeFileAtomic } from '../../electron/agent/files';
+import { historyPath } from '../../electron/agent/health/history-file';
+import { compactHistory, HISTORY_SPAN_MS } from '../../electron/agent/health/history';
 import { createNodePorts } from '../../electron/preview/node-ports';
 import { cpuNowMs, round } from './cpu';
 
 // The agent alone in its own process, with the policy's default intervals, against an API given
-// on the command line. Prints its CPU use over the idle window and its memory afterwards.
+// on the command line. Prints its CPU use over the idle window and its memory afterwards. It starts
+// with a full day of health history on disk (as after a day's work), at its largest: a sample every 5 s.
 const [apiUrl, enrollmentCode, warmupMs, windowMs] = process.argv.slice(2);
 const SETTLE_MS = 1_000;
 const dataDir = await mkdtemp(join(tmpdir(), 'hallo-bench-'));
+const now = Date.now();
+const day = Array.from({ length: HISTORY_SPAN_MS / 5000 - 1 }, (_, i) => ({
+  at: new Date(now - HISTORY_SPAN_MS + (i + 1) * 5000).toISOString(),
+  cpuLoadPercent: 12.3,
+  memoryUsedPercent: 45.6,
+  diskFreePercent: 7.8,
+}));
+await writeFileAtomic(historyPath(dataDir), JSON.stringify({ version: 1, points: compactHistory(day, now) }));
 const agent = createAgent(createNodePorts({ dataDir }), {
   appVersion: 'bench',
   systemLanguages: ['nl-NL'],
@@ -29,7 +41,14 @@ const cpuPercent = ((cpuNowMs() - startCpu) / (performance.now() - startAt)) * 1
 // them (measured here: up to 11 MB more than a few milliseconds later). Read once they are back.
 global.gc?.();
 await new Promise((done) => setTimeout(done, SETTLE_MS));
-process.stdout.write(JSON.stringify({ agentIdleCpuPercent: round(cpuPercent, 2), ...memoryFigures(), online: agent.state().connection.status }) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    agentIdleCpuPercent: round(cpuPercent, 2),
+    ...memoryFigures(),
+    online: agent.state().connection.status,
+    historyPointsLoaded: agent.state().health.history.length,
+  }) + '\n',
+);
 await agent.stop();
 process.exit(0);
 

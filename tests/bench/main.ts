@@ -74,6 +74,11 @@ function tempFigures() {
   return runJson(['--import', 'tsx', 'tests/bench/temp-size.ts']);
 }
 
+function historyFigures() {
+  log('the health history file after 24 h of samples (fake clock), and one sample\'s bookkeeping');
+  return runJson(['--import', 'tsx', 'tests/bench/history.ts']);
+}
+
 function ticketFigures() {
   return runJson(['--import', 'tsx', 'tests/bench/tickets.ts']);
 }
@@ -151,6 +156,7 @@ const parts: Record<string, () => Promise<Record<string, unknown>> | Record<stri
   render: renderFigures,
   idle: idleFigures,
   tickets: ticketFigures,
+  history: historyFigures,
   thread: threadFigures,
   updates: updatesFigures,
   temp: tempFigures,
@@ -182,6 +188,7 @@ const targets: [string, string[], () => boolean][] = [
   ['healthWarmWithin20PercentOfAllData', ['healthWarmCpuMs', 'siAllDataCpuMs'], () => n('healthWarmCpuMs') <= 0.2 * n('siAllDataCpuMs')],
   ['idleWithin0_5Percent', ['agentIdleCpuPercent'], () => n('agentIdleCpuPercent') <= 0.5],
   ['rssWithin70Mb', ['agentRssMb'], () => n('agentRssMb') <= 70],
+  ['historyWithin1Mb', ['historyBytes', 'historyBytesAt5s'], () => Math.max(n('historyBytes'), n('historyBytesAt5s')) <= 1024 * 1024],
   ['rendererWithin250Kb', ['rendererJsGzipKb'], () => n('rendererJsGzipKb') <= 250],
   ['firstRenderWithin300Ms', ['firstStatusRenderMs'], () => n('firstStatusRenderMs') <= 300],
   ['restartPromptWithin300Ms', ['restartPromptRenderMs'], () => n('restartPromptRenderMs') <= 300],
