@@ -60,7 +60,8 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   ensurePrivateDir(opts.dataDir); // throws on a planted folder: the preview does not start
   if (opts.pendingRestart) await writeSimulatedReasons(opts.dataDir, [opts.pendingRestart]);
   let reference: ReferenceApi | null = null;
-  if (!opts.apiUrl) reference = await startReferenceApi({ port: 0, host: '127.0.0.1', policy: opts.policy });
+  // The demo device starts with some of hallo,'s upkeep, so that "Onderhoud" shows hallo,'s part too.
+  if (!opts.apiUrl) reference = await startReferenceApi({ port: 0, host: '127.0.0.1', policy: opts.policy, demoMaintenance: true });
 
   let captureUrl: string | null = null;
   const screen = createPreviewScreenCapture({

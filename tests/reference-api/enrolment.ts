@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ulid } from 'ulid';
 import type { components } from '../../electron/agent/hallo-api/openapi';
 import { problem, type Handler } from './http';
+import { demoMaintenance } from './maintenance';
 
 type S = components['schemas'];
 
@@ -24,6 +25,7 @@ export const enroll: Handler = ({ store, body }) => {
     lastSeenAt: store.nowIso(),
     lastHeartbeat: null,
   });
+  if (store.demoMaintenance) store.maintenance.set(deviceId, demoMaintenance(store.now()));
   store.received.enrolments.push({ deviceId, body, status: 201 });
   const reply: S['EnrollResponse'] = { deviceId, deviceToken: token, tenant: code.tenant };
   return { status: 201, body: reply };

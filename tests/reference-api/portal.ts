@@ -3,6 +3,7 @@ import type { Policy } from './demo-policy';
 import type { FaultQueue } from './faults';
 import { problem, type Handler } from './http';
 import { auditOf } from './remote-audit';
+import { maintenanceOf } from './maintenance';
 import { sessionView } from './remote-sessions';
 import type { EventStreams } from './sse';
 import type { Store } from './store';
@@ -64,6 +65,7 @@ export const getDevice: Handler = ({ store, params }) => {
     restartOutcomes: store.restartOutcomes.filter((o) => o.deviceId === record.deviceId).map((o) => o.outcome),
     remoteSessions: [...store.sessions.values()].filter((s) => s.deviceId === record.deviceId).map((s) => sessionView(s, store.now())),
     remoteAudit: auditOf(store, record.deviceId),
+    maintenance: maintenanceOf(store, record.deviceId),
   };
   return { status: 200, body: reply };
 };

@@ -11,10 +11,7 @@ import { sendRawEvent } from './raw-events';
 import { reportOutcome, requestRestart } from './restarts';
 import { createTicket, invalidTicket, listTickets } from './tickets';
 import { createTicketMessage, invalidMessage, listTicketMessages } from './messages';
-import { problem } from './http';
-
-// Until its handler is written (issue 13): answered, never a crash.
-const notYet = () => problem(501, 'not-implemented', 'not built yet');
+import { addMaintenance, listMaintenance } from './maintenance';
 
 export interface Route {
   handle: Handler;
@@ -62,7 +59,7 @@ export function routes(deps: { signer: Signer; faults: FaultQueue }): Record<str
     portalSendRemoteSignal: { handle: technicianSignal },
     portalListRemoteSignals: { handle: listSignals },
     portalSendRawEvent: { handle: sendRawEvent },
-    getMaintenance: { handle: notYet },
-    portalAddMaintenance: { handle: notYet },
+    getMaintenance: { handle: listMaintenance },
+    portalAddMaintenance: { handle: addMaintenance },
   };
 }

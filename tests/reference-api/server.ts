@@ -31,6 +31,7 @@ export interface ReferenceApiOptions {
   enrollmentCodeTtlSeconds?: number; // default 30 days
   portalToken?: string;
   now?: () => number; // the server's clock (code expiry, JWS iat/exp)
+  demoMaintenance?: boolean; // each device that enrols starts with hallo,'s demo upkeep (maintenance.ts)
 }
 
 export interface ReferenceApi {
@@ -80,6 +81,7 @@ export async function startReferenceApi(opts: ReferenceApiOptions = {}): Promise
   const host = opts.host ?? '127.0.0.1';
   const signer = await createSigner();
   const store = new Store(opts.now ?? Date.now, checkedPolicy(demoPolicy(signer.publicJwk, opts.policy)));
+  store.demoMaintenance = opts.demoMaintenance ?? false;
   const { code: enrollmentCode } = store.addCode({ code: opts.enrollmentCode, ttlSeconds: opts.enrollmentCodeTtlSeconds });
   const portalToken = opts.portalToken ?? randomBytes(24).toString('base64url');
   const streams = new EventStreams(store, opts.keepAliveMs ?? 25_000);

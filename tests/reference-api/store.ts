@@ -115,6 +115,10 @@ export class Store {
   readonly remoteAudit = new Map<string, Map<string, S['RemoteAuditEntry']>>();
   readonly restartRequests: S['PortalRestartRequest'][] = [];
   readonly restartOutcomes: { deviceId: string; key: string; outcome: S['RestartOutcome'] }[] = [];
+  /** The upkeep recorded for each device (maintenance.ts), in the order it was recorded. */
+  readonly maintenance = new Map<string, S['MaintenanceEntry'][]>();
+  /** Each device that enrols starts with hallo,'s demo upkeep (ReferenceApiOptions.demoMaintenance). */
+  demoMaintenance = false;
   readonly codes = new Map<string, { expiresAt: number; tenant: { id: string; name: string } }>();
   readonly faults: Fault[] = [];
   private readonly events = new Map<string, StoredEvent[]>();

@@ -182,6 +182,8 @@ export interface Technician {
   sendRequest(deviceId: string, request: string): Promise<string>;
   /** The portal's device view: remote sessions and audit entries included. */
   device(deviceId: string): Promise<S['PortalDevice']>;
+  /** Records upkeep hallo, did on the device ("Onderhoud"); `id` and `at` default to a new id and now. */
+  addMaintenance(deviceId: string, entry: S['PortalMaintenanceCreate']): Promise<S['MaintenanceEntry']>;
 }
 
 export interface RemoteAsk {
@@ -226,5 +228,6 @@ export function technician(api: { url: string; portalToken: string }, name = 'Sa
     rawEvent,
     sendRequest: (deviceId, request) => rawEvent(deviceId, 'remote-session.requested', { request }),
     device: (deviceId) => ask<S['PortalDevice']>('GET', `/portal/devices/${encodeURIComponent(deviceId)}`, 200),
+    addMaintenance: (deviceId, entry) => ask<S['MaintenanceEntry']>('POST', `/portal/devices/${encodeURIComponent(deviceId)}/maintenance`, 201, entry),
   };
 }

@@ -8,6 +8,7 @@ import type {
   EnrollResponse,
   HeartbeatBody,
   HeartbeatResponse,
+  MaintenanceList,
   PolicyResponse,
   RemoteAuditEntry,
   RemoteSignal,
@@ -64,6 +65,8 @@ export interface HalloApi {
   sendRemoteSignal(sessionId: string, signal: RemoteSignal): Promise<void>;
   /** Audit entries, oldest first; the API keeps each entryId once, so a retry never doubles one. */
   sendRemoteAudit(entries: RemoteAuditEntry[]): Promise<void>;
+  /** The upkeep hallo, did on this device in the last 30 days, newest first ("Onderhoud"). */
+  maintenance(): Promise<MaintenanceList>;
   /** Opens GET /events; the stream is checked and parsed by events-stream.ts. */
   openEvents(lastEventId: string | null, signal: AbortSignal): Promise<ByteStream>;
 }
@@ -267,6 +270,11 @@ export function createApiClient(opts: ApiClientOptions): HalloApi {
         }),
       );
       read<undefined>('sendRemoteAudit', raw, [204]);
+    },
+
+    async maintenance() {
+      const raw = await send((signal) => api.GET('/maintenance', { headers: auth(), parseAs: 'text', signal }));
+      return read<MaintenanceList>('getMaintenance', raw, [200]);
     },
 
     async openEvents(lastEventId, signal) {

@@ -246,3 +246,34 @@ describe('the conversation on a ticket', () => {
     ]);
   });
 });
+
+describe('hallo,’s upkeep of this device ("Onderhoud")', () => {
+  const entry = { id: 'mnt_1', at: '2026-12-05T01:00:00Z', kind: 'disk-checked', note: 'Schijf C: gecontroleerd' };
+
+  it('asks GET /maintenance with the token and hands on the validated list, kinds it does not know included', async () => {
+    const list = { entries: [entry, { id: 'mnt_0', at: '2026-12-01T03:00:00Z', kind: 'firmware-updated', note: null, count: 2 }] };
+    const { api, http } = setup(() => json(200, list));
+    await expect(api.maintenance()).resolves.toEqual(list);
+    expect(http.requests.map((r) => [r.method, r.url, r.headers.get('Authorization')])).toEqual([['GET', `${BASE}/maintenance`, 'Bearer tok-0123456789abcdef']]);
+  });
+
+  it('strips control and bidi characters from hallo,’s note', async () => {
+    const { api } = setup(() => json(200, { entries: [{ ...entry, note: 'Schijf\u0007 C: \u202Egecontroleerd' }] }));
+    expect((await api.maintenance()).entries[0]?.note).toBe('Schijf C: gecontroleerd');
+  });
+
+  it('refuses a list that fails the schema with one ApiError each', async () => {
+    const answers = [
+      new Response('<html>Proxy login</html>', { status: 200, headers: { 'Content-Type': 'text/html' } }),
+      json(200, { entries: [{ ...entry, at: undefined }] }),
+      json(200, { entries: [{ ...entry, count: -1 }] }),
+      json(200, { entries: [{ ...entry, note: 'x'.repeat(501) }] }),
+      json(200, { entries: Array.from({ length: 201 }, (_, i) => ({ ...entry, id: `mnt_${i}` })) }),
+    ];
+    const { api } = setup(() => answers.shift()!);
+    const errors = [];
+    for (let i = 0; i < 5; i++) errors.push(await failure(api.maintenance()));
+    expect(errors.map((e) => e.code)).toEqual(Array(5).fill('invalid-response'));
+    expect(errors[1]!.detail).toContain('/entries/0');
+  });
+});
