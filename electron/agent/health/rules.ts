@@ -3,7 +3,7 @@ import { exactGigabytes, gigabytes } from '../../contract/sizes';
 import type { HeartbeatBody } from '../hallo-api/types';
 import type { ProbeFailure } from '../platform/bounded';
 import type { HealthSnapshot } from './collect';
-import { HISTORY_SPAN_MS } from './history';
+import { SAMPLE_RESOLUTION_MS } from './history';
 
 /** The policy's `health.thresholds`, every field filled in. */
 export interface HealthThresholds {
@@ -30,9 +30,9 @@ export const DEFAULT_THRESHOLDS: Readonly<HealthThresholds> = Object.freeze({
 
 /**
  * The policy's thresholds over the defaults; a missing or non-numeric field keeps its default.
- * `memorySustainedMinutes` is clamped to the history window: the memory rule walks back through
- * the history, which holds one hour, so a longer duration could never be reached and memory
- * pressure would silently never show. At most the whole hour it is.
+ * `memorySustainedMinutes` is clamped to the hour the history keeps every sample of: the memory
+ * rule walks back through the samples, and past that hour only 5-minute averages remain, which
+ * can hide a dip. At most the whole hour it is.
  */
 export function resolveThresholds(partial?: Partial<HealthThresholds> | null): HealthThresholds {
   const resolved = { ...DEFAULT_THRESHOLDS };
@@ -46,8 +46,8 @@ export function resolveThresholds(partial?: Partial<HealthThresholds> | null): H
 
 const MINUTE = 60_000;
 const DAY = 86_400;
-/** The longest run of memory pressure the history can show. */
-export const MAX_SUSTAINED_MINUTES = HISTORY_SPAN_MS / MINUTE;
+/** The longest run of memory pressure the history's samples can show. */
+export const MAX_SUSTAINED_MINUTES = SAMPLE_RESOLUTION_MS / MINUTE;
 
 const unknown = (id: string, check: TypedStatusItem['check'], reason: ProbeFailure): TypedStatusItem => ({
   id,

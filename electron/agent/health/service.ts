@@ -4,9 +4,11 @@ import type { Clock } from '../ports';
 import type { SliceStore } from '../capability';
 import { createCollector } from './collect';
 import { figuresOf } from './figures';
-import { appendHistory, historyPoint } from './history';
+import { appendHistory, compactHistory, historyPoint } from './history';
+import type { HistoryFileStore } from './history-file';
 import { createSystemProbes, type HealthProbes } from './probes';
 import { evaluate, type HealthThresholds } from './rules';
+import { systemMount } from './system-disk';
 
 export interface HealthService {
   start(): void;
@@ -20,7 +22,8 @@ const MIN_SAMPLE_SECONDS = 5;
 
 /**
  * Samples the PC every `sampleSeconds` (read again each time, so a new policy applies from the
- * next sample), judges it, keeps an hour of history, and writes the `health` and `device` slices.
+ * next sample), judges it, keeps 24 hours of history (loaded from `historyFile` before the first
+ * sample, saved there after each), and writes the `health` and `device` slices.
  */
 export function createHealthService(deps: {
   store: SliceStore<'health' | 'device'>;
@@ -30,6 +33,10 @@ export function createHealthService(deps: {
   thresholds: () => HealthThresholds;
   sampleSeconds: () => number;
   probeTimeoutMs?: number;
+  /** Where the history survives a restart; absent: it lives as long as the service. */
+  historyFile?: HistoryFileStore;
+  /** Windows' `SystemDrive`: the disk whose free space the history follows. */
+  systemDrive?: string;
 }): HealthService {
   const { store, clock } = deps;
   const log = deps.log.child('health');
@@ -38,6 +45,18 @@ export function createHealthService(deps: {
   let timer: unknown = null;
   let stopped = false;
   let failures = new Map<string, string>(); // item id → reason, to log each change once
+  let loading: Promise<void> | null = null;
+
+  /** The saved history under whatever this run has sampled already (nothing, unless a load was slow). */
+  async function loadHistory(): Promise<void> {
+    const saved = await (deps.historyFile?.load() ?? []);
+    if (saved.length === 0 || stopped) return;
+    store.update('health', (health) => {
+      const first = health.history[0]?.at;
+      const older = first === undefined ? saved : saved.filter((p) => p.at < first);
+      return { ...health, history: compactHistory([...older, ...health.history], clock.now()) };
+    });
+  }
 
   function reportFailures(items: StatusItem[]): void {
     const now = new Map(items.filter((i) => i.severity === 'unknown').map((i) => [i.id, String(i.params.reason)]));
@@ -49,17 +68,15 @@ export function createHealthService(deps: {
   }
 
   async function sample(): Promise<void> {
-    const snapshot = await collector.sample();
+    loading ??= loadHistory().catch((error: unknown) => log.error('the history could not be loaded', { error: String(error) }));
+    const [snapshot] = await Promise.all([collector.sample(), loading]);
     if (stopped) return; // a sample that outlived stop() writes nothing
-    const previous = store.get().health.history;
-    const items = evaluate(snapshot, deps.thresholds(), previous, store.get().app.sizeUnits);
+    const { app, health } = store.get();
+    const items = evaluate(snapshot, deps.thresholds(), health.history, app.sizeUnits);
     reportFailures(items);
-    store.set('health', {
-      collectedAt: new Date(snapshot.at).toISOString(),
-      items,
-      figures: figuresOf(snapshot),
-      history: appendHistory(previous, historyPoint(snapshot)),
-    });
+    const history = appendHistory(health.history, historyPoint(snapshot, systemMount(app.platform, deps.systemDrive)));
+    store.set('health', { collectedAt: new Date(snapshot.at).toISOString(), items, figures: figuresOf(snapshot), history });
+    deps.historyFile?.changed(history);
     const device = await collector.device();
     if (!stopped) store.set('device', device);
   }

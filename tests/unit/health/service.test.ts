@@ -98,15 +98,16 @@ describe('health service', () => {
     expect(log.recent().filter((e) => e.msg === 'health probe failed')).toHaveLength(1);
   });
 
-  it('samples every sampleSeconds and keeps one hour of history, oldest dropped', async () => {
+  it('samples every sampleSeconds; samples older than an hour become 5-minute means', async () => {
     const { store, service, calls } = make({}, { sampleSeconds: 60 });
     service.start();
     await clock.advance(90 * 60_000);
     service.stop();
     const history = store.get().health.history;
     expect(calls.currentLoad).toBe(91); // at 0 and every minute for 90 minutes
-    expect(history).toHaveLength(60);
-    expect(history[0]!.at).toBe('2026-03-02T09:31:00.000Z');
+    // 09:00–09:29 as six means (09:00, 09:05, ... 09:25), then every sample from 09:30 to 10:30.
+    expect(history.slice(0, 7).map((p) => p.at.slice(11, 16))).toEqual(['09:00', '09:05', '09:10', '09:15', '09:20', '09:25', '09:30']);
+    expect(history).toHaveLength(6 + 61);
     expect(history.at(-1)!.at).toBe('2026-03-02T10:30:00.000Z');
   });
 
