@@ -64,6 +64,11 @@ function updatesFigures() {
   return runJson(['--import', 'tsx', 'tests/bench/updates-cpu.ts']);
 }
 
+function tempFigures() {
+  log('the temp-files check: sizing and cleaning a folder of 10 000 files (fresh process)');
+  return runJson(['--import', 'tsx', 'tests/bench/temp-size.ts']);
+}
+
 function ticketFigures() {
   return runJson(['--import', 'tsx', 'tests/bench/tickets.ts']);
 }
@@ -143,6 +148,7 @@ const parts: Record<string, () => Promise<Record<string, unknown>> | Record<stri
   tickets: ticketFigures,
   thread: threadFigures,
   updates: updatesFigures,
+  temp: tempFigures,
   restart: restartPromptFigures,
   consent: () => {
     log('consent prompt: the portal asks until the consent page shows it (one cold, 5 warm)');

@@ -4,7 +4,23 @@
 //   hang          never answers            die       exits in the middle of the call
 //   throw <msg>   fails as a script does   pid       prints {"pid": <its process id>}
 //   flood         prints far too much
+// The Windows checks script (electron/agent/checks/windows-script.ts, known by its `$parts = @(…)`
+// line) is answered part by part from HALLO_STAND_IN_CHECKS (JSON): `{ "<part>": <the part's entry> }`
+// gives the document the script would print for the parts asked (a part not listed: failed);
+// a part whose entry is "hang" hangs the whole call, as a process stuck outside the runspaces would;
+// the whole value "language-mode" fails as PowerShell does in Constrained Language Mode. With
+// HALLO_STAND_IN_LOG set, each call appends the parts it asked for, one line per call.
+import { appendFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+
+function checksAnswer(asked) {
+  if (process.env.HALLO_STAND_IN_LOG) appendFileSync(process.env.HALLO_STAND_IN_LOG, `${asked.join(',')}\n`);
+  const config = JSON.parse(process.env.HALLO_STAND_IN_CHECKS ?? '{}');
+  if (config === 'language-mode') return { error: 'Cannot invoke method. Method invocation is supported only on core types in this language mode.' };
+  if (asked.some((part) => config[part] === 'hang')) return 'hang';
+  const parts = Object.fromEntries(asked.map((part) => [part, config[part] ?? { error: 'failed', detail: 'the stand-in has no answer', ms: 1 }]));
+  return { json: JSON.stringify({ schema: 1, parts }) };
+}
 
 const lines = createInterface({ input: process.stdin });
 lines.on('line', (line) => {
@@ -12,6 +28,14 @@ lines.on('line', (line) => {
   const encoded = /FromBase64String\('([A-Za-z0-9+/=]*)'\)/.exec(line)?.[1];
   if (!id || encoded === undefined) return;
   const script = Buffer.from(encoded, 'base64').toString('utf8');
+  const checks = /^\$parts = @\(([^)]*)\)/m.exec(script);
+  if (checks) {
+    const answer = checksAnswer([...checks[1].matchAll(/'([^']+)'/g)].map((m) => m[1]));
+    if (answer === 'hang') return;
+    process.stdout.write(answer.error ? `ERROR-${id} ${answer.error}\n` : `${answer.json}\n`);
+    process.stdout.write(`END-${id}\n`);
+    return;
+  }
   const [verb, ...rest] = script.split(' ');
   const arg = rest.join(' ');
   const answer = (text) => {

@@ -1,3 +1,4 @@
+import { DEFAULT_CHECKS_POLICY } from '../../electron/agent/checks/rules';
 import type { components } from '../../electron/agent/hallo-api/openapi';
 
 export type Policy = components['schemas']['Policy'];
@@ -33,6 +34,8 @@ export function demoPolicy(signingKey: SigningKey, override: Partial<Policy> = {
     restart: { deadlineHours: 72, deferralMinutes: [60, 240, 480], maxDeferrals: 3, finalCountdownMinutes: 15, graceHours: 4, pickTimes: ['12:30', '18:00'] },
     updates: { checkHours: 4 },
     remote: { consentTimeoutSeconds: 60, onTimeout: 'deny', signingKeys: [signingKey] },
+    // The agent's defaults written out, so that a portal (PUT /portal/policy) sees each threshold it may change.
+    checks: { ...DEFAULT_CHECKS_POLICY, enabled: { ...DEFAULT_CHECKS_POLICY.enabled }, officeMinimumBuilds: {} },
   };
   const policy = { ...base, ...override };
   // The calamiteitendienst exists only with a 24x7 contract.

@@ -5,7 +5,8 @@ import type { Policy } from '../hallo-api/types';
  * yet is empty rather than invented: no phone, e-mail, portal or opening hours (the UI says "not
  * known yet", never a wrong number or "closed"), and no signing keys, so no remote session can be
  * accepted before hallo, has said whose keys to trust. Intervals and limits are the API's defaults;
- * the health thresholds are left out, so the health rules use their own defaults.
+ * the health thresholds are left out, so the health rules use their own defaults; so is `checks`
+ * (checks/rules.ts resolveChecksPolicy fills it in).
  */
 export const DEFAULT_POLICY: Policy = {
   support: { phone: '', email: '', portalUrl: '', slaTier: 'standaard', hours: [], timeZone: 'Europe/Amsterdam' },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { UpdateClass } from '../../../contract/updates';
+import { officeChannelOf } from '../../checks/parse/office-channel';
 import type { InstalledUpdate, OfficeInfo, Parsed, Part, Pending, PendingUpdate, RestartReason } from '../types';
 
 /*
@@ -75,18 +76,10 @@ export function classify(categoryIds: readonly string[]): UpdateClass {
 const REBOOT_BEHAVIOR: Record<number, PendingUpdate['reboot']> = { 0: 'never', 1: 'always', 2: 'can-request' };
 const RESULT: Record<number, InstalledUpdate['result']> = { 1: 'in-progress', 2: 'succeeded', 3: 'succeeded-with-errors', 4: 'failed', 5: 'aborted' };
 
-// Click-to-Run channels by the GUID that ends UpdateChannel or CDNBaseUrl (windows-probes.md).
-const CHANNELS: Record<string, string> = {
-  '492350f6-3a01-4f97-b9c0-c7c6ddf67d60': 'current',
-  '64256afe-f5d9-4f86-8936-8840a6a4f5be': 'current-preview',
-  '55336b82-a18d-4dd6-b5f6-9e5095c314a6': 'monthly-enterprise',
-  '7ffbc6bf-bc32-4f92-8982-f9dd17fd3114': 'semi-annual',
-  'b8f9b850-328d-4355-9145-c59439a0c4cf': 'semi-annual-preview',
-  '5440fd1f-7ecb-4221-8110-145efaa6372f': 'beta',
-};
+/** Our name for a Click-to-Run channel (checks/parse/office-channel.ts), or the raw value when it is not one we know. */
 export function officeChannel(value: string): string {
-  const guid = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i.exec(value.trim())?.[1]?.toLowerCase();
-  return (guid && CHANNELS[guid]) || value.trim();
+  const channel = officeChannelOf(value);
+  return channel === 'unknown' ? value.trim() : channel;
 }
 
 type Doc = z.infer<typeof WuaDocument>;
