@@ -1,5 +1,6 @@
 import type { AgentState, DeviceInfo } from '../../contract';
 import { checklistOf } from '../../contract/checklist';
+import { historySummary, round1 } from '../../contract/history-summary';
 import type { DiagnosticsPart, HeartbeatPart } from '../capability';
 import type { Masker } from '../platform/mask';
 import { maskDeep } from '../platform/mask';
@@ -7,10 +8,10 @@ import { cut, thin } from '../platform/trim';
 import { healthSummary } from './rules';
 
 const MAX_CHECKS = 64;
-/** One point a minute is enough for a chart; a policy sampling every 5 s would send 720. */
+/** 60 points are enough for a chart of the day; the summary carries the figures of all of it. */
 const HISTORY_POINTS = 60;
 
-const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
+const round1OrNull = (n: number | null) => (n === null ? null : round1(n));
 
 /** The health capability's part of each heartbeat: the summary and every line of the checklist (updates and the restart too). */
 export function healthHeartbeat(state: Pick<AgentState, 'overall' | 'health'> & Partial<Pick<AgentState, 'updates'>>): HeartbeatPart {
@@ -19,8 +20,9 @@ export function healthHeartbeat(state: Pick<AgentState, 'overall' | 'health'> & 
 
 /**
  * The health capability's part of a ticket's diagnostics: the device (the hostname stays as it
- * is: it is how technicians find the PC), the summary with the last hour, and the checks, with the
- * user's name masked wherever it can appear (a mount like /media/anna/STICK names the user).
+ * is: it is how technicians find the PC), the summary with the 24 hours of history thinned and
+ * summed up (`historySummary`), and the checks, with the user's name masked wherever it can
+ * appear (a mount like /media/anna/STICK names the user).
  */
 export function healthDiagnostics(input: {
   state: Pick<AgentState, 'overall' | 'health'> & Partial<Pick<AgentState, 'updates'>>;
@@ -49,9 +51,11 @@ export function healthDiagnostics(input: {
       ...maskDeep(healthSummary(state), mask),
       history: thin(state.health.history, HISTORY_POINTS).map((p) => ({
         at: p.at,
-        cpuLoadPercent: round1(p.cpuLoadPercent),
-        memoryUsedPercent: round1(p.memoryUsedPercent),
+        cpuLoadPercent: round1OrNull(p.cpuLoadPercent),
+        memoryUsedPercent: round1OrNull(p.memoryUsedPercent),
+        diskFreePercent: round1OrNull(p.diskFreePercent ?? null),
       })),
+      historySummary: historySummary(state.health.history),
     },
     checks: checklistOf(state).slice(0, MAX_CHECKS).map((item) => ({
       ...item,

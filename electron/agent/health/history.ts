@@ -1,4 +1,5 @@
 import type { HistoryPoint } from '../../contract';
+import { bucketOf, HISTORY_FIGURES, meanOf, round1 } from '../../contract/history-summary';
 import type { HealthSnapshot } from './collect';
 import { systemDisk } from './system-disk';
 
@@ -21,9 +22,6 @@ const FASTEST_SAMPLE_MS = 5000;
 export const HISTORY_MAX_POINTS =
   (SAMPLE_RESOLUTION_MS + BUCKET_MS) / FASTEST_SAMPLE_MS + (HISTORY_SPAN_MS - SAMPLE_RESOLUTION_MS) / BUCKET_MS + 1;
 
-/** One decimal is more than a chart can show, and keeps the file small. */
-const round1 = (n: number) => Math.round(n * 10) / 10;
-
 /** The snapshot as one chart point; `systemMount` names the disk that holds the OS (system-disk.ts). */
 export function historyPoint(snapshot: HealthSnapshot, systemMount: string): HistoryPoint {
   const disk = 'value' in snapshot.disks ? systemDisk(snapshot.disks.value, systemMount) : null;
@@ -39,21 +37,6 @@ export function historyPoint(snapshot: HealthSnapshot, systemMount: string): His
 export function appendHistory(history: readonly HistoryPoint[], point: HistoryPoint): HistoryPoint[] {
   const before = (history.at(-1)?.at ?? '') < point.at ? history : history.filter((p) => p.at < point.at);
   return compactHistory([...before, point], Date.parse(point.at));
-}
-
-type Figure = 'cpuLoadPercent' | 'memoryUsedPercent' | 'diskFreePercent';
-const FIGURES: readonly Figure[] = ['cpuLoadPercent', 'memoryUsedPercent', 'diskFreePercent'];
-
-/** The mean of the figures that were measured; null when none was. */
-function mean(points: readonly HistoryPoint[], figure: Figure): number | null {
-  const values = points.map((p) => p[figure]).filter((v): v is number => typeof v === 'number');
-  return values.length === 0 ? null : round1(values.reduce((a, b) => a + b, 0) / values.length);
-}
-
-/** The start of the 5-minute bucket a toISOString time falls in, as text: no date parsing per point (about 1 µs each). */
-function bucketOf(at: string): string {
-  const minute = Math.floor(Number(at.slice(14, 16)) / 5) * 5;
-  return `${at.slice(0, 14)}${minute < 10 ? '0' : ''}${minute}:00.000Z`;
 }
 
 /**
@@ -75,7 +58,7 @@ export function compactHistory(points: readonly HistoryPoint[], now: number): Hi
     if (bucket.length === 1 && bucket[0]!.at === bucketStart) kept.push(bucket[0]!); // averaged before
     else if (bucket.length > 0) {
       const averaged: HistoryPoint = { at: bucketStart, cpuLoadPercent: null, memoryUsedPercent: null, diskFreePercent: null };
-      for (const figure of FIGURES) averaged[figure] = mean(bucket, figure);
+      for (const figure of HISTORY_FIGURES) averaged[figure] = meanOf(bucket, figure);
       kept.push(averaged);
     }
     bucket = [];
