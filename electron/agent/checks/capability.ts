@@ -1,10 +1,10 @@
-import { tmpdir } from 'node:os';
 import type { ActionResult, ChecksState } from '../../contract';
 import { defineCapability } from '../capability';
 import { currentUserMasker, maskDeep } from '../platform/mask';
 import { createChecksChecker, type ChecksChecker } from './checker';
 import { cleanupItemIds, systemMounts } from './cleanup-offer';
 import { factsOf } from './facts';
+import { defaultTempDirs } from './temp/size';
 import { checksItems, enabledChecks, resolveChecksPolicy } from './rules';
 import type { ChecksReading, ChecksSource } from './types';
 
@@ -22,26 +22,6 @@ export const FIRST_CHECKS_DELAY_MS = 30_000;
 const MINUTE = 60_000;
 
 type CleanResult = ActionResult<'checks.cleanTemp'>;
-/** What a cleanup of the user's temp folders did (h-temp's cleanTemp). */
-export interface TempCleanup {
-  freedBytes: number;
-  removed: number;
-  skipped: number;
-  /** Folders that were not cleaned (a link, a junction, unreadable). */
-  notCleaned: string[];
-}
-export type TempCleaner = (userDirs: string[]) => Promise<TempCleanup>;
-
-/** The temp folders when the ports name none. TODO(h-temp): its defaultTempDirs. */
-function defaultTempDirs(platform: NodeJS.Platform): { user: string[]; system: string[] } {
-  if (platform === 'win32') return { user: [tmpdir()], system: [`${process.env.SystemRoot ?? 'C:\\Windows'}\\Temp`] };
-  return { user: [tmpdir()], system: ['/var/tmp'] };
-}
-
-/** TODO(h-temp): its cleanTemp (the user's own files older than a day, never through a link). */
-const loadCleaner = async (): Promise<TempCleaner> => {
-  throw new Error('the temp cleanup is not in this build yet');
-};
 
 /**
  * The PC's protection and upkeep: antivirus, firewall, disk encryption, time, Microsoft 365 and
@@ -57,7 +37,7 @@ export const checksCapability = defineCapability({
     const log = ctx.log.child('checks');
     const platform = store.get().app.platform as NodeJS.Platform;
     const policy = () => resolveChecksPolicy(ctx.policy().checks);
-    const tempDirs = ctx.ports.checks?.tempDirs ?? defaultTempDirs(platform);
+    const tempDirs = ctx.ports.checks?.tempDirs ?? defaultTempDirs(platform, process.env);
     const mounts = systemMounts(platform, process.env);
     const mask = currentUserMasker();
     let stopped = false;
@@ -114,7 +94,9 @@ export const checksCapability = defineCapability({
       store.update('checks', (s) => ({ ...s, cleanup: { ...s.cleanup, running: true } }));
       let result: CleanResult;
       try {
-        const done = await (await loadCleaner())(tempDirs.user);
+        // Loaded at the first cleanup: the idle agent never holds it before.
+        const { cleanTemp: clean, TEMP_MIN_AGE_MS } = await import('./temp/cleanup');
+        const done = await clean(tempDirs.user, { now: ctx.clock.now(), minAgeMs: TEMP_MIN_AGE_MS, platform });
         const figures = { freedBytes: done.freedBytes, removed: done.removed, skipped: done.skipped };
         const failed = done.notCleaned.length >= tempDirs.user.length && done.removed === 0;
         result = { outcome: failed ? 'failed' : 'cleaned', ...figures };

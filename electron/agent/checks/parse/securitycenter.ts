@@ -10,6 +10,9 @@ import { decodeProductState } from './product-state';
  * `ConvertTo-Json`: one object or an array), and wmic's `/format:list`. Only `displayName` and
  * `productState` are read; their names are not translated. Nothing printed: nothing registered.
  * Windows Server has no Security Center: its error is "unsupported", not a missing antivirus.
+ * Every instance is kept, even two of one product: an update can leave the old registration behind
+ * (https://github.com/amidaware/community-scripts/issues/268), so the rules should call a product on
+ * when any instance of that name is on.
  */
 
 // The "no such namespace" error in words where its code is not printed (wmic prints none).
