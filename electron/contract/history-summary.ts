@@ -1,7 +1,13 @@
-import type { HistoryPoint } from './state';
-
 // The health history summed up, the same for a ticket's diagnostics (the agent) and the charts'
-// words in Details (the renderer), so that the two cannot disagree.
+// words in Details (the renderer), so that the two cannot disagree. Kept free of zod and of
+// state.ts (the renderer reads it too): a point is described by its shape, as state.ts's HistoryPoint has it.
+
+interface HistoryPoint {
+  at: string;
+  cpuLoadPercent: number | null;
+  memoryUsedPercent: number | null;
+  diskFreePercent?: number | null | undefined;
+}
 
 export type HistoryFigure = 'cpuLoadPercent' | 'memoryUsedPercent' | 'diskFreePercent';
 export const HISTORY_FIGURES: readonly HistoryFigure[] = ['cpuLoadPercent', 'memoryUsedPercent', 'diskFreePercent'];

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { HealthState, Language, Severity, SizeUnits } from '../../../electron/contract';
 import { formatGb, formatNumber, formatTime, uptimeParts } from '../format';
 import { Chevron } from './Icons';
-import { Sparkline } from './Sparkline';
+import { HistoryCharts } from './HistoryCharts';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -101,8 +101,8 @@ export function Details({ health, units, language }: { health: HealthState; unit
           </>
         )}
 
-        <h3 className="subheading">{t('details.history')}</h3>
-        <Sparkline history={health.history} />
+        <h3 className="subheading">{t('history.title')}</h3>
+        <HistoryCharts history={health.history} language={language} />
         {health.collectedAt && (
           <p className="muted small">{t('details.measuredAt', { time: formatTime(new Date(health.collectedAt), language) })}</p>
         )}
