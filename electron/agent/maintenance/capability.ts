@@ -133,6 +133,7 @@ export const maintenanceCapability = defineCapability({
           if (cameOnline && (!fetchedThisRun || stale)) void fetchHallo();
         });
         if (status === 'online') void fetchHallo();
+        else schedule(); // offline or not enrolled: still every 6 hours (old entries leave; a fetch is tried)
       },
       async stop() {
         stopped = true;

@@ -51,7 +51,7 @@ export class MaintenanceMemory {
     await this.save('hallo.json', { version: 1, ...copy });
   }
 
-  /** Logged on failure and written again with the next observation: the state keeps the list meanwhile. */
+  /** Logged on failure and written whole with the next new observation: the state keeps the list meanwhile. */
   async saveObserved(entries: readonly MaintenanceEntry[]): Promise<void> {
     await this.save('observed.json', { version: 1, entries });
   }

@@ -113,6 +113,19 @@ describe('maintenance capability', () => {
     await offline.stop();
   });
 
+  it('offline, still every 6 hours: an entry that passed 30 days leaves the list, and hallo, is asked again', async () => {
+    const env = await pc();
+    env.hallo.entries = [{ id: 'edge', at: ago(29.9), kind: 'disk-checked' }];
+    await (await boot(env)).stop();
+    env.hallo.down = true;
+    const offline = await boot(env, { online: false });
+    expect([env.hallo.asked, offline.ids()]).toEqual([1, ['edge']]);
+    await env.clock.advance(MAINTENANCE_REFRESH_MS);
+    await settle();
+    expect([env.hallo.asked, offline.ids(), offline.state().stale]).toEqual([2, [], true]);
+    await offline.stop();
+  });
+
   it('records the PC’s own upkeep and keeps it across a restart after the source forgot it', async () => {
     const env = await pc();
     const scan = { at: ago(3), kind: 'full' as const, product: 'Microsoft Defender Antivirus' };
