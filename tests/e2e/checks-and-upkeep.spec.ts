@@ -1,4 +1,4 @@
-import { mkdtemp, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
@@ -34,13 +34,30 @@ test.beforeAll(async () => {
   // The demo policy with the least temp-files threshold the OpenAPI file allows.
   policyDir = await mkdtemp(join(tmpdir(), 'hallo-e2e-policy-'));
   await writeFile(join(policyDir, 'policy.json'), JSON.stringify({ checks: { tempFilesGb: 0.1 } }));
-  preview = await startPreviewProcess(['--language', 'nl-NL', '--policy', join(policyDir, 'policy.json')], { env: { TMPDIR: tempDir } });
+  preview = await startPreviewProcess(['--language', 'nl-NL', '--policy', join(policyDir, 'policy.json')], { env: { TMPDIR: tempDir }, prepare: writeHistory });
 });
 test.afterAll(async () => {
   await preview?.stop();
   await rm(tempDir, { recursive: true, force: true });
   await rm(policyDir, { recursive: true, force: true });
 });
+
+/**
+ * A day of health history from before this start, as the agent keeps it on disk
+ * (health/history-file.ts): a point every 5 minutes for the last 23 hours, so that the charts in
+ * Details have a day to draw from the first moment.
+ */
+async function writeHistory(dataDir: string): Promise<void> {
+  const now = Date.now();
+  const points = Array.from({ length: 23 * 12 }, (_, i) => ({
+    at: new Date(now - (23 * 12 - i) * 5 * 60_000).toISOString(),
+    cpuLoadPercent: 10 + (i % 12) * 5,
+    memoryUsedPercent: 40 + (i % 6),
+    diskFreePercent: 31,
+  }));
+  await mkdir(join(dataDir, 'health'), { recursive: true, mode: 0o700 });
+  await writeFile(join(dataDir, 'health', 'history.json'), JSON.stringify({ version: 1, points }), { mode: 0o600 });
+}
 
 /** A catalog sentence as a pattern: its placeholders stand for any words. */
 function sentence(text: string): RegExp {
@@ -179,10 +196,13 @@ test('Onderhoud and the raw probe results are reachable by keyboard and clean fo
   await expectNoAxeViolations(page);
 });
 
-test('the charts in Details: processor, memory and free space over the last hours', async ({ page }) => {
-  test.fixme(true, 'Waits for h-hist: the charts in Details (CPU, memory, free space) are its part; their names are its words.');
+test('the charts in Details: processor, memory and free space over the last 24 hours, each said in words', async ({ page }) => {
   await openPopup(page, preview);
   await page.locator('summary', { hasText: nl.details.title }).click();
-  await expect(page.getByRole('img', { name: nl.details.historyLabel })).toBeVisible();
+  for (const figure of [nl.history.cpu, nl.history.memory, nl.history.diskFree]) {
+    await expect(page.getByRole('img', { name: nl.history.chartLabel.replace('{{figure}}', figure) })).toBeVisible();
+    // The caption says the line in words: average, highest and lowest, or that it was not measured.
+    await expect(page.getByText(new RegExp(`^${sentence(nl.history.summary.replace('{{figure}}', figure)).source}$|^${sentence(nl.history.notMeasured.replace('{{figure}}', figure)).source}$`))).toBeVisible();
+  }
   await expectNoAxeViolations(page);
 });
