@@ -86,7 +86,7 @@ describe('"Tijdelijke bestanden opruimen"', () => {
     const i18n = createI18n('nl');
     const t = i18n.t.bind(i18n) as (key: string, params?: Record<string, unknown>) => string;
     const cleaned = { outcome: 'cleaned' as const, freedBytes: 734_003_200, removed: 214, skipped: 3 };
-    expect(cleanupSaid({ result: cleaned }, 'binary', 'nl', t)).toEqual(['700 MB vrijgemaakt: 214 bestanden opgeruimd.', '3 bestanden zijn in gebruik en zijn blijven staan.']);
+    expect(cleanupSaid({ result: cleaned }, 'binary', 'nl', t)).toEqual(['700 MB vrijgemaakt: 214 bestanden opgeruimd.', '3 bestanden zijn blijven staan: ze zijn nieuw of in gebruik.']);
     expect(cleanupSaid({ result: { ...cleaned, freedBytes: 1_610_612_736, skipped: 0 } }, 'binary', 'nl', t)).toEqual(['1,5 GB vrijgemaakt: 214 bestanden opgeruimd.']);
     expect(cleanupSaid({ result: { ...cleaned, freedBytes: 1_500_000_000, removed: 1, skipped: 0 } }, 'decimal', 'nl', t)).toEqual(['1,5 GB vrijgemaakt: 1 bestand opgeruimd.']);
     expect(cleanupSaid({ result: { outcome: 'cleaned', freedBytes: 0, removed: 0, skipped: 0 } }, 'binary', 'nl', t)).toEqual(['Er was niets op te ruimen.']);
