@@ -20,3 +20,19 @@ export function exactGigabytes(bytes: number, units: SizeUnits): number {
 export function gigabytes(bytes: number, units: SizeUnits): number {
   return Math.round(exactGigabytes(bytes, units) * 10) / 10;
 }
+
+export type SizeUnit = 'gb' | 'mb' | 'kb' | 'bytes';
+
+/**
+ * Bytes in the largest unit that is at least one, as the file manager counts it in `units` (kB and
+ * MB step by 1024 where GB does), one decimal: for a size that may be small, such as what
+ * "Tijdelijke bestanden opruimen" freed. The catalog says it (`size.<unit>`).
+ */
+export function sizeParts(bytes: number, units: SizeUnits): { unit: SizeUnit; value: number } {
+  const step = units === 'binary' ? 1024 : 1000;
+  const round = (value: number) => Math.round(value * 10) / 10;
+  if (bytes >= BYTES_PER_GB[units]) return { unit: 'gb', value: gigabytes(bytes, units) };
+  if (bytes >= step * step) return { unit: 'mb', value: round(bytes / (step * step)) };
+  if (bytes >= step) return { unit: 'kb', value: round(bytes / step) };
+  return { unit: 'bytes', value: Math.max(0, Math.round(bytes)) };
+}

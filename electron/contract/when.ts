@@ -43,7 +43,7 @@ export function formatDateTime(iso: string | null, language: Language, timeStyle
 }
 
 /** Calendar day number of an instant in a time zone, for "today" / "tomorrow" comparisons. */
-function dayNumber(at: Date, timeZone: string): number {
+export function dayNumber(at: Date, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
     .formatToParts(at)
     .reduce<Record<string, number>>((acc, part) => ({ ...acc, [part.type]: Number(part.value) }), {});

@@ -9,6 +9,7 @@ import { AdminView } from './components/AdminView';
 import { EnrolBanner } from './components/Banner';
 import { Checks } from './components/Checks';
 import { Details } from './components/Details';
+import { Maintenance } from './components/Maintenance';
 import { Footer } from './components/Footer';
 import { Header } from './components/Header';
 import { Headline } from './components/Headline';
@@ -148,6 +149,8 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
   );
   const openThread = useCallback((ticketId: string) => void bridge.actions['tickets.openThread']({ ticketId }).catch(() => undefined), [bridge]);
 
+  const cleanTemp = useCallback(() => bridge.actions['checks.cleanTemp']({}), [bridge]);
+
   const startReport = useCallback(
     (relatedItemId: string | null) => void bridge.actions['tickets.startReport']({ relatedItemId }).catch(() => undefined),
     [bridge],
@@ -232,6 +235,7 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
             setLanguage={(preference: LanguagePreference) =>
               void bridge.actions['settings.setLanguage']({ language: preference }).catch(() => undefined)
             }
+            refreshChecks={() => void bridge.actions['checks.refresh']({}).catch(() => undefined)}
           />
         ) : (
           <>
@@ -240,7 +244,12 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
             <div aria-live="polite" className="result-region">
               {result && <ReportResult entry={result} support={state.support} onClose={() => setResultId(null)} />}
             </div>
-            <Checks items={checklistOf(state)} language={language} onReport={startReport} />
+            <Checks
+              items={checklistOf(state)}
+              language={language}
+              onReport={startReport}
+              cleanup={{ itemIds: state.checks.cleanup.itemIds, running: state.checks.cleanup.running, units: state.app.sizeUnits, clean: cleanTemp }}
+            />
             <div className="report-row">
               <button type="button" className="button accent report-button" ref={reportButton} onClick={() => startReport(null)}>
                 <Glyph name="report" />
@@ -283,6 +292,14 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
               language={language}
               now={new Date()}
               onAcknowledge={() => void bridge.actions['updates.acknowledge']({}).catch(() => undefined)}
+            />
+            <Maintenance
+              maintenance={state.maintenance}
+              units={state.app.sizeUnits}
+              zone={state.support.timeZone}
+              language={language}
+              now={new Date()}
+              onOpen={() => void bridge.actions['maintenance.refresh']({}).catch(() => undefined)}
             />
             <Details health={state.health} units={state.app.sizeUnits} language={language} />
             <SupportCard support={state.support} language={language} now={new Date()} onPortal={() => void openPortal()} />

@@ -1,6 +1,6 @@
 import type { Language, SizeUnits } from '../../electron/contract';
-import { LOCALE } from '../../electron/contract/when';
-import { gigabytes } from '../../electron/contract/sizes';
+import { dayNumber, LOCALE, safeTimeZone } from '../../electron/contract/when';
+import { gigabytes, sizeParts } from '../../electron/contract/sizes';
 
 // Everything the popup shows as a number or a time goes through here, so that Dutch gets
 // "4,2 GB" and "morgen om 08:00" and English gets "4.2 GB" and "tomorrow at 08:00".
@@ -14,8 +14,9 @@ export function locale(language: Language): string {
 
 // Making an Intl formatter costs far more than using one (a conversation of 200 messages formats
 // hundreds of times, `npm run bench` threadRenderMs): the few kinds used per item are made once.
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat;
+const formatters = new Map<string, Formatter>();
+function formatter<F extends Formatter>(key: string, make: () => F): F {
   let made = formatters.get(key) as F | undefined;
   if (!made) formatters.set(key, (made = make()));
   return made;
@@ -28,6 +29,24 @@ export function formatNumber(value: number, language: Language, maxFractionDigit
 /** Bytes as the GB figure the agent's checklist shows too: `units` is the agent's `state.app.sizeUnits`. */
 export function formatGb(bytes: number, units: SizeUnits, language: Language): string {
   return formatNumber(gigabytes(bytes, units), language, 1);
+}
+
+/** Bytes as the catalog's size words (`size.gb`, `size.mb`, ...), counted as the PC's file manager does. */
+export function sizeText(bytes: number, units: SizeUnits, language: Language): { key: `size.${string}`; params: { value: string } } {
+  const { unit, value } = sizeParts(bytes, units);
+  return { key: `size.${unit}`, params: { value: formatNumber(value, language, 1) } };
+}
+
+/**
+ * How many calendar days ago, in words ("vandaag", "gisteren", "3 dagen geleden"), counted in
+ * `timeZone`; null when `iso` is not a date. The exact time goes beside it (formatDateTime).
+ */
+export function describeAgo(iso: string, now: Date, timeZone: string, language: Language): string | null {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return null;
+  const zone = safeTimeZone(timeZone);
+  const days = Math.max(0, dayNumber(now, zone) - dayNumber(at, zone));
+  return formatter(`r:${language}`, () => new Intl.RelativeTimeFormat(LOCALE[language], { numeric: 'auto' })).format(-days, 'day');
 }
 
 /** Message parameters as they should read in `language`: numbers localised, the rest as text. */

@@ -1,5 +1,17 @@
 import type { Catalog } from './index';
 
+// "Unknown, because …" for one check, as in nl.ts.
+function why(couldNot: string, cannot: string) {
+  return {
+    timeout: `${couldNot}: it took too long.`,
+    error: `${couldNot}: something went wrong.`,
+    unsupported: cannot,
+    denied: `${couldNot}: hallo, needs more rights on this computer for that.`,
+    blocked: `${couldNot}: the program it needs is missing or blocked.`,
+    unreadable: `${couldNot}: your computer’s answer could not be read.`,
+  };
+}
+
 export const en: Catalog = {
   overall: {
     checking: 'Checking',
@@ -56,6 +68,12 @@ export const en: Catalog = {
     battery: 'Battery',
     updates: 'Updates',
     restart: 'Restart after updates',
+    antivirus: 'Antivirus',
+    firewall: 'Firewall',
+    encryption: 'Encryption',
+    time: 'Clock',
+    office: 'Microsoft 365',
+    'temp-files': 'Temporary files',
   },
 
   health: {
@@ -145,46 +163,147 @@ export const en: Catalog = {
         advice: 'Save your work and restart your computer when it suits you.',
       },
     },
+    antivirus: {
+      ok: {
+        text: '{{product}} protects your computer and is up to date.',
+        advice: 'Nothing to do.',
+      },
+      off: {
+        text: '{{product}} is off: your computer is not protected against viruses.',
+        advice: 'Report this, and hallo, will turn it back on for you.',
+      },
+      snoozed: {
+        text: '{{product}} has been paused for a while.',
+        advice: 'It turns itself back on. If it stays off, report it.',
+      },
+      expired: {
+        text: 'The subscription to {{product}} has expired: it no longer protects your computer.',
+        advice: 'Report this, and hallo, will sort it out for you.',
+      },
+      outdated: {
+        text: '{{product}} is not up to date and does not know the latest viruses.',
+        advice: 'Keep your computer connected to the internet, and it updates itself. If this stays, report it.',
+      },
+      'scan-old': {
+        text: '{{product}} has not checked your computer for {{days}} days.',
+        advice: 'Leave your computer on and connected, and it happens by itself. If this stays, report it.',
+      },
+      none: {
+        text: 'No antivirus is active on your computer.',
+        advice: 'Report this, and hallo, will turn one on for you.',
+      },
+      'not-applicable': {
+        text: 'This computer needs no separate antivirus: it protects itself.',
+        advice: 'Nothing to do.',
+      },
+    },
+    firewall: {
+      ok: {
+        text: 'The firewall is on.',
+        advice: 'Nothing to do.',
+      },
+      off: {
+        text: 'The firewall is off: your computer is less well protected.',
+        advice: 'Report this, and hallo, will turn it back on for you.',
+      },
+      'off-domain': {
+        text: 'The firewall is off on your work network.',
+        advice: 'Report this, and hallo, will turn it back on for you.',
+      },
+      'off-private': {
+        text: 'The firewall is off on networks you trust, such as at home.',
+        advice: 'Report this, and hallo, will turn it back on for you.',
+      },
+      'off-public': {
+        text: 'The firewall is off on public networks, such as the Wi-Fi on a train or in a café.',
+        advice: 'Do not use public Wi-Fi until this is solved. Report this, and hallo, will turn it back on for you.',
+      },
+      none: {
+        text: 'No firewall is on on your computer.',
+        advice: 'Report this, and hallo, will turn one on for you.',
+      },
+    },
+    encryption: {
+      on: {
+        text: 'Drive {{volume}} is encrypted: if you lose your computer, nobody can read your files.',
+        advice: 'Nothing to do.',
+      },
+      off: {
+        text: 'Drive {{volume}} is not encrypted: if you lose your computer, someone can read your files.',
+        advice: 'Report this, and hallo, will turn encryption on for you.',
+      },
+      suspended: {
+        text: 'The encryption of drive {{volume}} is paused.',
+        advice: 'It usually resumes by itself after a restart. Restart your computer when it suits you. If this stays, report it.',
+      },
+      encrypting: {
+        text: 'Drive {{volume}} is being encrypted now.',
+        advice: 'You can keep working. Leave your computer on, and it is done sooner.',
+      },
+      decrypting: {
+        text: 'The encryption of drive {{volume}} is being turned off now.',
+        advice: 'Did hallo, not tell you about this? Then report it.',
+      },
+    },
+    time: {
+      ok: {
+        text: 'Your computer’s clock is right.',
+        advice: 'Nothing to do.',
+      },
+      'not-synced': {
+        text: 'Your computer’s clock is not set automatically.',
+        advice: 'Report this, and hallo, will sort it out for you. A wrong clock can make signing in fail.',
+      },
+      stale: {
+        text: 'Your computer’s clock has not been set for {{days}} days.',
+        advice: 'Connect your computer to the internet or your work network. If this stays, report it.',
+      },
+      off: {
+        text: 'Your computer’s clock is {{minutes}} minutes off. That can make signing in fail.',
+        advice: 'Report this, and hallo, will set the clock right for you.',
+      },
+    },
+    office: {
+      ok: {
+        text: 'Microsoft 365 is up to date (version {{version}}, {{channel}}).',
+        advice: 'Nothing to do.',
+      },
+      old: {
+        text: 'Microsoft 365 is out of date: you have version {{version}}, but at least {{minimum}} is needed ({{channel}}).',
+        advice: 'Close Word, Excel and Outlook when it suits you, so that Microsoft 365 can update itself. If this stays, report it.',
+      },
+    },
+    'temp-files': {
+      ok: {
+        text: 'Temporary files take little space ({{sizeGb}} GB).',
+        advice: 'Nothing to do.',
+      },
+      large: {
+        text: 'Temporary files take {{sizeGb}} GB on your computer.',
+        advice: 'Choose ‘Clean up temporary files’. Your own documents stay.',
+      },
+    },
     unknown: {
-      'disk-space': {
-        timeout: 'Disk space could not be checked: it took too long.',
-        error: 'Disk space could not be checked: something went wrong.',
-        unsupported: 'Disk space cannot be checked on this computer.',
-      },
-      memory: {
-        timeout: 'Memory could not be checked: it took too long.',
-        error: 'Memory could not be checked: something went wrong.',
-        unsupported: 'Memory cannot be checked on this computer.',
-      },
-      uptime: {
-        timeout: 'Could not find out when your computer was started: it took too long.',
-        error: 'Could not find out when your computer was started: something went wrong.',
-        unsupported: 'This computer cannot tell when it was started.',
-      },
-      smart: {
-        timeout: 'The drive’s condition could not be checked: it took too long.',
-        error: 'The drive’s condition could not be checked: something went wrong.',
-        unsupported: 'The drive’s condition cannot be checked on this computer.',
-      },
-      battery: {
-        timeout: 'The battery could not be checked: it took too long.',
-        error: 'The battery could not be checked: something went wrong.',
-        unsupported: 'The battery cannot be checked on this computer.',
-      },
-      updates: {
-        timeout: 'Could not see which updates are waiting: it took too long.',
-        error: 'Could not see which updates are waiting: something went wrong.',
-        unsupported: 'This computer cannot tell which updates are waiting.',
-      },
-      restart: {
-        timeout: 'Could not see whether your computer must restart: it took too long.',
-        error: 'Could not see whether your computer must restart: something went wrong.',
-        unsupported: 'This computer cannot tell whether it must restart.',
-      },
+      'disk-space': why('Disk space could not be checked', 'Disk space cannot be checked on this computer.'),
+      memory: why('Memory could not be checked', 'Memory cannot be checked on this computer.'),
+      uptime: why('Could not find out when your computer was started', 'This computer cannot tell when it was started.'),
+      smart: why('The drive’s condition could not be checked', 'The drive’s condition cannot be checked on this computer.'),
+      battery: why('The battery could not be checked', 'The battery cannot be checked on this computer.'),
+      updates: why('Could not see which updates are waiting', 'This computer cannot tell which updates are waiting.'),
+      restart: why('Could not see whether your computer must restart', 'This computer cannot tell whether it must restart.'),
+      antivirus: why('Could not check the antivirus', 'The antivirus cannot be checked on this computer.'),
+      firewall: why('Could not check the firewall', 'The firewall cannot be checked on this computer.'),
+      encryption: why('Could not see whether your drive is encrypted', 'This computer cannot tell whether its drive is encrypted.'),
+      time: why('Could not check the clock', 'The clock cannot be checked on this computer.'),
+      office: why('Could not check Microsoft 365', 'Microsoft 365 cannot be checked on this computer.'),
+      'temp-files': why('Could not measure the temporary files', 'The temporary files cannot be measured on this computer.'),
       advice: {
         timeout: 'We will try again shortly. Nothing to do.',
         error: 'We will try again shortly. If this stays, call the service desk.',
         unsupported: 'Nothing to do.',
+        denied: 'Nothing to do. If this stays, call the service desk.',
+        blocked: 'Nothing to do. If this stays, call the service desk.',
+        unreadable: 'We will try again shortly. If this stays, call the service desk.',
       },
     },
     unrecognised: {
@@ -241,6 +360,47 @@ export const en: Catalog = {
     none: 'Nothing has been checked yet.',
     restOk: 'Everything else is fine',
     allOk: 'All checks are fine',
+    protectedOk: 'Protected: {{list}} fine',
+  },
+  cleanup: {
+    button: 'Clean up temporary files',
+    running: 'Cleaning up…',
+    hint: 'Only temporary files older than a day. Your own documents stay.',
+    cleaned_one: '{{size}} freed: {{count}} file cleaned up.',
+    cleaned_other: '{{size}} freed: {{count}} files cleaned up.',
+    skipped_one: '{{count}} file was left alone: it is new or in use.',
+    skipped_other: '{{count}} files were left alone: they are new or in use.',
+    nothing: 'There was nothing to clean up.',
+    busy: 'Already cleaning up. Please wait.',
+    failed: 'Cleaning up did not work: the folder of temporary files could not be read. Try again later.',
+  },
+  maintenance: {
+    title: 'Maintenance',
+    intro: 'What was done to your computer in the last 30 days.',
+    empty: 'No maintenance has been done in the last 30 days yet.',
+    stale: 'hallo, cannot be reached now: you see what this computer already knew.',
+    byHallo: 'By hallo,',
+    byPc: 'By this computer',
+    note: 'hallo, writes: {{note}}',
+    kind: {
+      'updates-installed_one': '{{count}} update installed',
+      'updates-installed_other': '{{count}} updates installed',
+      'updates-installed-some': 'Updates installed',
+      'temp-files-removed': 'Temporary files cleaned up: {{size}} freed',
+      'temp-files-removed-some': 'Temporary files cleaned up',
+      'time-synchronised': 'Clock set right',
+      'disk-checked': 'Drive checked',
+      'admin-password-changed': 'This computer’s administrator password renewed',
+      'antivirus-scan': '{{product}} checked your computer ({{scan}})',
+      'antivirus-scan-some': 'Your computer was checked for viruses',
+      other: 'Maintenance by hallo,',
+    },
+    failed_one: '{{count}} of them failed',
+    failed_other: '{{count}} of them failed',
+    scan: {
+      quick: 'quick scan',
+      full: 'full scan',
+    },
   },
 
   details: {
@@ -545,6 +705,30 @@ export const en: Catalog = {
       tooShort: 'An enrolment code has at least 4 characters.',
     },
     language: 'Language',
+    probes: {
+      title: 'Raw results of the checks',
+      none: 'Nothing has been checked yet.',
+      probe: 'Check',
+      ranAt: 'When',
+      duration: 'Took',
+      outcome: 'Result',
+      durationValue: '{{value}} ms',
+      read: 'Read',
+      notRead: 'Not read: {{reason}}',
+      output: 'Output of {{probe}}',
+      noOutput: 'No output.',
+      refresh: 'Check now',
+      checking: 'Checking…',
+      lastChecked: 'Last checked {{when}}',
+      reason: {
+        timeout: 'took too long',
+        error: 'error',
+        unsupported: 'not possible on this system',
+        denied: 'no rights',
+        blocked: 'missing or blocked',
+        unreadable: 'unreadable',
+      },
+    },
   },
 
   connection: {
@@ -713,6 +897,7 @@ export const en: Catalog = {
     bytes: '{{value}} bytes',
     kb: '{{value}} kB',
     mb: '{{value}} MB',
+    gb: '{{value}} GB',
   },
   // The result of Send, from the outbox entry: the truth, nothing more.
   result: {

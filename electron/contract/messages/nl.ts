@@ -1,6 +1,22 @@
 // The Dutch catalog: the default language. Keys are shared with en.ts (checked by a test).
 // Plain words for employees: short sentences, no jargon, say what to do next. We say "je".
 // Placeholders ({{name}}) are filled with values already formatted for the language.
+/**
+ * "Unknown, because …" for one check: `couldNot` names what failed, followed by the reason;
+ * `cannot` is the whole sentence for a platform that has no way to do it. The reasons are
+ * UNKNOWN_REASONS (contract/status-codes.ts): one shape for every check, so none is left out.
+ */
+function why(couldNot: string, cannot: string) {
+  return {
+    timeout: `${couldNot}: dat duurde te lang.`,
+    error: `${couldNot}: er ging iets mis.`,
+    unsupported: cannot,
+    denied: `${couldNot}: daarvoor heeft hallo, meer rechten nodig op deze computer.`,
+    blocked: `${couldNot}: het programma dat daarvoor nodig is, ontbreekt of is geblokkeerd.`,
+    unreadable: `${couldNot}: het antwoord van je computer was niet te lezen.`,
+  };
+}
+
 export const nl = {
   overall: {
     checking: 'Bezig met controleren',
@@ -61,6 +77,12 @@ export const nl = {
     battery: 'Accu',
     updates: 'Updates',
     restart: 'Herstart na updates',
+    antivirus: 'Virusscanner',
+    firewall: 'Firewall',
+    encryption: 'Versleuteling',
+    time: 'Klok',
+    office: 'Microsoft 365',
+    'temp-files': 'Tijdelijke bestanden',
   },
 
   // Status items: `<code>.text` says what it means, `<code>.advice` what to do next.
@@ -151,47 +173,148 @@ export const nl = {
         advice: 'Bewaar je werk en start je computer opnieuw als het je uitkomt.',
       },
     },
-    // A probe that failed: which check, and why, in plain words.
+    antivirus: {
+      ok: {
+        text: '{{product}} beschermt je computer en is bijgewerkt.',
+        advice: 'Je hoeft niets te doen.',
+      },
+      off: {
+        text: '{{product}} staat uit: je computer is niet beschermd tegen virussen.',
+        advice: 'Meld dit, dan zet hallo, hem weer voor je aan.',
+      },
+      snoozed: {
+        text: '{{product}} is even uitgezet.',
+        advice: 'Hij gaat vanzelf weer aan. Blijft hij uit, meld het dan.',
+      },
+      expired: {
+        text: 'Het abonnement op {{product}} is verlopen: hij beschermt je computer niet meer.',
+        advice: 'Meld dit, dan regelt hallo, het voor je.',
+      },
+      outdated: {
+        text: '{{product}} is niet bijgewerkt en kent de nieuwste virussen niet.',
+        advice: 'Laat je computer verbonden met internet, dan werkt hij zichzelf bij. Blijft dit zo, meld het dan.',
+      },
+      'scan-old': {
+        text: '{{product}} heeft je computer al {{days}} dagen niet nagekeken.',
+        advice: 'Laat je computer aan en verbonden staan, dan gebeurt het vanzelf. Blijft dit zo, meld het dan.',
+      },
+      none: {
+        text: 'Er is geen virusscanner actief op je computer.',
+        advice: 'Meld dit, dan zet hallo, er een voor je aan.',
+      },
+      'not-applicable': {
+        text: 'Deze computer heeft geen aparte virusscanner nodig: hij beschermt zichzelf.',
+        advice: 'Je hoeft niets te doen.',
+      },
+    },
+    firewall: {
+      ok: {
+        text: 'De firewall staat aan.',
+        advice: 'Je hoeft niets te doen.',
+      },
+      off: {
+        text: 'De firewall staat uit: je computer is minder goed beschermd.',
+        advice: 'Meld dit, dan zet hallo, hem weer voor je aan.',
+      },
+      'off-domain': {
+        text: 'De firewall staat uit op het netwerk van je werk.',
+        advice: 'Meld dit, dan zet hallo, hem weer voor je aan.',
+      },
+      'off-private': {
+        text: 'De firewall staat uit op netwerken die je vertrouwt, zoals thuis.',
+        advice: 'Meld dit, dan zet hallo, hem weer voor je aan.',
+      },
+      'off-public': {
+        text: 'De firewall staat uit op openbare netwerken, zoals de wifi in een trein of café.',
+        advice: 'Gebruik geen openbare wifi tot dit is opgelost. Meld dit, dan zet hallo, hem weer voor je aan.',
+      },
+      none: {
+        text: 'Er staat geen firewall aan op je computer.',
+        advice: 'Meld dit, dan zet hallo, er een voor je aan.',
+      },
+    },
+    encryption: {
+      on: {
+        text: 'Schijf {{volume}} is versleuteld: raak je je computer kwijt, dan kan niemand je bestanden lezen.',
+        advice: 'Je hoeft niets te doen.',
+      },
+      off: {
+        text: 'Schijf {{volume}} is niet versleuteld: raak je je computer kwijt, dan kan iemand je bestanden lezen.',
+        advice: 'Meld dit, dan zet hallo, de versleuteling voor je aan.',
+      },
+      suspended: {
+        text: 'De versleuteling van schijf {{volume}} staat even stil.',
+        advice: 'Meestal gaat hij na een herstart vanzelf weer aan. Start je computer opnieuw als het je uitkomt. Blijft dit zo, meld het dan.',
+      },
+      encrypting: {
+        text: 'Schijf {{volume}} wordt nu versleuteld.',
+        advice: 'Je kunt gewoon doorwerken. Laat je computer aan staan, dan is het sneller klaar.',
+      },
+      decrypting: {
+        text: 'De versleuteling van schijf {{volume}} wordt nu uitgezet.',
+        advice: 'Heeft hallo, je hier niets over verteld? Meld het dan.',
+      },
+    },
+    time: {
+      ok: {
+        text: 'De klok van je computer loopt gelijk.',
+        advice: 'Je hoeft niets te doen.',
+      },
+      'not-synced': {
+        text: 'De klok van je computer wordt niet vanzelf gelijkgezet.',
+        advice: 'Meld dit, dan regelt hallo, het voor je. Loopt de klok verkeerd, dan kan inloggen mislukken.',
+      },
+      stale: {
+        text: 'De klok van je computer is al {{days}} dagen niet gelijkgezet.',
+        advice: 'Verbind je computer met internet of het netwerk van je werk. Blijft dit zo, meld het dan.',
+      },
+      off: {
+        text: 'De klok van je computer loopt {{minutes}} minuten verkeerd. Daardoor kan inloggen mislukken.',
+        advice: 'Meld dit, dan zet hallo, de klok voor je gelijk.',
+      },
+    },
+    office: {
+      ok: {
+        text: 'Microsoft 365 is bijgewerkt (versie {{version}}, {{channel}}).',
+        advice: 'Je hoeft niets te doen.',
+      },
+      old: {
+        text: 'Microsoft 365 is verouderd: je hebt versie {{version}}, maar minstens {{minimum}} is nodig ({{channel}}).',
+        advice: 'Sluit Word, Excel en Outlook als het je uitkomt, dan kan Microsoft 365 zichzelf bijwerken. Blijft dit zo, meld het dan.',
+      },
+    },
+    'temp-files': {
+      ok: {
+        text: 'Tijdelijke bestanden nemen weinig ruimte in ({{sizeGb}} GB).',
+        advice: 'Je hoeft niets te doen.',
+      },
+      large: {
+        text: 'Tijdelijke bestanden nemen {{sizeGb}} GB in op je computer.',
+        advice: 'Kies ‘Tijdelijke bestanden opruimen’. Je eigen documenten blijven staan.',
+      },
+    },
+    // A probe that failed: which check, and why, in plain words (the same six reasons for every check).
     unknown: {
-      'disk-space': {
-        timeout: 'De schijfruimte kon niet worden gecontroleerd: dat duurde te lang.',
-        error: 'De schijfruimte kon niet worden gecontroleerd: er ging iets mis.',
-        unsupported: 'De schijfruimte kan op deze computer niet worden gecontroleerd.',
-      },
-      memory: {
-        timeout: 'Het werkgeheugen kon niet worden gecontroleerd: dat duurde te lang.',
-        error: 'Het werkgeheugen kon niet worden gecontroleerd: er ging iets mis.',
-        unsupported: 'Het werkgeheugen kan op deze computer niet worden gecontroleerd.',
-      },
-      uptime: {
-        timeout: 'Niet gelukt om na te gaan wanneer je computer is opgestart: dat duurde te lang.',
-        error: 'Niet gelukt om na te gaan wanneer je computer is opgestart: er ging iets mis.',
-        unsupported: 'Op deze computer is niet na te gaan wanneer hij is opgestart.',
-      },
-      smart: {
-        timeout: 'De conditie van de schijf kon niet worden gecontroleerd: dat duurde te lang.',
-        error: 'De conditie van de schijf kon niet worden gecontroleerd: er ging iets mis.',
-        unsupported: 'De conditie van de schijf kan op deze computer niet worden gecontroleerd.',
-      },
-      battery: {
-        timeout: 'De accu kon niet worden gecontroleerd: dat duurde te lang.',
-        error: 'De accu kon niet worden gecontroleerd: er ging iets mis.',
-        unsupported: 'De accu kan op deze computer niet worden gecontroleerd.',
-      },
-      updates: {
-        timeout: 'Niet gelukt om te zien welke updates klaarstaan: dat duurde te lang.',
-        error: 'Niet gelukt om te zien welke updates klaarstaan: er ging iets mis.',
-        unsupported: 'Op deze computer is niet te zien welke updates klaarstaan.',
-      },
-      restart: {
-        timeout: 'Niet gelukt om te zien of je computer opnieuw moet opstarten: dat duurde te lang.',
-        error: 'Niet gelukt om te zien of je computer opnieuw moet opstarten: er ging iets mis.',
-        unsupported: 'Op deze computer is niet te zien of hij opnieuw moet opstarten.',
-      },
+      'disk-space': why('De schijfruimte kon niet worden gecontroleerd', 'De schijfruimte kan op deze computer niet worden gecontroleerd.'),
+      memory: why('Het werkgeheugen kon niet worden gecontroleerd', 'Het werkgeheugen kan op deze computer niet worden gecontroleerd.'),
+      uptime: why('Niet gelukt om na te gaan wanneer je computer is opgestart', 'Op deze computer is niet na te gaan wanneer hij is opgestart.'),
+      smart: why('De conditie van de schijf kon niet worden gecontroleerd', 'De conditie van de schijf kan op deze computer niet worden gecontroleerd.'),
+      battery: why('De accu kon niet worden gecontroleerd', 'De accu kan op deze computer niet worden gecontroleerd.'),
+      updates: why('Niet gelukt om te zien welke updates klaarstaan', 'Op deze computer is niet te zien welke updates klaarstaan.'),
+      restart: why('Niet gelukt om te zien of je computer opnieuw moet opstarten', 'Op deze computer is niet te zien of hij opnieuw moet opstarten.'),
+      antivirus: why('Niet gelukt om de virusscanner te controleren', 'Op deze computer is de virusscanner niet te controleren.'),
+      firewall: why('Niet gelukt om de firewall te controleren', 'Op deze computer is de firewall niet te controleren.'),
+      encryption: why('Niet gelukt om te zien of je schijf versleuteld is', 'Op deze computer is niet te zien of de schijf versleuteld is.'),
+      time: why('Niet gelukt om de klok te controleren', 'Op deze computer is de klok niet te controleren.'),
+      office: why('Niet gelukt om Microsoft 365 te controleren', 'Op deze computer is Microsoft 365 niet te controleren.'),
+      'temp-files': why('Niet gelukt om de tijdelijke bestanden te meten', 'Op deze computer zijn de tijdelijke bestanden niet te meten.'),
       advice: {
         timeout: 'We proberen het zo opnieuw. Je hoeft niets te doen.',
         error: 'We proberen het zo opnieuw. Blijft dit zo, bel dan de servicedesk.',
         unsupported: 'Je hoeft niets te doen.',
+        denied: 'Je hoeft niets te doen. Blijft dit zo, bel dan de servicedesk.',
+        blocked: 'Je hoeft niets te doen. Blijft dit zo, bel dan de servicedesk.',
+        unreadable: 'We proberen het zo opnieuw. Blijft dit zo, bel dan de servicedesk.',
       },
     },
     // A code this version does not know yet (a newer agent): say so rather than show nothing.
@@ -249,6 +372,50 @@ export const nl = {
     none: 'Er is nog niets gecontroleerd.',
     restOk: 'Al het andere is in orde',
     allOk: 'Alle controles zijn in orde',
+    // Protection at a glance: the protection checks that are fine, named in a list ("virusscanner, firewall en versleuteling").
+    protectedOk: 'Beveiligd: {{list}} in orde',
+  },
+  // "Tijdelijke bestanden opruimen" on the lines that offer it (state.checks.cleanup) and what it did.
+  cleanup: {
+    button: 'Tijdelijke bestanden opruimen',
+    running: 'Bezig met opruimen…',
+    hint: 'Alleen tijdelijke bestanden van meer dan een dag oud. Je eigen documenten blijven staan.',
+    cleaned_one: '{{size}} vrijgemaakt: {{count}} bestand opgeruimd.',
+    cleaned_other: '{{size}} vrijgemaakt: {{count}} bestanden opgeruimd.',
+    skipped_one: '{{count}} bestand is blijven staan: het is nieuw of in gebruik.',
+    skipped_other: '{{count}} bestanden zijn blijven staan: ze zijn nieuw of in gebruik.',
+    nothing: 'Er was niets op te ruimen.',
+    busy: 'Er wordt al opgeruimd. Even geduld.',
+    failed: 'Opruimen lukte niet: de map met tijdelijke bestanden was niet te lezen. Probeer het later opnieuw.',
+  },
+  // "Onderhoud": what hallo, and this PC did in the last 30 days (state.maintenance), newest first.
+  maintenance: {
+    title: 'Onderhoud',
+    intro: 'Wat er de afgelopen 30 dagen aan je computer is gedaan.',
+    empty: 'Er is de afgelopen 30 dagen nog geen onderhoud gedaan.',
+    stale: 'hallo, is nu niet bereikbaar: je ziet wat deze computer al wist.',
+    byHallo: 'Door hallo,',
+    byPc: 'Door deze computer',
+    note: 'hallo, schrijft: {{note}}',
+    kind: {
+      'updates-installed_one': '{{count}} update geïnstalleerd',
+      'updates-installed_other': '{{count}} updates geïnstalleerd',
+      'updates-installed-some': 'Updates geïnstalleerd',
+      'temp-files-removed': 'Tijdelijke bestanden opgeruimd: {{size}} vrijgemaakt',
+      'temp-files-removed-some': 'Tijdelijke bestanden opgeruimd',
+      'time-synchronised': 'Klok gelijkgezet',
+      'disk-checked': 'Schijf nagekeken',
+      'admin-password-changed': 'Beheerderswachtwoord van deze computer vernieuwd',
+      'antivirus-scan': '{{product}} heeft je computer nagekeken ({{scan}})',
+      'antivirus-scan-some': 'Je computer is op virussen nagekeken',
+      other: 'Onderhoud door hallo,',
+    },
+    failed_one: 'waarvan {{count}} mislukt',
+    failed_other: 'waarvan {{count}} mislukt',
+    scan: {
+      quick: 'snelle controle',
+      full: 'volledige controle',
+    },
   },
 
   details: {
@@ -556,6 +723,31 @@ export const nl = {
       tooShort: 'Een aanmeldcode heeft minstens 4 tekens.',
     },
     language: 'Taal',
+    // The checks' probes as they last ran (state.checks.probes): for admins, raw.
+    probes: {
+      title: 'Ruwe uitkomsten van de controles',
+      none: 'Er is nog niets gecontroleerd.',
+      probe: 'Controle',
+      ranAt: 'Wanneer',
+      duration: 'Duur',
+      outcome: 'Uitkomst',
+      durationValue: '{{value}} ms',
+      read: 'Gelezen',
+      notRead: 'Niet gelezen: {{reason}}',
+      output: 'Uitvoer van {{probe}}',
+      noOutput: 'Geen uitvoer.',
+      refresh: 'Nu controleren',
+      checking: 'Bezig met controleren…',
+      lastChecked: 'Laatst gecontroleerd {{when}}',
+      reason: {
+        timeout: 'duurde te lang',
+        error: 'fout',
+        unsupported: 'kan niet op dit systeem',
+        denied: 'geen rechten',
+        blocked: 'ontbreekt of geblokkeerd',
+        unreadable: 'onleesbaar',
+      },
+    },
   },
 
   connection: {
@@ -727,6 +919,7 @@ export const nl = {
     bytes: '{{value}} bytes',
     kb: '{{value}} kB',
     mb: '{{value}} MB',
+    gb: '{{value}} GB',
   },
   // The result of Send, from the outbox entry: the truth, nothing more.
   result: {

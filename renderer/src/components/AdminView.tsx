@@ -4,6 +4,7 @@ import type { AgentState, LanguagePreference } from '../../../electron/contract'
 import { formatDateTime, formatGb } from '../format';
 import { hasText } from '../i18n';
 import { EnrollForm } from './EnrollForm';
+import { ProbeResults } from './ProbeResults';
 import { SubviewHeader } from './SubviewHeader';
 
 interface Props {
@@ -11,6 +12,8 @@ interface Props {
   onBack: () => void;
   enroll: (code: string) => Promise<unknown>;
   setLanguage: (language: LanguagePreference) => void;
+  /** "Nu controleren": the protection checks now (`checks.refresh`). */
+  refreshChecks?: () => void;
 }
 
 function Field({ label, value }: { label: string; value: ReactNode }) {
@@ -24,7 +27,7 @@ function Field({ label, value }: { label: string; value: ReactNode }) {
 }
 
 /** Everything an on-site admin or the servicedesk on the phone needs to know about this agent. */
-export function AdminView({ state, onBack, enroll, setLanguage }: Props) {
+export function AdminView({ state, onBack, enroll, setLanguage, refreshChecks }: Props) {
   const { t, i18n } = useTranslation();
   const languageId = useId();
   const language = state.settings.language;
@@ -96,6 +99,8 @@ export function AdminView({ state, onBack, enroll, setLanguage }: Props) {
           <Field label={t('admin.memory')} value={device && t('admin.memoryValue', { value: formatGb(device.memoryBytes, state.app.sizeUnits, language) })} />
         </dl>
       </section>
+
+      <ProbeResults checks={state.checks} language={language} onRefresh={() => refreshChecks?.()} />
 
       <section className="card" aria-labelledby="admin-config">
         <h2 id="admin-config">{t('admin.config')}</h2>

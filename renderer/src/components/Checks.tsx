@@ -1,14 +1,36 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language, StatusItem } from '../../../electron/contract';
-import { localizeParams } from '../format';
+import type { Language, SizeUnits, StatusItem } from '../../../electron/contract';
+import { cleanupSaid, type CleanTempResult } from '../cleanup';
+import { orderedChecks, protectionOk } from '../checklist';
+import { localizeParams, locale } from '../format';
 import { hasText } from '../i18n';
 import { itemMessage } from '../messages';
 import { Chevron, StateIcon } from './Icons';
 
-const ORDER = { problem: 0, attention: 1, unknown: 2, ok: 3 } as const;
+/** "Tijdelijke bestanden opruimen" as the agent offers it (state.checks.cleanup) and the intent behind it. */
+export interface CleanupOffer {
+  itemIds: readonly string[];
+  running: boolean;
+  units: SizeUnits;
+  clean: () => Promise<CleanTempResult>;
+}
 
-function CheckItem(props: { item: StatusItem; language: Language; withAdvice: boolean; onReport?: (itemId: string) => void }) {
-  const { item, language, withAdvice, onReport } = props;
+function CleanupButton({ busy, onClean }: { busy: boolean; onClean: () => void }) {
+  const { t } = useTranslation();
+  // aria-disabled rather than disabled while busy: the button keeps focus and is still announced.
+  return (
+    <div className="cleanup">
+      <button type="button" className="button cleanup-button" aria-disabled={busy} onClick={() => !busy && onClean()}>
+        {t(busy ? 'cleanup.running' : 'cleanup.button')}
+      </button>
+      <p className="muted small">{t('cleanup.hint')}</p>
+    </div>
+  );
+}
+
+function CheckItem(props: { item: StatusItem; language: Language; withAdvice: boolean; onReport?: (itemId: string) => void; cleanup?: { busy: boolean; onClean: () => void } }) {
+  const { item, language, withAdvice, onReport, cleanup } = props;
   const { t, i18n } = useTranslation();
   const message = itemMessage(item, (key) => hasText(i18n, key));
   const params = localizeParams(message.params, language);
@@ -21,6 +43,7 @@ function CheckItem(props: { item: StatusItem; language: Language; withAdvice: bo
           {t(message.text, params)}
         </p>
         {withAdvice && <p className="check-advice">{t(message.advice, params)}</p>}
+        {cleanup && <CleanupButton busy={cleanup.busy} onClean={cleanup.onClean} />}
         {onReport && (
           <button
             type="button"
@@ -36,12 +59,37 @@ function CheckItem(props: { item: StatusItem; language: Language; withAdvice: bo
   );
 }
 
-/** What needs doing first, worst on top, each with "Meld dit"; everything that is fine folded into one line. */
-export function Checks({ items, language, onReport }: { items: StatusItem[]; language: Language; onReport?: (itemId: string) => void }) {
+/**
+ * What needs doing first, worst on top (protection first within a severity: ../checklist.ts), each
+ * with "Meld dit"; whether the PC is protected in one line; everything that is fine folded into one
+ * line. The cleanup button sits on exactly the lines the agent offers it on, and what it did is
+ * said in a live region.
+ */
+export function Checks(props: { items: StatusItem[]; language: Language; onReport?: (itemId: string) => void; cleanup?: CleanupOffer }) {
+  const { items, language, onReport, cleanup } = props;
   const { t } = useTranslation();
-  const sorted = [...items].sort((a, b) => (ORDER[a.severity] ?? 9) - (ORDER[b.severity] ?? 9));
+  const [pending, setPending] = useState(false);
+  const [said, setSaid] = useState<string[]>([]);
+  const sorted = orderedChecks(items);
   const notOk = sorted.filter((item) => item.severity !== 'ok');
   const ok = sorted.filter((item) => item.severity === 'ok');
+  const protectedChecks = protectionOk(items);
+  const list = new Intl.ListFormat(locale(language), { type: 'conjunction' }).format(protectedChecks.map((check) => t(`check.${check}`).toLocaleLowerCase(language)));
+
+  const busy = pending || (cleanup?.running ?? false);
+  const clean = async () => {
+    if (!cleanup) return;
+    setPending(true);
+    setSaid([]);
+    const outcome = await cleanup.clean().then(
+      (result) => ({ result }),
+      (failure: unknown) => ({ failure }),
+    );
+    setSaid(cleanupSaid(outcome, cleanup.units, language, t));
+    setPending(false);
+  };
+  const cleanupOn = (item: StatusItem) => (cleanup?.itemIds.includes(item.id) ? { busy, onClean: () => void clean() } : undefined);
+
   return (
     <section className="checks" aria-labelledby="checks-title">
       <h2 id="checks-title" className="visually-hidden">
@@ -51,9 +99,20 @@ export function Checks({ items, language, onReport }: { items: StatusItem[]; lan
       {notOk.length > 0 && (
         <ul className="check-list">
           {notOk.map((item) => (
-            <CheckItem key={item.id} item={item} language={language} withAdvice onReport={onReport} />
+            <CheckItem key={item.id} item={item} language={language} withAdvice onReport={onReport} cleanup={cleanupOn(item)} />
           ))}
         </ul>
+      )}
+      <div className="cleanup-outcome" aria-live="polite">
+        {said.map((line) => (
+          <p key={line}>{line}</p>
+        ))}
+      </div>
+      {protectedChecks.length > 0 && (
+        <p className="protected">
+          <StateIcon kind="ok" size={16} />
+          <span>{t('checks.protectedOk', { list })}</span>
+        </p>
       )}
       {ok.length > 0 && (
         <details className="disclosure ok-group">
@@ -64,7 +123,7 @@ export function Checks({ items, language, onReport }: { items: StatusItem[]; lan
           </summary>
           <ul className="check-list">
             {ok.map((item) => (
-              <CheckItem key={item.id} item={item} language={language} withAdvice={false} />
+              <CheckItem key={item.id} item={item} language={language} withAdvice={false} cleanup={cleanupOn(item)} />
             ))}
           </ul>
         </details>

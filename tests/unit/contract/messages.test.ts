@@ -17,6 +17,7 @@ import {
   RESTART_REASONS,
   UPDATE_CLASSES,
   UPDATES_PROBLEMS,
+  MAINTENANCE_KINDS,
   type TypedStatusItem,
 } from '../../../electron/contract';
 
@@ -93,6 +94,27 @@ describe('message catalog', () => {
         expect(nl.get(`health.unknown.advice.${reason}`)).toBeTruthy();
       }
       expect(nl.get(`check.${check}`)).toBeTruthy();
+    }
+  });
+
+  // An employee is never sent to do what needs admin rights: the protection lines say "Meld dit" and hallo, acts.
+  it('never asks an employee to change a protection setting themselves', () => {
+    const protection = HEALTH_CODES.filter(([, { check }]) => ['antivirus', 'firewall', 'encryption', 'time'].includes(check ?? ''));
+    for (const [code] of protection) {
+      for (const [language, catalog] of [['nl', nl], ['en', en]] as const) {
+        const advice = catalog.get(`${code}.advice`)!;
+        expect(advice, `${language} ${code}`).not.toMatch(/BitLocker|FileVault|Defender|beheerder|administrator|zet (hem|de firewall|de versleuteling) aan\b|turn (it|the firewall) on\b/i);
+      }
+    }
+  });
+
+  it('says every kind of upkeep, and why a probe was not read, in words', () => {
+    for (const catalog of [nl, en]) {
+      for (const kind of MAINTENANCE_KINDS) {
+        const forms = [`maintenance.kind.${kind}`, `maintenance.kind.${kind}_one`, `maintenance.kind.${kind}_other`];
+        expect(forms.some((key) => catalog.has(key)), kind).toBe(true);
+      }
+      for (const reason of UNKNOWN_REASONS) expect(catalog.get(`admin.probes.reason.${reason}`), reason).toBeTruthy();
     }
   });
 

@@ -71,4 +71,33 @@ describe('the admin view', () => {
     const retrying = text(render({ ...state, connection: { ...state.connection, status: 'offline', nextAttemptAt: '2026-11-25T10:05:00Z' } }));
     expect(retrying).toContain('Volgende poging');
   });
+
+  it('shows each probe behind the protection checks: when it ran, how long, read or why not, and its raw output folded', () => {
+    const state = sampleState();
+    const checks = {
+      ...state.checks,
+      lastCheckedAt: '2026-11-25T09:45:00Z',
+      probes: [
+        { probe: 'w32tm-status' as const, ranAt: '2026-11-25T09:45:00Z', durationMs: 412, read: true, reason: null, detail: null, raw: 'Leap Indicator: 0(no warning)\nStratum: 4 (secondary reference - syncd by (S)NTP)' },
+        { probe: 'bitlocker' as const, ranAt: '2026-11-25T09:45:01Z', durationMs: 1830, read: false, reason: 'denied' as const, detail: 'exit 2147942405: Access is denied.', raw: '<error> Access is denied & more' },
+        { probe: 'c2r-config' as const, ranAt: '2026-11-25T09:45:01Z', durationMs: 20, read: false, reason: 'timeout' as const, detail: null, raw: '' },
+      ],
+    };
+    const html = render({ ...state, checks });
+    const shown = text(html);
+    expect(shown).toContain('Ruwe uitkomsten van de controles');
+    expect(shown).toContain('Nu controleren');
+    expect(shown).toMatch(/w32tm-status .*412 ms Gelezen/);
+    expect(shown).toMatch(/bitlocker .*1\.830 ms Niet gelezen: geen rechten exit 2147942405: Access is denied\./);
+    expect(shown).toContain('Niet gelezen: duurde te lang');
+    expect(shown).toContain('Uitvoer van w32tm-status');
+    expect(shown).toContain('Geen uitvoer.');
+    // The raw output is text in a folded, focusable pre: never markup.
+    expect(html).toMatch(/<details class="disclosure"><summary><span class="summary-text">Uitvoer van bitlocker<\/span><\/summary><pre class="code block raw-json" tabindex="0">&lt;error&gt; Access is denied &amp; more<\/pre>/);
+    expect(html).toContain('<th scope="col">Duur</th>');
+    const busy = render({ ...state, checks: { ...checks, checking: true } });
+    expect(text(busy)).toContain('Bezig met controleren…');
+    expect(busy).toContain('aria-disabled="true"');
+    expect(text(render(state))).toContain('Er is nog niets gecontroleerd.');
+  });
 });

@@ -38,6 +38,29 @@ describe('the popup as rendered', () => {
     expect(shown).not.toMatch(/\b(health|headline|details|support|admin|checks)\.[a-z-]+/); // no raw keys
   });
 
+  it('shows the protection checks from state.checks among the health lines, the cleanup where the agent offers it, and Onderhoud', () => {
+    const state = sampleState();
+    const html = render({
+        ...state,
+        checks: {
+          ...state.checks,
+          items: [
+            { id: 'antivirus:Microsoft Defender Antivirus', check: 'antivirus', severity: 'ok', code: 'health.antivirus.ok', params: { product: 'Microsoft Defender Antivirus' } },
+            { id: 'firewall:public', check: 'firewall', severity: 'problem', code: 'health.firewall.off-public', params: {} },
+            { id: 'temp-files', check: 'temp-files', severity: 'attention', code: 'health.temp-files.large', params: { sizeGb: 6.4 } },
+          ],
+          cleanup: { itemIds: ['temp-files', 'disk-space:C:'], running: false, last: null },
+        },
+      });
+    const shown = text(html);
+    expect(shown.indexOf('De firewall staat uit op openbare netwerken')).toBeLessThan(shown.indexOf('Schijf C: raakt vol'));
+    expect(shown).toContain('Tijdelijke bestanden nemen 6,4 GB in op je computer.');
+    expect(html.match(/>Tijdelijke bestanden opruimen</g)).toHaveLength(2);
+    expect(shown).toContain('Microsoft Defender Antivirus beschermt je computer en is bijgewerkt.');
+    expect(shown).toContain('Onderhoud');
+    expect(shown).toContain('Er is de afgelopen 30 dagen nog geen onderhoud gedaan.');
+  });
+
   it('speaks English when the agent resolved English', () => {
     const shown = text(render({ ...sampleState(), settings: { ...sampleState().settings, languagePreference: 'en', language: 'en' } }));
     expect(shown).toContain('Your computer needs a little attention.');
