@@ -113,6 +113,12 @@ describe('the form', () => {
     expect(text(form(withReport('disk-space:C:')))).toContain('Over: Schijf C: raakt vol: nog 4,2 GB vrij (3 %).');
   });
 
+  it('says it for a protection line too, not only for the health checks', () => {
+    const state = withReport('firewall:public');
+    state.checks = { ...state.checks, items: [{ id: 'firewall:public', check: 'firewall', severity: 'problem', code: 'health.firewall.off-public', params: {} }] };
+    expect(text(form(state))).toMatch(/Over: .*firewall/i);
+  });
+
   it('says when a closed servicedesk will read it, and that a 24x7 one always does', () => {
     const closed = withReport();
     closed.support = desk(closed.support, { openNow: false, nextChangeAt: '2026-11-26T07:00:00Z' });

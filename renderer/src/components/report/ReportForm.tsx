@@ -1,6 +1,7 @@
 import { Fragment, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionResult, AgentState, DraftProblem, Impact, TicketDraft } from '../../../../electron/contract';
+import { checklistOf } from '../../../../electron/contract/checklist';
 import { ActionError } from '../../../../electron/contract/errors';
 import { FIELD_LIMITS } from '../../../../electron/contract/limits';
 import { localizeParams, telHref } from '../../format';
@@ -148,7 +149,8 @@ export function ReportForm({ state, draft, onDraft, problems, onProblems, onSave
     ) : null;
   };
 
-  const item = report?.relatedItemId ? state.health.items.find((i) => i.id === report.relatedItemId) : undefined;
+  // Any line of the checklist can be reported (health, protection, updates): look in all of them.
+  const item = report?.relatedItemId ? checklistOf(state).find((i) => i.id === report.relatedItemId) : undefined;
   const itemText = item
     ? (() => {
         const message = itemMessage(item, (key) => hasText(i18n, key));
