@@ -18,12 +18,20 @@ import { decodeProductState } from './product-state';
 // The "no such namespace" error in words where its code is not printed (wmic prints none).
 const NO_NAMESPACE = [/invalid namespace/i, /espace de noms non valide/i];
 
+/**
+ * An empty Security Center is not an answer: a Windows workstation always lists at least Microsoft
+ * Defender (on or off), so an empty list means Security Center did not answer as it should. The
+ * checks say "unknown, because …" (Defender's own details, where they came, still count).
+ */
+const EMPTY: Parsed<AntivirusFinding> = { unknown: 'error', detail: 'Security Center lists no antivirus product (a workstation always lists Microsoft Defender)' };
+
 export function parseSecurityCenterAv(text: string): Parsed<AntivirusFinding> {
-  if (!text.trim()) return { value: { expected: true, products: [] } };
+  if (!text.trim()) return EMPTY;
   // JSON `null` or `[]` is an empty list; a list-format text without one product is not a list.
   const json = looksLikeJson(text);
   const records = json ? jsonRecords(text) : listRecords(text).filter(hasAnyField);
   if (records === null || (!json && !records.length)) return failure(text);
+  if (!records.length) return EMPTY;
   const products = records.map(product);
   const unread = products.find((entry) => typeof entry === 'string');
   if (unread !== undefined) return { unknown: 'unreadable', detail: `Security Center: no productState for ${unread}` };

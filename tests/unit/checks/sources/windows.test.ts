@@ -126,15 +126,18 @@ describe('windowsChecksFromDocument', () => {
     expect(findings.antivirus).toEqual({ unknown: 'error', detail: expect.stringContaining('Schwerwiegender Fehler') });
   });
 
-  it('access denied is denied, and an empty Security Center lists no product', () => {
+  it('access denied is denied, and an empty Security Center is unknown unless Defender answered', () => {
     const { findings } = windowsChecksFromDocument(
-      doc({ 'securitycenter-av': { value: [], ms: 20 }, 'firewall-profile': { error: 'denied', detail: 'AccessDenied Zugriff verweigert', ms: 5 } }),
+      doc({ 'securitycenter-av': { value: [], ms: 20 }, 'mp-computer-status': PARTS['mp-computer-status'], 'firewall-profile': { error: 'denied', detail: 'AccessDenied Zugriff verweigert', ms: 5 } }),
       NOW,
       RAN_AT,
       100,
     );
     expect(findings.firewall).toEqual({ unknown: 'denied', detail: 'AccessDenied Zugriff verweigert' });
-    expect(findings.antivirus).toMatchObject({ value: { products: [] } });
+    // Defender's own part answered: its product stands in for the empty list.
+    expect(findings.antivirus).toMatchObject({ value: { products: [{ source: 'defender' }] } });
+    const alone = windowsChecksFromDocument(doc({ 'securitycenter-av': { value: [], ms: 20 } }), NOW, RAN_AT, 100);
+    expect(alone.findings.antivirus).toEqual({ unknown: 'error', detail: expect.stringContaining('lists no antivirus product') });
   });
 
   it('reads BitLocker’s WMI volumes when the user is elevated, and picks the system drive', () => {
