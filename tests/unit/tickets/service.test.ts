@@ -344,10 +344,16 @@ describe('the tickets service', () => {
     const t = await setup({ tickets: () => [{ ticketId: 't1', number: 10001, subject: 'Printen', status, createdAt: '2025-03-03T08:00:00Z', updatedAt: '2025-03-03T08:00:00Z', lastReply: null, unread: 0, pendingReplies: 0 }] });
     await t.service.refresh();
     const before = t.listCalls.count;
+    const updatedAt = () => t.store.get().tickets.listUpdatedAt;
+    const seen = updatedAt();
     await t.clock.advance(15 * 60_000); // the poll comes within 5 to 15 minutes
     expect(t.listCalls.count).toBe(before + 1);
+    // Let its answer land before the next jump: a loaded machine's file I/O can outlast the jump,
+    // and the next poll would then be planned from a later time (past the next jump).
+    await vi.waitFor(() => expect(updatedAt()).not.toBe(seen));
     status = 'closed';
     await t.clock.advance(15 * 60_000);
+    await vi.waitFor(() => expect(t.store.get().tickets.list[0]?.status).toBe('closed'));
     const closed = t.listCalls.count;
     await t.clock.advance(60 * 60_000);
     expect(t.listCalls.count).toBe(closed);
