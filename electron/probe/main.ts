@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { createPowerShellHost } from '../agent/platform/powershell-host';
+import { createPowerShellHost, type PowerShellHost } from '../agent/platform/powershell-host';
 import type { Clock } from '../agent/ports';
 import { providerForThisMachine } from '../agent/updates/provider';
 import { busyReaderForThisMachine } from '../agent/updates/busy/source';
@@ -52,6 +52,16 @@ async function readRecorded(file: string): Promise<string> {
   }
 }
 
+/** Runs `use` with a PowerShell host on Windows (none elsewhere), stopped whatever happens. */
+async function withPowerShell<T>(use: (powershell: PowerShellHost | undefined) => Promise<T>): Promise<T> {
+  const powershell = process.platform === 'win32' ? createPowerShellHost({ clock: systemClock }) : undefined;
+  try {
+    return await use(powershell);
+  } finally {
+    powershell?.stop();
+  }
+}
+
 async function main(args: string[]): Promise<number> {
   const [command, what, file, ...rest] = args;
   if (command === 'parse' && what && file && !rest.length) {
@@ -62,22 +72,16 @@ async function main(args: string[]): Promise<number> {
     return report.readable ? EXIT.ok : EXIT.unreadable;
   }
   if (command === 'run' && what === 'updates' && file === undefined) {
-    const clock = systemClock;
-    const powershell = process.platform === 'win32' ? createPowerShellHost({ clock }) : undefined;
-    try {
-      const provider = await providerForThisMachine({ clock, ...(powershell ? { powershell } : {}) });
+    return withPowerShell(async (powershell) => {
+      const provider = await providerForThisMachine({ clock: systemClock, ...(powershell ? { powershell } : {}) });
       const check = await provider.check();
       process.stdout.write(`${JSON.stringify({ items: withWords(updatesStatusItems(check)), check }, null, 2)}\n`);
       return 'problem' in check.pending || 'problem' in check.restart ? EXIT.unreadable : EXIT.ok;
-    } finally {
-      powershell?.stop();
-    }
+    });
   }
   if (command === 'run' && what === 'busy' && file === undefined) {
     // What the restart planner would hear now: busy (and why), not busy, or unsupported here.
-    const clock = systemClock;
-    const powershell = process.platform === 'win32' ? createPowerShellHost({ clock }) : undefined;
-    try {
+    return withPowerShell(async (powershell) => {
       const read = busyReaderForThisMachine({ ...(powershell ? { powershell: () => powershell } : {}) });
       if (!read) {
         process.stdout.write(`${JSON.stringify({ platform: process.platform, supported: false }, null, 2)}\n`);
@@ -86,23 +90,18 @@ async function main(args: string[]): Promise<number> {
       const answer = await read();
       process.stdout.write(`${JSON.stringify({ platform: process.platform, supported: true, ...answer }, null, 2)}\n`);
       return 'unreadable' in answer ? EXIT.unreadable : EXIT.ok;
-    } finally {
-      powershell?.stop();
-    }
+    });
   }
   if (command === 'run' && what === 'checks' && file === undefined) {
     // This machine's probes, every check on, judged by the default policy: what the popup would list.
-    const clock = systemClock;
-    const powershell = process.platform === 'win32' ? createPowerShellHost({ clock }) : undefined;
-    try {
+    return withPowerShell(async (powershell) => {
+      const clock = systemClock;
       const source = await checksSourceForThisMachine({ clock, powershell: () => powershell!, tempDirs: defaultTempDirs(process.platform, process.env) });
       const { findings, probes } = await source.read(new Set(CHECK_NAMES));
       const items = checksItems(findings, DEFAULT_CHECKS_POLICY, { platform: process.platform, sizeUnits: sizeUnitsFor(process.platform), now: clock.now() });
       process.stdout.write(`${JSON.stringify({ platform: process.platform, items: withWords(items), findings, probes }, null, 2)}\n`);
       return Object.values(findings).some((finding) => 'unknown' in finding) ? EXIT.unreadable : EXIT.ok;
-    } finally {
-      powershell?.stop();
-    }
+    });
   }
   throw new ProbeError(USAGE, EXIT.usage);
 }
