@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, SizeUnits, StatusItem } from '../../../electron/contract';
 import { cleanupSaid, type CleanTempResult } from '../cleanup';
-import { orderedChecks, protectionOk } from '../checklist';
+import { orderedChecks, protectionOk } from '../../../electron/contract/checklist';
 import { localizeParams, locale } from '../format';
 import { hasText } from '../i18n';
 import { itemMessage } from '../messages';
@@ -60,7 +60,7 @@ function CheckItem(props: { item: StatusItem; language: Language; withAdvice: bo
 }
 
 /**
- * What needs doing first, worst on top (protection first within a severity: ../checklist.ts), each
+ * What needs doing first, worst on top (protection first within a severity: contract/checklist.ts), each
  * with "Meld dit"; whether the PC is protected in one line; everything that is fine folded into one
  * line. The cleanup button sits on exactly the lines the agent offers it on, and what it did is
  * said in a live region.
