@@ -32,6 +32,13 @@ type Running = { [D in Definition as D['name']]: ReturnType<D['create']> };
 const UPDATES_UNKNOWN: HeartbeatBody['updates'] = { pendingCount: null, rebootRequired: null, lastCheckedAt: null };
 
 /**
+ * How long one capability may take to stop. Quitting (the app, a signed-out session, the preview's
+ * Ctrl-C) must never hang on one that waits for a call or a file that does not come back: it is
+ * logged by name and left behind; what it had on disk is already there.
+ */
+export const CAPABILITY_STOP_GRACE_MS = 5_000;
+
+/**
  * The composition root: makes each capability of CAPABILITY_LIST with one context and its own
  * slice of one store, and fans in what they share (actions, policy, server events, heartbeat and
  * diagnostics parts). It decides nothing itself; who feeds whom is in the capabilities.
@@ -122,8 +129,16 @@ export function createAgent(ports: AgentPorts, options: AgentOptions): Agent {
       }
     },
     async stop() {
-      for (const capability of [...list].reverse()) {
-        await (async () => capability.stop?.())().catch((error: unknown) => log.error('a capability failed to stop', { error: String(error) }));
+      for (const definition of [...CAPABILITY_LIST].reverse()) {
+        const capability: AnyCapability = running[definition.name];
+        const stopped = (async () => capability.stop?.())().then(
+          () => true,
+          (error: unknown) => (log.error('a capability failed to stop', { capability: definition.name, error: String(error) }), true),
+        );
+        let timer: unknown;
+        const late = new Promise<false>((done) => (timer = clock.setTimeout(() => done(false), CAPABILITY_STOP_GRACE_MS)));
+        if (!(await Promise.race([stopped, late]))) log.error('a capability did not stop in time; stopping without it', { capability: definition.name, graceMs: CAPABILITY_STOP_GRACE_MS });
+        clock.clearTimeout(timer);
       }
       powershell?.stop();
       log.close();

@@ -166,14 +166,27 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       enrollmentCode: reference?.enrollmentCode ?? null,
     },
     async close() {
-      await agent.stop();
-      await capture.closeAll();
-      await screen.close();
+      const since = agent.log.recent().length;
+      await closeStep('the agent', () => agent.stop());
+      // The agent's own words on a capability that did not stop: the log file goes with the data folder.
+      for (const entry of agent.log.recent().slice(since)) if (entry.level === 'error') console.error(`preview: ${entry.msg} ${JSON.stringify(entry.data ?? {})}`);
+      await closeStep('the capture pages', () => capture.closeAll());
+      await closeStep('the screen capture', () => screen.close());
       for (const client of wss.clients) client.terminate();
-      await new Promise<void>((done) => server.close(() => done()));
-      await reference?.close();
+      await closeStep('the page server', () => new Promise<void>((done) => server.close(() => done())));
+      await closeStep('the reference API', async () => reference?.close());
     },
   };
+}
+
+/** Ctrl-C must end the preview: a step of closing that hangs is said on stderr and left behind. */
+const CLOSE_STEP_MS = 10_000;
+async function closeStep(what: string, run: () => Promise<unknown>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((done) => (timer = setTimeout(() => done('late'), CLOSE_STEP_MS)));
+  const outcome = await Promise.race([run().then(() => 'done' as const, (error: unknown) => (console.error(`preview: closing ${what} failed: ${String(error)}`), 'done' as const)), late]);
+  clearTimeout(timer);
+  if (outcome === 'late') console.error(`preview: closing ${what} did not finish within ${CLOSE_STEP_MS / 1000} s; going on without it`);
 }
 
 // With the bundled API, a stray HALLO_API_URL in the shell must not send the demo elsewhere.

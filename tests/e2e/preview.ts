@@ -23,6 +23,8 @@ export interface PreviewOptions {
   env?: Record<string, string>;
 }
 
+const STOP_GRACE_MS = 30_000;
+
 /** Starts `electron/preview/main.ts` as its own process (the way `npm run preview` does) and waits for READY. */
 export async function startPreviewProcess(args: string[] = [], options: PreviewOptions = {}): Promise<RunningPreview> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hallo-e2e-'));
@@ -49,7 +51,13 @@ export async function startPreviewProcess(args: string[] = [], options: PreviewO
       if (child.exitCode === null) {
         const exited = new Promise((done) => child.once('exit', done));
         child.kill('SIGTERM');
+        // The preview says on stderr which step of closing hangs; the next test must not wait for it.
+        const hard = setTimeout(() => {
+          console.error(`preview (pid ${child.pid}) had not exited ${STOP_GRACE_MS / 1000} s after SIGTERM: killed`);
+          child.kill('SIGKILL');
+        }, STOP_GRACE_MS);
         await exited;
+        clearTimeout(hard);
       }
       await rm(dataDir, { recursive: true, force: true });
     },
