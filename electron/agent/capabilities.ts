@@ -11,6 +11,10 @@ import { updatesCapability } from './updates/capability';
 import { remoteCapability } from './remote/capability';
 import { checksCapability } from './checks/capability';
 import { maintenanceCapability } from './maintenance/capability';
+import { brandingCapability } from './branding/capability';
+import { selfUpdateCapability } from './selfupdate/capability';
+import { adminCapability } from './admin/capability';
+import { reportCapability } from './report/capability';
 
 /**
  * Every capability of the agent, in the order they start (and the reverse of the order they
@@ -19,7 +23,9 @@ import { maintenanceCapability } from './maintenance/capability';
  * report to the API (a restart's outcome) and read the battery; remote support reads the tickets
  * (a request's ticket number) and the restart (no session during the final countdown); the checks
  * share the PowerShell with updates and start after them (the login's work first); maintenance
- * records what updates and checks observed.
+ * records what updates and checks observed; branding fetches the customer's logo once the policy
+ * is known; self-update reads the remote session and the restart (never installing during
+ * either); admin and report read everything and start nothing.
  * Adding a capability = its folder, one entry here, and its contract entries.
  */
 export const CAPABILITY_LIST = [
@@ -33,6 +39,10 @@ export const CAPABILITY_LIST = [
   remoteCapability,
   checksCapability,
   maintenanceCapability,
+  brandingCapability,
+  selfUpdateCapability,
+  adminCapability,
+  reportCapability,
 ] as const;
 
 type Listed = (typeof CAPABILITY_LIST)[number];

@@ -1,4 +1,4 @@
-import type { CaptureCommand } from '../contract';
+import type { CaptureCommand, SaveOutcome, SelfUpdateChannel } from '../contract';
 import type { RestartPort } from './platform/restart';
 import type { UpdatesProvider } from './updates/types';
 import type { ChecksSource } from './checks/types';
@@ -138,6 +138,47 @@ export interface ScreenCapture {
   capture(): Promise<Screenshot | null>;
 }
 
+/**
+ * electron-updater's part of self-update, adapted by the shell (electron/main/updater.ts:
+ * autoUpdater with the generic provider, autoDownload off) and by the preview (a feed reader of
+ * its own on the agent's HTTP). It checks, downloads and installs when told; when and whether is
+ * the agent's (electron/agent/selfupdate/). Failures reject with `SelfUpdateError` (its code).
+ */
+export interface AppUpdater {
+  /** Reads the feed (`<url>/latest.yml`, `beta.yml`, per platform): the newest version it offers for the channel. */
+  check(feed: { url: string; channel: SelfUpdateChannel }): Promise<OfferedUpdate>;
+  /** Downloads the version the last check offered and verifies it (sha512; on Windows the signature of `publisherName`). */
+  download(): Promise<void>;
+  /** Whether a downloaded update is installed when the app quits (electron-updater's autoInstallOnAppQuit). */
+  setInstallAtQuit(on: boolean): void;
+  /** Quits, installs and starts again now (quitAndInstall). */
+  installNow(): void;
+}
+export interface OfferedUpdate {
+  version: string;
+  releaseDate: string | null;
+}
+
+/**
+ * Where an export or a report goes. The app asks the admin (a save dialog starting at
+ * `suggestedName`) and writes the file there whole or not at all; the preview offers a download.
+ * A full disk rejects with ActionError('disk-full'), any other failed write with 'not-written'.
+ */
+export interface SaveTarget {
+  save(file: { suggestedName: string; contentType: string; bytes: Uint8Array }): Promise<SaveOutcome>;
+}
+
+/** Prints a self-contained HTML page (no scripts, nothing fetched) to an A4 PDF: Electron's printToPDF, Chromium's in the preview. */
+export interface PdfRenderer {
+  render(html: string): Promise<Uint8Array>;
+}
+
+/** What the admin and report capabilities need; absent: exports and reports fail with `unavailable`. */
+export interface AdminPorts {
+  save?: SaveTarget;
+  pdf?: PdfRenderer;
+}
+
 export interface Paths {
   /** Per-user writable folder: policy cache, settings, outbox, logs. */
   dataDir: string;
@@ -157,6 +198,9 @@ export interface AgentPorts {
   /** Absent: remote requests are still verified, asked and audited, but no screen can be shared. */
   remote?: RemotePorts;
   checks?: ChecksPorts;
+  /** Absent: self-update is `disabled` (development, tests that do not look at it). */
+  updater?: AppUpdater;
+  admin?: AdminPorts;
 }
 
 export interface AgentOptions {

@@ -4,6 +4,7 @@ import { DraftProblem, ReplyDraft, ReplyProblem, TicketDraft } from './tickets';
 import { TicketPreview } from './ticket-preview';
 import { FIELD_LIMITS } from './limits';
 import { CAPTURE_STATUSES, CaptureSignal, RemoteModeSchema } from './remote-state';
+import { ExportEntry, LOG_LEVELS, LogLine, SaveOutcome } from './exports';
 
 // Every intent the UI may send, with the schema its argument must pass before anyone sees it and
 // the windows allowed to send it. `handler` says who answers: one of the agent's capabilities (by
@@ -21,7 +22,22 @@ export const WINDOW_NAMES = ['popup', 'restart', 'consent', 'session-bar', 'capt
 export type WindowName = (typeof WINDOW_NAMES)[number];
 
 /** The agent's capabilities, one folder each under electron/agent/, in the order they start. */
-export const CAPABILITIES = ['settings', 'support', 'health', 'connection', 'status', 'tickets', 'updates', 'remote', 'checks', 'maintenance'] as const;
+export const CAPABILITIES = [
+  'settings',
+  'support',
+  'health',
+  'connection',
+  'status',
+  'tickets',
+  'updates',
+  'remote',
+  'checks',
+  'maintenance',
+  'branding',
+  'selfupdate',
+  'admin',
+  'report',
+] as const;
 export type CapabilityName = (typeof CAPABILITIES)[number];
 export type ActionHandler = CapabilityName | 'agent' | 'shell';
 
@@ -190,6 +206,45 @@ export const actions = {
     handler: 'remote',
     request: z.object({ sessionId: z.string().max(64), status: z.enum(CAPTURE_STATUSES), detail: z.string().max(500).optional() }).strict(),
     result: z.void(),
+  },
+  // For on-site admins (the admin view).
+  /** Look for a newer agent now (state.selfUpdate); joins a check under way. Employees never see it. */
+  'selfUpdate.check': { windows: ['popup'], handler: 'selfupdate', request: NoArgs, result: z.void() },
+  /** The agent's log, newest last: the last `limit` lines at `level` or above (agent.log and the rotated file). */
+  'admin.readLog': {
+    windows: ['popup'],
+    handler: 'admin',
+    request: z.object({ level: z.enum(LOG_LEVELS), limit: z.number().int().min(1).max(1000) }).strict(),
+    result: z.object({ lines: z.array(LogLine), file: z.string() }).strict(),
+  },
+  /** What "Diagnose exporteren" would put in the zip now, listed before the admin saves it. */
+  'admin.diagnosticsContents': {
+    windows: ['popup'],
+    handler: 'admin',
+    request: NoArgs,
+    result: z.object({ entries: z.array(ExportEntry), suggestedName: z.string() }).strict(),
+  },
+  /** "Diagnose exporteren": the zip (tokens and personal data masked), saved where the admin chooses. */
+  'admin.exportDiagnostics': { windows: ['popup'], handler: 'admin', request: NoArgs, result: SaveOutcome },
+  /**
+   * "Rapport maken": this PC's health report (device, checks, 24 h charts, updates, maintenance,
+   * tickets of the last 30 days) in `language`, as a PDF or as one HTML file, saved where the admin chooses.
+   */
+  'report.make': {
+    windows: ['popup'],
+    handler: 'report',
+    request: z.object({ language: z.enum(['nl', 'en']), format: z.enum(['pdf', 'html']) }).strict(),
+    result: SaveOutcome,
+  },
+  /**
+   * A customer's link from the policy (state.branding.links, by id): the shell opens its URL (already
+   * validated and allow-listed by the agent) in the browser; the preview hands it back to open in a tab.
+   */
+  'links.open': {
+    windows: ['popup'],
+    handler: 'shell',
+    request: z.object({ id: z.string().max(40) }).strict(),
+    result: z.object({ openInPage: z.string().nullable() }).strict(),
   },
   'popup.hide': { windows: ['popup'], handler: 'shell', request: NoArgs, result: z.void() },
   /**

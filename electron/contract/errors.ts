@@ -7,6 +7,9 @@ export const ACTION_ERROR_CODES = [
   'unavailable', // e.g. the API cannot be reached right now
   'enroll-rejected', // the API refused the enrolment code
   'not-saved', // the ticket could not be written to disk (full, read-only): the draft stays
+  'disk-full', // an export or report did not fit where it was to be saved: nothing half-written is left
+  'not-written', // an export or report could not be written there (read-only, no access): nothing left behind
+  'render-failed', // the report's PDF could not be made (the HTML still can)
   'internal',
 ] as const;
 export type ActionErrorCode = (typeof ACTION_ERROR_CODES)[number];

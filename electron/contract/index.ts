@@ -18,3 +18,6 @@ export * from './updates-state';
 export * from './remote-state';
 export * from './checks-state';
 export * from './maintenance-state';
+export * from './self-update-state';
+export * from './branding-state';
+export * from './exports';

@@ -8,6 +8,8 @@ import { UpdatesState } from './updates-state';
 import { RemoteState } from './remote-state';
 import { ChecksState } from './checks-state';
 import { MaintenanceState } from './maintenance-state';
+import { SelfUpdateState } from './self-update-state';
+import { BrandingState } from './branding-state';
 
 // The agent's state, one slice per capability. The agent owns it; the UI holds a mirror fed by
 // pushed slices. Everything here is codes and parameters: sentences live in the message catalog.
@@ -177,6 +179,8 @@ export const AgentState = z.object({
   remote: RemoteState,
   checks: ChecksState,
   maintenance: MaintenanceState,
+  selfUpdate: SelfUpdateState,
+  branding: BrandingState,
 });
 export type AgentState = z.infer<typeof AgentState>;
 export type SliceName = keyof AgentState;

@@ -11,7 +11,7 @@ import { trustedOrigins } from './ipc/origin';
 import { startAtLogin } from './login';
 import { createElectronPorts } from './ports';
 import { registerAppScheme, serveRenderer } from './protocol';
-import { portalHost, portalToOpen } from '../agent/platform/links';
+import { brandLinkToOpen, hostOf, portalHost, portalToOpen } from '../agent/platform/links';
 import { openRequestTicket } from '../agent/remote/request-ticket';
 import { installSecurity, openExternalSafely } from './security';
 import { showNotices } from './notices';
@@ -142,6 +142,11 @@ function shellHandlers(agent: Agent, shown: Popup): ShellHandlers {
     'support.openPortal': async () => {
       const portalUrl = portalToOpen(agent.state().support.portalUrl);
       if (!(await openExternalSafely(portalUrl, portalHost(portalUrl)))) throw new ActionError('forbidden', 'portal URL not allowed');
+      return { openInPage: null };
+    },
+    'links.open': async ({ id }) => {
+      const url = brandLinkToOpen(agent.state().branding.links, id);
+      if (!(await openExternalSafely(url, hostOf(url)))) throw new ActionError('forbidden', 'link not allowed');
       return { openInPage: null };
     },
   };

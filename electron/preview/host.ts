@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { createAgent, type Agent } from '../agent/agent';
 import { ensurePrivateDir } from '../agent/platform/private-dir';
 import type { ShellHandlers } from '../agent/door';
-import { portalToOpen } from '../agent/platform/links';
+import { brandLinkToOpen, portalToOpen } from '../agent/platform/links';
 import { openRequestTicket } from '../agent/remote/request-ticket';
 import { WINDOW_NAMES, type WindowName } from '../contract';
 import type { ScreenCapture } from '../agent/ports';
@@ -129,6 +129,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     // The popup page (another tab) shows the thread the agent opened.
     'remote.showTicket': async () => void (await openRequestTicket(agent)),
     'support.openPortal': () => ({ openInPage: portalToOpen(agent.state().support.portalUrl) }),
+    'links.open': ({ id }) => ({ openInPage: brandLinkToOpen(agent.state().branding.links, id) }),
   };
 
   // 256 bits per run; it travels only in the URL fragment (never sent to a server) and from the page

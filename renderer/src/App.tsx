@@ -236,6 +236,7 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
               void bridge.actions['settings.setLanguage']({ language: preference }).catch(() => undefined)
             }
             refreshChecks={() => void bridge.actions['checks.refresh']({}).catch(() => undefined)}
+            actions={bridge.actions}
           />
         ) : (
           <>

@@ -27,6 +27,8 @@ const SLICES = {
   remote: true,
   checks: true,
   maintenance: true,
+  selfUpdate: true,
+  branding: true,
 } as const satisfies Record<SliceName, true>;
 
 /** Replaces the slices a patch carries; anything that is not a slice of the contract is ignored. */

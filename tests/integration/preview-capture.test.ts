@@ -26,7 +26,7 @@ beforeEach(async () => {
   pages = createWindowPages();
   runKey = 'run-key-'.padEnd(43, 'x');
   server = createServer((_req, res) => res.end());
-  attachBridge(server, fake.agent, { 'popup.hide': () => undefined, 'remote.showTicket': () => undefined, 'support.openPortal': () => ({ openInPage: null }) }, runKey, pages);
+  attachBridge(server, fake.agent, { 'popup.hide': () => undefined, 'remote.showTicket': () => undefined, 'support.openPortal': () => ({ openInPage: null }), 'links.open': () => ({ openInPage: null }) }, runKey, pages);
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 });

@@ -16,7 +16,7 @@ afterEach(async () => {
 async function bridged() {
   const fake = fakeAgent();
   const server = createServer();
-  const wss = attachBridge(server, fake.agent, { 'popup.hide': () => undefined, 'remote.showTicket': () => undefined, 'support.openPortal': () => ({ openInPage: null }) }, KEY);
+  const wss = attachBridge(server, fake.agent, { 'popup.hide': () => undefined, 'remote.showTicket': () => undefined, 'support.openPortal': () => ({ openInPage: null }), 'links.open': () => ({ openInPage: null }) }, KEY);
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
   closers.push(async () => {

@@ -64,7 +64,7 @@ async function relay(api: ReferenceApi, rendererDir: string): Promise<Relay> {
   }) as never;
   const pages = createWindowPages();
   const server: Server = createServer(serveStatic(rendererDir));
-  attachBridge(server, fake.agent, { 'popup.hide': () => undefined, 'remote.showTicket': () => undefined, 'support.openPortal': () => ({ openInPage: null }) }, 'unused-run-key', pages);
+  attachBridge(server, fake.agent, { 'popup.hide': () => undefined, 'remote.showTicket': () => undefined, 'support.openPortal': () => ({ openInPage: null }), 'links.open': () => ({ openInPage: null }) }, 'unused-run-key', pages);
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   const capture = createPreviewCaptureHost({ pageUrl: (key) => `${base}capture.html#key=${key}`, pages, warn: () => undefined });

@@ -20,7 +20,7 @@ function setup(opts: { isPackaged?: boolean; devUrl?: string } = {}) {
     agent,
     origins,
     windowOf: windowNameOf as (sender: WebContents) => 'popup' | null,
-    shell: { 'popup.hide': () => void hidden.push('popup'), 'remote.showTicket': () => undefined, 'support.openPortal': () => ({ openInPage: null }) },
+    shell: { 'popup.hide': () => void hidden.push('popup'), 'remote.showTicket': () => undefined, 'support.openPortal': () => ({ openInPage: null }), 'links.open': () => ({ openInPage: null }) },
   });
   const fromPopup = (url = 'app://hallo/index.html'): Double => ({
     sender: popup.window.webContents,

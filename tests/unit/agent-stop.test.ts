@@ -27,7 +27,7 @@ it('a capability whose stop never ends is logged by name, and the others still s
   for (const definition of CAPABILITY_LIST.filter((d) => d !== remote)) {
     const original = definition.create.bind(definition);
     vi.spyOn(definition, 'create').mockImplementation(((...args: Parameters<typeof original>) => {
-      const capability = original(...(args as [never, never]));
+      const capability = original(...(args as [never, never])) as { stop?: () => unknown };
       return { ...capability, stop: async () => (await capability.stop?.(), stopped.push(definition.name)) };
     }) as never);
   }

@@ -15,6 +15,7 @@ function door() {
     },
     'popup.hide': (request) => void shellCalls.push({ name: 'popup.hide', request }),
     'remote.showTicket': (request) => void shellCalls.push({ name: 'remote.showTicket', request }),
+    'links.open': (request) => (shellCalls.push({ name: 'links.open', request }), { openInPage: null }),
   };
   return { agent, invoked, shellCalls, run: (name: string, raw?: unknown) => runAction(agent, shell, name, raw) };
 }

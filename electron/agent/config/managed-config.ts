@@ -22,10 +22,21 @@ export const ApiUrl = z
 
 export const EnrollmentCode = z.string().trim().min(4).max(64);
 
+/** A host name as the allow-list compares it: lower case, no scheme, port or path. */
+const HostName = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/, 'must be a host name, e.g. intranet.example.nl');
+
 /** Each field is checked on its own, so one bad value costs only that value. */
 const fields = {
   apiUrl: ApiUrl,
   enrollmentCode: EnrollmentCode,
+  /** Self-update's feed (the folder of latest.yml): wins over the policy's (a site's own mirror). */
+  updateFeedUrl: ApiUrl,
+  /** Hosts the policy's links may point at, besides hallo,'s own and the portal's (branding). */
+  allowedLinkHosts: z.array(HostName).max(50),
   language: LanguagePreference,
   reportShortcut: z.string().trim().min(1).max(64),
   remoteEndShortcut: z.string().trim().min(1).max(64),

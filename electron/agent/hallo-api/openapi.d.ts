@@ -627,9 +627,26 @@ export interface components {
             /** @description A session ends by itself after this long (the agent's default: 60). */
             maxSessionMinutes?: number;
         };
+        /** @description The customer's look in the popup. The logo is PNG, JPEG or WebP, at most 100 kB and 1024 × 1024 pixels; anything else, or http, shows hallo,'s own. */
         Branding: {
-            accentColor: string;
-            logoUrl: components["schemas"]["HttpsUrl"];
+            /** @description The customer's accent colour (buttons, links, the header's line). The agent keeps hallo,'s own when white text on it would fall below WCAG's 4.5:1. */
+            accentColor?: string;
+            logoUrl?: components["schemas"]["HttpsUrl"];
+            /** @description The customer's own links (an intranet, a handbook): in the popup's footer, the tray menu or both. The agent shows only https URLs whose host is hallo,'s, the portal's or on the PC's managed allow-list (allowedLinkHosts). */
+            links?: components["schemas"]["BrandLink"][];
+        };
+        BrandLink: {
+            id: string;
+            label: {
+                nl: string;
+                en: string;
+            };
+            url: components["schemas"]["HttpsUrl"];
+            /**
+             * @default both
+             * @enum {string}
+             */
+            where: "popup" | "tray" | "both";
         };
         /**
          * @description What hallo, decides for this device. The agent caches the last one on disk and works from it while offline.
@@ -740,6 +757,7 @@ export interface components {
             remote: components["schemas"]["RemotePolicy"];
             branding?: components["schemas"]["Branding"];
             updates?: components["schemas"]["UpdatesPolicy"];
+            agentUpdates?: components["schemas"]["AgentUpdatePolicy"];
             checks?: components["schemas"]["ChecksPolicy"];
         };
         PolicyResponse: {
@@ -1230,6 +1248,19 @@ export interface components {
         UpdatesPolicy: {
             /** @description How often the agent looks for pending updates (also after resume from sleep and at login). Default 4. */
             checkHours: number;
+        };
+        /** @description Self-update of the agent (electron-updater's generic feed). The managed configuration's updateFeedUrl wins over feedUrl. */
+        AgentUpdatePolicy: {
+            feedUrl?: components["schemas"]["HttpsUrl"];
+            /**
+             * @description stable reads latest*.yml, beta beta*.yml.
+             * @enum {string}
+             */
+            channel: "stable" | "beta";
+            /** @description The share of devices that install a new version now; each device's place (0–99) is fixed by its device id, so a rollout that grows never takes one back. */
+            stagingPercentage: number;
+            /** @description How often the agent reads the feed. Default 6. */
+            checkHours?: number;
         };
         RestartRequestedEvent: {
             requestId: string;

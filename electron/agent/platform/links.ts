@@ -1,5 +1,5 @@
 // Which links may leave the app for the user's browser: one rule for the shell and the preview.
-import { ActionError } from '../../contract';
+import { ActionError, type BrandLink } from '../../contract';
 
 /** hallo,'s own domains are always allowed; the policy's portal host is added at call time. */
 const HALLO_DOMAIN = 'hallo.eu';
@@ -33,4 +33,19 @@ export function portalToOpen(portalUrl: string | null): string {
   if (!portalUrl) throw new ActionError('unavailable', 'no portal in the policy');
   if (!isAllowedExternal(portalUrl, portalHost(portalUrl))) throw new ActionError('forbidden', 'portal URL not allowed');
   return portalUrl;
+}
+
+/**
+ * A customer's link from state.branding.links, by id: the page names only the id, and the branding
+ * capability has already passed each URL through `isAllowedExternal` with the managed allow-list.
+ */
+export function brandLinkToOpen(links: readonly BrandLink[], id: string): string {
+  const link = links.find((candidate) => candidate.id === id);
+  if (!link) throw new ActionError('unavailable', `no link ${id} in the policy`);
+  return link.url;
+}
+
+/** The host of a URL already checked, for the shell's own second look (https only). */
+export function hostOf(url: string): string[] {
+  return portalHost(url);
 }

@@ -1060,6 +1060,9 @@ export const en: Catalog = {
     unavailable: 'That is not possible right now: no contact with the hallo, agent. Try again shortly.',
     'enroll-rejected': 'This enrolment code is unknown or has expired. Check the code or ask for a new one.',
     'not-saved': 'Your report could not be saved on this computer. Your text is still here: try again, or call the service desk.',
+    'disk-full': 'There is not enough space there. Nothing was half saved: choose another place or free up space.',
+    'not-written': 'The file could not be saved there. Nothing was half saved: choose another place.',
+    'render-failed': 'The PDF could not be made. Try again, or choose HTML.',
     internal: 'Something went wrong. Try again or call the service desk.',
   },
 };

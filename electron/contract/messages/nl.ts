@@ -1089,6 +1089,9 @@ export const nl = {
     unavailable: 'Dat lukt nu niet: geen contact met de hallo, agent. Probeer het zo opnieuw.',
     'enroll-rejected': 'Deze aanmeldcode is onbekend of verlopen. Controleer de code of vraag een nieuwe aan.',
     'not-saved': 'Je melding kon niet worden opgeslagen op deze computer. Je tekst staat er nog: probeer het opnieuw, of bel de servicedesk.',
+    'disk-full': 'Er is niet genoeg ruimte op die plek. Er is niets half opgeslagen: kies een andere plek of maak ruimte vrij.',
+    'not-written': 'Het bestand kon daar niet worden opgeslagen. Er is niets half opgeslagen: kies een andere plek.',
+    'render-failed': 'De pdf kon niet worden gemaakt. Probeer het opnieuw, of kies HTML.',
     internal: 'Er ging iets mis. Probeer het opnieuw of bel de servicedesk.',
   },
 };

@@ -6,6 +6,11 @@ import { hasText } from '../i18n';
 import { EnrollForm } from './EnrollForm';
 import { ProbeResults } from './ProbeResults';
 import { SubviewHeader } from './SubviewHeader';
+import type { AdminActions } from './admin/actions';
+import { DiagnosticsExport } from './admin/DiagnosticsExport';
+import { LogCard } from './admin/LogCard';
+import { ReportCard } from './admin/ReportCard';
+import { SelfUpdateCard } from './admin/SelfUpdateCard';
 
 interface Props {
   state: AgentState;
@@ -14,6 +19,8 @@ interface Props {
   setLanguage: (language: LanguagePreference) => void;
   /** "Nu controleren": the protection checks now (`checks.refresh`). */
   refreshChecks?: () => void;
+  /** The cards for the log, the export, the report and self-update. */
+  actions: AdminActions;
 }
 
 function Field({ label, value }: { label: string; value: ReactNode }) {
@@ -27,7 +34,7 @@ function Field({ label, value }: { label: string; value: ReactNode }) {
 }
 
 /** Everything an on-site admin or the servicedesk on the phone needs to know about this agent. */
-export function AdminView({ state, onBack, enroll, setLanguage, refreshChecks }: Props) {
+export function AdminView({ state, onBack, enroll, setLanguage, refreshChecks, actions }: Props) {
   const { t, i18n } = useTranslation();
   const languageId = useId();
   const language = state.settings.language;
@@ -137,6 +144,10 @@ export function AdminView({ state, onBack, enroll, setLanguage, refreshChecks }:
         )}
       </section>
 
+      <LogCard language={language} readLog={actions['admin.readLog']} />
+      <DiagnosticsExport contents={actions['admin.diagnosticsContents']} exportZip={actions['admin.exportDiagnostics']} />
+      <ReportCard language={language} make={actions['report.make']} />
+
       <section className="card" aria-labelledby="admin-app">
         <h2 id="admin-app">{t('admin.app')}</h2>
         <dl className="fields">
@@ -161,6 +172,8 @@ export function AdminView({ state, onBack, enroll, setLanguage, refreshChecks }:
           </select>
         </div>
       </section>
+
+      <SelfUpdateCard state={state} check={actions['selfUpdate.check']} />
     </div>
   );
 }

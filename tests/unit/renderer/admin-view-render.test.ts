@@ -5,12 +5,12 @@ import { I18nextProvider } from 'react-i18next';
 import type { AgentState, ConfigProblem } from '../../../electron/contract';
 import { AdminView } from '../../../renderer/src/components/AdminView';
 import { createI18n } from '../../../renderer/src/i18n';
-import { sampleState } from './sample-state';
+import { quietAdminActions, sampleState } from './sample-state';
 
 // Rendered to HTML and read as text, as in popup-render.test.ts (no DOM here).
 function render(state: AgentState): string {
   const i18n = createI18n(state.settings.language);
-  const view = createElement(AdminView, { state, onBack: () => undefined, enroll: async () => undefined, setLanguage: () => undefined });
+  const view = createElement(AdminView, { state, onBack: () => undefined, enroll: async () => undefined, setLanguage: () => undefined, actions: quietAdminActions() });
   return renderToStaticMarkup(createElement(I18nextProvider, { i18n }, view));
 }
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');

@@ -1,8 +1,11 @@
 import type { AgentState, RemoteRequestView, RemoteSessionView, SupportState, TicketPreview } from '../../../electron/contract';
+import type { AdminActions } from '../../../renderer/src/components/admin/actions';
 import { urgentAdviceByImpact } from '../../../electron/agent/support/advice';
 import { INITIAL_REMOTE } from '../../../electron/agent/remote/capability';
 import { INITIAL_CHECKS } from '../../../electron/agent/checks/capability';
 import { INITIAL_MAINTENANCE } from '../../../electron/agent/maintenance/capability';
+import { INITIAL_SELF_UPDATE } from '../../../electron/agent/selfupdate/capability';
+import { INITIAL_BRANDING } from '../../../electron/agent/branding/capability';
 import { ticketBody } from '../../reference-api/testing';
 
 /** The servicedesk with a change the agent would make, and the advice it would work out for it. */
@@ -93,6 +96,8 @@ export function sampleState(): AgentState {
     remote: INITIAL_REMOTE,
     checks: INITIAL_CHECKS,
     maintenance: INITIAL_MAINTENANCE,
+    selfUpdate: INITIAL_SELF_UPDATE,
+    branding: INITIAL_BRANDING,
   };
 }
 
@@ -152,5 +157,16 @@ export function sampleRemoteSession(over: Partial<RemoteSessionView> = {}): Remo
     startedAt: '2026-12-07T13:20:00Z',
     endsAt: '2026-12-07T14:20:00Z',
     ...over,
+  };
+}
+
+/** The admin view's card actions, each answering as an agent with nothing to show would. */
+export function quietAdminActions(): AdminActions {
+  return {
+    'selfUpdate.check': async () => undefined,
+    'admin.readLog': async () => ({ lines: [], file: '' }),
+    'admin.diagnosticsContents': async () => ({ entries: [], suggestedName: 'hallo-diagnose.zip' }),
+    'admin.exportDiagnostics': async () => ({ outcome: 'cancelled' }),
+    'report.make': async () => ({ outcome: 'cancelled' }),
   };
 }
