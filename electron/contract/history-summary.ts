@@ -2,7 +2,7 @@
 // words in Details (the renderer), so that the two cannot disagree. Kept free of zod and of
 // state.ts (the renderer reads it too): a point is described by its shape, as state.ts's HistoryPoint has it.
 
-interface HistoryPoint {
+export interface HistoryPoint {
   at: string;
   cpuLoadPercent: number | null;
   memoryUsedPercent: number | null;

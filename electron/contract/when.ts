@@ -1,5 +1,5 @@
 /** The catalog languages (state.ts's `Language`, kept here without zod). */
-type Language = 'nl' | 'en';
+export type Language = 'nl' | 'en';
 
 // Days and times as people say them, in a given time zone ("morgen om 08:00", "uiterlijk
 // donderdag om 17:00"): zod-free, for the renderer and the shell's tray alike. Intl does the

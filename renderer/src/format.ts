@@ -1,40 +1,17 @@
-import type { Language, SizeUnits } from '../../electron/contract';
+import type { Language } from '../../electron/contract';
 import { dayNumber, LOCALE, safeTimeZone } from '../../electron/contract/when';
-import { gigabytes, sizeParts } from '../../electron/contract/sizes';
+import { formatter } from '../../electron/contract/numbers';
 
 // Everything the popup shows as a number or a time goes through here, so that Dutch gets
 // "4,2 GB" and "morgen om 08:00" and English gets "4.2 GB" and "tomorrow at 08:00".
 
 // Times and days in a zone live in the contract (when.ts): the tray's tooltip says them too.
+// Numbers and sizes too (numbers.ts): the health report says them as the popup does.
+export { formatGb, formatNumber, localizeParams, sizeText } from '../../electron/contract/numbers';
 export { describeSince, describeWhen, formatDateTime, formatTime, safeTimeZone, type When } from '../../electron/contract/when';
 
 export function locale(language: Language): string {
   return LOCALE[language];
-}
-
-// Making an Intl formatter costs far more than using one (a conversation of 200 messages formats
-// hundreds of times, `npm run bench` threadRenderMs): the few kinds used per item are made once.
-type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat;
-const formatters = new Map<string, Formatter>();
-function formatter<F extends Formatter>(key: string, make: () => F): F {
-  let made = formatters.get(key) as F | undefined;
-  if (!made) formatters.set(key, (made = make()));
-  return made;
-}
-
-export function formatNumber(value: number, language: Language, maxFractionDigits = 1): string {
-  return formatter(`n:${language}:${maxFractionDigits}`, () => new Intl.NumberFormat(LOCALE[language], { maximumFractionDigits: maxFractionDigits })).format(value);
-}
-
-/** Bytes as the GB figure the agent's checklist shows too: `units` is the agent's `state.app.sizeUnits`. */
-export function formatGb(bytes: number, units: SizeUnits, language: Language): string {
-  return formatNumber(gigabytes(bytes, units), language, 1);
-}
-
-/** Bytes as the catalog's size words (`size.gb`, `size.mb`, ...), counted as the PC's file manager does. */
-export function sizeText(bytes: number, units: SizeUnits, language: Language): { key: `size.${string}`; params: { value: string } } {
-  const { unit, value } = sizeParts(bytes, units);
-  return { key: `size.${unit}`, params: { value: formatNumber(value, language, 1) } };
 }
 
 /**
@@ -47,16 +24,6 @@ export function describeAgo(iso: string, now: Date, timeZone: string, language: 
   const zone = safeTimeZone(timeZone);
   const days = Math.max(0, dayNumber(now, zone) - dayNumber(at, zone));
   return formatter(`r:${language}`, () => new Intl.RelativeTimeFormat(LOCALE[language], { numeric: 'auto' })).format(-days, 'day');
-}
-
-/** Message parameters as they should read in `language`: numbers localised, the rest as text. */
-export function localizeParams(
-  params: Record<string, string | number | boolean>,
-  language: Language,
-): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(params).map(([key, value]) => [key, typeof value === 'number' ? formatNumber(value, language) : String(value)]),
-  );
 }
 
 /**

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { HistoryPoint, Language } from '../../../electron/contract';
 import { historySummary, type HistoryFigure } from '../../../electron/contract/history-summary';
 import { formatNumber, formatTime } from '../format';
-import { historySeries, sparkPath } from '../sparkline';
+import { historySeries, sparkPath } from '../../../electron/contract/sparkline';
 
 const W = 300;
 const H = 32;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Language, MaintenanceState, SizeUnits } from '../../../electron/contract';
 import { describeAgo, formatDateTime } from '../format';
-import { maintenanceLine } from '../maintenance';
+import { maintenanceLine } from '../../../electron/contract/maintenance-line';
 import { Chevron } from './Icons';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryPoint } from '../../../electron/contract';
-import { historySeries, sparkPath } from '../../../renderer/src/sparkline';
+import { historySeries, sparkPath } from '../../../electron/contract/sparkline';
 
 const at = (x: number, value: number | null) => ({ x, value });
 

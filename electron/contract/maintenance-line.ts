@@ -1,5 +1,9 @@
-import type { Language, MaintenanceEntry, SizeUnits } from '../../electron/contract';
-import { sizeText } from './format';
+import type { MaintenanceEntry } from './maintenance-state';
+import type { Language } from './when';
+import type { SizeUnits } from './sizes';
+import { sizeText } from './numbers';
+
+// "Onderhoud" in words: the popup's timeline and the health report say each entry the same way.
 
 type Translate = (key: string, params?: Record<string, unknown>) => string;
 

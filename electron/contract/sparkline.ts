@@ -1,5 +1,5 @@
-import type { HistoryPoint } from '../../electron/contract';
-import type { HistoryFigure } from '../../electron/contract/history-summary';
+import type { HistoryPoint } from './history-summary';
+import type { HistoryFigure } from './history-summary';
 
 /** A point of a chart: `x` from 0 (left) to 1 (right), `value` a percentage or null (not measured). */
 export interface ChartPoint {
