@@ -21,6 +21,7 @@ import { windowsChecksFromDocument } from '../agent/checks/sources/windows';
 import type { CheckName, ChecksSource } from '../agent/checks/types';
 import { createPreviewScreenCapture } from './screen-capture';
 import { serveStatic } from './static';
+import { createPreviewDownloads } from './downloads';
 
 export interface PreviewOptions {
   port: number;
@@ -99,7 +100,10 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   // Someone is always at the preview's "desktop"; no control engine, so control is offered as view.
   const remote = { capture, userPresent: () => true, controlEngine: false };
   const checks = opts.checksDocument === undefined ? undefined : { source: recordedChecksSource(opts.checksDocument, () => nodePorts.clock.now()) };
-  const ports = { ...nodePorts, updates: { restart, provider }, remote, ...(checks ? { checks } : {}) };
+  // Exports and reports leave as downloads from this page server (downloads.ts).
+  const downloads = createPreviewDownloads(() => nodePorts.clock.now());
+  const admin = { save: downloads.target };
+  const ports = { ...nodePorts, updates: { restart, provider }, remote, admin, ...(checks ? { checks } : {}) };
   const agent = createRelaunchingAgent(() =>
     createAgent(ports, {
       appVersion: opts.appVersion,
@@ -135,7 +139,8 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   // 256 bits per run; it travels only in the URL fragment (never sent to a server) and from the page
   // to /bridge, so a local process that merely connects, or another web page, never learns it.
   const key = randomBytes(32).toString('base64url');
-  const server = createServer(serveStatic(resolve(opts.rendererDir)));
+  const statics = serveStatic(resolve(opts.rendererDir));
+  const server = createServer((req, res) => void (downloads.serve(req, res) || statics(req, res)));
   const wss = attachBridge(server, agent, shell, key, pages);
   await new Promise<void>((done, fail) => {
     server.once('error', fail);

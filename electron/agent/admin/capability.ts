@@ -1,20 +1,51 @@
 import { ActionError } from '../../contract';
 import { defineCapability } from '../capability';
+import { exportMasker } from '../platform/export-mask';
+import { diagnoseFileName } from '../platform/export-name';
+import { collectDiagnostics, entriesOf, zipOf } from './diagnostics';
+import { readLog, readTail } from './log-read';
 
-/** For on-site admins: the log, and "Diagnose exporteren" (ctx.ports.admin.save). SKELETON (issue 14). */
+/** For on-site admins: the log, and "Diagnose exporteren" (saved through ctx.ports.admin.save). */
 export const adminCapability = defineCapability({
   name: 'admin',
   slices: [],
   initial: () => ({}),
-  create() {
-    const notYet = () => {
-      throw new ActionError('unavailable', 'not built yet');
-    };
+  create(ctx, store) {
+    const log = ctx.log.child('admin');
+
+    async function diagnostics() {
+      const now = ctx.clock.now();
+      const state = store.get();
+      const files = await collectDiagnostics({
+        now,
+        state,
+        dataDir: ctx.dataDir,
+        configFiles: ctx.ports.paths.configFiles,
+        read: (file) => readTail(file),
+        mask: await exportMasker(ctx),
+      });
+      return { files, now, suggestedName: diagnoseFileName(state.device?.hostname ?? '', now, state.support.timeZone) };
+    }
+
     return {
       actions: {
-        'admin.readLog': notYet,
-        'admin.diagnosticsContents': notYet,
-        'admin.exportDiagnostics': notYet,
+        'admin.readLog': async ({ level, limit }) => readLog(ctx.dataDir, level, limit, await exportMasker(ctx)),
+        'admin.diagnosticsContents': async () => {
+          const { files, suggestedName } = await diagnostics();
+          return { entries: entriesOf(files), suggestedName };
+        },
+        'admin.exportDiagnostics': async () => {
+          const save = ctx.ports.admin?.save;
+          if (!save) throw new ActionError('unavailable', 'this shell cannot save files');
+          const { files, now, suggestedName } = await diagnostics();
+          const bytes = zipOf(files, now);
+          const outcome = await save.save({ suggestedName, contentType: 'application/zip', bytes }).catch((error: unknown) => {
+            log.warn('diagnostics not saved', { code: error instanceof ActionError ? error.code : String(error) });
+            throw error;
+          });
+          log.info('diagnostics exported', { outcome: outcome.outcome, bytes: bytes.byteLength, files: files.length });
+          return outcome;
+        },
       },
     };
   },
