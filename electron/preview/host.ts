@@ -20,6 +20,7 @@ import { providerForThisMachine } from '../agent/updates/provider';
 import { windowsChecksFromDocument } from '../agent/checks/sources/windows';
 import type { CheckName, ChecksSource } from '../agent/checks/types';
 import { createPreviewScreenCapture } from './screen-capture';
+import { createPreviewPdfRenderer } from './pdf-renderer';
 import { serveStatic } from './static';
 import { createPreviewDownloads } from './downloads';
 
@@ -34,7 +35,7 @@ export interface PreviewOptions {
   appVersion: string;
   /** Simulates a pending restart with this reason until the simulated restart clears it. */
   pendingRestart?: RestartReasonCode | undefined;
-  /** The Chromium that runs the capture page of a remote session (default /usr/bin/chromium). */
+  /** The Chromium that runs the capture page of a remote session and prints reports to PDF (default /usr/bin/chromium). */
   chromium?: string | undefined;
   /** Sections that replace the bundled reference API's demo policy (checked by it against openapi.json). */
   policy?: Partial<Policy> | undefined;
@@ -102,7 +103,9 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const checks = opts.checksDocument === undefined ? undefined : { source: recordedChecksSource(opts.checksDocument, () => nodePorts.clock.now()) };
   // Exports and reports leave as downloads from this page server (downloads.ts).
   const downloads = createPreviewDownloads(() => nodePorts.clock.now());
-  const admin = { save: downloads.target };
+  // Reports are printed to PDF by a headless Chromium, as the screen capture takes its pictures.
+  const pdf = createPreviewPdfRenderer({ executablePath: opts.chromium });
+  const admin = { save: downloads.target, pdf };
   const ports = { ...nodePorts, updates: { restart, provider }, remote, admin, ...(checks ? { checks } : {}) };
   const agent = createRelaunchingAgent(() =>
     createAgent(ports, {
@@ -178,6 +181,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       for (const entry of agent.log.recent().slice(since)) if (entry.level === 'error') console.error(`preview: ${entry.msg} ${JSON.stringify(entry.data ?? {})}`);
       await closeStep('the capture pages', () => capture.closeAll());
       await closeStep('the screen capture', () => screen.close());
+      await closeStep('the PDF printer', () => pdf.close());
       for (const client of wss.clients) client.terminate();
       await closeStep('the page server', () => new Promise<void>((done) => server.close(() => done())));
       await closeStep('the reference API', async () => reference?.close());

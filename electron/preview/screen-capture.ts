@@ -1,10 +1,10 @@
 import type { Browser, Page } from '@playwright/test';
 import type { ScreenCapture, Screenshot } from '../agent/ports';
+import { launchHeadlessChromium } from './headless-chromium';
 
 /** A typical laptop window: what a technician would see of the employee's screen. */
 export const PREVIEW_CAPTURE_SIZE = { width: 1280, height: 800 };
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 const PAGE_TIMEOUT_MS = 15_000;
 
 export interface PreviewScreenCapture extends ScreenCapture {
@@ -30,14 +30,7 @@ export function createPreviewScreenCapture(opts: {
   let closed = false;
 
   const openPage = async (url: string): Promise<Page> => {
-    if (!browser) {
-      const { chromium } = await import('@playwright/test');
-      browser = await chromium.launch({
-        executablePath: opts.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        args: CHROMIUM_ARGS,
-        headless: true,
-      });
-    }
+    browser ??= await launchHeadlessChromium(opts.executablePath);
     const opened = await browser.newPage({ viewport: PREVIEW_CAPTURE_SIZE });
     await opened.goto(url, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
     // The UI draws once the bridge has delivered the state; a page that never does is still a picture.

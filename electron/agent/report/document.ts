@@ -39,7 +39,7 @@ export function reportHtml({ state, language, now, mask }: ReportInput): string 
     const at = new Date(iso);
     return Number.isNaN(at.getTime()) ? mask(iso) : formatter(`d:${language}`, () => new Intl.DateTimeFormat(LOCALE[language], { dateStyle: 'medium' })).format(at);
   };
-  const day = (iso: string) => esc(dayText(iso));
+  const day = (iso: string) => `<span class="date">${esc(dayText(iso))}</span>`;
   const since = now - REPORT_DAYS * DAY_MS;
   const recent = (iso: string) => Date.parse(iso) >= since;
 

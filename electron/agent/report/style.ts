@@ -1,6 +1,7 @@
 // The report's look: a plain A4 document (print) that reads as well on a screen (the HTML file).
 // System fonts only (nothing is fetched); the customer's accent for headings and chart lines;
 // each page's foot carries the PC, the date and the page number (Chromium's @page margin boxes).
+// No ligatures: a PDF reader would otherwise copy and search "ﬁ le" for "file".
 
 /** `accent` is #rrggbb (html.ts accentOf); `footer` a CSS string literal (html.ts cssString). */
 export function reportCss(accent: string, footer: string): string {
@@ -10,7 +11,7 @@ export function reportCss(accent: string, footer: string): string {
   @bottom-right { content: counter(page) " / " counter(pages); font: 8pt system-ui, sans-serif; color: #555; } }
 :root { --accent: ${accent}; color: #1b1b1f; background: #fff; }
 * { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 180mm; padding: 12mm 0; font: 10.5pt/1.45 system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+body { margin: 0 auto; max-width: 180mm; padding: 12mm 0; font: 10.5pt/1.45 system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; font-variant-ligatures: none; }
 @media print { body { padding: 0; max-width: none; } }
 header.title { border-bottom: 3px solid var(--accent); padding-bottom: 4mm; margin-bottom: 5mm; }
 .logo { display: block; max-height: 14mm; width: auto; margin-bottom: 3mm; }
@@ -40,6 +41,7 @@ table { width: 100%; border-collapse: collapse; font-size: 9.5pt; }
 th { text-align: left; color: #555; font-weight: 600; border-bottom: 1px solid #ccc; padding: 1mm 2mm 1mm 0; }
 td { vertical-align: top; border-bottom: 1px solid #eee; padding: 1mm 2mm 1mm 0; overflow-wrap: anywhere; }
 tr { break-inside: avoid; }
+.date { white-space: nowrap; }
 .keep { break-inside: avoid; }
 figure.chart { margin: 0 0 4mm; break-inside: avoid; }
 figure.chart svg { display: block; width: 100%; height: 22mm; border: 1px solid #ddd; background: #fafafa; }

@@ -1,0 +1,63 @@
+import type { Browser } from '@playwright/test';
+import type { PdfRenderer } from '../agent/ports';
+import { launchHeadlessChromium } from './headless-chromium';
+
+/** A report is a few pages of text and inline SVG; longer than this, the browser is stuck. */
+const PRINT_TIMEOUT_MS = 30_000;
+
+export interface PreviewPdfRenderer extends PdfRenderer {
+  close(): Promise<void>;
+}
+
+/**
+ * The preview's printToPDF: the report's HTML printed to A4 by a headless Chromium started at the
+ * first report and kept for the next. Each print gets a fresh context with scripts off and every
+ * request refused (the report needs none: its own CSP says so too). A failed print closes the
+ * browser, so the next report starts afresh rather than on a broken one.
+ */
+export function createPreviewPdfRenderer(opts: { executablePath?: string | undefined } = {}): PreviewPdfRenderer {
+  let browser: Promise<Browser> | null = null;
+  let closed = false;
+
+  const shutdown = async () => {
+    const open = browser;
+    browser = null;
+    await (await open?.catch(() => null))?.close().catch(() => {});
+  };
+
+  return {
+    async render(html) {
+      if (closed) throw new Error('the preview is closing');
+      browser ??= launchHeadlessChromium(opts.executablePath);
+      try {
+        const context = await (await browser).newContext({ javaScriptEnabled: false, offline: true });
+        try {
+          await context.route('**/*', (route) => route.abort());
+          const page = await context.newPage();
+          await page.setContent(html, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
+          return new Uint8Array(await bounded(page.pdf({ format: 'A4', printBackground: true })));
+        } finally {
+          await context.close().catch(() => {});
+        }
+      } catch (error) {
+        await shutdown();
+        throw error;
+      }
+    },
+    async close() {
+      closed = true;
+      await shutdown();
+    },
+  };
+}
+
+/** page.pdf takes no timeout of its own. */
+async function bounded<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no PDF after ${PRINT_TIMEOUT_MS} ms`)), PRINT_TIMEOUT_MS)));
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
