@@ -88,7 +88,9 @@ export function LogLines({ read, language, labelledBy }: { read: Read; language:
             .reverse()
             .map((line, index) => (
               <li key={`${line.at}:${index}`} className={`log-line ${line.level}`}>
-                <span className="log-when">{formatDateTime(line.at, language) ?? line.at}</span> <span className="log-level">{t(`admin.log.level.${line.level}`)}</span>{' '}
+                <time className="log-when" dateTime={line.at}>
+                  {formatDateTime(line.at, language) ?? line.at}
+                </time> <span className="log-level">{t(`admin.log.level.${line.level}`)}</span>{' '}
                 <span className="log-scope">{line.scope}</span> <span className="log-msg">{line.msg}</span>
                 {line.data && <span className="log-data"> {JSON.stringify(line.data)}</span>}
               </li>
