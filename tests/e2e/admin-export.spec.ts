@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
+import { en } from '../../electron/contract/messages/en';
 import { nl } from '../../electron/contract/messages/nl';
 import { createFileSecretStore } from '../../electron/agent/secrets-file';
 import { openPopup } from './report-helpers';
@@ -69,7 +70,10 @@ test('the admin reads the log, filtered by level, newest at the top', async ({ p
 test('Diagnose exporteren lists the files, then the download arrives with exactly those files, without the token or the enrolment code; axe clean', async ({ page }) => {
   await openAdmin(page);
   const card = page.getByRole('region', { name: nl.admin.export.title });
-  await card.getByRole('button', { name: nl.admin.export.show }).click();
+  // By keyboard: the focus moves on to "Opslaan…" once the list is there.
+  await card.getByRole('button', { name: nl.admin.export.show }).focus();
+  await page.keyboard.press('Enter');
+  await expect(card.getByRole('button', { name: nl.admin.export.save })).toBeFocused();
   const table = card.getByRole('table');
   await expect(table.getByRole('rowheader', { name: 'README.txt' })).toBeVisible();
   await expect(table.getByRole('row').filter({ hasText: 'logs/agent.log' }).first()).toContainText(nl.admin.export.kind.log);
@@ -79,7 +83,7 @@ test('Diagnose exporteren lists the files, then the download arrives with exactl
   await axeClean(page);
 
   const arriving = page.waitForEvent('download');
-  await card.getByRole('button', { name: nl.admin.export.save }).click();
+  await page.keyboard.press('Enter');
   const download = await arriving;
   expect(download.suggestedFilename()).toMatch(/^hallo-diagnose-[A-Za-z0-9-]+-\d{8}-\d{4}\.zip$/);
   await expect(card.getByRole('status')).toHaveText(nl.admin.export.downloaded.replace('{{name}}', download.suggestedFilename()));
@@ -99,4 +103,16 @@ test('Diagnose exporteren lists the files, then the download arrives with exactl
   expect(download.url()).toMatch(/\/downloads\/[0-9a-f]{32}\/hallo-diagnose-/);
   expect((await fetch(download.url())).status).toBe(404);
   await axeClean(page);
+});
+
+test('in English: the log and the list say the same in English', async ({ page }) => {
+  await openAdmin(page);
+  await page.getByLabel(nl.admin.language).selectOption('en');
+  const log = page.getByRole('region', { name: en.admin.log.title });
+  await expect(log.getByRole('status')).toContainText('newest at the top');
+  await expect(log.getByLabel(en.admin.log.levelLabel)).toHaveValue('info');
+  const card = page.getByRole('region', { name: en.admin.export.title });
+  await card.getByRole('button', { name: en.admin.export.show }).click();
+  await expect(card.getByRole('row').filter({ hasText: 'README.txt' })).toContainText(en.admin.export.kind.readme);
+  await page.getByLabel(en.admin.language).selectOption('system');
 });

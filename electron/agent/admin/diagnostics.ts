@@ -117,6 +117,8 @@ function outboxMetadata(tickets: AgentState['tickets']) {
       error: e.lastError?.code ?? null,
       number: e.number,
     })),
+    // Replies waiting in the outbox, counted per ticket (the state keeps no more of them outside their thread).
+    replies: tickets.list.filter((t) => t.pendingReplies > 0).map((t) => ({ ticketId: t.ticketId, number: t.number, waiting: t.pendingReplies })),
     damaged: tickets.damaged.map((d) => ({ file: basename(d.file), at: d.at })),
   };
 }

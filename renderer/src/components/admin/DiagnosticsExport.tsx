@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportEntry, Language, SaveOutcome, SizeUnits } from '../../../../electron/contract';
 import { ActionError } from '../../../../electron/contract/errors';
@@ -38,6 +38,12 @@ export function DiagnosticsExport(props: {
   const [listing, setListing] = useState<ExportListing | null>(null);
   const [busy, setBusy] = useState<'listing' | 'saving' | null>(null);
   const [result, setResult] = useState<ExportResult>(null);
+  // "Diagnose exporteren" gives way to "Opslaan…" once the list is there: the keyboard's focus moves with it.
+  const saveButton = useRef<HTMLButtonElement>(null);
+  const listed = listing !== null;
+  useEffect(() => {
+    if (listed) saveButton.current?.focus();
+  }, [listed]);
 
   async function list() {
     setBusy('listing');
@@ -76,7 +82,7 @@ export function DiagnosticsExport(props: {
             {t('admin.export.show')}
           </button>
         ) : (
-          <button type="button" className="button accent" aria-disabled={busy !== null} onClick={() => busy === null && void save()}>
+          <button ref={saveButton} type="button" className="button accent" aria-disabled={busy !== null} onClick={() => busy === null && void save()}>
             {t('admin.export.save')}
           </button>
         )}
