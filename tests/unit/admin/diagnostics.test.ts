@@ -106,6 +106,15 @@ describe('Diagnose exporteren', () => {
     }
   });
 
+  it('masks an enrolment code in a configuration file that is not valid JSON (the agent never learnt that code)', async () => {
+    const { folder, save } = await machineWithSecretsEverywhere();
+    await writeFile(folder.configFile, '{ "apiUrl": "https://api.hallo.eu", "enrollmentCode": "KLANT-9X2Q-LEAK", }');
+    const admin = startAdmin({ dataDir: folder.dataDir, configFiles: [folder.configFile], save, config: {} });
+    await admin.capability.actions['admin.exportDiagnostics']();
+    const config = unzipped(save.saved[0]!.bytes)['config/1-hallo-agent.json'];
+    expect(config).toBe('{ "apiUrl": "https://api.hallo.eu", "enrollmentCode": "<enrolment-code>", }');
+  });
+
   it('exports what it can when a log cannot be read, and says so in README.txt', async () => {
     const { folder, save, admin } = await machineWithSecretsEverywhere();
     const current = join(folder.dataDir, 'logs', 'agent.log');
