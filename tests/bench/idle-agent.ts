@@ -4,11 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getHeapCodeStatistics } from 'node:v8';
 import { createAgent } from '../../electron/agent/agent';
-import { writeFileAtomic } from '../../electron/agent/files';
-import { historyPath } from '../../electron/agent/health/history-file';
-import { compactHistory, HISTORY_SPAN_MS } from '../../electron/agent/health/history';
 import { createNodePorts } from '../../electron/preview/node-ports';
 import { cpuNowMs, round } from './cpu';
+import { writeDayOfHistory } from './day-of-history';
 
 // The agent alone in its own process, with the policy's default intervals, against an API given
 // on the command line. Prints its CPU use over the idle window and its memory afterwards. It starts
@@ -16,14 +14,7 @@ import { cpuNowMs, round } from './cpu';
 const [apiUrl, enrollmentCode, warmupMs, windowMs] = process.argv.slice(2);
 const SETTLE_MS = 1_000;
 const dataDir = await mkdtemp(join(tmpdir(), 'hallo-bench-'));
-const now = Date.now();
-const day = Array.from({ length: HISTORY_SPAN_MS / 5000 - 1 }, (_, i) => ({
-  at: new Date(now - HISTORY_SPAN_MS + (i + 1) * 5000).toISOString(),
-  cpuLoadPercent: 12.3,
-  memoryUsedPercent: 45.6,
-  diskFreePercent: 7.8,
-}));
-await writeFileAtomic(historyPath(dataDir), JSON.stringify({ version: 1, points: compactHistory(day, now) }));
+await writeDayOfHistory(dataDir, Date.now());
 const agent = createAgent(createNodePorts({ dataDir }), {
   appVersion: 'bench',
   systemLanguages: ['nl-NL'],

@@ -80,6 +80,13 @@ function historyFigures() {
   return runJson(['--import', 'tsx', 'tests/bench/history.ts']);
 }
 
+/** The diagnostics zip of a preview agent after DIAGNOSTICS_AGENT_MS of running (fresh process). */
+const DIAGNOSTICS_AGENT_MS = 120_000;
+function diagnosticsFigures() {
+  log(`"Diagnose exporteren" of a preview agent after ${DIAGNOSTICS_AGENT_MS / 1000} s of samples and a day of history (fresh process)`);
+  return runJson(['--import', 'tsx', 'tests/bench/diagnostics-zip.ts', String(DIAGNOSTICS_AGENT_MS)]);
+}
+
 function ticketFigures() {
   return runJson(['--import', 'tsx', 'tests/bench/tickets.ts']);
 }
@@ -173,6 +180,7 @@ const parts: Record<string, () => Promise<Record<string, unknown>> | Record<stri
   temp: tempFigures,
   checks: checksFigures,
   restart: restartPromptFigures,
+  diagnostics: diagnosticsFigures,
   consent: () => {
     log('consent prompt: the portal asks until the consent page shows it (one cold, 5 warm)');
     if (!existsSync('out/renderer/consent.html')) execFileSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' });

@@ -67,6 +67,13 @@ describe('the started agent', () => {
     expect(chunks.filter((chunk) => withParsers.some((file) => basename(file) === chunk))).toEqual([]);
   });
 
+  it('holds no fflate: the diagnostics zip is built with it at the first export, not at start', async () => {
+    const { packages, chunks } = await modulesOfStartedAgent();
+    const loaded = [PROBE, ...chunks.map((chunk) => join(dirname(PROBE), chunk))];
+    expect(loaded.filter((file) => readFileSync(file, 'utf8').includes('// node_modules/fflate/')).map((file) => basename(file))).toEqual([]);
+    expect(packages.filter((path) => path.startsWith('fflate/'))).toEqual([]);
+  });
+
   it('holds no jose: remote support verifies a request with it at the first request, not at start', async () => {
     const { packages, chunks } = await modulesOfStartedAgent();
     // jose is bundled (a devDependency) or, once a dependency, loaded from node_modules: neither at start.

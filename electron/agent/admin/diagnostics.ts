@@ -117,6 +117,8 @@ function outboxMetadata(tickets: AgentState['tickets']) {
       error: e.lastError?.code ?? null,
       number: e.number,
     })),
+    // Replies waiting in the outbox, counted per ticket (the state keeps no more of them outside their thread).
+    replies: tickets.list.filter((t) => t.pendingReplies > 0).map((t) => ({ ticketId: t.ticketId, number: t.number, waiting: t.pendingReplies })),
     damaged: tickets.damaged.map((d) => ({ file: basename(d.file), at: d.at })),
   };
 }
@@ -129,9 +131,10 @@ function withoutCode(text: string): string {
       return json({ ...value, enrollmentCode: CODE_MARK });
     }
   } catch {
-    // Not JSON (the agent said so in its problems): shown as it is, still masked by value.
+    // Not JSON (the agent said so in its problems), so the agent never learnt the code it holds:
+    // masked by its key's pattern here, since the pass by value cannot know it.
   }
-  return text;
+  return text.replace(/("enrollmentCode"\s*:\s*)("(?:[^"\\\n]|\\.)*"?|[^,}\n]*)/g, `$1"${CODE_MARK}"`);
 }
 
 const reason = (error: unknown) => (error as NodeJS.ErrnoException).code ?? String(error);

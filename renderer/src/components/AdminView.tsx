@@ -145,7 +145,7 @@ export function AdminView({ state, onBack, enroll, setLanguage, refreshChecks, a
       </section>
 
       <LogCard language={language} readLog={actions['admin.readLog']} />
-      <DiagnosticsExport contents={actions['admin.diagnosticsContents']} exportZip={actions['admin.exportDiagnostics']} />
+      <DiagnosticsExport language={language} sizeUnits={state.app.sizeUnits} contents={actions['admin.diagnosticsContents']} exportZip={actions['admin.exportDiagnostics']} />
       <ReportCard language={language} make={actions['report.make']} />
 
       <section className="card" aria-labelledby="admin-app">

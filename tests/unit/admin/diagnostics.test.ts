@@ -42,7 +42,8 @@ async function machineWithSecretsEverywhere() {
     draft: { description: DESCRIPTION, categoryId: null, impact: 'me', contact: CONTACT, relatedItemId: null, includeScreenshot: true, includeProcesses: false },
   } as unknown as OutboxItem;
   admin.store.set('checks', { ...state.checks, probes: [probe] });
-  admin.store.set('tickets', { ...state.tickets, outbox: [ticket], contact: CONTACT as never });
+  const listed = { ticketId: 't-77', number: 77, subject: 'VPN valt weg', status: 'waiting', createdAt: '2026-12-01T08:00:00Z', updatedAt: '2026-12-06T08:00:00Z', lastReply: { from: 'Jan', at: '2026-12-06T08:00:00Z', text: 'Kun je dit proberen?' }, unread: 0, pendingReplies: 2 } as const;
+  admin.store.set('tickets', { ...state.tickets, outbox: [ticket], list: [listed, { ...listed, ticketId: 't-78', number: 78, pendingReplies: 0 }], contact: CONTACT as never });
   admin.store.set('device', { hostname: 'PC-Receptie 01', manufacturer: 'Dell', model: 'OptiPlex', serialNumber: 'ABC', os: { platform: 'linux', distro: 'Debian', release: '13', build: '', arch: 'x64' }, cpu: 'i5', memoryBytes: 8e9 });
   return { folder, save, admin };
 }
@@ -97,11 +98,21 @@ describe('Diagnose exporteren', () => {
     const files = unzipped(save.saved[0]!.bytes);
     expect(JSON.parse(files['outbox.json']!)).toEqual({
       entries: [{ id: '01JEXAMPLE0000000000000000', status: 'rejected', attempts: 3, createdAt: '2026-12-07T08:05:00Z', nextAttemptAt: null, error: 'rejected', number: null }],
+      replies: [{ ticketId: 't-77', number: 77, waiting: 2 }],
       damaged: [],
     });
     for (const [name, text] of Object.entries(files)) {
-      for (const personal of [DESCRIPTION, 'Printer papierstoring', CONTACT.name, CONTACT.phone, CONTACT.email]) expect(text, name).not.toContain(personal);
+      for (const personal of [DESCRIPTION, 'Printer papierstoring', 'VPN valt weg', 'Kun je dit proberen?', CONTACT.name, CONTACT.phone, CONTACT.email]) expect(text, name).not.toContain(personal);
     }
+  });
+
+  it('masks an enrolment code in a configuration file that is not valid JSON (the agent never learnt that code)', async () => {
+    const { folder, save } = await machineWithSecretsEverywhere();
+    await writeFile(folder.configFile, '{ "apiUrl": "https://api.hallo.eu", "enrollmentCode": "KLANT-9X2Q-LEAK", }');
+    const admin = startAdmin({ dataDir: folder.dataDir, configFiles: [folder.configFile], save, config: {} });
+    await admin.capability.actions['admin.exportDiagnostics']();
+    const config = unzipped(save.saved[0]!.bytes)['config/1-hallo-agent.json'];
+    expect(config).toBe('{ "apiUrl": "https://api.hallo.eu", "enrollmentCode": "<enrolment-code>", }');
   });
 
   it('exports what it can when a log cannot be read, and says so in README.txt', async () => {
