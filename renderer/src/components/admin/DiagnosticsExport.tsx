@@ -12,10 +12,10 @@ export interface ExportListing {
   suggestedName: string;
 }
 
-const codeOf = (error: unknown) => (error instanceof ActionError ? error.code : 'internal');
+export const codeOf = (error: unknown) => (error instanceof ActionError ? error.code : 'internal');
 
-/** The preview offers the zip as a download: the page starts it, as a link the admin clicked would. */
-function startDownload(url: string, name: string): void {
+/** The preview offers the zip (or a report: ReportCard) as a download: the page starts it, as a link the admin clicked would. */
+export function startDownload(url: string, name: string): void {
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
