@@ -87,6 +87,11 @@ function diagnosticsFigures() {
   return runJson(['--import', 'tsx', 'tests/bench/diagnostics-zip.ts', String(DIAGNOSTICS_AGENT_MS)]);
 }
 
+function reportFigures() {
+  log('the health report printed to PDF by the preview\'s Chromium: the first print (Chromium starts), then the median of 5 (fresh process)');
+  return runJson(['--import', 'tsx', 'tests/bench/report-render.ts']);
+}
+
 function ticketFigures() {
   return runJson(['--import', 'tsx', 'tests/bench/tickets.ts']);
 }
@@ -181,6 +186,7 @@ const parts: Record<string, () => Promise<Record<string, unknown>> | Record<stri
   checks: checksFigures,
   restart: restartPromptFigures,
   diagnostics: diagnosticsFigures,
+  report: reportFigures,
   consent: () => {
     log('consent prompt: the portal asks until the consent page shows it (one cold, 5 warm)');
     if (!existsSync('out/renderer/consent.html')) execFileSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' });
