@@ -74,6 +74,11 @@ describe('the started agent', () => {
     expect(packages.filter((path) => path.startsWith('fflate/'))).toEqual([]);
   });
 
+  it('holds no i18next: the health report says its words with it at the first report, not at start', async () => {
+    const { packages } = await modulesOfStartedAgent();
+    expect(packages.filter((path) => path.startsWith('i18next/'))).toEqual([]);
+  });
+
   it('holds no jose: remote support verifies a request with it at the first request, not at start', async () => {
     const { packages, chunks } = await modulesOfStartedAgent();
     // jose is bundled (a devDependency) or, once a dependency, loaded from node_modules: neither at start.
