@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MACHINE_AUTOSTART_MARKER } from '../../electron/main/login';
 import { loadBuilderConfig } from './builder-config';
+import { macro } from './nsis-script';
 
 // Start at login for every user of a managed workstation: HKLM Run from the NSIS installer
 // (build/installer.nsh), /etc/xdg/autostart from the deb's scripts (build/linux/*.sh). The shell's
@@ -19,13 +20,6 @@ const config = loadBuilderConfig() as {
   deb: Record<string, unknown> & { afterInstall?: string; afterRemove?: string };
 };
 const RUN_KEY = String.raw`"Software\Microsoft\Windows\CurrentVersion\Run"`;
-
-/** The body of `!macro name` ... `!macroend` in an NSIS script. */
-function macro(script: string, name: string): string {
-  const match = new RegExp(String.raw`^!macro ${name}\s*$([\s\S]*?)^!macroend`, 'm').exec(script);
-  if (!match) throw new Error(`no !macro ${name}`);
-  return match[1]!;
-}
 
 describe('Windows (NSIS): HKLM Run', () => {
   const templates = resolve('node_modules/app-builder-lib/templates/nsis');
