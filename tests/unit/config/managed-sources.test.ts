@@ -3,12 +3,18 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadManagedConfig } from '../../../electron/agent/config/managed-config';
 import { managedConfigSources } from '../../../electron/agent/config/managed-path';
 import { MACOS_MANAGED_PREFERENCES, WINDOWS_POLICY_KEY, type SourceIo } from '../../../electron/agent/config/managed-sources';
 import { parseRegQuery } from '../../../electron/agent/platform/reg-query';
 import type { RunResult } from '../../../electron/agent/platform/run';
+import { AdminView } from '../../../renderer/src/components/AdminView';
+import { createI18n } from '../../../renderer/src/i18n';
+import { quietAdminActions, sampleState } from '../renderer/sample-state';
 
 // The managed configuration's sources besides config.json (README "Deployment"): the MSI's (and
 // Group Policy's) registry key on Windows, a configuration profile's managed preferences on macOS.
@@ -88,6 +94,24 @@ describe('loadManagedConfig with the Windows policy key (what the MSI writes)', 
   it('no key (no MSI, no policy): nothing listed, no problem', async () => {
     const { io } = machine({ reg: { code: 1, stderr: ERROR_MISSING } });
     expect(await loadManagedConfig([WINDOWS_POLICY_KEY], {}, io)).toEqual({ config: {}, files: [], problems: [] });
+  });
+
+  it('the admin view lists config.json, then the key, and says what in the key it refused', async () => {
+    const file = join(dir, 'config.json');
+    await writeFile(file, JSON.stringify({ language: 'en' }));
+    const bad = '\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\hallo\\agent\r\n    ApiUrl    REG_SZ    http://agent.hallo.eu/v1\r\n';
+    const loaded = await loadManagedConfig([file, WINDOWS_POLICY_KEY], {}, machine({ reg: { stdout: bad } }).io);
+    const state = sampleState();
+    const view = createElement(AdminView, {
+      state: { ...state, config: { ...state.config, files: loaded.files, problems: loaded.problems } },
+      onBack: () => undefined,
+      enroll: async () => undefined,
+      setLanguage: () => undefined,
+      actions: quietAdminActions(),
+    });
+    const shown = renderToStaticMarkup(createElement(I18nextProvider, { i18n: createI18n('nl') }, view)).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(shown).toContain(`Gelezen bestanden ${file} ${WINDOWS_POLICY_KEY}`);
+    expect(shown).toContain(`${WINDOWS_POLICY_KEY} Veld apiUrl: Deze waarde is niet geldig.`);
   });
 
   it('a value the agent refuses, a key it cannot read: the admin view says which and why', async () => {
