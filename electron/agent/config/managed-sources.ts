@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { win32 } from 'node:path';
 import { readJsonFile, notJsonDetail } from '../files';
+import { windowsSystemRoot } from '../platform/os';
 import { multiStrings, parseRegQuery } from '../platform/reg-query';
 import { runCommand, type RunOptions, type RunResult } from '../platform/run';
 
@@ -38,10 +39,11 @@ export async function readConfigSource(name: string, env: Record<string, string 
 
 /** Value names as Group Policy writes them (ApiUrl) are the file's keys (apiUrl). */
 async function readPolicyKey(key: string, env: Record<string, string | undefined>, io: SourceIo): Promise<SourceRead> {
-  const reg = win32.join(env.SystemRoot || 'C:\\Windows', 'System32', 'reg.exe');
+  const root = windowsSystemRoot(env);
+  const reg = win32.join(root, 'System32', 'reg.exe');
   let result: RunResult;
   try {
-    result = await io.run(reg, ['query', key], { ...RUN, env: { SystemRoot: env.SystemRoot ?? 'C:\\Windows' } });
+    result = await io.run(reg, ['query', key], { ...RUN, env: { SystemRoot: root } });
   } catch (error) {
     return { ok: false, missing: false, unreadable: true, detail: String(error) };
   }
@@ -60,7 +62,7 @@ async function readManagedPreferences(file: string, io: SourceIo): Promise<Sourc
   if (!(await io.exists(file))) return { ok: false, missing: true, unreadable: false, detail: 'ENOENT' };
   let result: RunResult;
   try {
-    result = await io.run('/usr/bin/plutil', ['-convert', 'json', '-o', '-', '--', file], { ...RUN, env: {} });
+    result = await io.run('/usr/bin/plutil', ['-convert', 'json', '-o', '-', file], { ...RUN, env: {} });
   } catch (error) {
     return { ok: false, missing: false, unreadable: true, detail: String(error) };
   }

@@ -10,7 +10,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadManagedConfig } from '../../../electron/agent/config/managed-config';
 import { managedConfigSources } from '../../../electron/agent/config/managed-path';
 import { MACOS_MANAGED_PREFERENCES, WINDOWS_POLICY_KEY, type SourceIo } from '../../../electron/agent/config/managed-sources';
-import { parseRegQuery } from '../../../electron/agent/platform/reg-query';
 import type { RunResult } from '../../../electron/agent/platform/run';
 import { AdminView } from '../../../renderer/src/components/AdminView';
 import { createI18n } from '../../../renderer/src/i18n';
@@ -51,30 +50,16 @@ function machine(answers: { reg?: Partial<RunResult>; plutil?: Partial<RunResult
 /** What `plutil -convert json -o - <file>` prints for an XML plist. */
 const plutilJson = (xml: string) => JSON.stringify(parsePlist(xml));
 
-describe('parseRegQuery on recorded reg.exe output', () => {
-  it('reads the values of the key asked for, their types and data; subkey lines are not values', () => {
-    const read = parseRegQuery(fixture('windows-11/reg-query.lsa-key.es.txt'));
-    expect(read.kind).toBe('values');
-    if (read.kind !== 'values') return;
-    expect(Object.keys(read.values)).toHaveLength(23);
-    expect(read.values['Authentication Packages']).toEqual({ type: 'REG_MULTI_SZ', data: 'msv1_0' });
-    expect(read.values['Bounds']).toEqual({ type: 'REG_BINARY', data: '0030000000200000' });
-    expect(read.values['LsaPid']).toEqual({ type: 'REG_DWORD', data: '0x498' });
-    expect(read.values['Security Packages']).toEqual({ type: 'REG_MULTI_SZ', data: '""' });
-  });
-
-  it('one error line is a missing key, or a refusal when it says so; anything else is unreadable', () => {
-    expect(parseRegQuery(ERROR_MISSING)).toEqual({ kind: 'missing' });
-    expect(parseRegQuery('FOUT: Toegang geweigerd.')).toEqual({ kind: 'denied', detail: 'FOUT: Toegang geweigerd.' });
-    expect(parseRegQuery('<html>not reg</html>\nsecond line').kind).toBe('unreadable');
-  });
-});
-
 describe('loadManagedConfig with the Windows policy key (what the MSI writes)', () => {
   it('reads ApiUrl, EnrollmentCode and AllowedLinkHosts with reg.exe from System32, and lists the key', async () => {
     const { io, runs } = machine({ reg: { stdout: fixture('composed/reg-query.hallo-policy-key.en.txt') } });
     const loaded = await loadManagedConfig([WINDOWS_POLICY_KEY], { SystemRoot: 'D:\\Windows' }, io);
-    expect(runs).toEqual([{ file: 'D:\\Windows\\System32\\reg.exe', args: ['query', 'HKLM\\SOFTWARE\\Policies\\hallo\\agent'] }]);
+    // A SystemRoot that is not a plain drive path (the user's environment) is not followed.
+    await loadManagedConfig([WINDOWS_POLICY_KEY], { SystemRoot: '\\\\evil\\share' }, io);
+    expect(runs).toEqual([
+      { file: 'D:\\Windows\\System32\\reg.exe', args: ['query', 'HKLM\\SOFTWARE\\Policies\\hallo\\agent'] },
+      { file: 'C:\\Windows\\System32\\reg.exe', args: ['query', 'HKLM\\SOFTWARE\\Policies\\hallo\\agent'] },
+    ]);
     expect(loaded).toEqual({
       config: { apiUrl: 'https://agent.hallo.eu/v1', enrollmentCode: 'ABCD-1234-EF', allowedLinkHosts: ['intranet.klant.nl', 'wiki.klant.nl'] },
       files: [WINDOWS_POLICY_KEY],
@@ -138,7 +123,7 @@ describe('loadManagedConfig with macOS managed preferences (a configuration prof
     const managed = Object.fromEntries(Object.entries(payload).filter(([key]) => !key.startsWith('Payload')));
     const { io, runs } = machine({ plist: true, plutil: { stdout: JSON.stringify(managed) } });
     const loaded = await loadManagedConfig([MACOS_MANAGED_PREFERENCES], {}, io);
-    expect(runs).toEqual([{ file: '/usr/bin/plutil', args: ['-convert', 'json', '-o', '-', '--', '/Library/Managed Preferences/eu.hallo.agent.plist'] }]);
+    expect(runs).toEqual([{ file: '/usr/bin/plutil', args: ['-convert', 'json', '-o', '-', '/Library/Managed Preferences/eu.hallo.agent.plist'] }]);
     expect(loaded).toEqual({ config: { apiUrl: 'https://agent.hallo.eu/v1', enrollmentCode: 'ABCD-1234-EF' }, files: [MACOS_MANAGED_PREFERENCES], problems: [] });
   });
 
