@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,10 +21,16 @@ afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-/** Runs the rendered script's hallo_write_config with bash, as its postinst would. */
-function writeConfig(url: string, code: string, file: string) {
+/** hallo_write_config as the rendered after-install defines it. */
+function writeConfigFunction(): string {
   const fn = /^hallo_write_config\(\) \{\n[\s\S]*?^\}\n/m.exec(afterInstall)?.[0];
   expect(fn, 'hallo_write_config in the rendered after-install').toBeDefined();
+  return fn!;
+}
+
+/** Runs the rendered script's hallo_write_config with bash, as its postinst would. */
+function writeConfig(url: string, code: string, file: string) {
+  const fn = writeConfigFunction();
   const run = spawnSync('bash', ['--norc', '--noprofile', '-c', `${fn}\nhallo_write_config "$@"`, 'postinst', url, code, file], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: work } });
   return { status: run.status, stderr: run.stderr, stdout: run.stdout };
 }
@@ -62,6 +68,36 @@ describe('deb: debconf answers to /etc/hallo-agent/config.json', () => {
     expect(read.problems).toEqual([]);
     expect(read.config).toEqual({ apiUrl: 'https://agent.hallo.eu/v1', enrollmentCode: 'ABCD-1234-EF' });
   });
+
+  // Debian's own debconf, its database in a temporary folder (DEBCONF_SYSTEMRC), so that this
+  // machine's is never touched: the README's preseed lines, then the after-install's debconf lines.
+  it.skipIf(!existsSync('/usr/share/debconf/confmodule') || !existsSync('/usr/bin/debconf-set-selections'))(
+    'preseeded with debconf-set-selections, the after-install reads the answers and writes them',
+    async () => {
+      const db = join(work, 'debconf');
+      mkdirSync(db);
+      const rc = join(db, 'debconf.conf');
+      writeFileSync(rc, `Config: configdb\nTemplates: templatedb\n\nName: configdb\nDriver: File\nFilename: ${db}/config.dat\n\nName: templatedb\nDriver: File\nFilename: ${db}/templates.dat\n`);
+      const env = { PATH: process.env.PATH ?? '', HOME: work, DEBCONF_SYSTEMRC: rc, DEBIAN_FRONTEND: 'noninteractive', DPKG_MAINTSCRIPT_PACKAGE: 'hallo-agent' };
+      const readme = readFileSync(resolve('README.md'), 'utf8');
+      const preseed = [...readme.matchAll(/^echo "(hallo-agent hallo-agent\/[^"]+)" \| sudo debconf-set-selections$/gm)].map((m) => m[1]!);
+      expect(preseed).toEqual(['hallo-agent hallo-agent/api-url string https://agent.hallo.eu/v1', 'hallo-agent hallo-agent/enrollment-code string ABCD-1234-EF']);
+      for (const line of preseed) expect(spawnSync('/usr/bin/debconf-set-selections', { input: `${line}\n`, env, encoding: 'utf8' }).status).toBe(0);
+
+      // The after-install's debconf lines as they are, only with the file under a temporary root.
+      const block = /^if \[ -e \/usr\/share\/debconf\/confmodule \]; then\n[\s\S]*?^fi\n/m.exec(afterInstall)?.[0];
+      expect(block).toContain('db_stop');
+      expect(block).toContain(' /etc/hallo-agent/config.json || exit 1'); // replaced below: this machine's /etc stays untouched
+      const file = join(work, 'root-debconf', 'etc/hallo-agent/config.json');
+      const postinst = join(db, 'hallo-agent.postinst');
+      writeFileSync(postinst, `#!/bin/bash\n${writeConfigFunction()}\n${block!.replace(' /etc/hallo-agent/config.json ', ` "${file}" `)}`);
+      chmodSync(postinst, 0o755);
+      const run = spawnSync(postinst, ['configure'], { env, encoding: 'utf8' });
+      expect(run.status, run.stderr).toBe(0);
+      const read = await loadManagedConfig([file], {});
+      expect(read).toEqual({ config: { apiUrl: 'https://agent.hallo.eu/v1', enrollmentCode: 'ABCD-1234-EF' }, files: [file], problems: [] });
+    },
+  );
 
   it('with neither answer nothing is written', () => {
     const file = join(work, 'root-none', 'etc/hallo-agent/config.json');
