@@ -90,6 +90,14 @@ describe('MSI: APIURL and ENROLLMENTCODE', () => {
     expect(byId('Property', 'ALLUSERS')?.getAttribute('Value')).toBe('1');
   });
 
+  it('the README’s msiexec line names the artifact as built and the project’s public properties', () => {
+    const line = /^msiexec \/i (\S+) \/qn (.+)$/m.exec(readFileSync(resolve('README.md'), 'utf8'));
+    expect(line?.[1]).toBe(String(config.msi.artifactName).replace('${version}', '0.1.0').replace('${arch}', 'x64').replace('${ext}', 'msi'));
+    const properties = [...line![2]!.matchAll(/([A-Z]+)=/g)].map((m) => m[1]!);
+    expect(properties).toEqual(['APIURL', 'ENROLLMENTCODE']);
+    for (const property of properties) expect(byId('Property', property)?.getAttribute('Secure')).toBe('yes');
+  });
+
   it('the project stays well-formed WiX, with the template’s files still in it', () => {
     expect(doc.getElementsByTagName('parsererror').length).toBe(0);
     expect(elements(doc, 'Product')).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadManagedConfig } from '../../electron/agent/config/managed-config';
 import { loadBuilderConfig } from './builder-config';
@@ -53,6 +53,14 @@ describe('NSIS: /APIURL and /ENROLLMENTCODE', () => {
     const read = await agentReads(text);
     expect(read.problems).toEqual([]);
     expect(read.config).toEqual({ apiUrl, enrollmentCode });
+  });
+
+  it('the README’s command line is one the script accepts', async () => {
+    const readme = readFileSync(resolve('README.md'), 'utf8');
+    const params = /^hallo-agent-[\d.]+-win-x64\.exe (\/S .+)$/m.exec(readme)?.[1];
+    expect(params).toBe('/S /APIURL="https://agent.hallo.eu/v1" /ENROLLMENTCODE=ABCD-1234-EF');
+    const read = await agentReads(writtenConfig(runCustomInit(script, params!)));
+    expect(read.config).toEqual({ apiUrl: 'https://agent.hallo.eu/v1', enrollmentCode: 'ABCD-1234-EF' });
   });
 
   it('with neither argument (an update, a repair) nothing is written', () => {
