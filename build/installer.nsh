@@ -1,5 +1,8 @@
-; Included by electron-builder's NSIS installer (electron-builder.yml: nsis.include).
-;
+; Included by electron-builder's NSIS installer (electron-builder.yml: nsis.include), before its
+; own script: what we use from NSIS's headers is included here (both have include guards).
+!include LogicLib.nsh
+!include FileFunc.nsh
+
 ; Start at login for every user of a managed workstation. The installer is per machine
 ; (nsis.perMachine), so the agent is registered under HKLM Run, which Windows runs at each
 ; user's login; Electron's app.setLoginItemSettings() would only reach the user who happens to
@@ -9,16 +12,156 @@
 ; The marker file tells the shell that this Run value exists (electron/main/login.ts,
 ; MACHINE_AUTOSTART_MARKER): the app then sets no per-user entry of its own, and removes one left
 ; by an earlier version, so that the agent is not started twice at login.
+;
+; The managed configuration (README, "Deployment"): a silent install for deployment tools,
+;   hallo-agent-<version>-win-x64.exe /S /APIURL="https://agent.hallo.eu/v1" /ENROLLMENTCODE=ABCD-1234-EF
+; writes %ProgramData%\hallo\agent\config.json = {"apiUrl": ..., "enrollmentCode": ...}, the file
+; electron/agent/config/managed-path.ts names. The URL must be quoted: GetOptions ends a value at
+; the next unquoted "/". Both or neither: with neither the file is left as it is (an update, a
+; repair); with one, or a value that fails the checks below, nothing is installed (exit code 2).
+; An existing config.json is never overwritten: it may hold the admin's other settings (language,
+; shortcuts) and NSIS cannot merge JSON; to change it, edit or delete it first (README).
+; The values are checked character by character against short allow-lists, so the JSON needs no
+; escaping (no quote, backslash or control character can get in); the agent checks them again
+; when it reads the file (managed-config.ts) and shows what it refuses in the admin view.
+; tests/packaging/nsis-config.test.ts reads these defines and the macros' FileWrite lines.
+!define HALLO_CONFIG_DIR "hallo\agent"
+!define HALLO_URL_PREFIX "https://"
+!define HALLO_URL_CHARS "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/%"
+!define HALLO_URL_MAX 2048
+!define HALLO_CODE_CHARS "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-"
+!define HALLO_CODE_MIN 4
+!define HALLO_CODE_MAX 64
+!define HALLO_BAD_ARGUMENTS_EXIT 2
+
+!ifndef BUILD_UNINSTALLER
+Var halloApiUrl
+Var halloEnrollmentCode
+
+; Sets the error flag when a character of $R0 is not one of $R1 (compared case-sensitively).
+Function halloCheckChars
+  Push $R2
+  Push $R3
+  Push $R4
+  Push $R5
+  ClearErrors
+  StrCpy $R2 0
+  ${Do}
+    StrCpy $R3 $R0 1 $R2
+    ${If} $R3 == ""
+      ${ExitDo}
+    ${EndIf}
+    StrCpy $R4 0
+    ${Do}
+      StrCpy $R5 $R1 1 $R4
+      ${If} $R5 == ""
+        SetErrors
+        ${ExitDo}
+      ${EndIf}
+      ${If} $R5 S== $R3
+        ${ExitDo}
+      ${EndIf}
+      IntOp $R4 $R4 + 1
+    ${Loop}
+    ${If} ${Errors}
+      ${ExitDo}
+    ${EndIf}
+    IntOp $R2 $R2 + 1
+  ${Loop}
+  Pop $R5
+  Pop $R4
+  Pop $R3
+  Pop $R2
+FunctionEnd
+
+; Refuses the installation before anything is installed: Intune and GPO report the exit code.
+!macro halloRefuse reason
+  MessageBox MB_OK|MB_ICONSTOP "hallo, agent: ${reason}" /SD IDOK
+  SetErrorLevel ${HALLO_BAD_ARGUMENTS_EXIT}
+  Quit
+!macroend
+!endif
+
+; In .onInit, before anything is installed: read and check /APIURL= and /ENROLLMENTCODE=.
+!macro customInit
+  ${GetParameters} $R0
+  StrCpy $halloApiUrl ""
+  StrCpy $halloEnrollmentCode ""
+  ClearErrors
+  ${GetOptions} $R0 "/APIURL=" $halloApiUrl
+  ClearErrors
+  ${GetOptions} $R0 "/ENROLLMENTCODE=" $halloEnrollmentCode
+  ClearErrors
+  ${If} $halloApiUrl != ""
+  ${OrIf} $halloEnrollmentCode != ""
+    ${If} $halloApiUrl == ""
+    ${OrIf} $halloEnrollmentCode == ""
+      !insertmacro halloRefuse "/APIURL and /ENROLLMENTCODE go together: give both or neither."
+    ${EndIf}
+    StrLen $R1 $halloApiUrl
+    StrCpy $R2 $halloApiUrl 8
+    ${If} $R2 != "${HALLO_URL_PREFIX}"
+    ${OrIf} $R1 <= 8
+    ${OrIf} $R1 > ${HALLO_URL_MAX}
+      !insertmacro halloRefuse '/APIURL must be an https URL in quotes, e.g. /APIURL=$\"https://agent.hallo.eu/v1$\".'
+    ${EndIf}
+    StrCpy $R0 $halloApiUrl
+    StrCpy $R1 "${HALLO_URL_CHARS}"
+    Call halloCheckChars
+    ${If} ${Errors}
+      !insertmacro halloRefuse "/APIURL may hold only letters, digits and - . _ ~ : / %"
+    ${EndIf}
+    StrLen $R1 $halloEnrollmentCode
+    ${If} $R1 < ${HALLO_CODE_MIN}
+    ${OrIf} $R1 > ${HALLO_CODE_MAX}
+      !insertmacro halloRefuse "/ENROLLMENTCODE must be ${HALLO_CODE_MIN} to ${HALLO_CODE_MAX} characters long."
+    ${EndIf}
+    StrCpy $R0 $halloEnrollmentCode
+    StrCpy $R1 "${HALLO_CODE_CHARS}"
+    Call halloCheckChars
+    ${If} ${Errors}
+      !insertmacro halloRefuse "/ENROLLMENTCODE may hold only letters, digits and -"
+    ${EndIf}
+  ${EndIf}
+!macroend
 
 !macro customInstall
   WriteRegStr HKLM "Software\Microsoft\Windows\CurrentVersion\Run" "hallo agent" '"$INSTDIR\${APP_EXECUTABLE_FILENAME}"'
   FileOpen $0 "$INSTDIR\resources\machine-autostart" w
   FileWrite $0 "HKLM\Software\Microsoft\Windows\CurrentVersion\Run: hallo agent$\r$\n"
   FileClose $0
+
+  ; The configuration folder: everyone reads, only SYSTEM and Administrators write. Set on every
+  ; install, with or without arguments: ProgramData's default ACL lets Users create files in new
+  ; folders, and a config.json planted by a user would point the agent at another server.
+  ; icacls.exe ships with every Windows (no plugin to download, as AccessControl would be), and
+  ; well-known SIDs instead of group names work on a Dutch Windows ("Gebruikers") too:
+  ; S-1-5-18 SYSTEM, S-1-5-32-544 Administrators, S-1-5-32-545 Users.
+  ReadEnvStr $R0 ProgramData
+  ${If} $R0 == ""
+    StrCpy $R0 "$WINDIR\..\ProgramData"
+  ${EndIf}
+  CreateDirectory "$R0\${HALLO_CONFIG_DIR}"
+  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\${HALLO_CONFIG_DIR}" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX'
+  Pop $R1
+  ${If} $halloApiUrl != ""
+    ${If} ${FileExists} "$R0\${HALLO_CONFIG_DIR}\config.json"
+      DetailPrint "config.json exists: left as it is (/APIURL and /ENROLLMENTCODE not written)"
+    ${Else}
+      ; Written beside it, then renamed: the agent never reads half a file.
+      FileOpen $0 "$R0\${HALLO_CONFIG_DIR}\config.json.tmp" w
+      FileWrite $0 '{$\r$\n'
+      FileWrite $0 '  "apiUrl": "$halloApiUrl",$\r$\n'
+      FileWrite $0 '  "enrollmentCode": "$halloEnrollmentCode"$\r$\n'
+      FileWrite $0 '}$\r$\n'
+      FileClose $0
+      Rename "$R0\${HALLO_CONFIG_DIR}\config.json.tmp" "$R0\${HALLO_CONFIG_DIR}\config.json"
+    ${EndIf}
+  ${EndIf}
 !macroend
 
 ; Also run, with --updated, by the old version's uninstaller during an update; the new version's
-; customInstall then writes both again.
+; customInstall then writes both again. The managed configuration stays: it is the admin's.
 !macro customUnInstall
   DeleteRegValue HKLM "Software\Microsoft\Windows\CurrentVersion\Run" "hallo agent"
   Delete "$INSTDIR\resources\machine-autostart"

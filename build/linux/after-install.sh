@@ -22,9 +22,67 @@ X-GNOME-Autostart-enabled=true
 DESKTOP
 chmod 0644 "$autostart_dir/${executable}.desktop"
 
+# The managed configuration from debconf (README "Deployment"; debconf-templates, debconf-config.sh):
+#   hallo_write_config <api url> <enrolment code> <file>
+# Both or neither: with neither nothing is written; an existing file is left as it is (it may hold
+# other settings: to change it, edit it or remove it and run dpkg-reconfigure). A value outside
+# the allow-lists fails the install with a message on stderr, before anything is written. The
+# allow-lists keep quotes, backslashes and control characters out, so the JSON needs no escaping;
+# the agent checks the values again when it reads them (electron/agent/config/managed-config.ts).
+# tests/packaging/deb-config.test.ts runs this function.
+hallo_write_config() {
+    local hallo_url=$1 hallo_code=$2 hallo_file=$3
+    if [ -z "$hallo_url" ] && [ -z "$hallo_code" ]; then
+        return 0
+    fi
+    if [ -z "$hallo_url" ] || [ -z "$hallo_code" ]; then
+        echo "hallo-agent: hallo-agent/api-url and hallo-agent/enrollment-code go together: give both or neither." >&2
+        return 1
+    fi
+    # bash's =~ matches the whole value (a newline included); LC_ALL=C keeps the ranges ASCII.
+    local LC_ALL=C
+    local url_re='^https://[A-Za-z0-9._~:/%-]+$' code_re='^[A-Za-z0-9-]+$'
+    local url_bytes code_bytes
+    url_bytes=$(printf '%s' "$hallo_url" | wc -c)
+    code_bytes=$(printf '%s' "$hallo_code" | wc -c)
+    if ! [[ $hallo_url =~ $url_re ]] || [ "$url_bytes" -gt 2048 ]; then
+        echo "hallo-agent: hallo-agent/api-url must be an https URL of letters, digits and - . _ ~ : / % (e.g. https://agent.hallo.eu/v1)." >&2
+        return 1
+    fi
+    if ! [[ $hallo_code =~ $code_re ]] || [ "$code_bytes" -lt 4 ] || [ "$code_bytes" -gt 64 ]; then
+        echo "hallo-agent: hallo-agent/enrollment-code must be 4 to 64 letters, digits and -." >&2
+        return 1
+    fi
+    if [ -e "$hallo_file" ]; then
+        echo "hallo-agent: $hallo_file exists: left as it is." >&2
+        return 0
+    fi
+    # Written beside it, then renamed: the agent never reads half a file, and a full disk leaves
+    # no half-written one behind.
+    if ! { mkdir -p "$(dirname "$hallo_file")" &&
+        printf '{\n  "apiUrl": "%s",\n  "enrollmentCode": "%s"\n}\n' "$hallo_url" "$hallo_code" > "$hallo_file.tmp" &&
+        chmod 0644 "$hallo_file.tmp" &&
+        mv -f "$hallo_file.tmp" "$hallo_file"; }; then
+        rm -f "$hallo_file.tmp"
+        echo "hallo-agent: could not write $hallo_file." >&2
+        return 1
+    fi
+}
+
 # Under another root only the entry above is written: the steps below change the running system.
 if [ -n "${HALLO_AGENT_DESTDIR:-}" ]; then
     exit 0
+fi
+
+# debconf talks over stdout: read the answers, then db_stop, before anything below prints.
+if [ -e /usr/share/debconf/confmodule ]; then
+    . /usr/share/debconf/confmodule
+    db_get hallo-agent/api-url || RET=""
+    hallo_api_url=$RET
+    db_get hallo-agent/enrollment-code || RET=""
+    hallo_enrollment_code=$RET
+    db_stop
+    hallo_write_config "$hallo_api_url" "$hallo_enrollment_code" /etc/hallo-agent/config.json || exit 1
 fi
 
 # ---- electron-builder's own after-install, which a custom deb.afterInstall replaces: kept as it

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { app, desktopCapturer, net, powerMonitor, safeStorage, screen, type BrowserWindow } from 'electron';
 import type { AgentPorts, CaptureHost, RemotePorts, ScreenCapture, Screenshot, SecretStorage, SecretStore } from '../agent/ports';
-import { managedConfigPath } from '../agent/config/managed-path';
+import { managedConfigSources } from '../agent/config/managed-path';
 import { createOsRestart } from '../agent/platform/restart';
 import { createFileSecretStore } from '../agent/secrets-file';
 
@@ -26,7 +26,7 @@ export function createElectronPorts(opts: {
     secrets: electronSecrets(join(dataDir, 'secrets')),
     idle: { idleSeconds: () => powerMonitor.getSystemIdleTime(), locked: () => powerMonitor.getSystemIdleState(60) === 'locked' },
     screen: primaryScreenCapture({ ownWindow: opts.ownWindow }),
-    paths: { dataDir, configFiles: [managedConfigPath(opts.platform, opts.env)] },
+    paths: { dataDir, configFiles: managedConfigSources(opts.platform, opts.env) },
     // The computer's own restart; busy is not known yet (ports.ts: notBusy until the PowerShell host asks).
     updates: {
       restart: createOsRestart({ platform: opts.platform, env: opts.env }),

@@ -1,17 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MACHINE_AUTOSTART_MARKER } from '../../electron/main/login';
 import { loadBuilderConfig } from './builder-config';
+import { renderDebScripts } from './deb-scripts';
+import { macro } from './nsis-script';
 
 // Start at login for every user of a managed workstation: HKLM Run from the NSIS installer
 // (build/installer.nsh), /etc/xdg/autostart from the deb's scripts (build/linux/*.sh). The shell's
 // own part (electron/main/login.ts) is tested in tests/shell/index.test.ts.
 
-const require = createRequire(import.meta.url);
 const config = loadBuilderConfig() as {
   productName: string;
   nsis: { include?: string };
@@ -19,13 +19,6 @@ const config = loadBuilderConfig() as {
   deb: Record<string, unknown> & { afterInstall?: string; afterRemove?: string };
 };
 const RUN_KEY = String.raw`"Software\Microsoft\Windows\CurrentVersion\Run"`;
-
-/** The body of `!macro name` ... `!macroend` in an NSIS script. */
-function macro(script: string, name: string): string {
-  const match = new RegExp(String.raw`^!macro ${name}\s*$([\s\S]*?)^!macroend`, 'm').exec(script);
-  if (!match) throw new Error(`no !macro ${name}`);
-  return match[1]!;
-}
 
 describe('Windows (NSIS): HKLM Run', () => {
   const templates = resolve('node_modules/app-builder-lib/templates/nsis');
@@ -60,24 +53,6 @@ describe('Linux (deb): /etc/xdg/autostart', () => {
   let defaults: { afterInstall: string; afterRemove: string };
   let stubs: string;
 
-  /** The scripts as electron-builder puts them into the package: its own FpmTarget renders them. */
-  async function render(deb: Record<string, unknown>, into: string) {
-    const FpmTarget = (require('app-builder-lib/out/targets/FpmTarget') as { default: new (...args: unknown[]) => { scriptFiles: Promise<Record<string, string>> } }).default;
-    const { sanitizeFileName } = require('builder-util/out/filename') as { sanitizeFileName: (name: string) => string };
-    mkdirSync(into, { recursive: true });
-    let n = 0;
-    const packager = {
-      projectDir: process.cwd(),
-      config: { ...config, deb },
-      platformSpecificBuildOptions: config.linux,
-      executableName: config.linux.executableName,
-      appInfo: { sanitizedProductName: sanitizeFileName(config.productName), productFilename: config.linux.executableName },
-      info: { tempDirManager: { getTempFile: async ({ suffix }: { suffix: string }) => join(into, `${n++}-${suffix}`) } },
-    };
-    const files = await new FpmTarget('deb', packager, {}, into).scriptFiles;
-    return { afterInstall: files.afterInstall!, afterRemove: files.afterRemove! };
-  }
-
   /** Runs a rendered script under a staged root, with the system tools it might call stubbed. */
   function run(script: string, root: string, ...args: string[]): string[] {
     const log = join(work, 'system-calls.log');
@@ -101,9 +76,9 @@ describe('Linux (deb): /etc/xdg/autostart', () => {
       writeFileSync(join(stubs, tool), `#!/bin/sh\necho "${tool} $*" >> "$STUB_LOG"\nexit ${status}\n`);
       chmodSync(join(stubs, tool), 0o755);
     }
-    scripts = await render(config.deb, join(work, 'ours'));
+    scripts = await renderDebScripts(config.deb, join(work, 'ours'));
     const { afterInstall: _i, afterRemove: _r, ...withoutOurs } = config.deb;
-    defaults = await render(withoutOurs, join(work, 'defaults'));
+    defaults = await renderDebScripts(withoutOurs, join(work, 'defaults'));
   });
 
   afterAll(() => {

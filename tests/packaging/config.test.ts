@@ -33,13 +33,18 @@ describe('electron-builder.yml', () => {
     expect(config.asar).toBe(true);
   });
 
-  it('Windows: per-machine NSIS for x64 and arm64; macOS without a Dock icon; Linux AppImage and deb', () => {
+  it('Windows: per-machine NSIS for x64 and arm64, MSI for x64; macOS dmg and pkg, without a Dock icon; Linux AppImage and deb', () => {
     expect(config.appId).toBe('eu.hallo.agent');
     expect(config.nsis).toMatchObject({ perMachine: true, oneClick: false });
     const win = config.win as { target: { target: string; arch: string[] }[] };
-    expect(win.target).toEqual([{ target: 'nsis', arch: ['x64', 'arm64'] }]);
+    expect(win.target).toEqual([
+      { target: 'nsis', arch: ['x64', 'arm64'] },
+      { target: 'msi', arch: ['x64'] },
+    ]);
+    expect(config.msi).toMatchObject({ perMachine: true, artifactName: 'hallo-agent-${version}-${arch}.${ext}' });
     const mac = config.mac as { target: { target: string }[]; extendInfo: Record<string, unknown> };
-    expect(mac.target.map((t) => t.target)).toEqual(['dmg']);
+    expect(mac.target.map((t) => t.target)).toEqual(['dmg', 'pkg']);
+    expect(config.pkg).toEqual({ artifactName: 'hallo-agent-${version}-mac.${ext}', isRelocatable: false });
     expect(mac.extendInfo.LSUIElement).toBe(true);
     const linux = config.linux as { target: { target: string }[]; maintainer: string };
     expect(linux.target.map((t) => t.target)).toEqual(['AppImage', 'deb']);

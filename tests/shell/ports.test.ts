@@ -72,7 +72,7 @@ describe('Electron-backed ports', () => {
     expect(desktopCapturer.requests).toContainEqual({ types: ['screen'], thumbnailSize: { width: 1920, height: 1080 } });
   });
 
-  it('wires clock, net.fetch, idle time, userData and the managed config file', async () => {
+  it('wires clock, net.fetch, idle time, userData and the managed config sources', async () => {
     const seen: string[] = [];
     net.fetch = async (input) => {
       seen.push(String(input));
@@ -85,7 +85,10 @@ describe('Electron-backed ports', () => {
     expect(ports.idle.idleSeconds()).toBe(42);
     expect(ports.paths).toEqual({ dataDir: app.getPath('userData'), configFiles: ['/etc/hallo-agent/config.json'] });
     const win = createElectronPorts({ platform: 'win32', env: { ProgramData: 'D:\\ProgramData' } });
-    expect(win.paths.configFiles).toEqual(['D:\\ProgramData\\hallo\\agent\\config.json']);
+    // Then what central management sets: the MSI's (Group Policy's) registry key, an MDM profile.
+    expect(win.paths.configFiles).toEqual(['D:\\ProgramData\\hallo\\agent\\config.json', 'HKLM\\SOFTWARE\\Policies\\hallo\\agent']);
+    const mac = createElectronPorts({ platform: 'darwin', env: {} });
+    expect(mac.paths.configFiles).toEqual(['/Library/Application Support/hallo/agent/config.json', '/Library/Managed Preferences/eu.hallo.agent.plist']);
   });
 
   describe('a screenshot asked for from inside the popup', () => {

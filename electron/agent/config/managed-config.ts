@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LanguagePreference, type ConfigProblem } from '../../contract';
-import { readJsonFile } from '../files';
+import { readConfigSource, type SourceIo } from './managed-sources';
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
@@ -76,24 +76,25 @@ function applyField(target: ManagedConfig, key: Field, raw: unknown, file: strin
 }
 
 /**
- * Reads the managed files (later ones override earlier ones), then the HALLO_* environment.
- * A missing file is normal; an unreadable or broken one becomes a problem, and everything valid
- * elsewhere (other fields, other files) still applies. Never throws.
+ * Reads the managed sources (later ones override earlier ones), then the HALLO_* environment. A
+ * source is a JSON file, or the Windows policy key or macOS managed preferences
+ * (managed-sources.ts). A missing one is normal; an unreadable or broken one becomes a problem,
+ * and everything valid elsewhere (other fields, other sources) still applies. Never throws.
  */
 export async function loadManagedConfig(
   files: readonly string[],
   env: Record<string, string | undefined>,
+  io?: SourceIo,
 ): Promise<LoadedConfig> {
   const config: ManagedConfig = {};
   const problems: ConfigProblem[] = [];
   const present: string[] = [];
   for (const file of files) {
-    const read = await readJsonFile(file);
+    const read = await readConfigSource(file, env, io);
     if (!read.ok && read.missing) continue;
     present.push(file);
     if (!read.ok) {
-      const unreadable = /^E[A-Z]+$/.test(read.detail);
-      problems.push({ file, field: '', code: unreadable ? 'unreadable' : 'invalid-json', detail: read.detail });
+      problems.push({ file, field: '', code: read.unreadable ? 'unreadable' : 'invalid-json', detail: read.detail });
       continue;
     }
     const value = read.value;

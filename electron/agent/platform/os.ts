@@ -18,3 +18,11 @@ export function osFamily(platform: NodeJS.Platform = process.platform): OsFamily
 export function sizeUnitsFor(platform: string): SizeUnits {
   return platform === 'win32' ? 'binary' : 'decimal';
 }
+
+/**
+ * Windows' system folder, for programs run from it by full path (shutdown.exe, reg.exe). The
+ * environment is the user's: a SystemRoot that is not a plain drive path is ignored.
+ */
+export function windowsSystemRoot(env: Record<string, string | undefined>): string {
+  return /^[A-Za-z]:\\[^"<>|?*]*$/.test(env.SystemRoot ?? '') ? env.SystemRoot! : 'C:\\Windows';
+}

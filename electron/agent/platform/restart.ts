@@ -1,5 +1,6 @@
 import { win32 } from 'node:path';
 import { runCommand, type RunOptions, type RunResult } from './run';
+import { windowsSystemRoot } from './os';
 
 // Restarting the computer, the one way per OS, by full path and never through a shell. The agent
 // decides when (updates/restart-planner.ts); this only asks the OS and says whether it agreed.
@@ -32,8 +33,8 @@ export function restartCommand(platform: NodeJS.Platform, env: NodeJS.ProcessEnv
   const delay = String(Math.max(0, Math.min(MAX_DELAY_SECONDS, Math.round(request.delaySeconds))));
   switch (platform) {
     case 'win32': {
-      // shutdown.exe from the system folder only; a SystemRoot that is not a plain drive path is ignored.
-      const root = /^[A-Za-z]:\\[^"<>|?*]*$/.test(env.SystemRoot ?? '') ? env.SystemRoot! : 'C:\\Windows';
+      // shutdown.exe from the system folder only.
+      const root = windowsSystemRoot(env);
       // /d p:2:17: planned, operating system, hotfix: what an update restart is in the event log.
       const comment = request.message.replace(/[\r\n]+/g, ' ').slice(0, MAX_COMMENT);
       return { file: win32.join(root, 'System32', 'shutdown.exe'), args: ['/r', '/t', delay, '/d', 'p:2:17', '/c', comment] };

@@ -1,4 +1,5 @@
-import { firstWords, MAX_LINE_LENGTH } from '../../updates/parse/lines';
+import { parseRegQuery } from '../../platform/reg-query';
+import { firstWords } from '../../updates/parse/lines';
 import type { OfficeInstall, Parsed } from '../types';
 import { officeChannelOf } from './office-channel';
 
@@ -16,8 +17,8 @@ import { officeChannelOf } from './office-channel';
  *
  * Without the key reg.exe prints one line in the user's language ("ERROR: The system was unable to
  * find the specified registry key or value.", "FEHLER: Der angegebene Registrierungsschlüssel bzw.
- * Wert wurde nicht gefunden."), read by its shape: one `WORD: sentence` line and no key. That is
- * "not installed" (null), unless it says access was denied.
+ * Wert wurde nicht gefunden."): "not installed" (null), unless it says access was denied. The
+ * output itself is read by platform/reg-query.ts.
  */
 
 /** The ClickToRun Configuration values the checks read (the script's `c2r-config` part gives these). */
@@ -39,23 +40,15 @@ export function c2rInstallOf(values: C2rValues | null): Parsed<OfficeInstall | n
   return { value: { version, channel: channelValue ? officeChannelOf(channelValue) : 'unknown' } };
 }
 
-const VALUE_LINE = /^\s+(.+?)\s+(REG_[A-Z_]+)(?:\s+(.*))?$/;
-const ERROR_LINE = /^\p{Lu}+\s?:\s/u;
-const DENIED = /denied|verweigert|geweigerd|refusé|denegado|negato/i;
-
 export function parseC2rConfig(text: string): Parsed<OfficeInstall | null> {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((line) => line.trimEnd()).filter((line) => line.trim() !== '');
-  if (lines.some((line) => line.length > MAX_LINE_LENGTH)) return { unknown: 'unreadable', detail: 'a line too long for reg query' };
-  const values: Record<string, string> = {};
-  for (const line of lines) {
-    const match = VALUE_LINE.exec(line);
-    if (match) values[match[1]!] = match[3]?.trim() ?? '';
+  const read = parseRegQuery(text);
+  if (read.kind === 'missing') return { value: null };
+  if (read.kind !== 'values') {
+    return read.kind === 'denied'
+      ? { unknown: 'denied', detail: read.detail }
+      : { unknown: 'unreadable', detail: read.detail.replace('not reg query output', 'not reg query output of the Click-to-Run configuration') };
   }
-  const hasKey = lines.some((line) => /^HKEY_LOCAL_MACHINE\\/i.test(line));
-  if (hasKey && Object.keys(values).length) return c2rInstallOf(values);
-  if (!hasKey && lines.length === 1 && ERROR_LINE.test(lines[0]!)) {
-    if (DENIED.test(lines[0]!)) return { unknown: 'denied', detail: lines[0]!.slice(0, 200) };
-    return { value: null };
-  }
+  const values = Object.fromEntries(Object.entries(read.values).map(([name, value]) => [name, value.data]));
+  if (Object.keys(values).length) return c2rInstallOf(values);
   return { unknown: 'unreadable', detail: `not reg query output of the Click-to-Run configuration: ${firstWords(text)}` };
 }
