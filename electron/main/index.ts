@@ -80,7 +80,8 @@ async function start(): Promise<void> {
     devUrl: process.env.ELECTRON_RENDERER_URL,
   });
   popup = shown;
-  bindActions({ agent, shell: shellHandlers(agent, shown), windowOf: windowNameOf, origins });
+  const shell = shellHandlers(agent, shown);
+  bindActions({ agent, shell, windowOf: windowNameOf, origins });
   forwardEvents(agent, ourWindows);
   createShellTray({
     agent,
@@ -88,6 +89,7 @@ async function start(): Promise<void> {
     iconsDir: join(appPath, 'resources', 'tray'),
     platform: process.platform,
     quit: () => app.quit(),
+    openLink: async (id) => shell['links.open']({ id }),
   });
   // The restart prompt's own window, shown when the agent's planner asks (prompt, countdown).
   const restartWindow = createRestartWindow({

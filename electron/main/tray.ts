@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Menu, Tray, nativeImage } from 'electron';
+import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
 import type { AgentState, Headline, Language, LanguagePreference, Overall } from '../contract';
 import { catalogs } from '../contract/messages';
 import { describeWhen } from '../contract/when';
@@ -17,6 +17,8 @@ export interface TrayOptions {
   iconsDir: string;
   platform: NodeJS.Platform;
   quit: () => void;
+  /** The shell's `links.open` (electron/main/index.ts): a customer's link from the tray opens as one from the popup does. */
+  openLink: (id: string) => Promise<unknown>;
 }
 
 /**
@@ -96,6 +98,7 @@ export function trayMenu(opts: TrayOptions, language: Language, preference: Lang
     { id: 'open', label: t.open, click: () => opts.popup.show() },
     { id: 'report', label: t.report, click: () => void openReport(opts.agent, opts.popup) },
     { type: 'separator' },
+    ...brandLinkItems(opts, language),
     {
       id: 'language',
       label: t.language,
@@ -104,6 +107,15 @@ export function trayMenu(opts: TrayOptions, language: Language, preference: Lang
     { type: 'separator' },
     { id: 'quit', label: t.quit, click: opts.quit },
   ]);
+}
+
+/** The customer's links for the tray (state.branding.links, `tray` or `both`), in the UI's language, then a separator. */
+function brandLinkItems(opts: TrayOptions, language: Language): MenuItemConstructorOptions[] {
+  const links = opts.agent.state().branding.links.filter((link) => link.where !== 'popup');
+  if (links.length === 0) return [];
+  const open = (id: string) => () =>
+    void opts.openLink(id).catch((error: unknown) => opts.agent.log.warn('tray: link not opened', { id, error: String(error) }));
+  return [...links.map((link) => ({ id: `link-${link.id}`, label: link.label[language], click: open(link.id) })), { type: 'separator' as const }];
 }
 
 /** The tray icon, kept in step with the agent's overall state and language. */
@@ -143,7 +155,7 @@ export function createShellTray(opts: TrayOptions): { tray: Tray; dispose(): voi
   const unsubscribe = opts.agent.subscribe((patch) => {
     // The tickets slice changes often (a thread being read); only its count shows here.
     const waitingNow = patch.tickets?.waitingForYou ?? waiting;
-    if (!patch.overall && !patch.headline && !patch.settings && !patch.updates && !patch.support && !patch.remote && waitingNow === waiting) return;
+    if (!patch.overall && !patch.headline && !patch.settings && !patch.updates && !patch.support && !patch.remote && !patch.branding && waitingNow === waiting) return;
     ({ overall, headline, settings } = opts.agent.state());
     waiting = waitingNow;
     render();

@@ -24,6 +24,7 @@ import { ReportForm, type ReportActions } from './components/report/ReportForm';
 import { ReportResult } from './components/report/ReportResult';
 import { Glyph } from './components/Icons';
 import { newDraft } from './report';
+import { useAccent } from './accent';
 
 /**
  * The tray flyout. It renders the mirror of the agent's state and sends intents. It keeps only
@@ -110,11 +111,9 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
     }
   }, [bridge]);
 
-  const openPortal = useCallback(async () => {
-    // In the browser preview there is no shell: it answers the allow-listed URL for the page to open.
-    const opened = await bridge.actions['support.openPortal']({}).catch(() => null);
-    if (opened?.openInPage) window.open(opened.openInPage, '_blank', 'noopener');
-  }, [bridge]);
+  // In the browser preview there is no shell: it answers the allow-listed URL for the page to open.
+  const openPortal = useCallback(async () => openInPage(await bridge.actions['support.openPortal']({}).catch(() => null)), [bridge]);
+  const openLink = useCallback(async (id: string) => openInPage(await bridge.actions['links.open']({ id }).catch(() => null)), [bridge]);
 
   // Leaving a sub-view puts focus back on the control the user opened it with.
   useEffect(() => {
@@ -194,8 +193,12 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
   const connection = state?.connection.status;
   const needsEnrol = connection === 'reenroll' || connection === 'not-enrolled' ? connection : null;
 
+  const flyout = useRef<HTMLDivElement>(null);
+  const accent = state?.branding.accentColor ?? null;
+  useAccent(flyout, accent);
+
   return (
-    <div className="flyout">
+    <div className={accent ? 'flyout branded' : 'flyout'} ref={flyout}>
       <Header state={state} />
       <main className="content">
         {!state ? (
@@ -314,8 +317,16 @@ export function App({ bridge, mirror }: { bridge: PopupBridge; mirror: AgentMirr
           onAdmin={() => open('admin', adminButton)}
           adminOpen={view === 'admin'}
           adminRef={adminButton}
+          links={state.branding.links}
+          language={language}
+          onLink={(id) => void openLink(id)}
         />
       )}
     </div>
   );
+}
+
+/** The preview's answer to an action that opens a page: the page opens it in a new tab, without a way back to this one. */
+function openInPage(opened: { openInPage: string | null } | null): void {
+  if (opened?.openInPage) window.open(opened.openInPage, '_blank', 'noopener');
 }

@@ -87,6 +87,20 @@ describe('shell composition (electron/main/index.ts)', () => {
     expect(electron.protocol.handlers.has('app')).toBe(true);
   });
 
+  it("a customer's link in the tray opens through the shell's links.open: https checked again, then the browser", async () => {
+    const { electron } = await launch({ isPackaged: true });
+    const link = (id: string, url: string) => ({ id, label: { nl: id, en: id }, url, where: 'tray' as const });
+    // The second one could only be in the state by a slip of the agent: the shell looks again (https, no credentials).
+    current.store.set('branding', { ...current.store.get().branding, links: [link('intranet', 'https://intranet.acme.nl/'), link('odd', 'http://intranet.acme.nl/')] });
+    await flush();
+    const menu = electron.Tray.all[0]!.contextMenu!;
+    menu.getMenuItemById('link-intranet')!.click();
+    menu.getMenuItemById('link-odd')!.click();
+    for (let i = 0; i < 3; i++) await flush();
+    expect(electron.shell.opened).toEqual(['https://intranet.acme.nl/']);
+    expect(current.agent.log.recent().map((entry) => [entry.msg, entry.data?.id])).toContainEqual(['tray: link not opened', 'odd']);
+  });
+
   it('not packaged: no start at login', async () => {
     const { electron } = await launch({ isPackaged: false });
     expect(electron.app.loginItemSettings).toBeNull();

@@ -157,7 +157,7 @@ describe('the tray during remote support', () => {
 
   it('has its own icon and tooltip while a request waits and while a session runs, and "Sessie beëindigen" calls remote.end', async () => {
     const { agent, set, invoked } = agentWith();
-    createShellTray({ agent, popup: { show: () => undefined, toggle: () => undefined }, iconsDir, platform: 'win32', quit: () => undefined });
+    createShellTray({ agent, popup: { show: () => undefined, toggle: () => undefined }, iconsDir, platform: 'win32', quit: () => undefined, openLink: async () => undefined });
     const tray = Tray.all.at(-1)!;
     const okIcon = (tray.image as NativeImage).source;
     expect(tray.contextMenu!.getMenuItemById('remote-end')).toBeNull();

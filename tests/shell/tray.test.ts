@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Tray, __reset, type MenuItem, type NativeImage } from '../doubles/electron';
-import type { Overall } from '../../electron/contract';
+import { Menu, Tray, __reset, type MenuItem, type NativeImage } from '../doubles/electron';
+import type { BrandLink, Overall } from '../../electron/contract';
 import { catalogs } from '../../electron/contract/messages';
 import { createShellTray, trayIconFile } from '../../electron/main/tray';
 import { fakeAgent, flush } from '../doubles/fake-agent';
@@ -20,9 +20,9 @@ function start(platform: NodeJS.Platform, overall: Overall, language: 'nl' | 'en
   // What the employee would see when the popup shows: the form, if the report is already open.
   const show = () => void calls.push(store.get().tickets.report ? 'show with the report open' : 'show');
   const popup = { show, toggle: () => void calls.push('toggle') };
-  createShellTray({ agent, popup, iconsDir, platform, quit: () => void calls.push('quit') });
+  createShellTray({ agent, popup, iconsDir, platform, quit: () => void calls.push('quit'), openLink: async (id) => void calls.push(`link ${id}`) });
   const tray = Tray.all.at(-1)!;
-  return { tray, store, invoked, calls };
+  return { tray, store, invoked, calls, agent };
 }
 const imagePath = (tray: InstanceType<typeof Tray>) => (tray.image as NativeImage).source;
 const labels = (items: MenuItem[]) => items.map((item) => item.label);
@@ -134,6 +134,63 @@ describe('tray icon', () => {
   });
 });
 
+describe("the customer's links in the tray menu (state.branding.links)", () => {
+  beforeEach(() => __reset());
+  const LINKS: BrandLink[] = [
+    { id: 'intranet', label: { nl: 'Ons intranet', en: 'Our intranet' }, url: 'https://intranet.acme.nl/', where: 'both' },
+    { id: 'handbook', label: { nl: 'Handboek', en: 'Handbook' }, url: 'https://intranet.acme.nl/handboek', where: 'popup' },
+    { id: 'hr', label: { nl: 'HR-portaal', en: 'HR portal' }, url: 'https://hr.acme.nl/', where: 'tray' },
+  ];
+  const withLinks = async (store: ReturnType<typeof start>['store'], links: BrandLink[]) => {
+    store.set('branding', { ...store.get().branding, links });
+    await flush();
+  };
+
+  for (const platform of PLATFORMS) {
+    it(`${platform}: those for the tray, in the UI's language, after "Meld een probleem"; they change when the policy does`, async () => {
+      const { tray, store } = start(platform, 'ok', 'nl');
+      const menu = () => (platform === 'darwin' ? Menu.built.at(-1)!.menu : tray.contextMenu!);
+      expect(labels(menu().items)).toEqual(['Openen', 'Meld een probleem', '', 'Taal', '', 'Afsluiten']);
+      await withLinks(store, LINKS);
+      expect(labels(menu().items)).toEqual(['Openen', 'Meld een probleem', '', 'Ons intranet', 'HR-portaal', '', 'Taal', '', 'Afsluiten']);
+      store.update('settings', (settings) => ({ ...settings, languagePreference: 'en', language: 'en' }));
+      await flush();
+      expect(labels(menu().items)).toContain('Our intranet');
+      await withLinks(store, [LINKS[0]!]);
+      expect(labels(menu().items)).toEqual(['Open', 'Report a problem', '', 'Our intranet', '', 'Language', '', 'Quit']);
+      await withLinks(store, []);
+      expect(labels(menu().items)).toEqual(['Open', 'Report a problem', '', 'Language', '', 'Quit']);
+    });
+  }
+
+  it('a click opens the link through the shell’s links.open, by its id', async () => {
+    const { tray, store, calls } = start('win32', 'ok', 'nl');
+    await withLinks(store, LINKS);
+    tray.contextMenu!.getMenuItemById('link-hr')!.click();
+    await flush();
+    expect(calls).toEqual(['link hr']);
+  });
+
+  it('a link that cannot be opened is logged, nothing else happens', async () => {
+    const { agent, store } = fakeAgent();
+    createShellTray({
+      agent,
+      popup: { show: () => {}, toggle: () => {} },
+      iconsDir,
+      platform: 'linux',
+      quit: () => {},
+      openLink: async () => {
+        throw new Error('link not allowed');
+      },
+    });
+    store.set('branding', { ...store.get().branding, links: LINKS });
+    await flush();
+    Tray.all.at(-1)!.contextMenu!.getMenuItemById('link-intranet')!.click();
+    await flush();
+    expect(agent.log.recent().map((entry) => [entry.msg, entry.data?.id, entry.data?.error])).toContainEqual(['tray: link not opened', 'intranet', 'Error: link not allowed']);
+  });
+});
+
 describe('tray while a restart is needed', () => {
   beforeEach(() => __reset());
   afterEach(() => vi.useRealTimers());
@@ -219,7 +276,7 @@ describe('tray menu', () => {
       throw new Error('capture exploded');
     };
     const calls: string[] = [];
-    createShellTray({ agent, popup: { show: () => void calls.push('show'), toggle: () => {} }, iconsDir, platform: 'win32', quit: () => {} });
+    createShellTray({ agent, popup: { show: () => void calls.push('show'), toggle: () => {} }, iconsDir, platform: 'win32', quit: () => {}, openLink: async () => {} });
     Tray.all.at(-1)!.contextMenu!.getMenuItemById('report')!.click();
     for (let i = 0; i < 3; i++) await flush();
     expect(calls).toEqual(['show']);

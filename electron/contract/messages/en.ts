@@ -641,6 +641,8 @@ export const en: Catalog = {
   header: {
     deviceLoading: 'This computer',
     demo: 'Demo: not a real service desk',
+    logoAlt: '{{tenant}} logo',
+    logoAltUnknown: "Your organisation's logo",
   },
   banner: {
     // Beside the headline, which already says what is wrong: only what the IT contact can do here.
@@ -652,6 +654,34 @@ export const en: Catalog = {
     refresh: 'Refresh',
     refreshing: 'Working…',
     admin: 'For administrators',
+  },
+  // The customer's look and links from the policy (state.branding): the footer's links, the admin's card.
+  branding: {
+    links: "Your organisation's links",
+    title: 'Branding and links',
+    accent: 'Accent colour',
+    ownAccent: "hallo,'s own",
+    logo: 'Logo',
+    ownLogo: "hallo,'s own",
+    logoSize: '{{width}} × {{height}} pixels',
+    linkList: 'Links',
+    noLinks: 'None.',
+    where: {
+      popup: 'window',
+      tray: 'tray menu',
+      both: 'window and tray menu',
+    },
+    problems: 'Left out of the policy',
+    noProblems: 'Nothing left out.',
+    problem: {
+      'logo-http': "The logo is not at an https address: hallo,'s logo is shown.",
+      'logo-too-large': "The logo is too large (over 100 kB or 1024 × 1024 pixels): hallo,'s logo is shown.",
+      'logo-not-image': "The logo is not a PNG, JPEG or WebP image: hallo,'s logo is shown.",
+      'logo-unreachable': 'The logo could not be fetched. A logo fetched earlier stays.',
+      'accent-invalid': "The accent colour is not #rrggbb, or white text is hard to read on it: hallo,'s colour is used.",
+      'link-invalid': 'This link is not an https address without a password: it is not shown.',
+      'link-not-allowed': "This link goes to an address that is not allowed (not hallo,'s, the portal's or in allowedLinkHosts): it is not shown.",
+    },
   },
   loading: {
     text: 'Checking how your computer is doing…',

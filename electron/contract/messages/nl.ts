@@ -659,6 +659,8 @@ export const nl = {
   header: {
     deviceLoading: 'Deze computer',
     demo: 'Demo: geen echte servicedesk',
+    logoAlt: 'Logo van {{tenant}}',
+    logoAltUnknown: 'Logo van je organisatie',
   },
   banner: {
     // Beside the headline, which already says what is wrong: only what the IT contact can do here.
@@ -670,6 +672,34 @@ export const nl = {
     refresh: 'Vernieuwen',
     refreshing: 'Bezig…',
     admin: 'Voor beheerders',
+  },
+  // The customer's look and links from the policy (state.branding): the footer's links, the admin's card.
+  branding: {
+    links: 'Links van je organisatie',
+    title: 'Huisstijl en links',
+    accent: 'Accentkleur',
+    ownAccent: 'Die van hallo,',
+    logo: 'Logo',
+    ownLogo: 'Dat van hallo,',
+    logoSize: '{{width}} × {{height}} pixels',
+    linkList: 'Links',
+    noLinks: 'Geen.',
+    where: {
+      popup: 'venster',
+      tray: 'systeemvak',
+      both: 'venster en systeemvak',
+    },
+    problems: 'Weggelaten uit het beleid',
+    noProblems: 'Niets weggelaten.',
+    problem: {
+      'logo-http': 'Het logo staat niet op een https-adres: het logo van hallo, wordt getoond.',
+      'logo-too-large': 'Het logo is te groot (meer dan 100 kB of 1024 × 1024 pixels): het logo van hallo, wordt getoond.',
+      'logo-not-image': 'Het logo is geen PNG-, JPEG- of WebP-afbeelding: het logo van hallo, wordt getoond.',
+      'logo-unreachable': 'Het logo kon niet worden opgehaald. Een eerder opgehaald logo blijft staan.',
+      'accent-invalid': 'De accentkleur is geen #rrggbb of witte tekst is er slecht op te lezen: de kleur van hallo, wordt gebruikt.',
+      'link-invalid': 'Deze link is geen https-adres zonder wachtwoord: hij wordt niet getoond.',
+      'link-not-allowed': 'Deze link gaat naar een adres dat niet is toegestaan (niet van hallo,, het portaal of allowedLinkHosts): hij wordt niet getoond.',
+    },
   },
   loading: {
     text: 'Even kijken hoe je computer ervoor staat…',

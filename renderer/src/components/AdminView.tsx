@@ -7,6 +7,7 @@ import { EnrollForm } from './EnrollForm';
 import { ProbeResults } from './ProbeResults';
 import { SubviewHeader } from './SubviewHeader';
 import type { AdminActions } from './admin/actions';
+import { BrandingCard } from './admin/BrandingCard';
 import { DiagnosticsExport } from './admin/DiagnosticsExport';
 import { LogCard } from './admin/LogCard';
 import { ReportCard } from './admin/ReportCard';
@@ -144,6 +145,7 @@ export function AdminView({ state, onBack, enroll, setLanguage, refreshChecks, a
         )}
       </section>
 
+      <BrandingCard branding={state.branding} language={language} />
       <LogCard language={language} readLog={actions['admin.readLog']} />
       <DiagnosticsExport language={language} sizeUnits={state.app.sizeUnits} contents={actions['admin.diagnosticsContents']} exportZip={actions['admin.exportDiagnostics']} />
       <ReportCard language={language} make={actions['report.make']} />
