@@ -182,7 +182,10 @@ export interface AdminPorts {
 export interface Paths {
   /** Per-user writable folder: policy cache, settings, outbox, logs. */
   dataDir: string;
-  /** Managed configuration files, most important last (e.g. the per-OS machine-wide file). */
+  /**
+   * Managed configuration sources, most important last (e.g. the per-OS machine-wide file): JSON
+   * files, or the Windows policy key and macOS managed preferences (config/managed-sources.ts).
+   */
   configFiles: string[];
 }
 

@@ -2,7 +2,6 @@ import { stat } from 'node:fs/promises';
 import { win32 } from 'node:path';
 import { readJsonFile, notJsonDetail } from '../files';
 import { windowsSystemRoot } from '../platform/os';
-import { multiStrings, parseRegQuery } from '../platform/reg-query';
 import { runCommand, type RunOptions, type RunResult } from '../platform/run';
 
 /*
@@ -32,7 +31,7 @@ const RUN: RunOptions = { timeoutMs: 10_000, maxOutputBytes: 256 * 1024 };
 
 export async function readConfigSource(name: string, env: Record<string, string | undefined>, io: SourceIo = defaultIo): Promise<SourceRead> {
   if (name === WINDOWS_POLICY_KEY) return readPolicyKey(name, env, io);
-  if (name.endsWith('.plist')) return readManagedPreferences(name, io);
+  if (name === MACOS_MANAGED_PREFERENCES) return readManagedPreferences(name, io);
   const read = await readJsonFile(name);
   return read.ok ? read : { ...read, unreadable: /^E[A-Z]+$/.test(read.detail) };
 }
@@ -48,6 +47,8 @@ async function readPolicyKey(key: string, env: Record<string, string | undefined
     return { ok: false, missing: false, unreadable: true, detail: String(error) };
   }
   if (result.timedOut || result.truncated) return { ok: false, missing: false, unreadable: true, detail: result.timedOut ? 'reg query timed out' : 'reg query printed too much' };
+  // Loaded here, on Windows only: its line helpers are the updates parsers', which wait for the first check.
+  const { multiStrings, parseRegQuery } = await import('../platform/reg-query');
   const read = parseRegQuery(result.stdout || result.stderr);
   if (read.kind === 'missing') return { ok: false, missing: true, unreadable: false, detail: 'no such key' };
   if (read.kind !== 'values') return { ok: false, missing: false, unreadable: true, detail: read.detail };
