@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { app, __reset } from '../doubles/electron';
 import { SelfUpdateError } from '../../electron/agent/selfupdate/errors';
-import { createShellUpdater, loadAutoUpdater, selfUpdateErrorOf } from '../../electron/main/updater';
+import { createShellUpdater, lazyShellUpdater, loadAutoUpdater, selfUpdateErrorOf } from '../../electron/main/updater';
 
 // The shell's AppUpdater over the real electron-updater (6.8), whose requests go through the
 // double's net.request (node:http) to a feed served here on 127.0.0.1: what a generic-provider
@@ -175,6 +175,36 @@ describe('the shell updater (electron-updater, generic provider)', () => {
     const quitAndInstall = vi.spyOn(engine, 'quitAndInstall').mockImplementation(() => undefined);
     updater.installNow();
     expect(quitAndInstall).toHaveBeenCalledWith(true, true);
+  });
+});
+
+describe('the packaged app loads electron-updater at the first use', () => {
+  it('not at start: the first check loads it, and an install-at-quit said before then holds', async () => {
+    files.set(`/agent/linux/${channelFile('latest')}`, { body: feed('0.2.0') });
+    files.set('/agent/linux/hallo-agent-0.2.0-linux-x86_64.AppImage', { body: INSTALLER });
+    const { engine } = await shellUpdater();
+    const load = vi.fn(async () => Object.assign(engine, { isUpdaterActive: () => true }));
+    const updater = lazyShellUpdater(load);
+    updater.installNow(); // nothing downloaded yet: nothing happens
+    updater.setInstallAtQuit(true);
+    expect(load).not.toHaveBeenCalled();
+    expect((await updater.check({ url: feedUrl, channel: 'stable' })).version).toBe('0.2.0');
+    await updater.download();
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(engine.autoInstallOnAppQuit).toBe(true);
+    updater.setInstallAtQuit(false);
+    expect(engine.autoInstallOnAppQuit).toBe(false);
+  });
+
+  it('where electron-updater is not active (an AppImage not run as one) each check fails and says why', async () => {
+    const { engine } = await shellUpdater();
+    vi.stubEnv('APPIMAGE', undefined);
+    Object.assign(engine, { forceDevUpdateConfig: false, _logger: { info() {}, warn() {}, error() {} } });
+    const updater = lazyShellUpdater(async () => engine);
+    const error = await failure(updater.check({ url: feedUrl, channel: 'stable' }));
+    expect((error as SelfUpdateError).code).toBe('feed-unreachable');
+    expect((error as SelfUpdateError).message).toContain('not active');
+    expect(requested).toEqual([]);
   });
 });
 
