@@ -74,15 +74,14 @@ function boot(opts: { config?: ManagedConfig; policy?: Policy; device?: { id: st
     feed: fake.feed,
     log,
     setPolicy(next: Policy) {
-      const previous = policy;
       policy = next;
-      capability.onPolicy?.(next, previous);
+      capability.onPolicy?.(next);
     },
     set<K extends 'remote' | 'updates'>(key: K, value: AgentState[K]) {
       store.set(key, value);
     },
     async start() {
-      capability.onPolicy?.(policy, policy);
+      capability.onPolicy?.(policy);
       await capability.start?.();
       await settle();
     },
@@ -95,7 +94,7 @@ describe('self-update: when the feed is read', () => {
     await pc.start();
     expect(pc.state()).toMatchObject({ phase: 'disabled', feedUrl: null, feedSource: null });
     expect(pc.clock.pending()).toEqual([]);
-    await pc.capability.actions['selfUpdate.check'](undefined);
+    await pc.capability.actions['selfUpdate.check']();
     expect(pc.calls).toEqual([]);
   });
 
@@ -126,7 +125,7 @@ describe('self-update: when the feed is read', () => {
       policy: { ...DEFAULT_POLICY, agentUpdates: { feedUrl: FEED, channel: 'beta', stagingPercentage: 100 } },
     });
     await pc.start();
-    await pc.capability.actions['selfUpdate.check'](undefined);
+    await pc.capability.actions['selfUpdate.check']();
     expect(pc.calls[0]).toBe('check https://mirror.klant.nl/hallo beta');
     expect(pc.state()).toMatchObject({ feedUrl: 'https://mirror.klant.nl/hallo', feedSource: 'config', channel: 'beta' });
   });
@@ -134,7 +133,7 @@ describe('self-update: when the feed is read', () => {
   it('"Nu zoeken" reads the feed now; a second press joins the read under way', async () => {
     const pc = boot();
     await pc.start();
-    await Promise.all([pc.capability.actions['selfUpdate.check'](undefined), pc.capability.actions['selfUpdate.check'](undefined)]);
+    await Promise.all([pc.capability.actions['selfUpdate.check'](), pc.capability.actions['selfUpdate.check']()]);
     expect(pc.calls.filter((c) => c.startsWith('check'))).toHaveLength(1);
     expect(pc.state().lastCheckedAt).toBe(new Date(NOW).toISOString());
   });
@@ -155,7 +154,7 @@ describe('self-update: what is downloaded', () => {
   it('a newer version for this bucket downloads at once and is ready to install at quit', async () => {
     const pc = boot();
     await pc.start();
-    await pc.capability.actions['selfUpdate.check'](undefined);
+    await pc.capability.actions['selfUpdate.check']();
     await settle();
     expect(pc.calls).toEqual([`check ${FEED} stable`, 'download', 'installAtQuit true']);
     expect(pc.state()).toMatchObject({
@@ -172,14 +171,14 @@ describe('self-update: what is downloaded', () => {
     const staged = { ...DEFAULT_POLICY, agentUpdates: { feedUrl: FEED, channel: 'stable' as const, stagingPercentage: 10 } };
     const held = boot({ device: DEV_B, policy: staged });
     await held.start();
-    await held.capability.actions['selfUpdate.check'](undefined);
+    await held.capability.actions['selfUpdate.check']();
     await settle();
     expect(held.calls).toEqual([`check ${FEED} stable`]);
     expect(held.state()).toMatchObject({ phase: 'idle', bucket: 62, stagingPercentage: 10, heldBack: true, available: { version: '1.5.0' } });
 
     const taken = boot({ device: DEV_A, policy: staged });
     await taken.start();
-    await taken.capability.actions['selfUpdate.check'](undefined);
+    await taken.capability.actions['selfUpdate.check']();
     await settle();
     expect(taken.state()).toMatchObject({ phase: 'ready', bucket: 8, heldBack: false });
   });
@@ -188,7 +187,7 @@ describe('self-update: what is downloaded', () => {
     const pc = boot();
     pc.feed.offer = { version: '1.4.0', releaseDate: null };
     await pc.start();
-    await pc.capability.actions['selfUpdate.check'](undefined);
+    await pc.capability.actions['selfUpdate.check']();
     await settle();
     expect(pc.calls).toEqual([`check ${FEED} stable`]);
     expect(pc.state()).toMatchObject({ phase: 'idle', available: null, lastError: null });
@@ -206,7 +205,7 @@ describe('self-update: bad feeds install nothing and the admin is told', () => {
     const pc = boot();
     spoil(pc);
     await pc.start();
-    await pc.capability.actions['selfUpdate.check'](undefined);
+    await pc.capability.actions['selfUpdate.check']();
     await settle();
     expect(pc.calls.filter((c) => c.startsWith('installAtQuit true') || c === 'installNow')).toEqual([]);
     expect(pc.state()).toMatchObject({ phase: 'idle', installWhen: null, lastError: { code } });
@@ -220,7 +219,7 @@ describe('self-update: when it installs', () => {
   async function ready(opts: Parameters<typeof boot>[0] = {}) {
     const pc = boot(opts);
     await pc.start();
-    await pc.capability.actions['selfUpdate.check'](undefined);
+    await pc.capability.actions['selfUpdate.check']();
     await settle();
     pc.calls.length = 0;
     return pc;
