@@ -145,7 +145,8 @@ export function createShellUpdater(engine: UpdaterEngine, log?: UpdaterLog): App
 }
 
 function offered(info: UpdateInfo): OfferedUpdate {
-  // js-yaml reads an unquoted timestamp as a Date; electron-builder writes it quoted.
+  // electron-updater's js-yaml reads an unquoted timestamp as a Date (the reference server's feed
+  // has one; electron-builder quotes it): an ISO string either way.
   const date: unknown = info.releaseDate;
   const releaseDate = date instanceof Date ? date.toISOString() : typeof date === 'string' && date !== '' ? date : null;
   return { version: String(info.version), releaseDate };

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { app, __reset } from '../doubles/electron';
 import { SelfUpdateError } from '../../electron/agent/selfupdate/errors';
 import { createShellUpdater, lazyShellUpdater, loadAutoUpdater, selfUpdateErrorOf } from '../../electron/main/updater';
+import { startReferenceApi } from '../reference-api/server';
 
 // The shell's AppUpdater over the real electron-updater (6.8), whose requests go through the
 // double's net.request (node:http) to a feed served here on 127.0.0.1: what a generic-provider
@@ -175,6 +176,38 @@ describe('the shell updater (electron-updater, generic provider)', () => {
     const quitAndInstall = vi.spyOn(engine, 'quitAndInstall').mockImplementation(() => undefined);
     updater.installNow();
     expect(quitAndInstall).toHaveBeenCalledWith(true, true);
+  });
+});
+
+describe("the reference server's update host, read by the app's electron-updater", () => {
+  // The same feed the preview's updater and the end-to-end spec read (tests/reference-api/update-host.ts).
+  it.each([
+    ['a newer release: found, downloaded and verified', {}, '1.5.0', null],
+    ['an older version offered: returned as it is, not downloaded', { fault: 'older' }, '0.0.1', 'download-failed'],
+    ['a hash that does not match: hash-mismatch', { fault: 'bad-hash' }, '1.5.0', 'hash-mismatch'],
+  ] as const)('%s', async (_what, fault, version, downloadError) => {
+    const api = await startReferenceApi({ port: 0 });
+    try {
+      api.publishRelease({ version: '1.5.0', ...fault });
+      const { updater } = await shellUpdater();
+      const offered = await updater.check({ url: api.updatesUrl, channel: 'stable' });
+      expect(offered).toEqual({ version, releaseDate: expect.stringMatching(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/) });
+      const downloaded = await failure(updater.download());
+      expect(downloaded === null ? null : (downloaded as SelfUpdateError).code).toBe(downloadError);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('garbage for a feed: feed-invalid', async () => {
+    const api = await startReferenceApi({ port: 0 });
+    try {
+      api.publishRelease({ version: '1.5.0', fault: 'garbage' });
+      const { updater } = await shellUpdater();
+      expect(((await failure(updater.check({ url: api.updatesUrl, channel: 'stable' }))) as SelfUpdateError).code).toBe('feed-invalid');
+    } finally {
+      await api.close();
+    }
   });
 });
 
