@@ -106,8 +106,8 @@ export function createShellUpdater(engine: UpdaterEngine, log?: UpdaterLog): App
       } catch (error) {
         throw selfUpdateErrorOf(error, 'check');
       }
-      // null: electron-updater is not active in this build (unpackaged, or an AppImage not run as
-      // one); ports.ts hands the agent no updater then, so this is a build without a feed.
+      // null: electron-updater is not active (unpackaged, or an AppImage not run as one);
+      // lazyShellUpdater refuses those before, so in the app this does not happen.
       if (!result) throw new SelfUpdateError('feed-unreachable', 'electron-updater is not active in this build');
       downloadable = result.isUpdateAvailable;
       // Equal or older versions are not "available" to electron-updater (allowDowngrade off), but
