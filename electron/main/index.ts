@@ -10,6 +10,9 @@ import { bindActions } from './ipc/handle';
 import { trustedOrigins } from './ipc/origin';
 import { startAtLogin } from './login';
 import { createElectronPorts } from './ports';
+import { createPdfRenderer } from './pdf';
+import { createSaveTarget } from './save-target';
+import { lazyShellUpdater, loadAutoUpdater } from './updater';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { brandLinkToOpen, hostOf, portalHost, portalToOpen } from '../agent/platform/links';
 import { openRequestTicket } from '../agent/remote/request-ticket';
@@ -64,7 +67,24 @@ async function start(): Promise<void> {
     devUrl: process.env.ELECTRON_RENDERER_URL,
     warn: (message, data) => agent.log.warn(message, data),
   });
-  const ports = createElectronPorts({ platform: process.platform, env: process.env, ownWindow: () => popup?.window ?? null, capture });
+  // Self-update only in a packaged app: a development run has no resources/app-update.yml (the
+  // download's cache folder and publisherName come from it) and nothing installed to replace; the
+  // preview's updater serves development. electron-updater's own lines go to the agent's log.
+  const updater = app.isPackaged
+    ? lazyShellUpdater(loadAutoUpdater, {
+        info: (message) => agent.log.child('self-update').info(message),
+        warn: (message) => agent.log.child('self-update').warn(message),
+        error: (message) => agent.log.child('self-update').error(message),
+      })
+    : undefined;
+  const ports = createElectronPorts({
+    platform: process.platform,
+    env: process.env,
+    ownWindow: () => popup?.window ?? null,
+    capture,
+    updater,
+    admin: { save: createSaveTarget({ popup: () => popup }), pdf: createPdfRenderer() },
+  });
   const agent = createAgent(ports, {
     appVersion: app.getVersion(),
     systemLanguages: app.getPreferredSystemLanguages(),

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { app, desktopCapturer, net, powerMonitor, safeStorage, screen, type BrowserWindow } from 'electron';
-import type { AgentPorts, CaptureHost, RemotePorts, ScreenCapture, Screenshot, SecretStorage, SecretStore } from '../agent/ports';
+import type { AdminPorts, AgentPorts, AppUpdater, CaptureHost, RemotePorts, ScreenCapture, Screenshot, SecretStorage, SecretStore } from '../agent/ports';
 import { managedConfigSources } from '../agent/config/managed-path';
 import { createOsRestart } from '../agent/platform/restart';
 import { createFileSecretStore } from '../agent/secrets-file';
@@ -13,6 +13,10 @@ export function createElectronPorts(opts: {
   ownWindow?: () => OwnWindow | null;
   /** The view engine's hidden capture window (windows/capture.ts). */
   capture?: CaptureHost;
+  /** electron-updater behind updater.ts; absent where the app cannot update itself (index.ts decides). */
+  updater?: AppUpdater | undefined;
+  /** The save dialog (save-target.ts) and printToPDF (pdf.ts) for exports and reports. */
+  admin?: AdminPorts;
 }): AgentPorts {
   const dataDir = app.getPath('userData');
   return {
@@ -36,6 +40,8 @@ export function createElectronPorts(opts: {
       },
     },
     remote: electronRemote(opts.capture),
+    ...(opts.updater ? { updater: opts.updater } : {}),
+    ...(opts.admin ? { admin: opts.admin } : {}),
   };
 }
 

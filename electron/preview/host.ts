@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { createAgent, type Agent } from '../agent/agent';
+import { createAgent } from '../agent/agent';
 import { ensurePrivateDir } from '../agent/platform/private-dir';
 import type { ShellHandlers } from '../agent/door';
 import { brandLinkToOpen, portalToOpen } from '../agent/platform/links';
@@ -13,7 +13,8 @@ import { startReferenceApi, type Policy, type ReferenceApi } from '../../tests/r
 import { attachBridge, BRIDGE_KEY_PARAM, windowKey, createWindowPages } from './bridge';
 import { createPreviewCaptureHost, warmStep } from './capture-host';
 import { createNodePorts } from './node-ports';
-import { createRelaunchingAgent } from './relaunch';
+import { createFeedUpdater } from './feed-updater';
+import { createRelaunchingAgent, type RelaunchingAgent } from './relaunch';
 import { simulatedProvider, simulatedRestartPort, writeSimulatedReasons } from './simulated-restart';
 import type { RestartReasonCode } from '../contract/updates';
 import { providerForThisMachine } from '../agent/updates/provider';
@@ -62,7 +63,8 @@ export interface Preview {
    * is listed without a key: the host opens it itself, with a key of its own per session.
    */
   windows: Record<WindowName, string>;
-  agent: Agent;
+  /** The agent; `relaunch()` stops it and starts it again on the same data folder (a quit and a start). */
+  agent: RelaunchingAgent;
   /** The agent's ScreenCapture port: a picture of this preview's page. */
   screen: ScreenCapture;
   api: { url: string; portalToken: string | null; enrollmentCode: string | null };
@@ -106,20 +108,40 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   // Reports are printed to PDF by a headless Chromium, as the screen capture takes its pictures.
   const pdf = createPreviewPdfRenderer({ executablePath: opts.chromium });
   const admin = { save: downloads.target, pdf };
-  const ports = { ...nodePorts, updates: { restart, provider }, remote, admin, ...(checks ? { checks } : {}) };
-  const agent = createRelaunchingAgent(() =>
-    createAgent(ports, {
-      appVersion: opts.appVersion,
+  // Self-update reads the bundled reference server's feed (managed configuration's updateFeedUrl, as
+  // a site's mirror would be set); "installing" restarts the agent as the new version.
+  let appVersion = opts.appVersion;
+  const updater = createFeedUpdater({
+    http: nodePorts.http,
+    clock: nodePorts.clock,
+    dataDir: opts.dataDir,
+    platform: process.platform,
+    arch: process.arch,
+    install(version) {
+      agent.log.info('simulated install: the agent starts again as the new version', { from: appVersion, to: version });
+      appVersion = version;
+      setImmediate(() => void agent.relaunch());
+    },
+  });
+  const ports = { ...nodePorts, updates: { restart, provider }, remote, admin, updater, ...(checks ? { checks } : {}) };
+  const feedEnv = reference ? { HALLO_UPDATE_FEED_URL: reference.updatesUrl } : {};
+  const agent = createRelaunchingAgent(() => {
+    // A relaunch is the agent quitting and starting again: a ready update set to install at quit
+    // is "installed" then, as electron-updater's autoInstallOnAppQuit would.
+    const installed = updater.takeInstalledAtQuit();
+    if (installed) appVersion = installed;
+    return createAgent(ports, {
+      appVersion,
       systemLanguages: opts.systemLanguages,
-      env: opts.apiUrl ? { ...process.env, HALLO_API_URL: opts.apiUrl } : filterHallo(process.env),
+      env: opts.apiUrl ? { ...process.env, HALLO_API_URL: opts.apiUrl } : { ...filterHallo(process.env), ...feedEnv },
       demo: reference ? { apiUrl: reference.url, enrollmentCode: reference.enrollmentCode } : undefined,
       // With a simulated pending restart the page shows it at once; otherwise the check waits as in
       // the app, so that apt's seconds of CPU do not fall on the first minutes (a report's diagnostics).
       updates: opts.pendingRestart ? { firstCheckDelayMs: 0 } : undefined,
       // The protection checks at once: the page shows them without waiting the app's 30 s.
       checks: { firstCheckDelayMs: 0 },
-    }),
-  );
+    });
+  });
 
   // While a request waits for the employee, a capture page is started ahead (capture-host.ts: the
   // preview's Chromium takes seconds to start); it ends when the request ends without a session.

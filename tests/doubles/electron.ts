@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { mkdtempSync } from 'node:fs';
+import { request as httpRequest, type ClientRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -136,6 +137,13 @@ export class WebContents extends EventEmitter {
     allWebContents.delete(this);
   }
   openDevTools(): void {}
+  /** Each printToPDF's options, in order; `pdf` is what it answers (a test may make it throw). */
+  readonly printed: Record<string, unknown>[] = [];
+  pdf: () => Promise<Buffer> = async () => Buffer.from(`%PDF-1.7 printed ${this.mainFrame.url}`);
+  printToPDF(options: Record<string, unknown>): Promise<Buffer> {
+    this.printed.push(options);
+    return this.pdf();
+  }
 }
 
 const allWebContents = new Set<WebContents>();
@@ -486,6 +494,16 @@ export const net = {
   /** Tests replace it; by default it is the real fetch (e.g. against the reference API). */
   fetch: (input: string | Request, init?: RequestInit): Promise<Response> => globalThis.fetch(input, init),
   isOnline: () => true,
+  /**
+   * electron-updater's ElectronHttpExecutor: Electron's ClientRequest, here node:http's (http:
+   * only, for a feed on 127.0.0.1). Both emit `socket`, `response` (statusCode, headers, a
+   * readable body), `error`; Electron's own session and `redirect: manual` are not played.
+   */
+  request: (options: { protocol?: string; hostname?: string; port?: string | number; path?: string; method?: string; headers?: Record<string, string> }): ClientRequest => {
+    if (options.protocol !== undefined && options.protocol !== 'http:') throw new Error(`the double's net.request speaks http: only, not ${options.protocol}`);
+    const { hostname, port, path, method, headers } = options;
+    return httpRequest({ hostname, port, path, method: method ?? 'GET', headers });
+  },
 };
 
 export const shell = {
@@ -676,8 +694,21 @@ export const globalShortcut = {
   },
 };
 
+type SaveAnswer = { canceled: boolean; filePath?: string };
 export const dialog = {
   shown: [] as unknown[],
+  /** Each showSaveDialog's parent window and options; `saveAnswer` is what the admin picks. */
+  saveRequests: [] as { window: BrowserWindow | null; options: Record<string, any> }[], // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** The admin's answer, or a function that answers while the dialog is open (it may blur its window). */
+  saveAnswer: { canceled: true } as SaveAnswer | (() => SaveAnswer),
+  async showSaveDialog(...args: unknown[]): Promise<{ canceled: boolean; filePath: string }> {
+    const [window, options] = args[0] instanceof BrowserWindow ? [args[0], args[1]] : [null, args[0]];
+    dialog.saveRequests.push({ window, options: (options ?? {}) as Record<string, unknown> });
+    window?.blur(); // the dialog takes the focus from its window
+    await Promise.resolve();
+    const answer = typeof dialog.saveAnswer === 'function' ? dialog.saveAnswer() : dialog.saveAnswer;
+    return { canceled: answer.canceled, filePath: answer.filePath ?? '' };
+  },
   async showMessageBox(...args: unknown[]): Promise<{ response: number; checkboxChecked: boolean }> {
     dialog.shown.push(args);
     return { response: 0, checkboxChecked: false };
@@ -739,6 +770,8 @@ export function __reset(): void {
   globalShortcut.registered.clear();
   globalShortcut.taken.clear();
   dialog.shown.length = 0;
+  dialog.saveRequests.length = 0;
+  dialog.saveAnswer = { canceled: true };
   autoUpdater.removeAllListeners();
 }
 

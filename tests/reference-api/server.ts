@@ -15,12 +15,14 @@ import { CONSOLE_PREFIX, serveConsole } from './console-route';
 import { EventStreams } from './sse';
 import { addMessage, publicMessage, type NewMessage } from './thread';
 import { Store, type DeviceRecord, type Received, type TicketRecord } from './store';
+import { UPDATES_PREFIX, UpdateHost, type PublishedRelease, type ReleaseRequest } from './update-host';
 
 type S = components['schemas'];
 
 export type { Fault, Received, DeviceRecord, TicketRecord } from './store';
 export type { Policy } from './demo-policy';
 export type { NewMessage } from './thread';
+export type { PublishedRelease, ReleaseRequest } from './update-host';
 
 export interface ReferenceApiOptions {
   port?: number; // 0 (default) = a free port
@@ -57,6 +59,10 @@ export interface ReferenceApi {
    * where the forgery needs it; not sent and not kept: send it with POST /portal/devices/{id}/events.
    */
   forge(kind: Forgery, ask: S['PortalRemoteSessionRequest']): Promise<{ request: string; sessionId: string }>;
+  /** The agent's update feed (update-host.ts): the folder of latest.yml, outside the API. */
+  updatesUrl: string;
+  /** Same as POST /updates/releases: the feed offers this release from now on. */
+  publishRelease(ask: ReleaseRequest): PublishedRelease;
   /** Same as PUT /portal/policy: new etag, policy.changed to every device. */
   setPolicy(policy: Policy): { etag: string; policy: Policy };
   /** Stops listening and drops every connection; keeps all data. */
@@ -87,6 +93,7 @@ export async function startReferenceApi(opts: ReferenceApiOptions = {}): Promise
   const streams = new EventStreams(store, opts.keepAliveMs ?? 25_000);
   const faults = new FaultQueue(store.faults);
   const table = routes({ signer, faults });
+  const updates = new UpdateHost(store.now);
 
   async function process(req: IncomingMessage, res: ServerResponse, url: URL, path: string, entry: Received['requests'][number]): Promise<Reply | 'streaming'> {
     const match = operationFor(req.method ?? 'GET', path);
@@ -152,6 +159,8 @@ export async function startReferenceApi(opts: ReferenceApiOptions = {}): Promise
     if (path === null) {
       // The technician's console is a browser page beside the API, not an operation of it.
       if (await serveConsole(store, req, res, url.pathname)) return;
+      // So is the agent's update feed: a static folder on an update host, read without auth.
+      if (await updates.serve(req, res, url.pathname, portalToken)) return;
       return send(res, problem(404, 'not-found', `The API lives under ${BASE_PATH}`));
     }
 
@@ -227,6 +236,8 @@ export async function startReferenceApi(opts: ReferenceApiOptions = {}): Promise
     faults,
     policy: () => store.policy,
     consoleUrl: (sessionId) => `http://${hostInUrl}:${port}${CONSOLE_PREFIX}${encodeURIComponent(sessionId)}#token=${encodeURIComponent(portalToken)}`,
+    updatesUrl: `http://${hostInUrl}:${port}${UPDATES_PREFIX}`,
+    publishRelease: (ask) => updates.publish(ask),
     forge: (kind, ask) => forgeRequest(signer, kind, ask, store.now()),
     setPolicy: (policy) => publishPolicy(store, streams, checkedPolicy(policy)),
     addToThread: (ticketId, message) => {

@@ -101,6 +101,22 @@ describe('shell composition (electron/main/index.ts)', () => {
     expect(current.agent.log.recent().map((entry) => [entry.msg, entry.data?.id])).toContainEqual(['tray: link not opened', 'odd']);
   });
 
+  it('packaged: the agent gets the self-updater, the save dialog and the PDF printer', async () => {
+    await launch({ isPackaged: true });
+    const [ports] = calls.createAgent[0] as [AgentPorts];
+    expect(Object.keys(ports.updater ?? {}).sort()).toEqual(['check', 'download', 'installNow', 'setInstallAtQuit']);
+    expect(typeof ports.admin?.save?.save).toBe('function');
+    expect(typeof ports.admin?.pdf?.render).toBe('function');
+  });
+
+  it('not packaged: no self-updater (nothing installed to replace); exports and reports work all the same', async () => {
+    await launch({ isPackaged: false });
+    const [ports] = calls.createAgent[0] as [AgentPorts];
+    expect(ports.updater).toBeUndefined();
+    expect(typeof ports.admin?.save?.save).toBe('function');
+    expect(typeof ports.admin?.pdf?.render).toBe('function');
+  });
+
   it('not packaged: no start at login', async () => {
     const { electron } = await launch({ isPackaged: false });
     expect(electron.app.loginItemSettings).toBeNull();

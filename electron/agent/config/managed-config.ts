@@ -57,6 +57,8 @@ const ENV: Record<string, Field> = {
   HALLO_API_URL: 'apiUrl',
   HALLO_ENROLLMENT_CODE: 'enrollmentCode',
   HALLO_LANGUAGE: 'language',
+  // The preview points self-update at its bundled reference server's feed this way (http on loopback).
+  HALLO_UPDATE_FEED_URL: 'updateFeedUrl',
 };
 export const ENV_SOURCE = 'environment';
 

@@ -11,6 +11,11 @@ export interface Popup {
   show(trayBounds?: Rect): void;
   hide(): void;
   toggle(trayBounds?: Rect): void;
+  /**
+   * Runs `work` (a dialog parented to the popup) with the hide-on-blur off: the dialog takes the
+   * focus, and a popup hidden then would hide its dialog with it (a sheet on macOS).
+   */
+  keepOpenWhile<T>(work: () => Promise<T>): Promise<T>;
 }
 
 export interface PopupOptions {
@@ -56,8 +61,9 @@ export function createPopup(opts: PopupOptions): Popup {
   });
   registerWindow('popup', window);
   let hiddenByBlurAt = -Infinity;
+  let dialogsOpen = 0;
   window.on('blur', () => {
-    if (!window.isVisible()) return;
+    if (!window.isVisible() || dialogsOpen > 0) return;
     hiddenByBlurAt = now();
     window.hide();
   });
@@ -94,7 +100,15 @@ export function createPopup(opts: PopupOptions): Popup {
     if (window.isVisible()) hide();
     else if (now() - hiddenByBlurAt > REOPEN_GUARD_MS) show(trayBounds);
   };
-  return { window, show, hide, toggle };
+  const keepOpenWhile = async <T>(work: () => Promise<T>): Promise<T> => {
+    dialogsOpen++;
+    try {
+      return await work();
+    } finally {
+      dialogsOpen--;
+    }
+  };
+  return { window, show, hide, toggle, keepOpenWhile };
 }
 
 function cursorRect(): Rect {

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgentState, LanguagePreference } from '../../../electron/contract';
 import { formatDateTime, formatGb } from '../format';
@@ -9,6 +9,7 @@ import { SubviewHeader } from './SubviewHeader';
 import type { AdminActions } from './admin/actions';
 import { BrandingCard } from './admin/BrandingCard';
 import { DiagnosticsExport } from './admin/DiagnosticsExport';
+import { Field } from './admin/Field';
 import { LogCard } from './admin/LogCard';
 import { ReportCard } from './admin/ReportCard';
 import { SelfUpdateCard } from './admin/SelfUpdateCard';
@@ -22,16 +23,6 @@ interface Props {
   refreshChecks?: () => void;
   /** The cards for the log, the export, the report and self-update. */
   actions: AdminActions;
-}
-
-function Field({ label, value }: { label: string; value: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <div className="field">
-      <dt>{label}</dt>
-      <dd>{value === null || value === undefined || value === '' ? t('admin.none') : value}</dd>
-    </div>
-  );
 }
 
 /** Everything an on-site admin or the servicedesk on the phone needs to know about this agent. */

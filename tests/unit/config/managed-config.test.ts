@@ -102,6 +102,18 @@ describe('loadManagedConfig', () => {
     }
   });
 
+  it('takes the self-update feed from HALLO_UPDATE_FEED_URL (the preview): https, or http on loopback only', async () => {
+    for (const [url, ok] of [
+      ['http://127.0.0.1:4010/updates', true],
+      ['https://mirror.klant.nl/hallo/', true],
+      ['http://mirror.klant.nl/hallo', false],
+    ] as const) {
+      const loaded = await loadManagedConfig([], { HALLO_UPDATE_FEED_URL: url });
+      expect(loaded.config.updateFeedUrl, url).toBe(ok ? url.replace(/\/$/, '') : undefined);
+      if (!ok) expect(loaded.problems[0]).toMatchObject({ file: 'environment', field: 'HALLO_UPDATE_FEED_URL', code: 'invalid-value' });
+    }
+  });
+
   it('skips a BOM at the start of a file written by Notepad', async () => {
     const bom = await file('bom.json', '\uFEFF{"language":"en"}');
     expect((await loadManagedConfig([bom], {})).config).toEqual({ language: 'en' });
