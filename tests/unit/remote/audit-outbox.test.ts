@@ -72,7 +72,7 @@ describe('the audit outbox: every entry reaches hallo, exactly once', () => {
     // network, 5xx, lost (kept, answer lost), the first batch again, the second batch.
     expect(server.calls).toBe(5);
     expect(outbox.unsent()).toBe(0);
-  });
+  }, 30_000); // 150 entries, each written and synced to disk: seconds on a loaded machine
 
   it('sends after a restart what was written before the agent was killed, and nothing already acknowledged', async () => {
     const dir = await dataDir();
