@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AgentState, LanguagePreference } from './state';
+import { AgentState, ConfigState, LanguagePreference } from './state';
 import { DraftProblem, ReplyDraft, ReplyProblem, TicketDraft } from './tickets';
 import { TicketPreview } from './ticket-preview';
 import { FIELD_LIMITS } from './limits';
@@ -226,6 +226,13 @@ export const actions = {
   },
   /** "Diagnose exporteren": the zip (tokens and personal data masked), saved where the admin chooses. */
   'admin.exportDiagnostics': { windows: ['popup'], handler: 'admin', request: NoArgs, result: SaveOutcome },
+  /** The policy the agent works from now, as JSON, and where it came from (the API, the cache, the defaults). */
+  'admin.readPolicy': {
+    windows: ['popup'],
+    handler: 'admin',
+    request: NoArgs,
+    result: z.object({ policy: z.record(z.string(), z.unknown()), source: ConfigState.shape.policySource, etag: z.string().nullable() }).strict(),
+  },
   /**
    * "Rapport maken": this PC's health report (device, checks, 24 h charts, updates, maintenance,
    * tickets of the last 30 days) in `language`, as a PDF or as one HTML file, saved where the admin chooses.

@@ -35,6 +35,11 @@ export const adminCapability = defineCapability({
           const { entries, suggestedName } = await diagnostics();
           return { entries: entries(), suggestedName };
         },
+        // The policy holds no secret (hallo,'s public signing keys at most): shown as it is.
+        'admin.readPolicy': () => {
+          const { policySource, policyEtag } = store.get().config;
+          return { policy: { ...ctx.policy() }, source: policySource, etag: policyEtag };
+        },
         'admin.exportDiagnostics': async () => {
           const save = ctx.ports.admin?.save;
           if (!save) throw new ActionError('unavailable', 'this shell cannot save files');

@@ -763,6 +763,7 @@ export const en: Catalog = {
     wholeFile: 'The whole file',
     policySource: 'Policy from',
     etag: 'Policy version (ETag)',
+    policy: { show: 'View the policy (as the agent works from it)', reading: 'Reading the policy…' },
     app: 'Agent',
     appVersion: 'Version',
     secretStorage: 'Device token',

@@ -781,6 +781,7 @@ export const nl = {
     wholeFile: 'Het hele bestand',
     policySource: 'Beleid uit',
     etag: 'Beleidsversie (ETag)',
+    policy: { show: 'Beleid bekijken (zoals de agent ermee werkt)', reading: 'Beleid lezen…' },
     app: 'Agent',
     appVersion: 'Versie',
     secretStorage: 'Apparaatsleutel',

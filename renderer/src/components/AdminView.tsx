@@ -11,6 +11,7 @@ import { BrandingCard } from './admin/BrandingCard';
 import { DiagnosticsExport } from './admin/DiagnosticsExport';
 import { Field } from './admin/Field';
 import { LogCard } from './admin/LogCard';
+import { PolicyDetails } from './admin/PolicyDetails';
 import { ReportCard } from './admin/ReportCard';
 import { SelfUpdateCard } from './admin/SelfUpdateCard';
 
@@ -119,6 +120,7 @@ export function AdminView({ state, onBack, enroll, setLanguage, refreshChecks, a
           <Field label={t('admin.policySource')} value={t(`config.source.${config.policySource}`)} />
           <Field label={t('admin.etag')} value={config.policyEtag && <code className="code">{config.policyEtag}</code>} />
         </dl>
+        <PolicyDetails readPolicy={actions['admin.readPolicy']} />
         <h3 className="subheading">{t('admin.problems')}</h3>
         {config.problems.length === 0 ? (
           <p className="muted small">{t('admin.noProblems')}</p>

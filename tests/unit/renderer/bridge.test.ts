@@ -159,6 +159,7 @@ describe('preload bridge (Electron)', () => {
         'admin.readLog': async () => ({ ok: true, value: { lines: [], file: '' } }),
         'admin.diagnosticsContents': async () => ({ ok: true, value: { entries: [], suggestedName: '' } }),
         'admin.exportDiagnostics': async () => ({ ok: true, value: { outcome: 'cancelled' } }),
+        'admin.readPolicy': async () => ({ ok: true, value: { policy: {}, source: 'defaults', etag: null } }),
         'report.make': async () => ({ ok: true, value: { outcome: 'cancelled' } }),
         'links.open': async () => ({ ok: true, value: { openInPage: null } }),
         'remote.end': async () => ({ ok: true, value: { outcome: 'no-session' } }),

@@ -167,6 +167,7 @@ export function quietAdminActions(): AdminActions {
     'admin.readLog': async () => ({ lines: [], file: '' }),
     'admin.diagnosticsContents': async () => ({ entries: [], suggestedName: 'hallo-diagnose.zip' }),
     'admin.exportDiagnostics': async () => ({ outcome: 'cancelled' }),
+    'admin.readPolicy': async () => ({ policy: {}, source: 'defaults', etag: null }),
     'report.make': async () => ({ outcome: 'cancelled' }),
   };
 }
