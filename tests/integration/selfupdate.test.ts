@@ -43,7 +43,7 @@ const codeOf = (promise: Promise<unknown>) =>
 
 describe('the reference server’s feed, read by the preview’s updater', () => {
   it('finds the newer version published, downloads it and checks its sha512', async () => {
-    const { api, updater, dataDir, feed } = await feedAndUpdater();
+    const { api, updater, dataDir, feed, installed } = await feedAndUpdater();
     const release = api.publishRelease({ version: '1.5.0', bytes: 5000 });
     expect(await updater.check(feed)).toEqual({ version: '1.5.0', releaseDate: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
     await updater.download();
@@ -52,6 +52,16 @@ describe('the reference server’s feed, read by the preview’s updater', () =>
     const bytes = await readFile(path);
     expect([bytes.byteLength, createHash('sha512').update(bytes).digest('base64')]).toEqual([5000, release.sha512]);
     expect(api.received.requests.map((r) => r.path)).toEqual(['/updates/latest-linux.yml', '/updates/hallo-agent-1.5.0.AppImage']);
+    // "Installing" hands the verified version to the preview, once.
+    updater.installNow();
+    expect(installed).toEqual(['1.5.0']);
+    expect(() => updater.installNow()).toThrow(SelfUpdateError);
+  });
+
+  it('passes on what an "older" feed offers: the agent judges the version, not the updater', async () => {
+    const { api, updater, feed } = await feedAndUpdater();
+    api.publishRelease({ version: '1.5.0', fault: 'older' });
+    expect((await updater.check(feed)).version).toBe('0.0.1');
   });
 
   it('reads each OS’s channel file and the beta channel’s own', async () => {
