@@ -1,13 +1,16 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { SelfUpdateError } from '../../electron/agent/selfupdate/errors';
 import { createFeedUpdater } from '../../electron/preview/feed-updater';
 import { startPreview, type Preview } from '../../electron/preview/host';
 import { createNodePorts } from '../../electron/preview/node-ports';
 import { startReferenceApi, type ReferenceApi, type ReleaseRequest } from '../reference-api/server';
+import { bundleLikeMain } from './fixtures/bundle';
 import { until } from './fixtures/until';
 
 // Self-update against the reference server's feed over real HTTP on 127.0.0.1: the preview's
@@ -99,6 +102,15 @@ describe('the reference server’s feed, read by the preview’s updater', () =>
     const { api } = await feedAndUpdater();
     const response = await fetch(`${api.updatesUrl}/releases`, { method: 'POST', body: JSON.stringify({ version: '9.0.0' }) });
     expect(response.status).toBe(401);
+  });
+});
+
+describe('the app’s bundle', () => {
+  it('loads the version judgement at the first read, with semver from node_modules', async () => {
+    const out = resolve('tests/.tmp/selfupdate-decide/entry.mjs');
+    await bundleLikeMain('tests/integration/fixtures/selfupdate-decide.ts', out);
+    const { stdout } = await promisify(execFile)(process.execPath, [out], { timeout: 20_000 });
+    expect(stdout.trim()).toBe('download');
   });
 });
 

@@ -1,7 +1,7 @@
 import type { SelfUpdateErrorCode, SelfUpdateState } from '../../contract';
 import { defineCapability } from '../capability';
 import { bucketOf } from './bucket';
-import { installPlan, judgeOffer } from './decide';
+import type * as Decide from './decide';
 import { SelfUpdateError } from './errors';
 import { FIRST_CHECK_DELAY_MS, firstCheckDelayMs, nextCheckDelayMs } from './schedule';
 import { selfUpdateSettings, type SelfUpdateSettings } from './settings';
@@ -52,6 +52,8 @@ export const selfUpdateCapability = defineCapability({
     let ready: { version: string; at: number } | null = null;
     let installAtQuit: boolean | null = null;
     let unsubscribe: (() => void) | null = null;
+    /** decide.ts and its semver functions: loaded at the first read of the feed, not at start. */
+    let decide: typeof Decide | null = null;
 
     const slice = () => store.get().selfUpdate;
     const set = (patch: Partial<SelfUpdateState>) => {
@@ -113,8 +115,9 @@ export const selfUpdateCapability = defineCapability({
           const offered = await updater.check(feed);
           if (stopped) return;
           const place = await bucket();
+          decide ??= await import('./decide');
           if (stopped) return;
-          const verdict = judgeOffer({ current, offered: offered.version, bucket: place, stagingPercentage: settings.stagingPercentage });
+          const verdict = decide.judgeOffer({ current, offered: offered.version, bucket: place, stagingPercentage: settings.stagingPercentage });
           const lastCheckedAt = new Date(ctx.clock.now()).toISOString();
           const rest = ready ? 'ready' : downloading ? 'downloading' : 'idle';
           log.info(`self-update: the feed offers ${offered.version}: ${verdict}`, { current, bucket: place, stagingPercentage: settings.stagingPercentage });
@@ -164,9 +167,9 @@ export const selfUpdateCapability = defineCapability({
     const judgeInstall = () => {
       ctx.clock.clearTimeout(installTimer);
       installTimer = null;
-      if (!updater || !ready || stopped) return;
+      if (!updater || !ready || !decide || stopped) return; // ready only after a read, which loaded decide
       const { remote, updates } = store.get();
-      const plan = installPlan({
+      const plan = decide.installPlan({
         remoteSession: remote.session !== null,
         restart: updates.restart,
         readyAt: ready.at,

@@ -8,6 +8,8 @@ import type { Policy } from '../../../electron/agent/hallo-api/types';
 import { createLogger } from '../../../electron/agent/log';
 import type { AppUpdater, OfferedUpdate } from '../../../electron/agent/ports';
 import { selfUpdateCapability } from '../../../electron/agent/selfupdate/capability';
+// Loaded here, so that the capability's import at its first read settles as the fake clock moves.
+import '../../../electron/agent/selfupdate/decide';
 import { SelfUpdateError } from '../../../electron/agent/selfupdate/errors';
 import { AgentStore } from '../../../electron/agent/store';
 import { createFakeClock, settle } from '../../doubles/fake-clock';
