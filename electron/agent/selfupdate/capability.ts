@@ -121,10 +121,11 @@ export const selfUpdateCapability = defineCapability({
           const lastCheckedAt = new Date(ctx.clock.now()).toISOString();
           const rest = ready ? 'ready' : downloading ? 'downloading' : 'idle';
           log.info(`self-update: the feed offers ${offered.version}: ${verdict}`, { current, bucket: place, stagingPercentage: settings.stagingPercentage });
-          if (verdict === 'invalid') return fail('feed-invalid', `not a version: ${offered.version}`, 'the check');
-          if (verdict === 'older') {
+          if (verdict === 'invalid' || verdict === 'older') {
             set({ phase: rest, lastCheckedAt, available: null, heldBack: false });
-            return fail('older-version', `offered ${offered.version}, running ${current}`, 'the check');
+            return verdict === 'older'
+              ? fail('older-version', `offered ${offered.version}, running ${current}`, 'the check')
+              : fail('feed-invalid', `not a version: ${offered.version}`, 'the check');
           }
           if (verdict === 'up-to-date') return set({ phase: rest, lastCheckedAt, available: null, heldBack: false, lastError: null });
           const available = { version: offered.version, releaseDate: offered.releaseDate };
@@ -192,6 +193,7 @@ export const selfUpdateCapability = defineCapability({
         ready = { ...ready, at: ctx.clock.now() }; // not again before another 24 hours
         set({ phase: 'ready' });
         fail(codeOf(error, 'install-failed'), error, `installing ${ready.version}`);
+        judgeInstall(); // still at quit; unasked again in 24 hours
       }
     };
 

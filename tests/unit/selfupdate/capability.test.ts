@@ -203,6 +203,7 @@ describe('self-update: bad feeds install nothing and the admin is told', () => {
   const rows: [string, (pc: ReturnType<typeof boot>) => void, string][] = [
     ['a garbage feed', (pc) => (pc.feed.offer = new SelfUpdateError('feed-invalid', 'latest.yml: version: Required')), 'feed-invalid'],
     ['an older version offered', (pc) => (pc.feed.offer = { version: '1.3.0', releaseDate: null }), 'older-version'],
+    ['a version that is not one', (pc) => (pc.feed.offer = { version: 'latest', releaseDate: null }), 'feed-invalid'],
     ['a file whose hash does not match', (pc) => (pc.feed.download = new SelfUpdateError('hash-mismatch', 'sha512 differs')), 'hash-mismatch'],
     ['no answer from the feed', (pc) => (pc.feed.offer = new TypeError('fetch failed')), 'feed-unreachable'],
   ];
