@@ -49,7 +49,7 @@ export const SelfUpdateState = z.object({
   feedSource: z.enum(['config', 'policy']).nullable(),
   /** The share of devices that get a new version now (policy; 100 when not staged). */
   stagingPercentage: z.number().int().min(0).max(100),
-  /** This device's place in the staged rollout, 0–99, stable per device (from its device id); null before enrolment. */
+  /** This device's place in the staged rollout, 0–99, stable per device (from its device id); null before enrolment and until the first read of the feed (node:crypto is not loaded at start). */
   bucket: z.number().int().min(0).max(99).nullable(),
   lastCheckedAt: z.string().nullable(),
   /** The newest version the feed offers that is newer than this one, or null. */

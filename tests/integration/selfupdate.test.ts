@@ -1,13 +1,16 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { SelfUpdateError } from '../../electron/agent/selfupdate/errors';
 import { createFeedUpdater } from '../../electron/preview/feed-updater';
 import { startPreview, type Preview } from '../../electron/preview/host';
 import { createNodePorts } from '../../electron/preview/node-ports';
 import { startReferenceApi, type ReferenceApi, type ReleaseRequest } from '../reference-api/server';
+import { bundleLikeMain } from './fixtures/bundle';
 import { until } from './fixtures/until';
 
 // Self-update against the reference server's feed over real HTTP on 127.0.0.1: the preview's
@@ -43,7 +46,7 @@ const codeOf = (promise: Promise<unknown>) =>
 
 describe('the reference server’s feed, read by the preview’s updater', () => {
   it('finds the newer version published, downloads it and checks its sha512', async () => {
-    const { api, updater, dataDir, feed } = await feedAndUpdater();
+    const { api, updater, dataDir, feed, installed } = await feedAndUpdater();
     const release = api.publishRelease({ version: '1.5.0', bytes: 5000 });
     expect(await updater.check(feed)).toEqual({ version: '1.5.0', releaseDate: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
     await updater.download();
@@ -52,6 +55,16 @@ describe('the reference server’s feed, read by the preview’s updater', () =>
     const bytes = await readFile(path);
     expect([bytes.byteLength, createHash('sha512').update(bytes).digest('base64')]).toEqual([5000, release.sha512]);
     expect(api.received.requests.map((r) => r.path)).toEqual(['/updates/latest-linux.yml', '/updates/hallo-agent-1.5.0.AppImage']);
+    // "Installing" hands the verified version to the preview, once.
+    updater.installNow();
+    expect(installed).toEqual(['1.5.0']);
+    expect(() => updater.installNow()).toThrow(SelfUpdateError);
+  });
+
+  it('passes on what an "older" feed offers: the agent judges the version, not the updater', async () => {
+    const { api, updater, feed } = await feedAndUpdater();
+    api.publishRelease({ version: '1.5.0', fault: 'older' });
+    expect((await updater.check(feed)).version).toBe('0.0.1');
   });
 
   it('reads each OS’s channel file and the beta channel’s own', async () => {
@@ -89,6 +102,15 @@ describe('the reference server’s feed, read by the preview’s updater', () =>
     const { api } = await feedAndUpdater();
     const response = await fetch(`${api.updatesUrl}/releases`, { method: 'POST', body: JSON.stringify({ version: '9.0.0' }) });
     expect(response.status).toBe(401);
+  });
+});
+
+describe('the app’s bundle', () => {
+  it('loads the version judgement at the first read, with semver from node_modules', async () => {
+    const out = resolve('tests/.tmp/selfupdate-decide/entry.mjs');
+    await bundleLikeMain('tests/integration/fixtures/selfupdate-decide.ts', out);
+    const { stdout } = await promisify(execFile)(process.execPath, [out], { timeout: 20_000 });
+    expect(stdout.trim()).toBe('download');
   });
 });
 

@@ -1,9 +1,9 @@
 import type { SelfUpdateErrorCode, SelfUpdateState } from '../../contract';
 import { defineCapability } from '../capability';
 import { bucketOf } from './bucket';
-import { installPlan, judgeOffer } from './decide';
+import type * as Decide from './decide';
 import { SelfUpdateError } from './errors';
-import { firstCheckDelayMs, nextCheckDelayMs } from './schedule';
+import { FIRST_CHECK_DELAY_MS, firstCheckDelayMs, nextCheckDelayMs } from './schedule';
 import { selfUpdateSettings, type SelfUpdateSettings } from './settings';
 
 export const INITIAL_SELF_UPDATE: SelfUpdateState = {
@@ -52,26 +52,46 @@ export const selfUpdateCapability = defineCapability({
     let ready: { version: string; at: number } | null = null;
     let installAtQuit: boolean | null = null;
     let unsubscribe: (() => void) | null = null;
+    /** decide.ts and its semver functions: loaded at the first read of the feed, not at start. */
+    let decide: typeof Decide | null = null;
 
     const slice = () => store.get().selfUpdate;
     const set = (patch: Partial<SelfUpdateState>) => {
       if (!stopped) store.set('selfUpdate', { ...slice(), ...patch });
     };
     const enabled = () => updater !== undefined && settings.feedUrl !== null;
-    const bucket = () => {
+    /** The bucket of the device it was worked out for; null until the first read of the feed (bucket.ts). */
+    let known: { deviceId: string; bucket: number } | null = null;
+    const bucket = async (): Promise<number | null> => {
       const deviceId = store.get().connection.deviceId;
-      return deviceId === null ? null : bucketOf(deviceId);
+      if (deviceId === null) return null;
+      if (known?.deviceId !== deviceId) known = { deviceId, bucket: await bucketOf(deviceId) };
+      if (slice().bucket !== known.bucket) set({ bucket: known.bucket });
+      return known.bucket;
     };
 
     /** The slice's configuration part; the phase follows whether there is a feed and an updater. */
     const publishSettings = () => {
       const phase = enabled() ? (slice().phase === 'disabled' ? 'idle' : slice().phase) : 'disabled';
-      set({ phase, channel: settings.channel, feedUrl: settings.feedUrl, feedSource: settings.feedSource, stagingPercentage: settings.stagingPercentage, bucket: bucket() });
+      set({ phase, channel: settings.channel, feedUrl: settings.feedUrl, feedSource: settings.feedSource, stagingPercentage: settings.stagingPercentage });
     };
 
     const planCheck = (delayMs: number) => {
       ctx.clock.clearTimeout(checkTimer);
       checkTimer = stopped || !enabled() ? null : ctx.clock.setTimeout(() => void check('scheduled'), delayMs);
+    };
+    /** The first read: 10 minutes after start, then as many 3 s as the bucket's place (schedule.ts). */
+    const planFirstCheck = () => {
+      ctx.clock.clearTimeout(checkTimer);
+      checkTimer =
+        stopped || !enabled()
+          ? null
+          : ctx.clock.setTimeout(() => {
+              checkTimer = null;
+              void bucket().then((place) => {
+                if (checkTimer === null) planCheck(firstCheckDelayMs(place) - FIRST_CHECK_DELAY_MS);
+              });
+            }, FIRST_CHECK_DELAY_MS);
     };
 
     const fail = (code: SelfUpdateErrorCode, error: unknown, what: string) => {
@@ -94,14 +114,18 @@ export const selfUpdateCapability = defineCapability({
         try {
           const offered = await updater.check(feed);
           if (stopped) return;
-          const verdict = judgeOffer({ current, offered: offered.version, bucket: bucket(), stagingPercentage: settings.stagingPercentage });
+          const place = await bucket();
+          decide ??= await import('./decide');
+          if (stopped) return;
+          const verdict = decide.judgeOffer({ current, offered: offered.version, bucket: place, stagingPercentage: settings.stagingPercentage });
           const lastCheckedAt = new Date(ctx.clock.now()).toISOString();
           const rest = ready ? 'ready' : downloading ? 'downloading' : 'idle';
-          log.info(`self-update: the feed offers ${offered.version}: ${verdict}`, { current, bucket: bucket(), stagingPercentage: settings.stagingPercentage });
-          if (verdict === 'invalid') return fail('feed-invalid', `not a version: ${offered.version}`, 'the check');
-          if (verdict === 'older') {
+          log.info(`self-update: the feed offers ${offered.version}: ${verdict}`, { current, bucket: place, stagingPercentage: settings.stagingPercentage });
+          if (verdict === 'invalid' || verdict === 'older') {
             set({ phase: rest, lastCheckedAt, available: null, heldBack: false });
-            return fail('older-version', `offered ${offered.version}, running ${current}`, 'the check');
+            return verdict === 'older'
+              ? fail('older-version', `offered ${offered.version}, running ${current}`, 'the check')
+              : fail('feed-invalid', `not a version: ${offered.version}`, 'the check');
           }
           if (verdict === 'up-to-date') return set({ phase: rest, lastCheckedAt, available: null, heldBack: false, lastError: null });
           const available = { version: offered.version, releaseDate: offered.releaseDate };
@@ -144,9 +168,9 @@ export const selfUpdateCapability = defineCapability({
     const judgeInstall = () => {
       ctx.clock.clearTimeout(installTimer);
       installTimer = null;
-      if (!updater || !ready || stopped) return;
+      if (!updater || !ready || !decide || stopped) return; // ready only after a read, which loaded decide
       const { remote, updates } = store.get();
-      const plan = installPlan({
+      const plan = decide.installPlan({
         remoteSession: remote.session !== null,
         restart: updates.restart,
         readyAt: ready.at,
@@ -169,6 +193,7 @@ export const selfUpdateCapability = defineCapability({
         ready = { ...ready, at: ctx.clock.now() }; // not again before another 24 hours
         set({ phase: 'ready' });
         fail(codeOf(error, 'install-failed'), error, `installing ${ready.version}`);
+        judgeInstall(); // still at quit; unasked again in 24 hours
       }
     };
 
@@ -177,14 +202,15 @@ export const selfUpdateCapability = defineCapability({
       start() {
         started = true;
         publishSettings();
-        log.info(enabled() ? 'self-update: on' : 'self-update: off', { ...settings, bucket: bucket(), updater: updater !== undefined, current });
-        planCheck(firstCheckDelayMs(bucket()));
+        log.info(enabled() ? 'self-update: on' : 'self-update: off', { ...settings, updater: updater !== undefined, current });
+        planFirstCheck();
         let deviceId = store.get().connection.deviceId;
         unsubscribe = store.subscribe((patch) => {
           if (patch.remote || patch.updates) judgeInstall();
+          // Enrolled (again): the new device's place is worked out at the next read of the feed.
           if (patch.connection && patch.connection.deviceId !== deviceId) {
             deviceId = patch.connection.deviceId;
-            set({ bucket: bucket() });
+            set({ bucket: null });
           }
         });
       },
@@ -201,8 +227,7 @@ export const selfUpdateCapability = defineCapability({
         publishSettings();
         if (was === enabled()) return;
         log.info(enabled() ? 'self-update: on (policy)' : 'self-update: off (policy)', { ...settings });
-        if (enabled()) planCheck(firstCheckDelayMs(bucket()));
-        else planCheck(0); // clears the timer
+        planFirstCheck(); // off: clears the timer
       },
     };
   },

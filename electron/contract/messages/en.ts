@@ -704,6 +704,7 @@ export const en: Catalog = {
     staging: 'Staged rollout',
     stagingValue: '{{percentage}} % of PCs; this PC has place {{bucket}} (0–99)',
     stagingNoBucket: '{{percentage}} % of PCs; this PC has no place yet (not enrolled)',
+    stagingPending: '{{percentage}} % of PCs; this PC gets its place at the first check',
     lastChecked: 'Last checked',
     released: 'Released',
     installs: 'Installation',

@@ -722,6 +722,7 @@ export const nl = {
     staging: 'Gefaseerde uitrol',
     stagingValue: '{{percentage}} % van de pc’s; deze pc heeft plaats {{bucket}} (0–99)',
     stagingNoBucket: '{{percentage}} % van de pc’s; deze pc heeft nog geen plaats (niet aangemeld)',
+    stagingPending: '{{percentage}} % van de pc’s; de plaats van deze pc volgt bij het eerste zoeken',
     lastChecked: 'Laatst gezocht',
     released: 'Uitgebracht',
     installs: 'Installatie',

@@ -68,6 +68,12 @@ describe('the self-update card', () => {
     expect(shown).toContain('Versie 1.5.0 is er, maar nog niet voor deze pc: de uitrol staat op 10 % en deze pc heeft plaats 62.');
   });
 
+  it('the rollout place before the first check, and before enrolment', () => {
+    expect(card(admin(withUpdate({ bucket: null, stagingPercentage: 20 })))).toContain('Gefaseerde uitrol 20 % van de pc’s; de plaats van deze pc volgt bij het eerste zoeken');
+    const state = withUpdate({ bucket: null, stagingPercentage: 20 });
+    expect(card(admin({ ...state, connection: { ...state.connection, deviceId: null } }))).toContain('Gefaseerde uitrol 20 % van de pc’s; deze pc heeft nog geen plaats (niet aangemeld)');
+  });
+
   it('off without a feed; the configuration’s feed named as such', () => {
     expect(card(admin(withUpdate({ phase: 'disabled', feedUrl: null, feedSource: null })))).toContain('Uit: er is geen updatebron ingesteld');
     expect(card(admin(withUpdate({ feedUrl: 'https://mirror.klant.nl/hallo', feedSource: 'config' })))).toContain(

@@ -31,16 +31,16 @@ describe('which offered version the agent takes', () => {
 });
 
 describe('the staged rollout bucket', () => {
-  it('is the first 4 bytes of SHA-256(deviceId) mod 100, the same on every call', () => {
+  it('is the first 4 bytes of SHA-256(deviceId) mod 100', async () => {
     // `printf dev_01HZX3 | sha256sum` → 0b9684d0…: 0x0b9684d0 = 194413776 → 76.
-    expect(bucketOf('dev_01HZX3')).toBe(76);
+    expect(await bucketOf('dev_01HZX3')).toBe(76);
     // `printf '' | sha256sum` → e3b0c442…: 0xe3b0c442 = 3820012610 → 10.
-    expect(bucketOf('')).toBe(10);
+    expect(await bucketOf('')).toBe(10);
   });
 
-  it('spreads a fleet evenly: 10,000 device ids, every bucket between 60 and 140 devices', () => {
+  it('spreads a fleet evenly: 10,000 device ids, every bucket between 60 and 140 devices', async () => {
     const counts = new Array<number>(100).fill(0);
-    for (let i = 0; i < 10_000; i++) counts[bucketOf(`dev_${i.toString(36)}`)]!++;
+    for (let i = 0; i < 10_000; i++) counts[await bucketOf(`dev_${i.toString(36)}`)]!++;
     expect(Math.min(...counts)).toBeGreaterThanOrEqual(60);
     expect(Math.max(...counts)).toBeLessThanOrEqual(140);
   });

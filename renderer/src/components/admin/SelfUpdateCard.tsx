@@ -49,9 +49,9 @@ export function SelfUpdateCard({ state, check }: { state: AgentState; check: Adm
         <Field
           label={t('selfUpdate.staging')}
           value={
-            update.bucket === null
-              ? t('selfUpdate.stagingNoBucket', { percentage: update.stagingPercentage })
-              : t('selfUpdate.stagingValue', { percentage: update.stagingPercentage, bucket: update.bucket })
+            update.bucket !== null
+              ? t('selfUpdate.stagingValue', { percentage: update.stagingPercentage, bucket: update.bucket })
+              : t(state.connection.deviceId === null ? 'selfUpdate.stagingNoBucket' : 'selfUpdate.stagingPending', { percentage: update.stagingPercentage })
           }
         />
         <Field label={t('selfUpdate.lastChecked')} value={formatDateTime(update.lastCheckedAt, language)} />
