@@ -57,14 +57,17 @@ export interface InstallPlan {
 /**
  * A downloaded update: installed when the agent quits, or with the computer's restart while one is
  * pending; never during a remote session (the technician would be cut off) or the restart's final
- * countdown (the installer would race the shutdown): then nothing is installed at quit either.
+ * countdown (the agent must stay to count down, and a quit then would take the prompt away): then
+ * nothing is installed at quit either. Once the countdown is over and the restart under way, the
+ * agent's quit is the restart's: installed then ("together with the restart"), never started now.
  * Installed now only after 24 hours ready, with the user away 30 minutes, and neither of those.
  */
 export function installPlan(i: InstallInputs): InstallPlan {
   const installWhen = i.restart.needed ? 'with-restart' : 'at-quit';
   const step = i.restart.step?.kind;
-  const waitingFor = i.remoteSession ? 'remote-session' : step === 'countdown' || step === 'restarting' ? 'restart-countdown' : null;
+  const waitingFor = i.remoteSession ? 'remote-session' : step === 'countdown' ? 'restart-countdown' : null;
   if (waitingFor) return { installAtQuit: false, installWhen, waitingFor, installNow: false, againInMs: null };
+  if (step === 'restarting') return { installAtQuit: true, installWhen: 'with-restart', waitingFor: null, installNow: false, againInMs: null };
   const readyFor = i.now - i.readyAt;
   if (readyFor < INSTALL_NOW_AFTER_READY_MS) return { installAtQuit: true, installWhen, waitingFor, installNow: false, againInMs: INSTALL_NOW_AFTER_READY_MS - readyFor };
   if (i.idleSeconds < INSTALL_NOW_IDLE_SECONDS) {

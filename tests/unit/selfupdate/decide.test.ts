@@ -109,9 +109,9 @@ describe('when a downloaded update installs', () => {
       { installAtQuit: false, installWhen: 'with-restart', waitingFor: 'restart-countdown', installNow: false, againInMs: null },
     ],
     [
-      'while restarting',
-      { restart: { needed: true, step: { kind: 'restarting' as const } } },
-      { installAtQuit: false, installWhen: 'with-restart', waitingFor: 'restart-countdown', installNow: false, againInMs: null },
+      'the restart under way (the countdown is over): installed as the agent quits with the computer, never started now',
+      { restart: { needed: true, step: { kind: 'restarting' as const } }, now: NOW + 48 * HOUR, idleSeconds: 3600 },
+      { installAtQuit: true, installWhen: 'with-restart', waitingFor: null, installNow: false, againInMs: null },
     ],
     ['ready 23 h 59 min, user away an hour: not yet', { now: NOW + 24 * HOUR - MIN, idleSeconds: 3600 }, { installAtQuit: true, installWhen: 'at-quit', waitingFor: null, installNow: false, againInMs: MIN }],
     ['ready 24 h, user away 29 min: when away 30', { now: NOW + 24 * HOUR, idleSeconds: 29 * 60 }, { installAtQuit: true, installWhen: 'at-quit', waitingFor: null, installNow: false, againInMs: MIN }],
