@@ -116,3 +116,15 @@ test('in English: the log and the list say the same in English', async ({ page }
   await expect(card.getByRole('row').filter({ hasText: 'README.txt' })).toContainText(en.admin.export.kind.readme);
   await page.getByLabel(en.admin.language).selectOption('system');
 });
+
+test('the admin sees where the policy came from and the policy itself, folded', async ({ page }) => {
+  await openAdmin(page);
+  const card = page.getByRole('region', { name: nl.admin.config });
+  await expect(card.getByText(nl.config.source.api)).toBeVisible();
+  await card.getByText(nl.admin.policy.show).click();
+  const policy = card.getByLabel(nl.admin.policy.show);
+  // The reference API's demo policy, as the agent works from it: its servicedesk and its categories.
+  await expect(policy).toContainText('"support"');
+  await expect(policy).toContainText('"categories"');
+  await axeClean(page);
+});

@@ -8,6 +8,7 @@ import { sliceStore, type CapabilityContext } from '../../../electron/agent/capa
 import { initialState } from '../../../electron/agent/capabilities';
 import type { LoadedConfig } from '../../../electron/agent/config/managed-config';
 import { createLogger } from '../../../electron/agent/log';
+import { DEFAULT_POLICY } from '../../../electron/agent/config/policy-defaults';
 import type { SaveTarget } from '../../../electron/agent/ports';
 import { AgentStore } from '../../../electron/agent/store';
 import { createFakeClock } from '../../doubles/fake-clock';
@@ -64,6 +65,7 @@ export function startAdmin(opts: { dataDir: string; configFiles?: string[]; save
     log,
     dataDir: opts.dataDir,
     config: () => ({ config: opts.config ?? { enrollmentCode: CODE }, files: opts.configFiles ?? [], problems: [] }),
+    policy: () => DEFAULT_POLICY,
   } as unknown as CapabilityContext;
   const capability = adminCapability.create(ctx, sliceStore(store, 'admin', adminCapability.slices));
   return { capability, store, log };
