@@ -146,7 +146,7 @@ ${field('admin.memory', device ? say('admin.memoryValue', { value: formatGb(devi
 </head>
 <body>
 <header class="title">
-${logo ? `<img class="logo" src="${esc(logo)}" alt="" width="${branding.logo!.width}" height="${branding.logo!.height}">` : '<p class="wordmark" aria-hidden="true">hallo,</p>'}
+${logo ? `<img class="logo" src="${esc(logo)}" alt="${esc(mask(state.connection.tenantName ?? ''))}" width="${esc(String(branding.logo!.width))}" height="${esc(String(branding.logo!.height))}">` : '<p class="wordmark" aria-hidden="true">hallo,</p>'}
 <h1>${say('report.document.title')}</h1>
 <p class="who">${state.connection.tenantName ? `${say('report.document.customer', { customer: state.connection.tenantName })}<br>` : ''}${say('report.document.pc', { pc })}</p>
 <p class="muted">${say('report.document.generatedAt', { when: generated })}</p>

@@ -103,7 +103,7 @@ describe('the health report (HTML)', () => {
     branded.branding = { ...branded.branding, accentColor: '#0b5394', logo };
     const html = make('nl', branded);
     expect(html).toContain('--accent: #0b5394;');
-    expect(html).toContain(`<img class="logo" src="${logo.dataUrl}" alt="" width="200" height="60">`);
+    expect(html).toContain(`<img class="logo" src="${logo.dataUrl}" alt="Bakkerij De Korenschoof" width="200" height="60">`);
 
     const bad = reportState();
     bad.branding = { ...bad.branding, accentColor: 'red;}body{display:none', logo: { ...logo, dataUrl: 'https://evil.example/logo.png' } };
