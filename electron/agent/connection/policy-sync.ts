@@ -34,7 +34,11 @@ export interface PolicySyncDeps {
 export interface PolicySync {
   /** The cached policy (or the defaults) at start, handed on as the first one to work from. */
   loadCache(): Promise<{ cached: boolean }>;
-  /** Due at start and after an enrolment: the next step fetches it before its heartbeat. */
+  /**
+   * Due at start without a cached policy, and after an enrolment: the next step fetches it before
+   * its heartbeat. With a cached one the heartbeat's answer says whether there is another
+   * (`policyEtag`): a whole fleet starting at 08:30 asks for nothing it already has.
+   */
   due(): boolean;
   markDue(): void;
   /**
@@ -130,6 +134,7 @@ export function createPolicySync(deps: PolicySyncDeps): PolicySync {
       if (cache.cached) {
         policy = cache.cached.policy;
         etag = cache.cached.etag;
+        due = false;
       }
       publish(cache.cached ? 'cache' : 'defaults');
       apply();
