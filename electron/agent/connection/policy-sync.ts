@@ -47,6 +47,8 @@ export interface PolicySync {
    * because that is the connection's business.
    */
   fetch(): Promise<void>;
+  /** The API names the policy we have (a heartbeat's policyEtag): a cached one is the API's now (admin details). */
+  confirm(): void;
   /** A retry of a failing policy is planned: heartbeats do not ask again meanwhile. */
   retrying(): boolean;
   etag(): string | null;
@@ -154,6 +156,9 @@ export function createPolicySync(deps: PolicySyncDeps): PolicySync {
         if (error instanceof ApiError && error.code === 'unauthorized') throw error;
         failed(error);
       }
+    },
+    confirm() {
+      if (deps.store.get().config.policySource === 'cache') publish('api');
     },
     retrying: () => timer !== null,
     etag: () => etag,

@@ -203,7 +203,8 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
       const answer = await client.heartbeat(await deps.heartbeatBody());
       if (!running) return;
       // A policy that keeps failing is retried on its own timer, not again with every heartbeat.
-      if (answer.policyEtag !== policy.etag() && !policy.retrying()) await policy.fetch();
+      if (answer.policyEtag === policy.etag()) policy.confirm();
+      else if (!policy.retrying()) await policy.fetch();
       succeeded();
     } catch (error) {
       failed(error);

@@ -343,6 +343,7 @@ describe('connection service', () => {
     await h.clock.advance(300_000);
     // The heartbeat's policyEtag is the cached one: a fleet starting at 08:30 asks for nothing it has.
     expect(h.api.http.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /heartbeat']);
+    expect(h.store.get().config.policySource).toBe('api'); // the API named it: the admin sees it as the API's
     h.api.state.etag = '"p1b"'; // the API's policy has another ETag but the same content: 304 for our If-None-Match below
     h.api.answer((req) => (req.path === '/policy' && req.headers.get('If-None-Match') === '"p1"' ? new Response(null, { status: 304 }) : undefined));
     await h.clock.advance(h.nextIn()!);
