@@ -222,6 +222,11 @@ export interface AgentOptions {
   updates?: { firstCheckDelayMs?: number } | undefined;
   /** When the first protection check runs after start (the app: 30 s, after the login rush; tests and the preview: at once). */
   checks?: { firstCheckDelayMs?: number } | undefined;
+  /**
+   * How long the first calls of "Mijn meldingen" and "Onderhoud" after start are spread when a copy
+   * is there to show (hallo-api/follow-up.ts: the app an hour; the demo, and tests that say so: at once).
+   */
+  connection?: { followUpSpreadMs?: number } | undefined;
   /** Faster failure for tests that inject faults by the hundred; the app keeps the defaults. */
   api?: { timeoutMs?: number; backoffBaseMs?: number } | undefined;
 }

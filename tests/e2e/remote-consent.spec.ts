@@ -72,10 +72,23 @@ test.describe('the consent page', () => {
   test('a click in the first 500 ms does nothing; the ticket is named; "Ik heb hier niet om gevraagd" tells hallo, so', async ({ context }) => {
     const consent = await context.newPage();
     await consent.goto(preview.windows.consent!);
+    // The click lands the moment the button is drawn, inside the guard: it is ignored, the prompt
+    // stays. It is made by the page itself: Playwright's click first waits for the button to hold
+    // still over animation frames, which on a loaded machine can outlast the 500 ms.
+    const clicked = consent.evaluate(
+      () =>
+        new Promise<void>((done) => {
+          const tryClick = () => {
+            const deny = [...document.querySelectorAll('button')].find((button) => button.textContent?.trim() === 'Weigeren');
+            deny?.click();
+            return deny !== undefined;
+          };
+          const observer = new MutationObserver(() => tryClick() && (observer.disconnect(), done()));
+          observer.observe(document.body, { childList: true, subtree: true });
+        }),
+    );
     const asked = await jan.askRemote({ deviceId, reason: REASON, ticketNumber: 4711 });
-    const deny = consent.getByRole('button', { name: 'Weigeren' });
-    // The click lands as soon as the button is there, inside the guard: it is ignored, the prompt stays.
-    await deny.click();
+    await clicked;
     await expect(consent.getByRole('heading', { name: /Jan van hallo/ })).toBeVisible();
     expect((await sessionOf(asked.sessionId))?.state).toBe('pending');
     await expect(consent.getByText('Melding 4711')).toBeVisible();

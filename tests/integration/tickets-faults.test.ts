@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReplyDraft, TicketDraft } from '../../electron/contract';
 import { startReferenceApi, type Fault, type ReferenceApi } from '../reference-api/server';
 import { bundleLikeMain } from './fixtures/bundle';
+import { seededRandom } from '../doubles/seeded-random';
 
 // Fault injection: many seeded random runs, each with the real agent in a child process sending
 // tickets and replies (to two tickets of its own, mixed with the tickets) into a mix of API faults,
@@ -34,17 +35,8 @@ const OUTBOX_POST = /^\/tickets(\/[^/]+\/messages)?$/;
 /** Replies take seq numbers from here on in a run's commands, tickets below. */
 const REPLY_SEQ = 100;
 
-/** mulberry32: small, seedable, good enough to pick faults. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (tests/doubles/seeded-random.ts): good enough to pick faults. */
+const prng = seededRandom;
 
 interface ShownEntry {
   id: string;

@@ -34,7 +34,11 @@ export interface PolicySyncDeps {
 export interface PolicySync {
   /** The cached policy (or the defaults) at start, handed on as the first one to work from. */
   loadCache(): Promise<{ cached: boolean }>;
-  /** Due at start and after an enrolment: the next step fetches it before its heartbeat. */
+  /**
+   * Due at start without a cached policy, and after an enrolment: the next step fetches it before
+   * its heartbeat. With a cached one the heartbeat's answer says whether there is another
+   * (`policyEtag`): a whole fleet starting at 08:30 asks for nothing it already has.
+   */
   due(): boolean;
   markDue(): void;
   /**
@@ -43,6 +47,8 @@ export interface PolicySync {
    * because that is the connection's business.
    */
   fetch(): Promise<void>;
+  /** The API names the policy we have (a heartbeat's policyEtag): a cached one is the API's now (admin details). */
+  confirm(): void;
   /** A retry of a failing policy is planned: heartbeats do not ask again meanwhile. */
   retrying(): boolean;
   etag(): string | null;
@@ -130,6 +136,7 @@ export function createPolicySync(deps: PolicySyncDeps): PolicySync {
       if (cache.cached) {
         policy = cache.cached.policy;
         etag = cache.cached.etag;
+        due = false;
       }
       publish(cache.cached ? 'cache' : 'defaults');
       apply();
@@ -149,6 +156,9 @@ export function createPolicySync(deps: PolicySyncDeps): PolicySync {
         if (error instanceof ApiError && error.code === 'unauthorized') throw error;
         failed(error);
       }
+    },
+    confirm() {
+      if (deps.store.get().config.policySource === 'cache') publish('api');
     },
     retrying: () => timer !== null,
     etag: () => etag,

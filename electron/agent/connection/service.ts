@@ -2,7 +2,7 @@ import { ActionError, type ConnectionState } from '../../contract';
 import type { SliceStore } from '../capability';
 import type { LoadedConfig } from '../config/managed-config';
 import { ApiError } from '../hallo-api/api-error';
-import { Backoff } from '../hallo-api/backoff';
+import { Backoff, jittered } from '../hallo-api/backoff';
 import { createApiClient, type HalloApi } from '../hallo-api/client';
 import { streamEvents, type EventStream } from '../hallo-api/events-stream';
 import type { EnrollmentDevice, HeartbeatBody, Policy, ServerEvent } from '../hallo-api/types';
@@ -48,8 +48,6 @@ export interface ConnectionService {
   api(): HalloApi | null;
 }
 
-/** The first contact waits a random part of this, so that PCs starting together do not call together. */
-const FIRST_CONTACT_SPREAD_MS = 30_000;
 
 /**
  * The agent's life with the hallo, API: enrolment, the policy (policy-sync.ts), heartbeats with
@@ -79,6 +77,14 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
       })
     : null;
   let stream: EventStream | null = null;
+  /** When the event stream, down, tries to open again (epoch ms); null while it is open. */
+  let streamRetryAt: number | null = null;
+  /** When the last planned step was (or is) due: the PC's place in the fleet's heartbeat rhythm. */
+  let slot: number | null = null;
+  /** The stream's opening stood in for a heartbeat since the last one tried. */
+  let stoodIn = false;
+  /** The run's first contact is the stream's opening (a PC that knows its token and policy). */
+  let streamFirst = false;
   let running = false;
   let timer: unknown = null;
   let chain: Promise<unknown> = Promise.resolve();
@@ -120,6 +126,7 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
 
   function schedule(ms: number): void {
     ports.clock.clearTimeout(timer);
+    slot = ports.clock.now() + ms;
     timer = ports.clock.setTimeout(() => {
       timer = null;
       if (running) void exclusive(step);
@@ -137,6 +144,8 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
     policy.halt();
     stream?.stop();
     stream = null;
+    streamRetryAt = null;
+    streamFirst = false;
   }
 
   function useEnrolment(value: Enrolment): void {
@@ -180,39 +189,55 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
       }
       if (policy.due()) await policy.fetch();
       if (!running) return;
+      if (streamFirst) {
+        // A PC that knows its token and policy makes its first contact by opening the event stream:
+        // the opening says it is alive (streamOpened: online), and the heartbeat follows one
+        // interval later. One call per PC at start, not two (tests/bench/fleet/).
+        streamFirst = false;
+        openStream();
+        stoodIn = true;
+        nextHeartbeat();
+        return;
+      }
+      stoodIn = false; // a heartbeat tried: the stream may stand in for the next one
       const answer = await client.heartbeat(await deps.heartbeatBody());
       if (!running) return;
       // A policy that keeps failing is retried on its own timer, not again with every heartbeat.
-      if (answer.policyEtag !== policy.etag() && !policy.retrying()) await policy.fetch();
+      if (answer.policyEtag === policy.etag()) policy.confirm();
+      else if (!policy.retrying()) await policy.fetch();
       succeeded();
     } catch (error) {
       failed(error);
     }
   }
 
+  const heartbeatMs = () => policy.policy().health.heartbeatSeconds * 1000;
+
   function succeeded(): void {
     if (!active()) return;
     backoff.reset();
-    const interval = policy.policy().health.heartbeatSeconds * 1000;
-    const wait = Math.round(interval * (0.9 + 0.2 * random()));
     const contactAt = new Date(ports.clock.now()).toISOString();
     persist('last contact', () => saveLastContact(ports.paths.dataDir, contactAt));
-    connection({
-      status: 'online',
-      lastContactAt: contactAt,
-      nextAttemptAt: new Date(ports.clock.now() + wait).toISOString(),
-      lastError: null,
-    });
-    schedule(wait);
+    connection({ status: 'online', lastContactAt: contactAt, lastError: null });
+    nextHeartbeat();
     if (!stream && deps.events !== false) openStream();
+  }
+
+  /** The next heartbeat one interval (±10 %) from now. */
+  function nextHeartbeat(): void {
+    const wait = jittered(heartbeatMs(), random);
+    connection({ nextAttemptAt: new Date(ports.clock.now() + wait).toISOString() });
+    schedule(wait);
   }
 
   function failed(error: unknown): void {
     if (!active()) return;
     const next = afterFailure(error, {
       enrolled: enrolment !== null,
-      heartbeatMs: policy.policy().health.heartbeatSeconds * 1000,
-      backoff: (retryAfterMs) => backoff.next(retryAfterMs),
+      heartbeatMs: heartbeatMs(),
+      // An enrolled PC retries at its heartbeat's pace (pacedDelay: why); enrolling, a PC (one
+      // an admin is setting up, not the fleet) tries again within seconds.
+      backoff: (retryAfterMs) => (enrolment ? backoff.nextPaced(heartbeatMs(), retryAfterMs) : backoff.next(retryAfterMs)),
     });
     if (next.kind === 'reenroll') return reenrolNeeded(error as ApiError);
     if (next.kind === 'code-refused') {
@@ -225,8 +250,48 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
     } else {
       log.error('connection step failed', { error: String(error) });
     }
+    if (streamRetryAt !== null && unreachable(error)) {
+      // One probe per PC while the API is away: the stream's next try, not a heartbeat as well.
+      // When it opens the PC is back (onStatus), and the heartbeat follows one interval later.
+      ports.clock.clearTimeout(timer);
+      timer = null;
+      connection({ status: 'offline', nextAttemptAt: new Date(streamRetryAt).toISOString(), lastError: next.lastError });
+      return;
+    }
     connection({ status: 'offline', nextAttemptAt: new Date(ports.clock.now() + next.wait).toISOString(), lastError: next.lastError });
     schedule(next.wait);
+  }
+
+  /** The contact the stream's opening makes: back online if the heartbeat had failed; either way the next heartbeat waits an interval. */
+  /**
+   * The event stream opened: a contact. The API knows this PC is alive, so the opening stands in
+   * for the heartbeat due next (or, offline, for the one that would have been due) and the next
+   * heartbeat comes a slot later, in the PC's own rhythm. After an outage every PC reopens its
+   * stream, and at start every PC opens it: without this each would also send the heartbeat
+   * planned, one call more per PC within minutes; and PCs put on a new rhythm by the opening would
+   * bunch up one interval later (tests/bench/fleet/).
+   */
+  function streamOpened(): void {
+    streamRetryAt = null;
+    if (!active()) return;
+    const now = ports.clock.now();
+    const interval = heartbeatMs();
+    let due = slot ?? now;
+    while (due < now) due += interval;
+    const online = store.get().connection.status === 'online';
+    if (!online) {
+      log.info('event stream open: online');
+      backoff.reset();
+      const contactAt = new Date(now).toISOString();
+      persist('last contact', () => saveLastContact(ports.paths.dataDir, contactAt));
+      connection({ status: 'online', lastContactAt: contactAt, lastError: null });
+    }
+    // Once per heartbeat tried: a stream that a proxy cuts every minute must not put them off for good.
+    if (online && stoodIn) return;
+    const wait = due - now + (stoodIn ? 0 : jittered(interval, random));
+    stoodIn = true;
+    connection({ nextAttemptAt: new Date(now + wait).toISOString() });
+    schedule(wait);
   }
 
   function reenrolNeeded(error: ApiError): void {
@@ -250,8 +315,14 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
         }
         deps.onServerEvent?.(event);
       },
+      // The stream (re)opened: the API knows this PC is alive, so the opening stands in for the
+      // heartbeat due next, which waits a whole interval. After an outage every PC reopens its
+      // stream; without this each would also send its heartbeat as planned: one call more per PC
+      // within minutes, and the API's busiest minutes at twice the steady rate (tests/bench/fleet/).
       onStatus: (status) => {
-        if (!status.open && status.error.code === 'unauthorized' && active()) reenrolNeeded(status.error);
+        if (status.open) return streamOpened();
+        streamRetryAt = status.nextAttemptAt;
+        if (status.error.code === 'unauthorized' && active()) reenrolNeeded(status.error);
       },
     });
     stream.start();
@@ -282,9 +353,12 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
       if (!running) return;
       // A PC that already knows its token and policy spreads its first call; a new one (or the demo)
       // has nothing to show until it has talked to the API, so it calls at once.
+      // It spreads its first call over one heartbeat interval: a fleet switched on in the same
+      // minute then calls no faster than it sends heartbeats. Nobody waits for it: the popup shows
+      // the PC's own health at once, and a ticket is sent with the stored token without waiting.
       const known = stored !== null && cache.cached && !demo;
-      const spread = Math.min(FIRST_CONTACT_SPREAD_MS, policy.policy().health.heartbeatSeconds * 1000);
-      schedule(known ? Math.floor(random() * spread) : 0);
+      streamFirst = known && deps.events !== false;
+      schedule(known ? Math.floor(random() * heartbeatMs()) : 0);
     },
 
     async stop() {
@@ -315,4 +389,9 @@ export function createConnectionService(deps: ConnectionDeps): ConnectionService
     policy: () => policy.policy(),
     api: () => (enrolment ? client : null),
   };
+}
+
+/** The API is not there or not answering (as opposed to answering wrongly). */
+function unreachable(error: unknown): boolean {
+  return error instanceof ApiError && (error.code === 'network' || error.code === 'timeout' || error.code === 'http-5xx' || error.code === 'http-429');
 }

@@ -2,7 +2,7 @@ import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import type { Logger } from '../log';
 import type { Clock } from '../ports';
 import { ApiError } from './api-error';
-import { Backoff } from './backoff';
+import { Backoff, backoffDelay } from './backoff';
 import type { HalloApi } from './client';
 import type { ServerEvent, ServerEventType } from './types';
 import { cleanStrings } from './clean-text';
@@ -10,6 +10,16 @@ import { validateEvent } from './validator';
 
 /** The server comments at least every 25 s; 60 s of nothing means the connection is dead. */
 export const SILENCE_MS = 60_000;
+/**
+ * A stream that could not be opened this many times in a row is not blinking: the API is down (or
+ * gone from this PC's network). From then on each try waits a random part of RECONNECT_SPREAD_MS
+ * instead of growing from a second: every PC lost its stream at the same moment, and exponential
+ * backoff from there brings them back about twice as fast as they send heartbeats, just when the
+ * API comes back (tests/bench/fleet/). A blink (a proxy closing the stream, one refused open)
+ * is still retried within a second or two.
+ */
+const QUICK_RETRIES = 2;
+export const RECONNECT_SPREAD_MS = 10 * 60_000;
 /** One event bigger than this is not an event we want: drop the connection rather than the memory. */
 const MAX_EVENT_CHARS = 1024 * 1024;
 
@@ -126,7 +136,9 @@ export function streamEvents(opts: EventStreamOptions): EventStream {
       opts.onStatus?.({ open: false, error, nextAttemptAt: null });
       return;
     }
-    const wait = backoff.next(error.retryAfterMs);
+    const quick = backoff.failures < QUICK_RETRIES;
+    const next = backoff.next(error.retryAfterMs);
+    const wait = quick ? next : backoffDelay(0, error.retryAfterMs, { baseMs: RECONNECT_SPREAD_MS, capMs: RECONNECT_SPREAD_MS, random: opts.random });
     opts.log.info('event stream down, reconnecting', { code: error.code, detail: error.detail, waitMs: wait });
     opts.onStatus?.({ open: false, error, nextAttemptAt: opts.clock.now() + wait });
     retryTimer = opts.clock.setTimeout(() => {

@@ -1,5 +1,6 @@
 import type { MaintenanceEntry, MaintenanceState } from '../../contract';
 import { defineCapability } from '../capability';
+import { followUpDelay } from '../hallo-api/follow-up';
 import { zone } from '../platform/zoned-time';
 import { fromHallo, mergeTimeline } from './merge';
 import { MaintenanceMemory } from './memory';
@@ -101,6 +102,23 @@ export const maintenanceCapability = defineCapability({
         schedule();
       }));
 
+    /**
+     * The run's first fetch: at once without a list from before to show; with one, after this run's
+     * share of the spread (hallo-api/follow-up.ts), so that a fleet starting together asks apart.
+     */
+    const firstDelayMs = followUpDelay(ctx.options);
+    let delayed = false;
+    let firstTimer: unknown = null;
+    const firstFetch = () => {
+      if (firstTimer !== null) return; // the spread's fetch is still to come
+      if (halloOf === null || firstDelayMs === 0 || delayed) return void fetchHallo();
+      delayed = true;
+      firstTimer = ctx.clock.setTimeout(() => {
+        firstTimer = null;
+        if (!fetchedThisRun && !stopped) void fetchHallo();
+      }, firstDelayMs);
+    };
+
     return {
       actions: { 'maintenance.refresh': () => fetchHallo() },
       async start() {
@@ -130,9 +148,10 @@ export const maintenanceCapability = defineCapability({
           const cameOnline = now.status === 'online' && status !== 'online';
           status = now.status;
           // Once online after start, and again after an outage that made the last fetch fail.
-          if (cameOnline && (!fetchedThisRun || stale)) void fetchHallo();
+          if (cameOnline && !fetchedThisRun) firstFetch();
+          else if (cameOnline && stale) void fetchHallo();
         });
-        if (status === 'online') void fetchHallo();
+        if (status === 'online') firstFetch();
         else schedule(); // offline or not enrolled: still every 6 hours (old entries leave; a fetch is tried)
       },
       async stop() {
@@ -140,6 +159,7 @@ export const maintenanceCapability = defineCapability({
         unsubscribe?.();
         unsubscribe = null;
         ctx.clock.clearTimeout(timer);
+        ctx.clock.clearTimeout(firstTimer);
         timer = null;
         // A fetch still out is not awaited (up to the API's timeout): once stopped, it writes nothing.
         await writes;

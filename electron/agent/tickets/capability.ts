@@ -1,5 +1,6 @@
 import { defineCapability } from '../capability';
 import { createTicketsWithConversation } from './conversation';
+import { followUpDelay } from '../hallo-api/follow-up';
 
 /** "Report a problem": the form, the durable outbox, this PC's tickets and the conversation on each. */
 export const ticketsCapability = defineCapability({
@@ -32,6 +33,7 @@ export const ticketsCapability = defineCapability({
       diagnostics: ctx.diagnostics,
       onNotice: ctx.notify,
       backoff: ctx.options.api?.backoffBaseMs === undefined ? undefined : { baseMs: ctx.options.api.backoffBaseMs },
+      firstListDelayMs: followUpDelay(ctx.options),
     });
     return {
       actions: {

@@ -38,6 +38,8 @@ export interface TicketsDeps {
   diagnostics: (mask: Masker) => Promise<DiagnosticsPart>;
   onNotice: (notice: Notice) => void;
   backoff?: BackoffOptions;
+  /** With a list from before on screen, this run's first fetch of it waits this long (hallo-api/follow-up.ts); default at once. */
+  firstListDelayMs?: number;
   /** Tests replace the slow OS probes and the user's name. */
   processes?: () => Promise<TopProcesses>;
   mask?: Masker;
@@ -107,6 +109,25 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
   let unsubscribe: (() => void) | null = null;
   let viewTimer: unknown = null;
   let listOwner: ListOwner | null = null;
+  /**
+   * "My tickets" is asked when the connection first comes online in a run, not again each time it
+   * comes back: after an outage the event stream resumes where it left off (Last-Event-ID) and
+   * list-poll.ts keeps asking while a ticket is open. A whole fleet coming back at once asks the
+   * API for nothing more than its heartbeats and streams (tests/bench/fleet/).
+   */
+  let listedThisRun = false;
+  /** A list from before is on screen: the first fetch may wait (firstListDelayMs). */
+  let listKnown = false;
+  let firstListTimer: unknown = null;
+  const listOnce = () => {
+    if (listedThisRun) return;
+    listedThisRun = true;
+    if (!listKnown || !deps.firstListDelayMs) return void list.refresh();
+    firstListTimer = clock.setTimeout(() => {
+      firstListTimer = null;
+      if (!stopped) void list.refresh();
+    }, deps.firstListDelayMs);
+  };
   const ownerNow = (): ListOwner => ({ deviceId: store.get().connection.deviceId, apiUrl: store.get().connection.apiUrl });
   const disk = createWriteGate();
 
@@ -256,6 +277,7 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
       patch({ contact, ...(known ? { list: shapeList(known.list, false), listUpdatedAt: known.updatedAt } : {}) });
       // What this PC knew before it stopped: an answer that came meanwhile is news, and is told.
       if (known) {
+        listKnown = true;
         list.seed(known.list);
         poll.after(known.list);
         listOwner = known.owner ?? null;
@@ -270,16 +292,19 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
         if (listIsForeign(listOwner, ownerNow())) {
           listOwner = null;
           list.forget();
+          listedThisRun = false;
+          listKnown = false;
+          clock.clearTimeout(firstListTimer);
           patch({ list: shapeList([], false), listUpdatedAt: null });
         }
         if (now.status === 'online' && was.status !== 'online') {
           sender.reconnected();
-          void list.refresh();
+          listOnce();
         } else if (now.lastContactAt !== was.lastContactAt) sender.heard();
         else sender.poke();
       });
       sender.start(loaded);
-      if (previous.status === 'online') void list.refresh();
+      if (previous.status === 'online') listOnce();
     },
 
     async stop() {
@@ -288,6 +313,7 @@ export function createTicketsService(deps: TicketsDeps): TicketsService {
       unsubscribe?.();
       unsubscribe = null;
       poll.stop();
+      clock.clearTimeout(firstListTimer);
       clock.clearTimeout(viewTimer);
       viewTimer = null;
       await Promise.all([sender.stop(), disk.close()]);

@@ -74,7 +74,7 @@ describe('connection service', () => {
     await high.service.stop();
   });
 
-  it('a PC that knows its token and policy spreads its first call over 30 s', async () => {
+  it('a PC that knows its token and policy spreads its first call over one heartbeat interval', async () => {
     const first = await setup();
     await first.service.start();
     await first.clock.advance(0);
@@ -86,11 +86,30 @@ describe('connection service', () => {
       random: () => 0.9999,
     });
     await again.service.start();
-    await again.clock.advance(29_996);
+    await again.clock.advance(299_969);
     expect(again.api.calls()).toBe(0);
-    await again.clock.advance(1); // 0.9999 · 30 s
+    await again.clock.advance(1); // 0.9999 · 300 s: a fleet switched on in one minute calls no faster than its heartbeats
     expect(again.api.calls('/heartbeat')).toBe(1);
     await again.service.stop();
+  });
+
+  it('with the event stream, that PC\'s first contact is the stream\'s opening alone; the heartbeat follows one interval later', async () => {
+    const first = await setup();
+    await first.service.start();
+    await first.clock.advance(0);
+    await first.service.stop();
+    const h = await setup({ dataDir: first.dataDir, config: { apiUrl: API }, secrets: Object.fromEntries(first.secrets.values), events: true });
+    h.api.answer((req) =>
+      req.path === '/events' ? new Response(new ReadableStream({ start: () => undefined }), { headers: { 'Content-Type': 'text/event-stream' } }) : undefined,
+    );
+    await h.service.start();
+    await h.clock.advance(150_000); // random 0.5 of the 300-s spread
+    expect(h.api.http.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /events']);
+    expect(h.connection()).toMatchObject({ status: 'online', lastContactAt: new Date(h.clock.now()).toISOString() });
+    expect(h.nextIn()).toBe(300_000);
+    await h.clock.advance(300_000);
+    expect(h.api.calls('/heartbeat')).toBe(1);
+    await h.service.stop();
   });
 
   it('without a token or a code: not-enrolled, and no call at all', async () => {
@@ -116,7 +135,7 @@ describe('connection service', () => {
     h.service.stop();
   });
 
-  it('5xx: offline with the error, retries with a growing backoff, back online on success', async () => {
+  it('5xx: offline with the error, retries at the heartbeat\'s pace growing to 15 minutes, back online on success', async () => {
     const h = await started(await setup({ random: () => 0.999 }));
     h.api.answer((req) => (req.path === '/heartbeat' ? problem(503) : undefined));
     await h.clock.advance(h.nextIn()!);
@@ -131,25 +150,28 @@ describe('connection service', () => {
       await h.clock.advance(1);
       expect(h.api.calls('/heartbeat')).toBe(before + 1);
     }
-    expect(waits).toEqual([999, 1_998, 3_996, 7_992, 15_984, 31_968]);
+    // One interval, two, then the 15-minute cap; each jittered (+9.98 % with random 0.999). Never
+    // sooner than the heartbeat would have come: a failing fleet calls no more often than a working one.
+    expect(waits).toEqual([329_940, 659_880, 989_820, 989_820, 989_820, 989_820]);
     expect(h.connection().lastContactAt).not.toBeNull(); // the last good contact is kept
     h.api.answer(null);
     await h.clock.advance(h.nextIn()!);
     expect(h.connection()).toMatchObject({ status: 'online', lastError: null });
     h.api.answer((req) => (req.path === '/heartbeat' ? problem(500) : undefined));
     await h.clock.advance(h.nextIn()!);
-    expect(h.nextIn()).toBe(999); // backoff starts again after a success
+    expect(h.nextIn()).toBe(329_940); // the pace starts again from one interval after a success
     h.service.stop();
   });
 
-  it('429: waits as long as Retry-After says', async () => {
+  it('429: waits as long as Retry-After says, plus a random part of one interval', async () => {
     const h = await started(await setup());
     h.api.answer((req) => (req.path === '/heartbeat' ? problem(429, { 'Retry-After': '900' }) : undefined));
     await h.clock.advance(h.nextIn()!);
     expect(h.connection()).toMatchObject({ status: 'offline', lastError: { code: 'http-429', status: 429 } });
-    expect(h.nextIn()).toBe(900_000);
+    // 900 s and half of the 300-s interval (random 0.5): every PC told "900" does not come back at once.
+    expect(h.nextIn()).toBe(1_050_000);
     const before = h.api.calls();
-    await h.clock.advance(899_999);
+    await h.clock.advance(1_049_999);
     expect(h.api.calls()).toBe(before);
     await h.clock.advance(1);
     expect(h.api.calls()).toBe(before + 1);
@@ -233,7 +255,7 @@ describe('connection service', () => {
     await h.clock.advance(HOUR);
     expect(h.api.calls('/heartbeat') - before).toBeLessThanOrEqual(triesWithin(HOUR)); // backoff, not a loop
     await h.clock.advance(h.nextIn()!);
-    expect(h.nextIn()).toBe(450_000); // at the cap (15 min, jitter 0.5)
+    expect(h.nextIn()).toBe(900_000); // at the cap (15 min; random 0.5 is the middle of ±10 %)
     h.service.stop();
   });
 
@@ -311,14 +333,20 @@ describe('connection service', () => {
     h.service.stop();
   });
 
-  it('starts from the cached policy, asks with If-None-Match, and keeps it on 304', async () => {
+  it('starts from the cached policy and asks for it only when the heartbeat names another, with If-None-Match', async () => {
     const first = await started(await setup());
     await first.service.stop();
     const h = await setup({ dataDir: first.dataDir, config: { apiUrl: API }, secrets: Object.fromEntries(first.secrets.values) });
     await h.service.start();
     expect(h.store.get().config).toMatchObject({ policySource: 'cache', policyEtag: '"p1"' });
     expect(h.policies).toEqual([samplePolicy()]);
-    await h.clock.advance(30_000);
+    await h.clock.advance(300_000);
+    // The heartbeat's policyEtag is the cached one: a fleet starting at 08:30 asks for nothing it has.
+    expect(h.api.http.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /heartbeat']);
+    expect(h.store.get().config.policySource).toBe('api'); // the API named it: the admin sees it as the API's
+    h.api.state.etag = '"p1b"'; // the API's policy has another ETag but the same content: 304 for our If-None-Match below
+    h.api.answer((req) => (req.path === '/policy' && req.headers.get('If-None-Match') === '"p1"' ? new Response(null, { status: 304 }) : undefined));
+    await h.clock.advance(h.nextIn()!);
     const policyCall = h.api.http.requests.find((r) => r.path === '/policy');
     expect(policyCall?.headers.get('If-None-Match')).toBe('"p1"');
     expect(h.store.get().config).toMatchObject({ policySource: 'api', policyEtag: '"p1"' });
@@ -438,5 +466,39 @@ describe('connection service', () => {
     expect(h.api.calls('/heartbeat')).toBe(0);
     expect(h.log.recent().some((e) => e.level === 'error' && e.msg === 'connection step failed')).toBe(true);
     await service.stop();
+  });
+
+  it('while the API is away an enrolled PC probes it with its event stream only; the stream opening brings it back, its heartbeats in their old rhythm', async () => {
+    let down = false;
+    let cut: (error: Error) => void = () => undefined;
+    const h = await setup({ events: true });
+    const refused = () => new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+    h.api.answer((req) => {
+      if (down) return refused();
+      if (req.path !== '/events') return undefined;
+      return new Response(new ReadableStream({ start: (c) => void (cut = (error) => c.error(error)) }), { headers: { 'Content-Type': 'text/event-stream' } });
+    });
+    await started(h); // enrolled, heartbeat at 0, stream open; now 30 s
+    // The opening stood in for the heartbeat due at 5 minutes: the next comes at 10 (random 0.5: no jitter).
+    expect(h.nextIn()).toBe(600_000 - 30_000);
+    down = true;
+    cut(new TypeError('terminated'));
+    await h.clock.advance(600_000 - 30_000); // the stream tried 3 times (0.5 s, 1 s, then within 10 min); the heartbeat once
+    expect(h.api.calls('/heartbeat')).toBe(2);
+    expect(h.connection()).toMatchObject({ status: 'offline', lastError: { code: 'network' } });
+    // Offline, the PC's next call is the stream's next try (31.5 s + 300 s + 300 s), not a heartbeat as well.
+    expect(h.nextIn()).toBe(631_500 - 600_000);
+    await h.clock.advance(10_000);
+    down = false;
+    await h.clock.advance(21_500);
+    expect(h.connection()).toMatchObject({ status: 'online', lastError: null, lastContactAt: new Date(h.clock.now()).toISOString() });
+    expect(h.api.calls('/heartbeat')).toBe(2); // back through the stream, no heartbeat with it
+    expect(h.api.calls('/events')).toBe(5);
+    // The stream stood in for the heartbeat that would have come at 15 minutes; the next at 20.
+    expect(h.nextIn()).toBe(1_200_000 - 631_500);
+    await h.clock.advance(h.nextIn()!);
+    expect(h.api.calls('/heartbeat')).toBe(3);
+    expect(h.connection().status).toBe('online');
+    await h.service.stop();
   });
 });

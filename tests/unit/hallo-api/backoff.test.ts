@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Backoff, backoffDelay } from '../../../electron/agent/hallo-api/backoff';
+import { Backoff, backoffDelay, pacedDelay } from '../../../electron/agent/hallo-api/backoff';
 
 const MINUTE = 60_000;
 
@@ -47,5 +47,46 @@ describe('Backoff', () => {
   it('passes Retry-After through', () => {
     const backoff = new Backoff({ random: () => 0.1 });
     expect(backoff.next(120_000)).toBe(120_000);
+  });
+});
+
+describe('pacedDelay (the heartbeat\'s retries)', () => {
+  const PACE = 5 * MINUTE;
+  const draws = [0, 0.25, 0.5, 0.75, 0.999999];
+
+  it('is never sooner than the pace less 10 %, grows by doubling, and never beyond the 15-minute cap plus 10 %', () => {
+    for (let attempt = 0; attempt < 60; attempt++) {
+      for (const r of draws) {
+        const wait = pacedDelay(attempt, PACE, undefined, { random: () => r });
+        expect(wait).toBeGreaterThanOrEqual(0.9 * PACE);
+        expect(wait).toBeLessThanOrEqual(1.1 * 15 * MINUTE);
+      }
+    }
+    const middle = (attempt: number) => pacedDelay(attempt, PACE, undefined, { random: () => 0.5 });
+    expect([0, 1, 2, 3, 40].map(middle)).toEqual([5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 15 * MINUTE, 15 * MINUTE]);
+  });
+
+  it('a pace longer than the cap is the cap', () => {
+    expect(pacedDelay(3, 30 * MINUTE, undefined, { random: () => 0.5 })).toBe(30 * MINUTE);
+  });
+
+  it('honours a longer Retry-After and adds a random part of one pace, so PCs told the same do not come back together', () => {
+    expect(pacedDelay(0, PACE, 60 * MINUTE, { random: () => 0 })).toBe(60 * MINUTE);
+    expect(pacedDelay(0, PACE, 60 * MINUTE, { random: () => 0.5 })).toBe(60 * MINUTE + 2.5 * MINUTE);
+    // Spread over the whole pace: a thousand PCs told "60 minutes" come back over 5 minutes, at the steady rate.
+    const waits = Array.from({ length: 1000 }, (_, i) => pacedDelay(0, PACE, 60 * MINUTE, { random: () => i / 1000 }));
+    expect(Math.min(...waits)).toBe(60 * MINUTE);
+    expect(Math.max(...waits)).toBeGreaterThan(60 * MINUTE + 0.99 * PACE);
+    // A shorter Retry-After than the pace changes nothing; an absurd one is a day.
+    expect(pacedDelay(0, PACE, 30_000, { random: () => 0.5 })).toBe(PACE);
+    expect(pacedDelay(0, PACE, 365 * 24 * 60 * MINUTE, { random: () => 0 })).toBe(24 * 60 * MINUTE);
+  });
+
+  it('Backoff.nextPaced counts failures with next() and starts again after reset', () => {
+    const backoff = new Backoff({ random: () => 0.5 });
+    expect([backoff.nextPaced(PACE), backoff.nextPaced(PACE)]).toEqual([5 * MINUTE, 10 * MINUTE]);
+    expect(backoff.failures).toBe(2);
+    backoff.reset();
+    expect(backoff.nextPaced(PACE)).toBe(5 * MINUTE);
   });
 });

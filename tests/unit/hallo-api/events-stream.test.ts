@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../electron/agent/hallo-api/api-error';
-import { streamEvents } from '../../../electron/agent/hallo-api/events-stream';
+import { RECONNECT_SPREAD_MS, streamEvents } from '../../../electron/agent/hallo-api/events-stream';
 import type { ServerEvent } from '../../../electron/agent/hallo-api/types';
 import { createLogger } from '../../../electron/agent/log';
 import { createFakeClock, settle } from '../../doubles/fake-clock';
@@ -158,6 +158,25 @@ describe('event stream', () => {
     expect(server.opens).toHaveLength(3);
     await server.clock.advance(1);
     expect(server.opens).toHaveLength(4);
+    stream.stop();
+  });
+
+  it('an API that stays away: two quick tries, then each try at a random moment within 10 minutes', async () => {
+    const server = fakeServer();
+    const network = () => new ApiError('network', 'ECONNREFUSED');
+    server.failures.push(network(), network(), network(), network(), network());
+    const { stream, statuses } = start(server);
+    await settle();
+    const waits = () =>
+      (statuses as { nextAttemptAt?: number }[]).filter((s) => s.nextAttemptAt).map((s) => s.nextAttemptAt! - server.clock.now());
+    await server.clock.advance(500); // the first quick try (random 0.5 of 1 s)
+    await server.clock.advance(1_000); // the second (of 2 s)
+    expect(server.opens).toHaveLength(3);
+    // From the third failure in a row: full jitter over the whole spread, not 2 s, 4 s, 8 s...:
+    // every PC lost its stream at the same moment, and must not come back in the same minute.
+    expect(waits().at(-1)).toBe(0.5 * RECONNECT_SPREAD_MS);
+    await server.clock.advance(0.5 * RECONNECT_SPREAD_MS);
+    expect(waits().at(-1)).toBe(0.5 * RECONNECT_SPREAD_MS); // and it does not grow beyond it
     stream.stop();
   });
 

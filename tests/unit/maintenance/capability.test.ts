@@ -1,7 +1,7 @@
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChecksFacts } from '../../../electron/contract';
 import { sliceStore, type CapabilityContext } from '../../../electron/agent/capability';
 import { initialState } from '../../../electron/agent/capabilities';
@@ -40,7 +40,7 @@ async function pc() {
 }
 
 /** One run of the capability on the PC's data folder; `online` as the connection says it. */
-async function boot(env: { dataDir: string; hallo: Hallo; clock: FakeClock }, opts: { online?: boolean; deviceId?: string; facts?: Partial<ChecksFacts> } = {}) {
+async function boot(env: { dataDir: string; hallo: Hallo; clock: FakeClock }, opts: { online?: boolean; deviceId?: string; facts?: Partial<ChecksFacts>; followUpSpreadMs?: number } = {}) {
   const { clock, hallo } = env;
   const store = new AgentStore(initialState({ appVersion: '1.0.0', platform: 'win32' }));
   const connection = () => store.get().connection;
@@ -54,7 +54,9 @@ async function boot(env: { dataDir: string; hallo: Hallo; clock: FakeClock }, op
     },
   } as unknown as HalloApi;
   const log = createLogger({ file: null, clock });
-  const ctx = { clock, log, dataDir: env.dataDir, policy: () => DEFAULT_POLICY, api: () => api } as unknown as CapabilityContext;
+  // The first fetch at once (the app spreads it when a list from before is shown: its own test below).
+  const options = { connection: { followUpSpreadMs: opts.followUpSpreadMs ?? 0 } };
+  const ctx = { clock, log, dataDir: env.dataDir, options, policy: () => DEFAULT_POLICY, api: () => api } as unknown as CapabilityContext;
   const capability = maintenanceCapability.create(ctx, sliceStore(store, 'maintenance', maintenanceCapability.slices));
   await capability.start?.();
   await settle();
@@ -79,6 +81,26 @@ describe('maintenance capability', () => {
     await settle();
     expect([env.hallo.asked, run.ids()]).toEqual([2, ['patch', 'disk']]);
     await run.stop();
+  });
+
+  it('with the list of the last run on screen, the first fetch waits its share of the 30-minute spread (a fleet starting at 08:30 asks apart)', async () => {
+    const env = await pc();
+    env.hallo.entries = [{ id: 'disk', at: ago(2), kind: 'disk-checked' }];
+    await (await boot(env)).stop(); // a first run: nothing to show, so it asked at once
+    expect(env.hallo.asked).toBe(1);
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    try {
+      const run = await boot(env, { followUpSpreadMs: 30 * 60_000 });
+      expect(run.ids()).toEqual(['disk']); // the copy, at once
+      await env.clock.advance(15 * 60_000 - 1);
+      expect(env.hallo.asked).toBe(1);
+      await env.clock.advance(1);
+      await settle();
+      expect(env.hallo.asked).toBe(2);
+      await run.stop();
+    } finally {
+      random.mockRestore();
+    }
   });
 
   it('keeps showing hallo,’s list, stale, when a fetch fails; the next good one clears stale', async () => {

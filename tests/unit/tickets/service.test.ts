@@ -44,6 +44,7 @@ interface Setup {
   answer?: (body: TicketCreateRequest) => Error | null | Promise<Error | null>;
   tickets?: () => MyTicket[];
   dataDir?: string;
+  firstListDelayMs?: number;
 }
 
 async function setup(opts: Setup = {}) {
@@ -82,6 +83,7 @@ async function setup(opts: Setup = {}) {
     processes,
     mask: createMasker({ username: 'anna', home: '/home/anna' }),
     contact: new ContactMemory(dataDir, log),
+    firstListDelayMs: opts.firstListDelayMs,
   });
   services.push(service);
   service.applyPolicy({
@@ -337,6 +339,26 @@ describe('the tickets service', () => {
     enrolled('dev-2', 'https://b.example/v1');
     await vi.waitFor(() => expect(t.store.get().tickets.list).toEqual([]));
     expect(t.store.get().tickets.outbox).toHaveLength(1); // nothing lost from the outbox
+  });
+
+  it('asks for "My tickets" once a run: with a list from before on screen after its follow-up delay; after an outage not again', async () => {
+    const list: MyTicket[] = [{ ticketId: 't1', number: 10001, subject: 'Printen', status: 'closed', createdAt: '2025-03-03T08:00:00Z', updatedAt: '2025-03-03T08:00:00Z', lastReply: null, unread: 0, pendingReplies: 0 }];
+    const first = await setup({ tickets: () => list });
+    await first.service.refresh();
+    await first.stop();
+    const t = await setup({ tickets: () => list, dataDir: first.dataDir, firstListDelayMs: 60_000 });
+    const connection = (status: 'online' | 'offline') => t.store.update('connection', (c) => ({ ...c, status }));
+    connection('online');
+    expect(t.store.get().tickets.list).toMatchObject([{ number: 10001 }]); // the list from before, meanwhile
+    await t.clock.advance(59_999);
+    expect(t.listCalls.count).toBe(0);
+    await t.clock.advance(1);
+    expect(t.listCalls.count).toBe(1);
+    // An outage and back: the event stream resumes where it left off; the list is not asked again.
+    connection('offline');
+    connection('online');
+    await t.clock.advance(60 * 60_000);
+    expect(t.listCalls.count).toBe(1);
   });
 
   it('keeps "My tickets" current by asking again while a ticket is open, not once all are closed', async () => {
