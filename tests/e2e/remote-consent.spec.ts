@@ -75,20 +75,19 @@ test.describe('the consent page', () => {
     // The click lands the moment the button is drawn, inside the guard: it is ignored, the prompt
     // stays. It is made by the page itself: Playwright's click first waits for the button to hold
     // still over animation frames, which on a loaded machine can outlast the 500 ms.
-    const clicked = consent.evaluate(
-      () =>
-        new Promise<void>((done) => {
-          const tryClick = () => {
-            const deny = [...document.querySelectorAll('button')].find((button) => button.textContent?.trim() === 'Weigeren');
-            deny?.click();
-            return deny !== undefined;
-          };
-          const observer = new MutationObserver(() => tryClick() && (observer.disconnect(), done()));
-          observer.observe(document.body, { childList: true, subtree: true });
-        }),
-    );
+    await consent.evaluate(() => {
+      const flags = window as unknown as { denyClicked?: boolean };
+      const observer = new MutationObserver(() => {
+        const deny = [...document.querySelectorAll('button')].find((button) => button.textContent?.trim() === 'Weigeren');
+        if (!deny) return;
+        deny.click();
+        flags.denyClicked = true;
+        observer.disconnect();
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+    });
     const asked = await jan.askRemote({ deviceId, reason: REASON, ticketNumber: 4711 });
-    await clicked;
+    await consent.waitForFunction(() => (window as unknown as { denyClicked?: boolean }).denyClicked === true);
     await expect(consent.getByRole('heading', { name: /Jan van hallo/ })).toBeVisible();
     expect((await sessionOf(asked.sessionId))?.state).toBe('pending');
     await expect(consent.getByText('Melding 4711')).toBeVisible();
