@@ -71,8 +71,8 @@ async function boot(opts: { dataDir?: string; reference?: ReferenceApi; clock?: 
   // A second agent on the same reference: only a stream opened after this start counts (the first one's is in the list too).
   const streamsBefore = reference.received.streams.length;
   await running.start();
-  // An enrolled PC spreads its first contact over up to 30 s (connection/service.ts): jump it.
-  if (opts.dataDir) await clock.advance(30_000);
+  // An enrolled PC spreads its first contact over one heartbeat interval (connection/service.ts): jump it.
+  if (opts.dataDir) await clock.advance(reference.policy().policy.health.heartbeatSeconds * 1000);
   await until('online, with its event stream open', () => running.state().connection.status === 'online' && reference.received.streams.slice(streamsBefore).some((s) => s.deviceId === running.state().connection.deviceId));
   const deviceId = running.state().connection.deviceId!;
   return { api: reference, agent: running, dataDir, clock, capture, deviceId, tech: technician(reference, 'Jan') };

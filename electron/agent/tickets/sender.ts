@@ -66,6 +66,13 @@ const HOLD = new Set([403, 404]);
  */
 const REPLY_REJECTED = new Set([...REJECTED, 404, 409]);
 
+/** The record with a change, not yet anyone's: `update` makes it the sender's own. */
+function patched<R extends OutboxRecord>(record: R, patch: Partial<OutboxEntry>, more: Partial<R> = {}): R {
+  const next: R = { ...record, ...more, entry: { ...record.entry, ...patch } };
+  if (next.pause === undefined) delete next.pause;
+  return next;
+}
+
 export function verdictOf(error: unknown, kind: OutboxRecord['kind'] = 'ticket'): Verdict {
   if (!(error instanceof ApiError)) return 'retry';
   switch (error.code) {
@@ -161,8 +168,7 @@ export function createSender(deps: SenderDeps): Sender {
   const publish = () => deps.onChange(view());
 
   function update<R extends OutboxRecord>(record: R, patch: Partial<OutboxEntry>, more: Partial<R> = {}): R {
-    const next: R = { ...record, ...more, entry: { ...record.entry, ...patch } };
-    if (next.pause === undefined) delete next.pause;
+    const next = patched(record, patch, more);
     records.set(next.entry.id, next);
     return next;
   }
@@ -269,11 +275,11 @@ export function createSender(deps: SenderDeps): Sender {
         const status = apiError!.status;
         if (record.kind === 'reply') {
           const problems = replyProblemsOf(apiError!, deps.limits());
-          next = update(record, rejected, { problems });
+          next = patched(record, rejected, { problems });
           log.warn('reply refused by the API', { id, status, problems: codesOf(problems) });
         } else {
           const problems = problemsOf(apiError!, deps.limits());
-          next = update(record, { ...rejected, problems, draft: record.draft });
+          next = patched(record, { ...rejected, problems, draft: record.draft });
           log.warn('ticket refused by the API', { id, status, problems: codesOf(problems) });
         }
         break;
@@ -281,7 +287,7 @@ export function createSender(deps: SenderDeps): Sender {
       case 'token':
       case 'hold': {
         held.add(id);
-        next = update(record, { status: 'queued', attempts, lastError, nextAttemptAt: null });
+        next = patched(record, { status: 'queued', attempts, lastError, nextAttemptAt: null });
         if (verdict === 'token') {
           tokenRefused = true;
           for (const other of queued()) if (other !== next) update(other, { lastError });
@@ -294,20 +300,22 @@ export function createSender(deps: SenderDeps): Sender {
       case 'server':
       case 'unreachable': {
         const wait = serverBackoff.next(apiError?.retryAfterMs);
-        next = update(record, { status: 'queued', attempts, lastError, nextAttemptAt: iso(now + wait) }, { pause: verdict });
+        next = patched(record, { status: 'queued', attempts, lastError, nextAttemptAt: iso(now + wait) }, { pause: verdict });
         log.warn('tickets wait: the API is not taking them now', { id, code: apiError!.code, status: apiError!.status, waitMs: wait });
         break;
       }
       case 'retry': {
         const wait = backoffDelay(attempts - 1, apiError?.retryAfterMs, deps.backoff);
-        next = update(record, { status: 'queued', attempts, lastError, nextAttemptAt: iso(now + wait) }, { pause: undefined });
+        next = patched(record, { status: 'queued', attempts, lastError, nextAttemptAt: iso(now + wait) }, { pause: undefined });
         if (!apiError) log.error('sending a ticket failed', { id, error: String(error) });
         else log.warn('ticket not sent yet', { id, code: apiError.code, status: apiError.status, waitMs: wait });
         break;
       }
     }
-    // On disk before the UI hears of it: what the UI says about the wait survives a crash.
+    // On disk before the UI hears of it (this or any other change's view): what the UI says about
+    // the wait survives a crash. Until then the sender holds the record as it was (sending).
     await persist(next);
+    records.set(id, next);
     publish();
   }
 
