@@ -14,7 +14,7 @@ import { createPdfRenderer } from './pdf';
 import { createSaveTarget } from './save-target';
 import { lazyShellUpdater, loadAutoUpdater } from './updater';
 import { registerAppScheme, serveRenderer } from './protocol';
-import { brandLinkToOpen, hostOf, portalHost, portalToOpen } from '../agent/platform/links';
+import { brandLinkToOpen, httpsHost, portalToOpen } from '../agent/platform/links';
 import { openRequestTicket } from '../agent/remote/request-ticket';
 import { installSecurity, openExternalSafely } from './security';
 import { showNotices } from './notices';
@@ -163,12 +163,12 @@ function shellHandlers(agent: Agent, shown: Popup): ShellHandlers {
     },
     'support.openPortal': async () => {
       const portalUrl = portalToOpen(agent.state().support.portalUrl);
-      if (!(await openExternalSafely(portalUrl, portalHost(portalUrl)))) throw new ActionError('forbidden', 'portal URL not allowed');
+      if (!(await openExternalSafely(portalUrl, httpsHost(portalUrl)))) throw new ActionError('forbidden', 'portal URL not allowed');
       return { openInPage: null };
     },
     'links.open': async ({ id }) => {
       const url = brandLinkToOpen(agent.state().branding.links, id);
-      if (!(await openExternalSafely(url, hostOf(url)))) throw new ActionError('forbidden', 'link not allowed');
+      if (!(await openExternalSafely(url, httpsHost(url)))) throw new ActionError('forbidden', 'link not allowed');
       return { openInPage: null };
     },
   };

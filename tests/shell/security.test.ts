@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BrowserWindow, app, session, shell, __reset } from '../doubles/electron';
-import { isAllowedExternal, portalHost } from '../../electron/agent/platform/links';
+import { isAllowedExternal, httpsHost } from '../../electron/agent/platform/links';
 import { installSecurity, openExternalSafely } from '../../electron/main/security';
 
 function navigate(window: BrowserWindow, event: 'will-navigate' | 'will-redirect', url: string): boolean {
@@ -50,7 +50,7 @@ describe('openExternal', () => {
   beforeEach(() => __reset());
 
   it('opens https links to hallo.eu, its subdomains and the policy portal host', async () => {
-    const portal = portalHost('https://portal.example-msp.nl/tickets');
+    const portal = httpsHost('https://portal.example-msp.nl/tickets');
     expect(await openExternalSafely('https://hallo.eu/support', portal)).toBe(true);
     expect(await openExternalSafely('https://mijn.hallo.eu/', portal)).toBe(true);
     expect(await openExternalSafely('https://portal.example-msp.nl/tickets/42', portal)).toBe(true);
@@ -71,7 +71,7 @@ describe('openExternal', () => {
       expect(isAllowedExternal(url, []), url).toBe(false);
       expect(await openExternalSafely(url, [])).toBe(false);
     }
-    expect(portalHost('http://portal.example/')).toEqual([]);
+    expect(httpsHost('http://portal.example/')).toEqual([]);
     expect(shell.opened).toEqual([]);
   });
 });

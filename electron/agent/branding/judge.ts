@@ -1,6 +1,6 @@
 import type { BrandLink, BrandingState } from '../../contract';
 import type { Policy } from '../hallo-api/types';
-import { isAllowedExternal, portalHost } from '../platform/links';
+import { isAllowedExternal, httpsHost } from '../platform/links';
 
 // The policy's branding judged before anything shows (pure, table-tested in
 // tests/unit/branding/judge.test.ts). What fails is left out, so hallo,'s own look and links
@@ -80,7 +80,7 @@ function logoUrlOf(url: string | undefined, problems: BrandingProblem[]): string
 }
 
 function linksOf(links: PolicyLinks, allowance: LinkAllowance, problems: BrandingProblem[]): BrandLink[] {
-  const hosts = [...portalHost(allowance.portalUrl), ...allowance.allowedLinkHosts];
+  const hosts = [...httpsHost(allowance.portalUrl), ...allowance.allowedLinkHosts];
   const kept: BrandLink[] = [];
   links.forEach((link, i) => {
     const field = `branding.links[${i}].url`;

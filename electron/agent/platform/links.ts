@@ -17,11 +17,11 @@ export function isAllowedExternal(url: string, extraHosts: readonly string[]): b
   return extraHosts.some((allowed) => allowed.toLowerCase() === host);
 }
 
-/** The host of the policy's portal URL, if it is a valid https URL. */
-export function portalHost(portalUrl: string | null | undefined): string[] {
-  if (!portalUrl) return [];
+/** The host of an https URL (the policy's portal, a customer's link), else none. */
+export function httpsHost(url: string | null | undefined): string[] {
+  if (!url) return [];
   try {
-    const parsed = new URL(portalUrl);
+    const parsed = new URL(url);
     return parsed.protocol === 'https:' ? [parsed.hostname] : [];
   } catch {
     return [];
@@ -31,7 +31,7 @@ export function portalHost(portalUrl: string | null | undefined): string[] {
 /** The policy's portal, once the allow-list has passed it: what the shell (or the preview's page) opens. */
 export function portalToOpen(portalUrl: string | null): string {
   if (!portalUrl) throw new ActionError('unavailable', 'no portal in the policy');
-  if (!isAllowedExternal(portalUrl, portalHost(portalUrl))) throw new ActionError('forbidden', 'portal URL not allowed');
+  if (!isAllowedExternal(portalUrl, httpsHost(portalUrl))) throw new ActionError('forbidden', 'portal URL not allowed');
   return portalUrl;
 }
 
@@ -43,9 +43,4 @@ export function brandLinkToOpen(links: readonly BrandLink[], id: string): string
   const link = links.find((candidate) => candidate.id === id);
   if (!link) throw new ActionError('unavailable', `no link ${id} in the policy`);
   return link.url;
-}
-
-/** The host of a URL already checked, for the shell's own second look (https only). */
-export function hostOf(url: string): string[] {
-  return portalHost(url);
 }
