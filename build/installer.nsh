@@ -33,6 +33,12 @@
 !define HALLO_CODE_MIN 4
 !define HALLO_CODE_MAX 64
 !define HALLO_BAD_ARGUMENTS_EXIT 2
+; Self-update without an administrator (electron/main/machine-update/README.md): the folders under
+; the configuration folder, the two tasks and the marker the app looks for (places.ts).
+!define HALLO_UPDATES_DIR "updates"
+!define HALLO_UPDATE_TASK "\hallo\agent-update"
+!define HALLO_START_TASK "\hallo\agent-start"
+!define HALLO_UPDATE_TASK_MARKER "update-task"
 
 !ifndef BUILD_UNINSTALLER
 Var halloApiUrl
@@ -144,6 +150,37 @@ FunctionEnd
   CreateDirectory "$R0\${HALLO_CONFIG_DIR}"
   nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\${HALLO_CONFIG_DIR}" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX'
   Pop $R1
+  ; Self-update by SYSTEM's task (electron/main/machine-update/README.md). The inbox takes the
+  ; installer a user's agent downloaded: Users may add files there (M), nothing in it is trusted.
+  ; Staging holds the copy SYSTEM checks and runs: SYSTEM and Administrators only, not even read
+  ; by Users (a link left in the inbox could point at a file they must not read). The app itself
+  ; registers the tasks (--register-update-task, through Task Scheduler's API with the tasks'
+  ; security descriptors); only when it succeeded is the marker written, and only with the marker
+  ; does the app update itself: without it (or installed by the MSI) it never asks for UAC.
+  CreateDirectory "$R0\${HALLO_CONFIG_DIR}\${HALLO_UPDATES_DIR}\inbox"
+  CreateDirectory "$R0\${HALLO_CONFIG_DIR}\${HALLO_UPDATES_DIR}\staging"
+  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\${HALLO_CONFIG_DIR}\${HALLO_UPDATES_DIR}\inbox" /grant:r *S-1-5-32-545:(OI)(CI)M'
+  Pop $R1
+  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\${HALLO_CONFIG_DIR}\${HALLO_UPDATES_DIR}\staging" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F'
+  Pop $R1
+  Delete "$INSTDIR\resources\${HALLO_UPDATE_TASK_MARKER}"
+  ClearErrors
+  ExecWait '"$INSTDIR\${APP_EXECUTABLE_FILENAME}" --register-update-task' $R1
+  ${If} ${Errors}
+  ${OrIf} $R1 != 0
+    DetailPrint "the update tasks were not registered ($R1): the agent will not update itself"
+  ${Else}
+    FileOpen $0 "$INSTDIR\resources\${HALLO_UPDATE_TASK_MARKER}" w
+    FileWrite $0 "${HALLO_UPDATE_TASK}$\r$\n"
+    FileClose $0
+  ${EndIf}
+  ; Installed by the update task (--updated, as SYSTEM): the app was stopped for every user, so
+  ; it is started again in the sessions of those logged on (never as SYSTEM: no --force-run).
+  ${If} ${isUpdated}
+    nsExec::ExecToLog '"$SYSDIR\schtasks.exe" /run /tn "${HALLO_START_TASK}"'
+    Pop $R1
+  ${EndIf}
+
   ${If} $halloApiUrl != ""
     ${If} ${FileExists} "$R0\${HALLO_CONFIG_DIR}\config.json"
       DetailPrint "config.json exists: left as it is (/APIURL and /ENROLLMENTCODE not written)"
@@ -165,4 +202,13 @@ FunctionEnd
 !macro customUnInstall
   DeleteRegValue HKLM "Software\Microsoft\Windows\CurrentVersion\Run" "hallo agent"
   Delete "$INSTDIR\resources\machine-autostart"
+  Delete "$INSTDIR\resources\${HALLO_UPDATE_TASK_MARKER}"
+  ; The tasks go with a real uninstall only: during an update the update task is what is running
+  ; this (the new version's customInstall registers them again).
+  ${IfNot} ${isUpdated}
+    nsExec::ExecToLog '"$SYSDIR\schtasks.exe" /delete /tn "${HALLO_UPDATE_TASK}" /f'
+    Pop $R1
+    nsExec::ExecToLog '"$SYSDIR\schtasks.exe" /delete /tn "${HALLO_START_TASK}" /f'
+    Pop $R1
+  ${EndIf}
 !macroend

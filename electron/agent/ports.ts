@@ -151,8 +151,11 @@ export interface AppUpdater {
   download(): Promise<void>;
   /** Whether a downloaded update is installed when the app quits (electron-updater's autoInstallOnAppQuit). */
   setInstallAtQuit(on: boolean): void;
-  /** Quits, installs and starts again now (quitAndInstall). */
-  installNow(): void;
+  /**
+   * Quits, installs and starts again now (quitAndInstall; on a per-machine Windows install, the
+   * update task). Rejects when it could not be started.
+   */
+  installNow(): void | Promise<void>;
 }
 export interface OfferedUpdate {
   version: string;

@@ -13,6 +13,9 @@ import { createElectronPorts } from './ports';
 import { createPdfRenderer } from './pdf';
 import { createSaveTarget } from './save-target';
 import { lazyShellUpdater, loadAutoUpdater } from './updater';
+import { helperModeOf, runHelper } from './machine-update/helper-mode';
+import { machineInstall } from './machine-update/install';
+import { updateRoute } from './machine-update/route';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { brandLinkToOpen, httpsHost, portalToOpen } from '../agent/platform/links';
 import { openRequestTicket } from '../agent/remote/request-ticket';
@@ -32,18 +35,24 @@ import { ourWindows, windowNameOf } from './windows/registry';
 // The composition root of the shell: wires Electron to the agent and decides nothing itself.
 
 const origins = trustedOrigins({ isPackaged: app.isPackaged, devUrl: process.env.ELECTRON_RENDERER_URL });
-registerAppScheme();
-installSecurity(origins);
-
 let popup: Popup | null = null;
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
+// Started by the installer or SYSTEM's update task to do one thing (machine-update/helper-mode.ts):
+// no window, no tray, no agent, no single-instance lock (the user's agent may be running).
+const helper = helperModeOf(process.argv);
+if (helper) {
+  void runHelper(helper, { platform: process.platform, exe: process.execPath, env: process.env, currentVersion: app.getVersion() }).then((code) => app.exit(code));
 } else {
-  app.on('second-instance', () => popup?.show());
-  // A tray app lives on without windows; without this listener Electron would quit.
-  app.on('window-all-closed', () => {});
-  app.whenReady().then(start).catch(fail);
+  registerAppScheme();
+  installSecurity(origins);
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+  } else {
+    app.on('second-instance', () => popup?.show());
+    // A tray app lives on without windows; without this listener Electron would quit.
+    app.on('window-all-closed', () => {});
+    app.whenReady().then(start).catch(fail);
+  }
 }
 
 async function start(): Promise<void> {
@@ -70,13 +79,21 @@ async function start(): Promise<void> {
   // Self-update only in a packaged app: a development run has no resources/app-update.yml (the
   // download's cache folder and publisherName come from it) and nothing installed to replace; the
   // preview's updater serves development. electron-updater's own lines go to the agent's log.
-  const updater = app.isPackaged
-    ? lazyShellUpdater(loadAutoUpdater, {
-        info: (message) => agent.log.child('self-update').info(message),
-        warn: (message) => agent.log.child('self-update').warn(message),
-        error: (message) => agent.log.child('self-update').error(message),
-      })
-    : undefined;
+  const route = updateRoute({ platform: process.platform, isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appImage: process.env.APPIMAGE });
+  const updater =
+    route === 'none'
+      ? undefined
+      : lazyShellUpdater(
+          loadAutoUpdater,
+          {
+            info: (message) => agent.log.child('self-update').info(message),
+            warn: (message) => agent.log.child('self-update').warn(message),
+            error: (message) => agent.log.child('self-update').error(message),
+          },
+          route === 'update-task' ? machineInstall(() => app.quit()) : undefined,
+        );
+  // Sync, as the process ends right after: the update task is asked to run (machine mode).
+  app.once('quit', () => updater?.atQuit());
   const ports = createElectronPorts({
     platform: process.platform,
     env: process.env,

@@ -2,6 +2,8 @@ import type { AppUpdater as ElectronUpdater, UpdateInfo } from 'electron-updater
 import type { SelfUpdateErrorCode } from '../contract';
 import type { AppUpdater, OfferedUpdate } from '../agent/ports';
 import { SelfUpdateError } from '../agent/selfupdate/errors';
+import type { MachineHandoff } from './machine-update/handoff';
+import type { Refusal } from './machine-update/result';
 
 // The agent's AppUpdater port over electron-updater 6.8 (read in node_modules/electron-updater/out).
 // It checks, downloads and installs when the agent says; whether and when is the agent's
@@ -35,6 +37,23 @@ const clipped = (message: unknown) => String(message).slice(0, LOG_LINE_MAX);
 
 type LoadableEngine = UpdaterEngine & { isUpdaterActive(): boolean };
 
+/** The port, and what the shell does when the app quits (install through the update task). */
+export interface ShellUpdater extends AppUpdater {
+  /** At Electron's `quit` (sync: the process ends right after). */
+  atQuit(): void;
+}
+
+/**
+ * A per-machine Windows install (machine-update/README.md): electron-updater would start the
+ * installer through elevate.exe, a UAC prompt an employee cannot answer. The installer is left
+ * for SYSTEM's update task instead, which checks it again and installs it.
+ */
+export interface MachineInstall {
+  handoff: MachineHandoff;
+  /** Quits the app (the installer replaces it). */
+  quit(): void;
+}
+
 /**
  * electron-updater's `autoUpdater` (NsisUpdater, MacUpdater, AppImageUpdater or DebUpdater, chosen
  * by platform). Named imports of it fail in Node's ESM (`autoUpdater` is a lazy getter that
@@ -52,14 +71,14 @@ export async function loadAutoUpdater(): Promise<LoadableEngine> {
  * Where it is not active (an AppImage not started as one cannot replace itself) every check
  * fails, and says why.
  */
-export function lazyShellUpdater(load: () => Promise<LoadableEngine>, log?: UpdaterLog): AppUpdater {
-  let loading: Promise<AppUpdater> | null = null;
-  let loaded: AppUpdater | null = null;
+export function lazyShellUpdater(load: () => Promise<LoadableEngine>, log?: UpdaterLog, machine?: MachineInstall): ShellUpdater {
+  let loading: Promise<ShellUpdater> | null = null;
+  let loaded: ShellUpdater | null = null;
   let installAtQuit = false;
   const updater = () =>
     (loading ??= load().then((engine) => {
       if (!engine.isUpdaterActive()) throw new SelfUpdateError('feed-unreachable', 'electron-updater is not active in this build (an AppImage not started as one)');
-      loaded = createShellUpdater(engine, log);
+      loaded = createShellUpdater(engine, log, machine);
       loaded.setInstallAtQuit(installAtQuit);
       return loaded;
     }));
@@ -71,11 +90,12 @@ export function lazyShellUpdater(load: () => Promise<LoadableEngine>, log?: Upda
       loaded?.setInstallAtQuit(on);
     },
     // Before electron-updater is loaded nothing has been downloaded, so there is nothing to install.
-    installNow: () => loaded?.installNow(),
+    installNow: async () => loaded?.installNow(),
+    atQuit: () => loaded?.atQuit(),
   };
 }
 
-export function createShellUpdater(engine: UpdaterEngine, log?: UpdaterLog): AppUpdater {
+export function createShellUpdater(engine: UpdaterEngine, log?: UpdaterLog, machine?: MachineInstall): ShellUpdater {
   // The agent starts the download when it has decided to (staging, version); never on a check.
   engine.autoDownload = false;
   // Nothing installs at quit until the agent says so (setInstallAtQuit).
@@ -94,6 +114,10 @@ export function createShellUpdater(engine: UpdaterEngine, log?: UpdaterLog): App
     : null;
   // Whether the last check found a version electron-updater will download (newer, for this OS).
   let downloadable = false;
+  let lastOffered: string | null = null;
+  /** The verified installer and its version, once downloaded (machine mode hands it on). */
+  let downloaded: { file: string; version: string } | null = null;
+  const through = machine ? machineInstallSteps(machine, log) : null;
 
   return {
     async check({ url, channel }): Promise<OfferedUpdate> {
@@ -110,6 +134,7 @@ export function createShellUpdater(engine: UpdaterEngine, log?: UpdaterLog): App
       // lazyShellUpdater refuses those before, so in the app this does not happen.
       if (!result) throw new SelfUpdateError('feed-unreachable', 'electron-updater is not active in this build');
       downloadable = result.isUpdateAvailable;
+      lastOffered = String(result.updateInfo.version);
       // Equal or older versions are not "available" to electron-updater (allowDowngrade off), but
       // the feed's version is returned all the same: the agent tells "up to date" from "older".
       return offered(result.updateInfo);
@@ -119,6 +144,17 @@ export function createShellUpdater(engine: UpdaterEngine, log?: UpdaterLog): App
       // A newer version that electron-updater will not take: the feed's minimumSystemVersion is
       // above this OS (AppUpdater.isUpdateAvailable). Nothing to download for this PC.
       if (!downloadable) throw new SelfUpdateError('download-failed', 'no update for this system in the last check');
+      const version = lastOffered ?? '';
+      if (through) {
+        await through.refuseWhatTheTaskRefused(version);
+        const files = await engine.downloadUpdate().catch((error: unknown) => {
+          throw selfUpdateErrorOf(error, 'download');
+        });
+        if (!files[0]) throw new SelfUpdateError('download-failed', 'electron-updater downloaded no file');
+        downloaded = { file: files[0], version };
+        if (installAtQuit) await through.leave(downloaded);
+        return;
+      }
       // electron-updater registers its install-at-quit handler only if autoInstallOnAppQuit is on
       // when a download completes (BaseUpdater.addQuitHandler); the handler reads the flag again
       // at quit, so it is on while downloading and then back to what the agent said.
@@ -134,15 +170,71 @@ export function createShellUpdater(engine: UpdaterEngine, log?: UpdaterLog): App
 
     setInstallAtQuit(on) {
       installAtQuit = on;
-      engine.autoInstallOnAppQuit = on;
+      if (!through) {
+        engine.autoInstallOnAppQuit = on;
+        return;
+      }
+      // Left in the inbox while installing may happen (the update task also runs at startup, so a
+      // shutdown without a quit still installs it); taken back while it must wait.
+      if (downloaded) void (on ? through.leave(downloaded) : through.takeBack());
     },
 
-    installNow() {
-      // Silent (the employee is away, the agent waited for that) and started again afterwards.
-      engine.quitAndInstall(true, true);
+    async installNow() {
+      if (!through) {
+        // Silent (the employee is away, the agent waited for that) and started again afterwards.
+        engine.quitAndInstall(true, true);
+        return;
+      }
+      if (!downloaded) throw new SelfUpdateError('install-failed', 'nothing downloaded to install');
+      await through.installNow(downloaded);
+    },
+
+    atQuit() {
+      if (through && installAtQuit && downloaded) through.atQuit();
     },
   };
 }
+
+/** What machine mode adds, step by step (MachineInstall). */
+function machineInstallSteps(machine: MachineInstall, log?: UpdaterLog) {
+  const { handoff } = machine;
+  const leave = (file: { file: string; version: string }) =>
+    handoff.leave(file.file, file.version).then(
+      () => true,
+      (error: unknown) => {
+        log?.error(`the installer was not left for the update task: ${String(error)}`);
+        return false;
+      },
+    );
+  return {
+    /** A version the update task refused for what it is (not signed by hallo,, not newer) is not fetched again. */
+    async refuseWhatTheTaskRefused(version: string) {
+      const last = await handoff.lastResult();
+      if (last?.outcome !== 'refused' || last.version !== version || !last.reason) return;
+      const code = TASK_REFUSALS[last.reason];
+      if (code) throw new SelfUpdateError(code, `the update task refused ${version} on ${last.at}: ${last.detail}`);
+    },
+    leave,
+    takeBack: () =>
+      handoff.takeBack().catch((error: unknown) => log?.warn(`the installer could not be taken back: ${String(error)}`)),
+    async installNow(file: { file: string; version: string }) {
+      if (!(await leave(file))) throw new SelfUpdateError('install-failed', 'the installer could not be left for the update task');
+      try {
+        await handoff.runTask();
+      } catch (error) {
+        throw new SelfUpdateError('install-failed', String(error));
+      }
+      machine.quit();
+    },
+    atQuit: () => handoff.startTask(),
+  };
+}
+
+/** The update task's refusals that say the file itself is wrong; the others may pass another time. */
+const TASK_REFUSALS: Partial<Record<Refusal, SelfUpdateErrorCode>> = {
+  'signature-invalid': 'signature-invalid',
+  'older-version': 'older-version',
+};
 
 function offered(info: UpdateInfo): OfferedUpdate {
   // electron-updater's js-yaml reads an unquoted timestamp as a Date (the reference server's feed

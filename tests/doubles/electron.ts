@@ -368,6 +368,8 @@ class App extends EventEmitter {
   hasLock = true;
   quitCalled = false;
   loginItemSettings: Record<string, unknown> | null = null;
+  /** What app.exit() was called with (null: not called). */
+  exitCode: number | null = null;
   preferredLanguages = ['nl-NL'];
   readonly userData = mkdtempSync(join(tmpdir(), 'hallo-electron-double-'));
   readonly dock = { hide: () => {}, show: () => Promise.resolve() };
@@ -380,8 +382,9 @@ class App extends EventEmitter {
     this.quitCalled = true;
     this.emit('before-quit', { preventDefault: () => {} });
   }
-  exit(): void {
+  exit(code = 0): void {
     this.quitCalled = true;
+    this.exitCode = code;
   }
   whenReady(): Promise<void> {
     return this.ready ? Promise.resolve() : new Promise((resolve) => this.once('ready', () => resolve()));

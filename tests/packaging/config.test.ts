@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { loadBuilderConfig } from './builder-config';
+import { PUBLISHER_NAMES } from '../../electron/main/machine-update/publisher';
 
 // electron-builder's own JSON schema (draft-07), the one it validates configurations with.
 const schema = JSON.parse(readFileSync(resolve('node_modules/app-builder-lib/scheme.json'), 'utf8')) as object;
@@ -50,6 +51,11 @@ describe('electron-builder.yml', () => {
     expect(linux.target.map((t) => t.target)).toEqual(['AppImage', 'deb']);
     expect(linux.maintainer).toBe('hallo, <servicedesk@hallo.eu>');
     expect(config.publish).toEqual({ provider: 'generic', url: 'https://updates.hallo.eu/agent/${os}' });
+  });
+
+  it("self-update's two signature checks name the same publisher: electron-updater's (as the user) and the update task's (as SYSTEM)", () => {
+    const win = config.win as { signtoolOptions: { publisherName: string | string[] } };
+    expect([win.signtoolOptions.publisherName].flat()).toEqual(PUBLISHER_NAMES);
   });
 
   it('packs only the built app', () => {

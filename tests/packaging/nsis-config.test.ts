@@ -137,6 +137,13 @@ describe('NSIS: /APIURL and /ENROLLMENTCODE', () => {
         'Unicode true',
         `OutFile "${join(work, 'harness.exe')}"`,
         '!define APP_EXECUTABLE_FILENAME "hallo, agent.exe"',
+        // electron-builder generates ${isUpdated} (a LogicLib test of --updated with StdUtils);
+        // a stand-in of the same shape here.
+        '!include LogicLib.nsh',
+        '!macro _isUpdated _a _b _t _f',
+        '  StrCmp "$CMDLINE" "--updated" `${_t}` `${_f}`',
+        '!macroend',
+        '!define isUpdated `"" isUpdated ""`',
         `!include "${join(process.cwd(), 'build/installer.nsh')}"`,
         '!ifndef BUILD_UNINSTALLER',
         'Function .onInit',

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AgentPorts } from '../../electron/agent/ports';
 import { catalogs } from '../../electron/contract/messages';
 import { MACHINE_AUTOSTART_MARKER, loginItemPlan } from '../../electron/main/login';
+import { UPDATE_TASK_MARKER } from '../../electron/main/machine-update/places';
 import { fakeAgent, flush } from '../doubles/fake-agent';
 
 // The shell's composition root, started as Electron would start it: module load before ready,
@@ -101,12 +102,47 @@ describe('shell composition (electron/main/index.ts)', () => {
     expect(current.agent.log.recent().map((entry) => [entry.msg, entry.data?.id])).toContainEqual(['tray: link not opened', 'odd']);
   });
 
-  it('packaged: the agent gets the self-updater, the save dialog and the PDF printer', async () => {
-    await launch({ isPackaged: true });
+  it('packaged (a Windows copy of the user\'s own): the agent gets the self-updater, the save dialog and the PDF printer', async () => {
+    await launch({ isPackaged: true, platform: 'win32', resourcesPath: resourcesFolder({ machineAutostart: false }) });
     const [ports] = calls.createAgent[0] as [AgentPorts];
-    expect(Object.keys(ports.updater ?? {}).sort()).toEqual(['check', 'download', 'installNow', 'setInstallAtQuit']);
+    expect(Object.keys(ports.updater ?? {}).sort()).toEqual(['atQuit', 'check', 'download', 'installNow', 'setInstallAtQuit']);
     expect(typeof ports.admin?.save?.save).toBe('function');
     expect(typeof ports.admin?.pdf?.render).toBe('function');
+  });
+
+  it('a deb (Linux, no AppImage): no self-updater, apt keeps it current (electron-updater would ask the employee for a password)', async () => {
+    await launch({ isPackaged: true, platform: 'linux', resourcesPath: resourcesFolder({ machineAutostart: false }) });
+    const [ports] = calls.createAgent[0] as [AgentPorts];
+    expect(ports.updater).toBeUndefined();
+    expect(typeof ports.admin?.save?.save).toBe('function');
+  });
+
+  it('Windows, per machine without the update task (the MSI): no self-updater, so never a UAC prompt an employee cannot answer', async () => {
+    await launch({ isPackaged: true, platform: 'win32', resourcesPath: resourcesFolder({ machineAutostart: true }) });
+    const [ports] = calls.createAgent[0] as [AgentPorts];
+    expect(ports.updater).toBeUndefined();
+  });
+
+  it('Windows, per machine with the update task the installer registered: the self-updater hands installers to it', async () => {
+    const resources = resourcesFolder({ machineAutostart: true });
+    writeFileSync(join(resources, UPDATE_TASK_MARKER), '\\hallo\\agent-update');
+    await launch({ isPackaged: true, platform: 'win32', resourcesPath: resources });
+    const [ports] = calls.createAgent[0] as [AgentPorts];
+    expect(typeof ports.updater?.installNow).toBe('function');
+  });
+
+  it.each([['--apply-update'], ['--register-update-task']])('started with %s (by a task or the installer): no agent, no window, no tray, no lock; it exits', async (arg) => {
+    process.argv.push(arg);
+    try {
+      const { electron } = await launch({ isPackaged: true, hasLock: false });
+      expect(calls.createAgent).toEqual([]);
+      expect(electron.BrowserWindow.getAllWindows()).toEqual([]);
+      expect(electron.Tray.all).toEqual([]);
+      // Off Windows there is nothing to do: exit 1.
+      expect(electron.app.exitCode).toBe(1);
+    } finally {
+      process.argv.splice(process.argv.indexOf(arg), 1);
+    }
   });
 
   it('not packaged: no self-updater (nothing installed to replace); exports and reports work all the same', async () => {

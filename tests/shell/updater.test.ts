@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { app, __reset } from '../doubles/electron';
 import { SelfUpdateError } from '../../electron/agent/selfupdate/errors';
 import { createShellUpdater, lazyShellUpdater, loadAutoUpdater, selfUpdateErrorOf } from '../../electron/main/updater';
+import { createMachineHandoff } from '../../electron/main/machine-update/handoff';
+import type { MachineUpdateDirs } from '../../electron/main/machine-update/places';
 import { startReferenceApi } from '../reference-api/server';
 
 // The shell's AppUpdater over the real electron-updater (6.8), whose requests go through the
@@ -176,6 +178,110 @@ describe('the shell updater (electron-updater, generic provider)', () => {
     const quitAndInstall = vi.spyOn(engine, 'quitAndInstall').mockImplementation(() => undefined);
     updater.installNow();
     expect(quitAndInstall).toHaveBeenCalledWith(true, true);
+  });
+});
+
+describe('a per-machine Windows install: the installer goes to the update task, never to elevate.exe', () => {
+  // The real electron-updater downloads (AppImage here, the NSIS installer on Windows); the handoff
+  // is the real one on folders of the test's own; schtasks and the quit are recorded.
+  let dirs: MachineUpdateDirs;
+  let tasks: string[];
+  let quits: number;
+  let taskFails: boolean;
+  beforeEach(() => {
+    const root = mkdtempSync(join(tmpdir(), 'hallo-machine-'));
+    dirs = { inbox: join(root, 'inbox'), staging: join(root, 'staging'), result: join(root, 'result.json') };
+    mkdirSync(dirs.inbox);
+    tasks = [];
+    quits = 0;
+    taskFails = false;
+  });
+  async function machineUpdater() {
+    files.set(`/agent/linux/${channelFile('latest')}`, { body: feed('0.2.0') });
+    files.set('/agent/linux/hallo-agent-0.2.0-linux-x86_64.AppImage', { body: INSTALLER });
+    const { engine } = await shellUpdater();
+    const handoff = createMachineHandoff({
+      dirs,
+      runTask: async () => {
+        if (taskFails) throw new Error('running \\hallo\\agent-update: exit 1: ERROR: Access is denied.');
+        tasks.push('run');
+      },
+      startTask: () => void tasks.push('start'),
+    });
+    const updater = createShellUpdater(engine, undefined, { handoff, quit: () => void quits++ });
+    const quitAndInstall = vi.spyOn(engine, 'quitAndInstall').mockImplementation(() => undefined);
+    await updater.check({ url: feedUrl, channel: 'stable' });
+    return { engine, updater, quitAndInstall };
+  }
+  const inbox = () => readdirSync(dirs.inbox);
+
+  it('ready: left in the inbox while the agent says "at quit", taken back while it must wait; at quit the task is asked to run', async () => {
+    const { engine, updater, quitAndInstall } = await machineUpdater();
+    await updater.download();
+    expect(inbox()).toEqual([]);
+    // electron-updater never installs by itself here (its quit handler would start elevate.exe).
+    expect(engine.autoInstallOnAppQuit).toBe(false);
+    expect(app.listenerCount('quit')).toBe(0);
+    updater.setInstallAtQuit(true);
+    await vi.waitFor(() => expect(inbox()).toEqual(['hallo-agent-0.2.0.exe']));
+    expect(readFileSync(join(dirs.inbox, 'hallo-agent-0.2.0.exe'))).toEqual(INSTALLER);
+    expect(engine.autoInstallOnAppQuit).toBe(false);
+    updater.atQuit();
+    expect(tasks).toEqual(['start']);
+    updater.setInstallAtQuit(false); // a remote session began
+    await vi.waitFor(() => expect(inbox()).toEqual([]));
+    updater.atQuit();
+    expect(tasks).toEqual(['start']);
+    expect(quitAndInstall).not.toHaveBeenCalled();
+  });
+
+  it('"at quit" said before the download: left as soon as it is downloaded', async () => {
+    const { updater } = await machineUpdater();
+    updater.setInstallAtQuit(true);
+    await updater.download();
+    expect(inbox()).toEqual(['hallo-agent-0.2.0.exe']);
+  });
+
+  it('install now: left, the task run, then the app quits (the installer replaces it)', async () => {
+    const { updater, quitAndInstall } = await machineUpdater();
+    await updater.download();
+    await updater.installNow();
+    expect(inbox()).toEqual(['hallo-agent-0.2.0.exe']);
+    expect(tasks).toEqual(['run']);
+    expect(quits).toBe(1);
+    expect(quitAndInstall).not.toHaveBeenCalled();
+  });
+
+  it('a task that will not run: install-failed with what schtasks said, and the app stays', async () => {
+    const { updater } = await machineUpdater();
+    await updater.download();
+    taskFails = true;
+    const error = await failure(Promise.resolve(updater.installNow()));
+    expect((error as SelfUpdateError).code).toBe('install-failed');
+    expect((error as SelfUpdateError).message).toContain('Access is denied');
+    expect(quits).toBe(0);
+  });
+
+  it('a version the task refused as not signed by hallo, is not downloaded again, and the admin hears why', async () => {
+    writeFileSync(
+      dirs.result,
+      JSON.stringify({ at: '2026-12-07T03:00:00.000Z', outcome: 'refused', version: '0.2.0', reason: 'signature-invalid', detail: 'signed by CN=Duplia Ltd, O=Duplia Ltd, L=Cheltenham, C=GB' }),
+    );
+    const { updater } = await machineUpdater();
+    const error = await failure(updater.download());
+    expect((error as SelfUpdateError).code).toBe('signature-invalid');
+    expect((error as SelfUpdateError).message).toContain('CN=Duplia Ltd');
+    expect(requested.some((path) => path.endsWith('.AppImage'))).toBe(false);
+  });
+
+  it('a refusal that may pass another time (the installer did not start), or of another version, does not stop the download', async () => {
+    writeFileSync(dirs.result, JSON.stringify({ at: '2026-12-07T03:00:00.000Z', outcome: 'refused', version: '0.2.0', reason: 'install-failed', detail: 'spawn EBUSY' }));
+    const { updater } = await machineUpdater();
+    await updater.download();
+    writeFileSync(dirs.result, JSON.stringify({ at: '2026-12-07T03:00:00.000Z', outcome: 'refused', version: '0.1.5', reason: 'signature-invalid', detail: 'x' }));
+    await updater.download(); // electron-updater's cache may hold it already: resolving is what counts
+    updater.setInstallAtQuit(true);
+    await vi.waitFor(() => expect(inbox()).toEqual(['hallo-agent-0.2.0.exe']));
   });
 });
 

@@ -187,13 +187,18 @@ export const selfUpdateCapability = defineCapability({
       if (!plan.installNow) return;
       log.info(`self-update: installing ${ready.version} now: ready for 24 hours and the user away`);
       set({ phase: 'installing' });
-      try {
-        updater.installNow();
-      } catch (error) {
-        ready = { ...ready, at: ctx.clock.now() }; // not again before another 24 hours
+      const installing = ready;
+      const failed = (error: unknown) => {
+        if (stopped || ready !== installing) return;
+        ready = { ...installing, at: ctx.clock.now() }; // not again before another 24 hours
         set({ phase: 'ready' });
-        fail(codeOf(error, 'install-failed'), error, `installing ${ready.version}`);
+        fail(codeOf(error, 'install-failed'), error, `installing ${installing.version}`);
         judgeInstall(); // still at quit; unasked again in 24 hours
+      };
+      try {
+        void Promise.resolve(updater.installNow()).catch(failed);
+      } catch (error) {
+        failed(error);
       }
     };
 

@@ -690,6 +690,7 @@ export const en: Catalog = {
     status: 'Status',
     phase: {
       disabled: 'Off: no update source is set',
+      disabledInstall: 'Off for this installation: new versions come through your management tool (Intune, Group Policy, apt or the MDM)',
       idle: 'No newer version',
       checking: 'Checking…',
       downloading: 'Downloading version {{version}}',

@@ -708,6 +708,8 @@ export const nl = {
     status: 'Status',
     phase: {
       disabled: 'Uit: er is geen updatebron ingesteld',
+      // A feed is set, but this install is kept current by the admin's tool (route.ts: the MSI, the deb, the pkg).
+      disabledInstall: 'Uit voor deze installatie: nieuwe versies komen via je beheertool (Intune, Group Policy, apt of de MDM)',
       idle: 'Geen nieuwere versie',
       checking: 'Bezig met zoeken…',
       downloading: 'Versie {{version}} wordt gedownload',

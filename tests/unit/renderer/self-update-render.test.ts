@@ -76,6 +76,10 @@ describe('the self-update card', () => {
 
   it('off without a feed; the configuration’s feed named as such', () => {
     expect(card(admin(withUpdate({ phase: 'disabled', feedUrl: null, feedSource: null })))).toContain('Uit: er is geen updatebron ingesteld');
+    // A feed, but an install the admin's tool keeps current (the MSI, the deb, the pkg: no updater).
+    expect(card(admin(withUpdate({ phase: 'disabled', feedUrl: 'https://updates.hallo.eu/agent', feedSource: 'policy' })))).toContain(
+      'Uit voor deze installatie: nieuwe versies komen via je beheertool (Intune, Group Policy, apt of de MDM)',
+    );
     expect(card(admin(withUpdate({ feedUrl: 'https://mirror.klant.nl/hallo', feedSource: 'config' })))).toContain(
       'Updatebron https://mirror.klant.nl/hallo uit de configuratie op deze pc',
     );

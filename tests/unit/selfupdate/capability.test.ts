@@ -28,7 +28,11 @@ const DEV_B = { id: 'dev_B', bucket: 62 };
 /** What the fake updater was asked and answers; `offer` is what the feed says, a function to fail. */
 function fakeUpdater() {
   const calls: string[] = [];
-  const feed: { offer: OfferedUpdate | Error; download: Error | null } = { offer: { version: '1.5.0', releaseDate: '2026-12-06T12:00:00.000Z' }, download: null };
+  const feed: { offer: OfferedUpdate | Error; download: Error | null; install: Error | null } = {
+    offer: { version: '1.5.0', releaseDate: '2026-12-06T12:00:00.000Z' },
+    download: null,
+    install: null,
+  };
   const updater: AppUpdater = {
     async check({ url, channel }) {
       calls.push(`check ${url} ${channel}`);
@@ -42,8 +46,9 @@ function fakeUpdater() {
     setInstallAtQuit(on) {
       calls.push(`installAtQuit ${on}`);
     },
-    installNow() {
+    async installNow() {
       calls.push('installNow');
+      if (feed.install) throw feed.install;
     },
   };
   return { updater, calls, feed };
@@ -269,6 +274,21 @@ describe('self-update: when it installs', () => {
     await settle();
     expect(pc.calls).toContain('installNow');
     expect(pc.state().phase).toBe('installing');
+  });
+
+  it('an install that could not start (the update task refused to run): ready again, the admin told, not again for 24 hours', async () => {
+    const pc = await ready({ idleSeconds: () => 3 * 3600 });
+    pc.feed.install = new SelfUpdateError('install-failed', 'running \\hallo\\agent-update: exit 1: Access is denied.');
+    await pc.clock.advance(24 * HOUR);
+    await settle();
+    expect(pc.calls.filter((c) => c === 'installNow')).toHaveLength(1);
+    expect(pc.state()).toMatchObject({ phase: 'ready', installWhen: 'at-quit', lastError: { code: 'install-failed' } });
+    await pc.clock.advance(23 * HOUR);
+    await settle();
+    expect(pc.calls.filter((c) => c === 'installNow')).toHaveLength(1);
+    await pc.clock.advance(2 * HOUR);
+    await settle();
+    expect(pc.calls.filter((c) => c === 'installNow')).toHaveLength(2);
   });
 
   it('never unasked during a remote session, however long ready and away', async () => {

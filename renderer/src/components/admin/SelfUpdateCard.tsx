@@ -18,7 +18,10 @@ export function SelfUpdateCard({ state, check }: { state: AgentState; check: Adm
   const status =
     update.phase === 'idle' && update.heldBack && update.available
       ? t('selfUpdate.heldBack', { version, percentage: update.stagingPercentage, bucket: update.bucket ?? '–' })
-      : t(`selfUpdate.phase.${update.phase}`, { version });
+      : update.phase === 'disabled' && update.feedUrl !== null
+        ? // A feed, but no updater: an install the admin's tool keeps current (electron/main/machine-update/route.ts).
+          t('selfUpdate.phase.disabledInstall')
+        : t(`selfUpdate.phase.${update.phase}`, { version });
   const busy = update.phase === 'checking';
   const off = update.phase === 'disabled';
   return (

@@ -1,0 +1,96 @@
+import { spawn } from 'node:child_process';
+import { appendFile, mkdir, rename, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { windowsPowerShellPath } from '../../agent/platform/powershell-host';
+import { runCommand } from '../../agent/platform/run';
+import { applyInbox } from './apply';
+import { HELPER_ARGS, machineUpdateDirs, type MachineUpdateDirs } from './places';
+import { PUBLISHER_NAMES } from './publisher';
+import { registerUpdateTasks } from './register';
+import type { Run } from './schtasks';
+
+// The app started by the installer or a task to do one thing and quit, before any window,
+// tray or agent (index.ts): `--register-update-task` (the installer, elevated) and
+// `--apply-update` (the update task, as SYSTEM). No other argument changes what the app does.
+
+export type HelperMode = 'apply' | 'register';
+
+export function helperModeOf(argv: readonly string[]): HelperMode | null {
+  if (argv.includes(HELPER_ARGS.apply)) return 'apply';
+  if (argv.includes(HELPER_ARGS.register)) return 'register';
+  return null;
+}
+
+export interface HelperDeps {
+  platform: NodeJS.Platform;
+  /** The app's own executable (process.execPath): what the tasks run. */
+  exe: string;
+  env: Record<string, string | undefined>;
+  currentVersion: string;
+  /** Tests: folders of their own instead of %ProgramData%'s. */
+  dirs?: MachineUpdateDirs;
+  run?: Run;
+  startInstaller?: (file: string, args: string[]) => Promise<void>;
+}
+
+/** The exit code: 0 done (or nothing to do), 1 failed; the reason is in the task log. */
+export async function runHelper(mode: HelperMode, deps: HelperDeps): Promise<number> {
+  if (deps.platform !== 'win32') return 1;
+  const dirs = deps.dirs ?? machineUpdateDirs(deps.env);
+  const log = taskLog(join(dirname(dirs.result), 'task.log'));
+  const run = deps.run ?? runCommand;
+  try {
+    if (mode === 'register') {
+      await registerUpdateTasks({ exe: deps.exe, env: deps.env, run });
+      await log('registered the update and start tasks');
+      return 0;
+    }
+    const powershell = windowsPowerShellPath(deps.env);
+    const outcome = await applyInbox({
+      dirs,
+      currentVersion: deps.currentVersion,
+      publisherNames: PUBLISHER_NAMES,
+      async powershell(script) {
+        const result = await run(powershell, ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-InputFormat', 'None', '-Command', script], {
+          timeoutMs: 60_000,
+          maxOutputBytes: 64 * 1024,
+        });
+        return { ok: result.code === 0 && result.stderr.trim() === '', stdout: result.stdout, detail: (result.stderr || `exit ${result.code}`).trim().slice(0, 300) };
+      },
+      startInstaller: deps.startInstaller ?? startDetached,
+      now: () => new Date(),
+      log: (line) => void log(line),
+    });
+    await log(`${outcome.outcome}${outcome.version ? ` ${outcome.version}` : ''}${outcome.reason ? `: ${outcome.reason}` : ''}: ${outcome.detail}`);
+    return outcome.outcome === 'refused' ? 1 : 0;
+  } catch (error) {
+    await log(`${mode} failed: ${String(error)}`);
+    return 1;
+  }
+}
+
+/** The installer outlives this process (it replaces the app that runs this). */
+function startDetached(file: string, args: string[]): Promise<void> {
+  return new Promise((started, failed) => {
+    const child = spawn(file, args, { detached: true, stdio: 'ignore', windowsHide: true, shell: false });
+    child.once('error', failed);
+    child.once('spawn', () => {
+      child.unref();
+      started();
+    });
+  });
+}
+
+/** Lines for the admin (updates\task.log beside result.json), kept to about 256 KB and one older file. */
+const TASK_LOG_MAX = 256 * 1024;
+function taskLog(file: string) {
+  return async (line: string) => {
+    try {
+      await mkdir(dirname(file), { recursive: true });
+      if (((await stat(file).catch(() => null))?.size ?? 0) > TASK_LOG_MAX) await rename(file, `${file}.1`);
+      await appendFile(file, `${new Date().toISOString()} ${line}\r\n`);
+    } catch {
+      // The log is only for reading later; the update does not wait for it.
+    }
+  };
+}

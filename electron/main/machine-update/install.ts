@@ -1,0 +1,16 @@
+import type { MachineInstall } from '../updater';
+import { createMachineHandoff } from './handoff';
+import { machineUpdateDirs } from './places';
+import { runUpdateTask, startUpdateTask } from './schtasks';
+
+/** The update task's side of the shell updater, on this machine's folders and schtasks.exe. */
+export function machineInstall(quit: () => void, env: Record<string, string | undefined> = process.env): MachineInstall {
+  return {
+    handoff: createMachineHandoff({
+      dirs: machineUpdateDirs(env),
+      runTask: () => runUpdateTask({ env }),
+      startTask: () => startUpdateTask(env),
+    }),
+    quit,
+  };
+}

@@ -1,0 +1,78 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RunOptions, RunResult } from '../../../electron/agent/platform/run';
+import { helperModeOf, runHelper } from '../../../electron/main/machine-update/helper-mode';
+import type { MachineUpdateDirs } from '../../../electron/main/machine-update/places';
+import { at, signature } from './fixtures';
+
+let root: string;
+let dirs: MachineUpdateDirs;
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'hallo-helper-'));
+  dirs = { inbox: join(root, 'inbox'), staging: join(root, 'staging'), result: join(root, 'result.json') };
+  mkdirSync(dirs.inbox);
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+const answer = (stdout: string, code = 0): RunResult => ({ code, stdout, stderr: '', timedOut: false, truncated: false });
+
+describe('the app started to do one thing (helper mode)', () => {
+  it('only its own two arguments start it; anything else is the app', () => {
+    expect(helperModeOf(['C:\\hallo, agent.exe', '--apply-update'])).toBe('apply');
+    expect(helperModeOf(['C:\\hallo, agent.exe', '--register-update-task'])).toBe('register');
+    expect(helperModeOf(['C:\\hallo, agent.exe'])).toBeNull();
+    expect(helperModeOf(['C:\\hallo, agent.exe', '--updated', '--apply-update=1'])).toBeNull();
+  });
+
+  it('does nothing off Windows', async () => {
+    expect(await runHelper('apply', { platform: 'linux', exe: '/opt/x', env: {}, currentVersion: '0.1.0', dirs })).toBe(1);
+  });
+
+  it('--apply-update: Windows PowerShell by full path, never a shell; the installer started; a line in the task log', async () => {
+    writeFileSync(join(dirs.inbox, 'hallo-agent-0.2.0.exe'), 'installer');
+    const calls: Array<{ file: string; args: readonly string[] }> = [];
+    const started: string[][] = [];
+    const code = await runHelper('apply', {
+      platform: 'win32',
+      exe: 'C:\\Program Files\\hallo, agent\\hallo, agent.exe',
+      env: { SystemRoot: 'C:\\Windows' },
+      currentVersion: '0.1.0',
+      dirs,
+      run: async (file: string, args: readonly string[], _opts: RunOptions) => {
+        calls.push({ file, args });
+        const script = args[args.length - 1]!;
+        return answer(script.includes('Authenticode') ? at(signature.hallo, join(dirs.staging, 'hallo-agent-setup.exe')) : '0.2.0');
+      },
+      startInstaller: async (file, args) => void started.push([file, ...args]),
+    });
+    expect(code).toBe(0);
+    expect(calls.map((call) => call.file)).toEqual(Array(2).fill('C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe'));
+    expect(calls[0]!.args.slice(0, -1)).toEqual(['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-InputFormat', 'None', '-Command']);
+    expect(started).toEqual([[join(dirs.staging, 'hallo-agent-setup.exe'), '/S', '--updated']]);
+    expect(readFileSync(join(root, 'task.log'), 'utf8')).toMatch(/started 0\.2\.0: CN="hallo, B\.V\."/);
+  });
+
+  it('a refusal exits 1 and says why in the task log', async () => {
+    writeFileSync(join(dirs.inbox, 'hallo-agent-0.2.0.exe'), 'installer');
+    const code = await runHelper('apply', {
+      platform: 'win32',
+      exe: 'C:\\x.exe',
+      env: {},
+      currentVersion: '0.1.0',
+      dirs,
+      run: async () => answer(signature.notSigned),
+      startInstaller: async () => {},
+    });
+    expect(code).toBe(1);
+    expect(readFileSync(join(root, 'task.log'), 'utf8')).toMatch(/refused 0\.2\.0: signature-invalid: The file .* is not digitally signed/);
+  });
+
+  it('--register-update-task: exit 0 once registered, 1 (and the reason logged) when Windows refused', async () => {
+    const base = { platform: 'win32' as const, exe: 'C:\\x.exe', env: {}, currentVersion: '0.1.0', dirs };
+    expect(await runHelper('register', { ...base, run: async () => answer('') })).toBe(0);
+    expect(await runHelper('register', { ...base, run: async () => ({ ...answer(''), code: 1, stderr: 'Access is denied.' }) })).toBe(1);
+    expect(readFileSync(join(root, 'task.log'), 'utf8')).toMatch(/register failed: .*Access is denied/);
+  });
+});
