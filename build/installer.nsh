@@ -43,6 +43,7 @@
 !ifndef BUILD_UNINSTALLER
 Var halloApiUrl
 Var halloEnrollmentCode
+Var halloAclOk
 
 ; Sets the error flag when a character of $R0 is not one of $R1 (compared case-sensitively).
 Function halloCheckChars
@@ -86,6 +87,16 @@ FunctionEnd
   SetErrorLevel ${HALLO_BAD_ARGUMENTS_EXIT}
   Quit
 !macroend
+
+; Refuses the installation when the folder $R2 is a link (a junction or a symbolic link): made by
+; a user before the install, it would send what SYSTEM and the installer write there elsewhere.
+Function halloRefuseLink
+  ClearErrors
+  ${GetFileAttributes} $R2 "REPARSE_POINT" $R1
+  ${If} $R1 == 1
+    !insertmacro halloRefuse "a folder under %ProgramData%\hallo is a link (junction): remove it, then install again."
+  ${EndIf}
+FunctionEnd
 !endif
 
 ; In .onInit, before anything is installed: read and check /APIURL= and /ENROLLMENTCODE=.
@@ -129,6 +140,19 @@ FunctionEnd
       !insertmacro halloRefuse "/ENROLLMENTCODE may hold only letters, digits and -"
     ${EndIf}
   ${EndIf}
+  ; None of our folders under ProgramData may be a link (electron/main/machine-update/README.md).
+  ReadEnvStr $R0 ProgramData
+  ${If} $R0 == ""
+    StrCpy $R0 "$WINDIR\..\ProgramData"
+  ${EndIf}
+  StrCpy $R2 "$R0\hallo"
+  Call halloRefuseLink
+  StrCpy $R2 "$R0\${HALLO_CONFIG_DIR}"
+  Call halloRefuseLink
+  StrCpy $R2 "$R0\${HALLO_CONFIG_DIR}\${HALLO_UPDATES_DIR}"
+  Call halloRefuseLink
+  StrCpy $R2 "$R0\${HALLO_CONFIG_DIR}\${HALLO_UPDATES_DIR}\inbox"
+  Call halloRefuseLink
 !macroend
 
 !macro customInstall
@@ -147,32 +171,55 @@ FunctionEnd
   ${If} $R0 == ""
     StrCpy $R0 "$WINDIR\..\ProgramData"
   ${EndIf}
+  ; A folder a user made before the install stays theirs, and an owner may give themselves back
+  ; any right: Administrators become the owner of everything under hallo (/L: a link itself, never
+  ; where it points), and what is inside the configuration folder is reset to inherit from it.
+  ; Every step must succeed, or the agent is not made to update itself (below).
+  StrCpy $halloAclOk 1
   CreateDirectory "$R0\${HALLO_CONFIG_DIR}"
+  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\hallo" /setowner *S-1-5-32-544 /T /C /L'
+  Pop $R1
+  ${If} $R1 != 0
+    StrCpy $halloAclOk 0
+  ${EndIf}
+  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\${HALLO_CONFIG_DIR}" /reset /T /C /L'
+  Pop $R1
+  ${If} $R1 != 0
+    StrCpy $halloAclOk 0
+  ${EndIf}
   nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\${HALLO_CONFIG_DIR}" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX'
   Pop $R1
+  ${If} $R1 != 0
+    StrCpy $halloAclOk 0
+  ${EndIf}
   ; Self-update by SYSTEM's task (electron/main/machine-update/README.md). The inbox takes the
-  ; installer a user's agent downloaded: Users may add files there (M), nothing in it is trusted.
-  ; Staging holds the copy SYSTEM checks and runs: SYSTEM and Administrators only, not even read
-  ; by Users (a link left in the inbox could point at a file they must not read). The app itself
-  ; registers the tasks (--register-update-task, through Task Scheduler's API with the tasks'
-  ; security descriptors); only when it succeeded is the marker written, and only with the marker
-  ; does the app update itself: without it (or installed by the MSI) it never asks for UAC.
+  ; installer a user's agent downloaded: Users may add and remove files there (M); SYSTEM only
+  ; reads there and trusts nothing in it (it copies a file into its own profile to check and run
+  ; it). The app itself registers the tasks (--register-update-task, through Task Scheduler's API
+  ; with the tasks' security descriptors; it refuses outside Program Files); only when that and
+  ; the rights above succeeded is the marker written, and only with the marker does the app
+  ; update itself: without it (or installed by the MSI) it never asks for UAC.
   CreateDirectory "$R0\${HALLO_CONFIG_DIR}\${HALLO_UPDATES_DIR}\inbox"
-  CreateDirectory "$R0\${HALLO_CONFIG_DIR}\${HALLO_UPDATES_DIR}\staging"
   nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\${HALLO_CONFIG_DIR}\${HALLO_UPDATES_DIR}\inbox" /grant:r *S-1-5-32-545:(OI)(CI)M'
   Pop $R1
-  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\${HALLO_CONFIG_DIR}\${HALLO_UPDATES_DIR}\staging" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F'
-  Pop $R1
+  ${If} $R1 != 0
+    StrCpy $halloAclOk 0
+  ${EndIf}
   Delete "$INSTDIR\resources\${HALLO_UPDATE_TASK_MARKER}"
-  ClearErrors
-  ExecWait '"$INSTDIR\${APP_EXECUTABLE_FILENAME}" --register-update-task' $R1
-  ${If} ${Errors}
-  ${OrIf} $R1 != 0
-    DetailPrint "the update tasks were not registered ($R1): the agent will not update itself"
-  ${Else}
+  StrCpy $R1 "not tried: the folders' rights were not set"
+  ${If} $halloAclOk == 1
+    ClearErrors
+    ExecWait '"$INSTDIR\${APP_EXECUTABLE_FILENAME}" --register-update-task' $R1
+    ${If} ${Errors}
+      StrCpy $R1 "the app did not start"
+    ${EndIf}
+  ${EndIf}
+  ${If} $R1 == 0
     FileOpen $0 "$INSTDIR\resources\${HALLO_UPDATE_TASK_MARKER}" w
     FileWrite $0 "${HALLO_UPDATE_TASK}$\r$\n"
     FileClose $0
+  ${Else}
+    DetailPrint "the update tasks were not registered ($R1): the agent will not update itself"
   ${EndIf}
   ; Installed by the update task (--updated, as SYSTEM): the app was stopped for every user, so
   ; it is started again in the sessions of those logged on (never as SYSTEM: no --force-run).

@@ -3,7 +3,6 @@ import type { SelfUpdateErrorCode } from '../contract';
 import type { AppUpdater, OfferedUpdate } from '../agent/ports';
 import { SelfUpdateError } from '../agent/selfupdate/errors';
 import type { MachineHandoff } from './machine-update/handoff';
-import type { Refusal } from './machine-update/result';
 
 // The agent's AppUpdater port over electron-updater 6.8 (read in node_modules/electron-updater/out).
 // It checks, downloads and installs when the agent says; whether and when is the agent's
@@ -50,6 +49,8 @@ export interface ShellUpdater extends AppUpdater {
  */
 export interface MachineInstall {
   handoff: MachineHandoff;
+  /** This app's version: what is left in the inbox for it or older is removed. */
+  currentVersion: string;
   /** Quits the app (the installer replaces it). */
   quit(): void;
 }
@@ -146,7 +147,6 @@ export function createShellUpdater(engine: UpdaterEngine, log?: UpdaterLog, mach
       if (!downloadable) throw new SelfUpdateError('download-failed', 'no update for this system in the last check');
       const version = lastOffered ?? '';
       if (through) {
-        await through.refuseWhatTheTaskRefused(version);
         const files = await engine.downloadUpdate().catch((error: unknown) => {
           throw selfUpdateErrorOf(error, 'download');
         });
@@ -198,6 +198,8 @@ export function createShellUpdater(engine: UpdaterEngine, log?: UpdaterLog, mach
 /** What machine mode adds, step by step (MachineInstall). */
 function machineInstallSteps(machine: MachineInstall, log?: UpdaterLog) {
   const { handoff } = machine;
+  // What earlier versions' agents left (the update installed it, or a newer one came) goes.
+  void handoff.tidy(machine.currentVersion).catch((error: unknown) => log?.warn(`the inbox could not be tidied: ${String(error)}`));
   const leave = (file: { file: string; version: string }) =>
     handoff.leave(file.file, file.version).then(
       () => true,
@@ -207,16 +209,8 @@ function machineInstallSteps(machine: MachineInstall, log?: UpdaterLog) {
       },
     );
   return {
-    /** A version the update task refused for what it is (not signed by hallo,, not newer) is not fetched again. */
-    async refuseWhatTheTaskRefused(version: string) {
-      const last = await handoff.lastResult();
-      if (last?.outcome !== 'refused' || last.version !== version || !last.reason) return;
-      const code = TASK_REFUSALS[last.reason];
-      if (code) throw new SelfUpdateError(code, `the update task refused ${version} on ${last.at}: ${last.detail}`);
-    },
     leave,
-    takeBack: () =>
-      handoff.takeBack().catch((error: unknown) => log?.warn(`the installer could not be taken back: ${String(error)}`)),
+    takeBack: () => handoff.takeBack().catch((error: unknown) => log?.warn(`the installer could not be taken back: ${String(error)}`)),
     async installNow(file: { file: string; version: string }) {
       if (!(await leave(file))) throw new SelfUpdateError('install-failed', 'the installer could not be left for the update task');
       try {
@@ -229,12 +223,6 @@ function machineInstallSteps(machine: MachineInstall, log?: UpdaterLog) {
     atQuit: () => handoff.startTask(),
   };
 }
-
-/** The update task's refusals that say the file itself is wrong; the others may pass another time. */
-const TASK_REFUSALS: Partial<Record<Refusal, SelfUpdateErrorCode>> = {
-  'signature-invalid': 'signature-invalid',
-  'older-version': 'older-version',
-};
 
 function offered(info: UpdateInfo): OfferedUpdate {
   // electron-updater's js-yaml reads an unquoted timestamp as a Date (the reference server's feed

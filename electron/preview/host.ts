@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
+import type { Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createAgent } from '../agent/agent';
@@ -166,6 +167,12 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const key = randomBytes(32).toString('base64url');
   const statics = serveStatic(resolve(opts.rendererDir));
   const server = createServer((req, res) => void (downloads.serve(req, res) || statics(req, res)));
+  // Every socket, upgraded ones too (the server stops tracking those), so that closing can cut them.
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
   const wss = attachBridge(server, agent, shell, key, pages);
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
@@ -205,7 +212,15 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       await closeStep('the screen capture', () => screen.close());
       await closeStep('the PDF printer', () => pdf.close());
       for (const client of wss.clients) client.terminate();
-      await closeStep('the page server', () => new Promise<void>((done) => server.close(() => done())));
+      // close() waits for every connection to end: one mid-request, or a page's bridge that
+      // reconnected after the terminate above, kept it waiting (the step that hung in CI and in a
+      // full run here). Once it stops listening, every socket it still has is cut.
+      await closeStep('the page server', () =>
+        new Promise<void>((done) => {
+          server.close(() => done());
+          for (const socket of sockets) socket.destroy();
+        }),
+      );
       await closeStep('the reference API', async () => reference?.close());
     },
   };

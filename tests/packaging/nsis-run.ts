@@ -74,7 +74,14 @@ function getOption(params: string, option: string): string | null {
   return value;
 }
 
-export function runCustomInit(script: string, params: string): Record<string, string> {
+/** The machine the script runs on: its environment (ReadEnvStr) and which paths are links (GetFileAttributes REPARSE_POINT). */
+export interface NsisWorld {
+  env?: Record<string, string>;
+  /** A path's REPARSE_POINT attribute; null: the path does not exist (the error flag is set). */
+  isLink?: (path: string) => boolean | null;
+}
+
+export function runCustomInit(script: string, params: string, world: NsisWorld = {}): Record<string, string> {
   const defs = defines(script);
   const functions = new Map<string, Line[]>();
   for (const [, name, body] of script.matchAll(/^Function (\w+)\s*$([\s\S]*?)^FunctionEnd/gm)) functions.set(name!, linesOf(body!, defs));
@@ -83,6 +90,7 @@ export function runCustomInit(script: string, params: string): Record<string, st
 
   // NSIS's registers ($0-$9, $R0-$R9) start empty.
   const vars: Record<string, string> = Object.fromEntries(Array.from({ length: 10 }, (_, n) => [[`${n}`, ''], [`R${n}`, '']]).flat());
+  vars.WINDIR = 'C:\\Windows';
   const stack: string[] = [];
   let errors = false;
   const value = (word: string) => nsisString(word, vars);
@@ -150,6 +158,15 @@ export function runCustomInit(script: string, params: string): Record<string, st
           break;
         }
         case '${GetParameters}': vars[variable(w[0]!)] = params; break;
+        case 'ReadEnvStr': vars[variable(w[0]!)] = world.env?.[w[1]!] ?? ''; break;
+        case '${GetFileAttributes}': {
+          // FileFunc: 1 or 0 for the one attribute asked; a path that does not exist sets the error flag and gives "".
+          if (w[1] !== 'REPARSE_POINT') throw new Error(`this runner knows only REPARSE_POINT: ${lines[pc]!.text}`);
+          const link = world.isLink?.(value(w[0]!)) ?? null;
+          errors = link === null;
+          vars[variable(w[2]!)] = link === null ? '' : link ? '1' : '0';
+          break;
+        }
         case '${GetOptions}': {
           const found = getOption(value(w[0]!), value(w[1]!));
           errors = found === null;

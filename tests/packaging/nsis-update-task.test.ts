@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HELPER_ARGS, START_TASK, UPDATE_TASK, UPDATE_TASK_MARKER } from '../../electron/main/machine-update/places';
+import { Refused, runCustomInit } from './nsis-run';
 import { defines, installerScript, macro } from './nsis-script';
 
 // Self-update without an administrator, the installer's part (build/installer.nsh;
@@ -24,23 +25,39 @@ describe('NSIS: the update task', () => {
     expect(installLines).toContain(`ExecWait '"$INSTDIR\\\${APP_EXECUTABLE_FILENAME}" ${HELPER_ARGS.register}' $R1`);
   });
 
-  it('the inbox: Users may add files; staging: SYSTEM and Administrators only, not even read by Users', () => {
+  it('the inbox: Users may add and remove files (the only place they may write); made after the folder\'s own rights', () => {
     const inbox = installLines.find((line) => line.includes('icacls.exe') && line.includes('\\updates\\inbox'));
     expect(inbox).toBe(`nsExec::ExecToLog '"$SYSDIR\\icacls.exe" "$R0\\hallo\\agent\\updates\\inbox" /grant:r *S-1-5-32-545:(OI)(CI)M'`);
-    const staging = installLines.find((line) => line.includes('icacls.exe') && line.includes('\\updates\\staging'));
-    expect(staging).toBe(`nsExec::ExecToLog '"$SYSDIR\\icacls.exe" "$R0\\hallo\\agent\\updates\\staging" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F'`);
-    // Made after the configuration folder's rights are set, so that they inherit them.
     expect(at(installLines, 'CreateDirectory "$R0\\hallo\\agent\\updates\\inbox"')).toBeGreaterThan(at(installLines, '/inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX'));
+    // SYSTEM's copy is in its own profile (places.ts), not under ProgramData.
+    expect(install).not.toContain('staging');
   });
 
-  it('the marker is removed first and written only when registering succeeded (no errors, exit 0)', () => {
+  it('a folder a user made before the install is taken over: Administrators own everything under hallo, what is inside is reset, every icacls checked', () => {
+    const icacls = installLines.filter((line) => line.startsWith('nsExec::') && line.includes('icacls.exe'));
+    expect(icacls.slice(0, 3)).toEqual([
+      `nsExec::ExecToLog '"$SYSDIR\\icacls.exe" "$R0\\hallo" /setowner *S-1-5-32-544 /T /C /L'`,
+      `nsExec::ExecToLog '"$SYSDIR\\icacls.exe" "$R0\\hallo\\agent" /reset /T /C /L'`,
+      `nsExec::ExecToLog '"$SYSDIR\\icacls.exe" "$R0\\hallo\\agent" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX'`,
+    ]);
+    // After each: its exit code, and a failure keeps the app from being made to update itself.
+    for (const line of icacls) {
+      const after = installLines.indexOf(line);
+      expect(installLines.slice(after + 1, after + 5)).toEqual(['Pop $R1', '${If} $R1 != 0', 'StrCpy $halloAclOk 0', '${EndIf}']);
+    }
+  });
+
+  it('registered only when the rights were set; the marker removed first and written only when registering exited 0', () => {
     const marker = `"$INSTDIR\\resources\\${UPDATE_TASK_MARKER}"`;
     const removed = at(installLines, `Delete ${marker}`);
-    const registered = at(installLines, `ExecWait '"$INSTDIR\\\${APP_EXECUTABLE_FILENAME}" ${HELPER_ARGS.register}'`);
+    const guard = at(installLines, '${If} $halloAclOk == 1');
+    const registered = at(installLines, `ExecWait '"$INSTDIR\\\${APP_EXECUTABLE_FILENAME}" ${HELPER_ARGS.register}' $R1`);
     const written = at(installLines, `FileOpen $0 ${marker} w`);
-    expect(removed).toBeGreaterThan(-1);
-    expect(registered).toBeGreaterThan(removed);
-    expect(installLines.slice(registered + 1, written)).toEqual(['${If} ${Errors}', '${OrIf} $R1 != 0', 'DetailPrint "the update tasks were not registered ($R1): the agent will not update itself"', '${Else}']);
+    expect(removed).toBeGreaterThan(at(installLines, '/grant:r *S-1-5-32-545:(OI)(CI)M'));
+    expect(guard).toBeGreaterThan(removed);
+    expect(registered).toBe(guard + 2);
+    expect(installLines[written - 1]).toBe('${If} $R1 == 0');
+    expect(installLines[removed + 1]).toBe(`StrCpy $R1 "not tried: the folders' rights were not set"`);
   });
 
   it('after an update (the task ran it with --updated) the agent is started by the start task, never by --force-run as SYSTEM', () => {
@@ -56,5 +73,33 @@ describe('NSIS: the update task', () => {
     expect(guarded).toContain(`schtasks.exe" /delete /tn "${UPDATE_TASK}" /f`);
     expect(guarded).toContain(`schtasks.exe" /delete /tn "${START_TASK}" /f`);
     expect(uninstallLines).toContain(`Delete "$INSTDIR\\resources\\${UPDATE_TASK_MARKER}"`);
+  });
+});
+
+describe('NSIS: no link under %ProgramData%\\hallo (before anything is installed)', () => {
+  const env = { ProgramData: 'C:\\ProgramData' };
+  it.each([['C:\\ProgramData\\hallo'], ['C:\\ProgramData\\hallo\\agent'], ['C:\\ProgramData\\hallo\\agent\\updates'], ['C:\\ProgramData\\hallo\\agent\\updates\\inbox']])(
+    'a junction at %s: refused, exit 2, with the reason',
+    (link) => {
+      expect(() => runCustomInit(script, '/S', { env, isLink: (path) => (path === link ? true : false) })).toThrow(
+        new Refused('a folder under %ProgramData%\\hallo is a link (junction): remove it, then install again.'),
+      );
+    },
+  );
+
+  it('plain folders, or none yet (a first install): installed', () => {
+    expect(() => runCustomInit(script, '/S', { env, isLink: () => false })).not.toThrow();
+    expect(() => runCustomInit(script, '/S', { env, isLink: () => null })).not.toThrow();
+  });
+
+  it('ProgramData not in the environment: the Windows folder\'s', () => {
+    const asked: string[] = [];
+    runCustomInit(script, '/S', {
+      isLink: (path) => {
+        asked.push(path);
+        return null;
+      },
+    });
+    expect(asked[0]).toBe('C:\\Windows\\..\\ProgramData\\hallo');
   });
 });

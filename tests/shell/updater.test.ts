@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import { SelfUpdateError } from '../../electron/agent/selfupdate/errors';
 import { createShellUpdater, lazyShellUpdater, loadAutoUpdater, selfUpdateErrorOf } from '../../electron/main/updater';
 import { createMachineHandoff } from '../../electron/main/machine-update/handoff';
 import type { MachineUpdateDirs } from '../../electron/main/machine-update/places';
+import { machineDirs } from './machine-update/fixtures';
 import { startReferenceApi } from '../reference-api/server';
 
 // The shell's AppUpdater over the real electron-updater (6.8), whose requests go through the
@@ -189,9 +190,7 @@ describe('a per-machine Windows install: the installer goes to the update task, 
   let quits: number;
   let taskFails: boolean;
   beforeEach(() => {
-    const root = mkdtempSync(join(tmpdir(), 'hallo-machine-'));
-    dirs = { inbox: join(root, 'inbox'), staging: join(root, 'staging'), result: join(root, 'result.json') };
-    mkdirSync(dirs.inbox);
+    ({ dirs } = machineDirs('hallo-machine-'));
     tasks = [];
     quits = 0;
     taskFails = false;
@@ -208,7 +207,7 @@ describe('a per-machine Windows install: the installer goes to the update task, 
       },
       startTask: () => void tasks.push('start'),
     });
-    const updater = createShellUpdater(engine, undefined, { handoff, quit: () => void quits++ });
+    const updater = createShellUpdater(engine, undefined, { handoff, currentVersion: '0.1.0', quit: () => void quits++ });
     const quitAndInstall = vi.spyOn(engine, 'quitAndInstall').mockImplementation(() => undefined);
     await updater.check({ url: feedUrl, channel: 'stable' });
     return { engine, updater, quitAndInstall };
@@ -223,8 +222,8 @@ describe('a per-machine Windows install: the installer goes to the update task, 
     expect(engine.autoInstallOnAppQuit).toBe(false);
     expect(app.listenerCount('quit')).toBe(0);
     updater.setInstallAtQuit(true);
-    await vi.waitFor(() => expect(inbox()).toEqual(['hallo-agent-0.2.0.exe']));
-    expect(readFileSync(join(dirs.inbox, 'hallo-agent-0.2.0.exe'))).toEqual(INSTALLER);
+    await vi.waitFor(() => expect(inbox()).toEqual([expect.stringMatching(/^hallo-agent-0\.2\.0~[0-9a-f]{8}\.exe$/)]));
+    expect(readFileSync(join(dirs.inbox, inbox()[0]!))).toEqual(INSTALLER);
     expect(engine.autoInstallOnAppQuit).toBe(false);
     updater.atQuit();
     expect(tasks).toEqual(['start']);
@@ -239,14 +238,14 @@ describe('a per-machine Windows install: the installer goes to the update task, 
     const { updater } = await machineUpdater();
     updater.setInstallAtQuit(true);
     await updater.download();
-    expect(inbox()).toEqual(['hallo-agent-0.2.0.exe']);
+    expect(inbox()).toEqual([expect.stringMatching(/^hallo-agent-0\.2\.0~[0-9a-f]{8}\.exe$/)]);
   });
 
   it('install now: left, the task run, then the app quits (the installer replaces it)', async () => {
     const { updater, quitAndInstall } = await machineUpdater();
     await updater.download();
     await updater.installNow();
-    expect(inbox()).toEqual(['hallo-agent-0.2.0.exe']);
+    expect(inbox()).toEqual([expect.stringMatching(/^hallo-agent-0\.2\.0~[0-9a-f]{8}\.exe$/)]);
     expect(tasks).toEqual(['run']);
     expect(quits).toBe(1);
     expect(quitAndInstall).not.toHaveBeenCalled();
@@ -262,26 +261,11 @@ describe('a per-machine Windows install: the installer goes to the update task, 
     expect(quits).toBe(0);
   });
 
-  it('a version the task refused as not signed by hallo, is not downloaded again, and the admin hears why', async () => {
-    writeFileSync(
-      dirs.result,
-      JSON.stringify({ at: '2026-12-07T03:00:00.000Z', outcome: 'refused', version: '0.2.0', reason: 'signature-invalid', detail: 'signed by CN=Duplia Ltd, O=Duplia Ltd, L=Cheltenham, C=GB' }),
-    );
-    const { updater } = await machineUpdater();
-    const error = await failure(updater.download());
-    expect((error as SelfUpdateError).code).toBe('signature-invalid');
-    expect((error as SelfUpdateError).message).toContain('CN=Duplia Ltd');
-    expect(requested.some((path) => path.endsWith('.AppImage'))).toBe(false);
-  });
-
-  it('a refusal that may pass another time (the installer did not start), or of another version, does not stop the download', async () => {
-    writeFileSync(dirs.result, JSON.stringify({ at: '2026-12-07T03:00:00.000Z', outcome: 'refused', version: '0.2.0', reason: 'install-failed', detail: 'spawn EBUSY' }));
-    const { updater } = await machineUpdater();
-    await updater.download();
-    writeFileSync(dirs.result, JSON.stringify({ at: '2026-12-07T03:00:00.000Z', outcome: 'refused', version: '0.1.5', reason: 'signature-invalid', detail: 'x' }));
-    await updater.download(); // electron-updater's cache may hold it already: resolving is what counts
-    updater.setInstallAtQuit(true);
-    await vi.waitFor(() => expect(inbox()).toEqual(['hallo-agent-0.2.0.exe']));
+  it('what agents left for this version or older is tidied away when the app starts; a newer one stays', async () => {
+    writeFileSync(join(dirs.inbox, 'hallo-agent-0.1.0~0a1b2c3d.exe'), 'installed now');
+    writeFileSync(join(dirs.inbox, 'hallo-agent-0.3.0~11111111.exe'), "another user's, newer");
+    await machineUpdater();
+    await vi.waitFor(() => expect(inbox()).toEqual(['hallo-agent-0.3.0~11111111.exe']));
   });
 });
 

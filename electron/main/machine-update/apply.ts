@@ -1,23 +1,37 @@
-import { lstat, mkdir, open, readdir, rm } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import semver from 'semver';
-import { readSignature, signatureScript, signedBy, versionScript } from './authenticode';
+import { readInstallerVersion, readSignature, signatureScript, signedBy, versionScript } from './authenticode';
 import type { MachineUpdateDirs } from './places';
-import { writeTaskResult, type Refusal, type TaskResult } from './result';
 
-// The update task's run, as SYSTEM (`hallo, agent.exe --apply-update`, helper-mode.ts): takes the
-// installer a user's agent left in the inbox, copies it where only SYSTEM and Administrators can
-// write or read, and starts it silently only if Windows says it is signed by hallo, and its signed
-// version is newer than the one installed. The inbox is the user's: a name, a link or a file
-// there decides nothing. The installer then replaces the app and starts it again for the
-// logged-on users (build/installer.nsh, START_TASK).
+// The update task's run, as SYSTEM (`hallo, agent.exe --apply-update`, helper-mode.ts): copies an
+// installer a user's agent left in the inbox into SYSTEM's own folder and starts it silently only
+// if Windows says it is signed by hallo,, names the product, and its signed version is newer than
+// the one installed. The inbox is the users': SYSTEM only reads there (it never writes, renames or
+// deletes by a path a user controls), and a name, a link or a file there decides nothing. The
+// installer then replaces the app and starts it again for the logged-on users
+// (build/installer.nsh, START_TASK).
 
-/** The agent names what it leaves `hallo-agent-<version>.exe` (handoff.ts); anything else is not looked at. */
-export const INBOX_NAME = /^hallo-agent-([0-9A-Za-z.+-]{1,64})\.exe$/;
+/** How the agent names what it leaves (handoff.ts): the version, then a token of its own. */
+export const INBOX_NAME = /^hallo-agent-([0-9A-Za-z.+-]{1,64})~([0-9a-f]{8})\.exe$/;
 /** An installer of both architectures is about 200 MB; a file far larger is not one. */
 export const MAX_INSTALLER_BYTES = 512 * 1024 * 1024;
+/** The product name in electron-builder's version resource (electron-builder.yml's productName). */
+export const PRODUCT_NAME = 'hallo, agent';
 const STAGED = 'hallo-agent-setup.exe';
+const INSTALLING = 'installing.json';
+/** An installer still running after this long is not waited for (a hung one must not block updates forever). */
+const INSTALLING_FOR_MS = 30 * 60 * 1000;
+
+export type Refusal = 'signature-invalid' | 'older-version' | 'not-an-installer' | 'install-failed';
+export interface ApplyOutcome {
+  outcome: 'started' | 'refused' | 'nothing' | 'busy';
+  /** The signed version (started), or the name's (refused: only what the name claims). */
+  version: string | null;
+  reason: Refusal | null;
+  detail: string;
+}
 
 export interface ApplyDeps {
   dirs: MachineUpdateDirs;
@@ -25,10 +39,12 @@ export interface ApplyDeps {
   currentVersion: string;
   /** electron-builder.yml's win.signtoolOptions.publisherName (publisher.ts). */
   publisherNames: readonly string[];
-  /** Runs one PowerShell script; stdout and whether it exited 0. */
+  /** Runs one PowerShell script; stdout and whether it exited 0 with nothing on stderr. */
   powershell(script: string): Promise<{ ok: boolean; stdout: string; detail: string }>;
-  /** Starts the installer and does not wait (it replaces the running app, this process too). */
-  startInstaller(file: string, args: string[]): Promise<void>;
+  /** Starts the installer and does not wait (it replaces the running app, this process too); its process id. */
+  startInstaller(file: string, args: string[], env: { TEMP: string; TMP: string }): Promise<number | undefined>;
+  /** Whether a process still runs (an installer started by an earlier run). */
+  running(pid: number): boolean;
   now(): Date;
   log(line: string): void;
 }
@@ -39,27 +55,28 @@ export function productVersion(text: string): string | null {
   return semver.valid(trimmed) ?? semver.valid(trimmed.replace(/^(\d+\.\d+\.\d+)\.0$/, '$1'));
 }
 
-export async function applyInbox(deps: ApplyDeps): Promise<TaskResult> {
+export async function applyInbox(deps: ApplyDeps): Promise<ApplyOutcome> {
   const { dirs } = deps;
-  const result = (fields: Omit<TaskResult, 'at'>): TaskResult => ({ at: deps.now().toISOString(), ...fields });
   await mkdir(dirs.staging, { recursive: true });
+  if (await installerStillRunning(deps)) return { outcome: 'busy', version: null, reason: null, detail: 'an installer started earlier is still running' };
   const staged = join(dirs.staging, STAGED);
   await rm(staged, { force: true });
 
-  // Newest first by name: only the order of trying, the version that counts is the signed one.
-  const names = (await readdir(dirs.inbox).catch(() => [] as string[])).filter((name) => INBOX_NAME.test(name));
-  const nameVersion = (name: string) => semver.valid(INBOX_NAME.exec(name)![1]!) ?? '0.0.0';
-  names.sort((a, b) => semver.rcompare(nameVersion(a), nameVersion(b)));
+  // Only names that claim a newer version, newest first: the order of trying. The version that
+  // counts is the signed one; a file that lies in its name is only skipped or refused.
+  const claims = (await readdir(dirs.inbox).catch(() => [] as string[]))
+    .map((name) => ({ name, version: semver.valid(INBOX_NAME.exec(name)?.[1] ?? '') }))
+    .filter((entry): entry is { name: string; version: string } => entry.version !== null && semver.gt(entry.version, deps.currentVersion))
+    .sort((a, b) => semver.rcompare(a.version, b.version));
 
-  let outcome = result({ outcome: 'nothing', version: null, reason: null, detail: 'no installer in the inbox' });
-  for (const name of names) {
-    const source = join(dirs.inbox, name);
-    const refused = (reason: Refusal, detail: string) => {
+  let outcome: ApplyOutcome = { outcome: 'nothing', version: null, reason: null, detail: 'no newer installer in the inbox' };
+  for (const { name, version: claimed } of claims) {
+    const refused = (reason: Refusal, detail: string): ApplyOutcome => {
       deps.log(`refused ${name}: ${reason}: ${detail}`);
-      return result({ outcome: 'refused', version: nameVersion(name), reason, detail });
+      return { outcome: 'refused', version: claimed, reason, detail };
     };
     try {
-      const copied = await copyIn(source, staged);
+      const copied = await copyIn(join(dirs.inbox, name), staged);
       if (copied !== 'ok') {
         outcome = refused('not-an-installer', copied);
         continue;
@@ -71,33 +88,43 @@ export async function applyInbox(deps: ApplyDeps): Promise<TaskResult> {
         continue;
       }
       deps.log(`starting the installer of ${checked.version} (signed by ${checked.detail})`);
+      const tmp = join(dirs.staging, 'tmp');
+      await mkdir(tmp, { recursive: true });
       try {
-        await deps.startInstaller(staged, ['/S', '--updated']);
+        // NSIS unpacks its plug-ins and the old uninstaller into %TEMP%: SYSTEM's is C:\Windows\Temp,
+        // where users may write (CVE-2022-24767), so a folder of SYSTEM's own instead.
+        const pid = await deps.startInstaller(staged, ['/S', '--updated'], { TEMP: tmp, TMP: tmp });
+        if (pid !== undefined) await writeFile(join(dirs.staging, INSTALLING), JSON.stringify({ pid, at: deps.now().toISOString() }));
       } catch (error) {
-        outcome = refused('install-failed', String(error));
+        outcome = refused('install-failed', String(error).slice(0, 300));
         break;
       }
-      outcome = result({ outcome: 'started', version: checked.version, reason: null, detail: checked.detail });
+      outcome = { outcome: 'started', version: checked.version, reason: null, detail: checked.detail };
       break;
     } catch (error) {
       // Gone before it was read, unreadable, the disk full: this one is not installed.
       outcome = refused('not-an-installer', String(error).slice(0, 300));
       await rm(staged, { force: true }).catch(() => {});
-    } finally {
-      // Used or refused, it is gone from the inbox: the agent leaves it again if it still wants it.
-      await rm(source, { force: true }).catch(() => {});
     }
   }
-  // The rest of the inbox (older ones, when one started) is not needed any more.
-  for (const name of names) await rm(join(dirs.inbox, name), { force: true }).catch(() => {});
-  await writeTaskResult(dirs.result, outcome).catch((error: unknown) => deps.log(`result not written: ${String(error)}`));
   return outcome;
 }
 
+/** A second run while the installer replaces the app would hold the app's exe open: it waits for the next one. */
+async function installerStillRunning(deps: ApplyDeps): Promise<boolean> {
+  try {
+    const { pid, at } = JSON.parse(await readFile(join(deps.dirs.staging, INSTALLING), 'utf8')) as { pid: number; at: string };
+    return deps.now().getTime() - Date.parse(at) < INSTALLING_FOR_MS && deps.running(pid);
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Copies the inbox file into the staging folder: never a link (lstat), only a regular file of a
- * sane size (the opened file's own stat, in case it was swapped after the lstat). The copy, not
- * the user's file, is what is checked and run, so it cannot change in between.
+ * Copies the inbox file into SYSTEM's folder: only a plain file of a sane size by its own lstat
+ * and by the stat of what was opened. Opening follows a link a user may have swapped in since;
+ * what is read then lands only where users cannot look, and is refused by its signature. The
+ * copy, not the user's file, is what is checked and run, so it cannot change in between.
  */
 async function copyIn(source: string, target: string): Promise<'ok' | string> {
   const link = await lstat(source);
@@ -125,8 +152,11 @@ async function check(file: string, deps: ApplyDeps): Promise<Checked> {
   if (read.path !== null && read.path.toLowerCase() !== file.toLowerCase()) return { refusal: 'signature-invalid', detail: `PowerShell read ${read.path}` };
   if (!signedBy(read.subject, deps.publisherNames)) return { refusal: 'signature-invalid', detail: `signed by ${read.subject}` };
   const versionRun = await deps.powershell(versionScript(file));
-  const version = versionRun.ok ? productVersion(versionRun.stdout) : null;
-  if (version === null) return { refusal: 'not-an-installer', detail: `no version in the installer: ${versionRun.stdout.trim().slice(0, 80)}` };
+  const info = versionRun.ok ? readInstallerVersion(versionRun.stdout) : null;
+  // Another program of hallo,'s, signed with the same certificate, is not this app's installer.
+  if (info?.productName !== PRODUCT_NAME) return { refusal: 'not-an-installer', detail: `not the installer of ${PRODUCT_NAME}: ${versionRun.stdout.trim().slice(0, 120)}` };
+  const version = info.productVersion === null ? null : productVersion(info.productVersion);
+  if (version === null) return { refusal: 'not-an-installer', detail: `no version in the installer: ${versionRun.stdout.trim().slice(0, 120)}` };
   if (!semver.gt(version, deps.currentVersion)) return { refusal: 'older-version', detail: `${version} is not newer than ${deps.currentVersion}` };
   return { refusal: null, version, detail: read.subject };
 }

@@ -56,6 +56,18 @@ export function signedBy(subject: string, publisherNames: readonly string[]): bo
 const quoted = (path: string) => `'${path.replace(/'/g, "''")}'`;
 const UTF8 = '[Console]::OutputEncoding = [Text.Encoding]::UTF8';
 
-/** The two scripts, each printing one thing: the signature as JSON, then the product version. */
+/** The two scripts, each printing one JSON document: the signature, then the signed version resource's name and version. */
 export const signatureScript = (path: string) => `${UTF8}; Get-AuthenticodeSignature -LiteralPath ${quoted(path)} | ConvertTo-Json -Compress`;
-export const versionScript = (path: string) => `${UTF8}; (Get-Item -LiteralPath ${quoted(path)}).VersionInfo.ProductVersion`;
+export const versionScript = (path: string) => `${UTF8}; (Get-Item -LiteralPath ${quoted(path)}).VersionInfo | Select-Object ProductName, ProductVersion | ConvertTo-Json -Compress`;
+
+/** `VersionInfo | Select-Object ProductName, ProductVersion | ConvertTo-Json`, read; null when it is not that. */
+export function readInstallerVersion(stdout: string): { productName: string | null; productVersion: string | null } | null {
+  try {
+    const data = JSON.parse(stdout.replace(/^\uFEFF/, '').trim()) as Record<string, unknown> | null;
+    if (data === null || typeof data !== 'object') return null;
+    const text = (value: unknown) => (typeof value === 'string' ? value.trim() : null);
+    return { productName: text(data.ProductName), productVersion: text(data.ProductVersion) };
+  } catch {
+    return null;
+  }
+}

@@ -1,35 +1,38 @@
-import { copyFile, rename, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { copyFile, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import semver from 'semver';
 import { INBOX_NAME } from './apply';
 import type { MachineUpdateDirs } from './places';
-import { readTaskResult, type TaskResult } from './result';
 
 // The user's side of a per-machine update (README.md in this folder): the agent leaves the
 // installer electron-updater downloaded (and checked) in the inbox, where the update task takes
-// it at the next startup, or at once when the agent asks for the task to run. The user cannot
-// install anything by it: SYSTEM checks the file again and runs only hallo,'s newer installers.
+// it at the next startup or logon, or at once when the agent asks for the task to run. The user
+// cannot install anything by it: SYSTEM checks the file again and runs only hallo,'s newer
+// installers. SYSTEM never removes anything there: the agents keep the inbox tidy.
 
 export interface MachineHandoff {
   /** Puts the installer in the inbox (a copy, whole or not at all). */
   leave(file: string, version: string): Promise<void>;
   /** Takes what this agent left out of the inbox again (installing must wait). */
   takeBack(): Promise<void>;
+  /** Removes what any agent left for this version or an older one (installed, or never to be). */
+  tidy(installed: string): Promise<void>;
   /** Asks the update task to run now (`schtasks /run`); it starts, it does not finish, before this resolves. */
   runTask(): Promise<void>;
   /** The same without waiting for schtasks: at Electron's quit, when the process ends right after. */
   startTask(): void;
-  /** The task's last result (result.json), or null. */
-  lastResult(): Promise<TaskResult | null>;
 }
 
 export function createMachineHandoff(deps: { dirs: MachineUpdateDirs; runTask(): Promise<void>; startTask(): void }): MachineHandoff {
   const { inbox } = deps.dirs;
-  /** The one name this agent uses, so that another user's agent's file is left alone. */
+  // Each agent's files have a token of their own: two users' agents on one PC never take each other's back.
+  const token = randomBytes(4).toString('hex');
   let left: string | null = null;
   return {
     async leave(file, version) {
-      const name = `hallo-agent-${version}.exe`;
-      if (!INBOX_NAME.test(name)) throw new Error(`not a version for the inbox: ${version}`);
+      const name = `hallo-agent-${version}~${token}.exe`;
+      if (!INBOX_NAME.test(name) || !semver.valid(version)) throw new Error(`not a version for the inbox: ${version}`);
       const part = join(inbox, `${name}.part`);
       try {
         await copyFile(file, part);
@@ -46,9 +49,13 @@ export function createMachineHandoff(deps: { dirs: MachineUpdateDirs; runTask():
       await rm(join(inbox, left), { force: true });
       left = null;
     },
+    async tidy(installed) {
+      for (const name of await readdir(inbox).catch(() => [] as string[])) {
+        const version = semver.valid(INBOX_NAME.exec(name)?.[1] ?? '');
+        if (version !== null && semver.lte(version, installed)) await rm(join(inbox, name), { force: true }).catch(() => {});
+      }
+    },
     runTask: () => deps.runTask(),
     startTask: () => deps.startTask(),
-    lastResult: () => readTaskResult(deps.dirs.result),
   };
 }
-

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { appendFile, mkdir, rename, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { windowsPowerShellPath } from '../../agent/platform/powershell-host';
 import { runCommand } from '../../agent/platform/run';
-import { applyInbox } from './apply';
+import { applyInbox, type ApplyDeps } from './apply';
 import { HELPER_ARGS, machineUpdateDirs, type MachineUpdateDirs } from './places';
 import { PUBLISHER_NAMES } from './publisher';
 import { registerUpdateTasks } from './register';
@@ -30,14 +30,15 @@ export interface HelperDeps {
   /** Tests: folders of their own instead of %ProgramData%'s. */
   dirs?: MachineUpdateDirs;
   run?: Run;
-  startInstaller?: (file: string, args: string[]) => Promise<void>;
+  startInstaller?: ApplyDeps['startInstaller'];
+  running?: ApplyDeps['running'];
 }
 
 /** The exit code: 0 done (or nothing to do), 1 failed; the reason is in the task log. */
 export async function runHelper(mode: HelperMode, deps: HelperDeps): Promise<number> {
   if (deps.platform !== 'win32') return 1;
   const dirs = deps.dirs ?? machineUpdateDirs(deps.env);
-  const log = taskLog(join(dirname(dirs.result), 'task.log'));
+  const log = taskLog(dirs.log);
   const run = deps.run ?? runCommand;
   try {
     if (mode === 'register') {
@@ -58,6 +59,7 @@ export async function runHelper(mode: HelperMode, deps: HelperDeps): Promise<num
         return { ok: result.code === 0 && result.stderr.trim() === '', stdout: result.stdout, detail: (result.stderr || `exit ${result.code}`).trim().slice(0, 300) };
       },
       startInstaller: deps.startInstaller ?? startDetached,
+      running: deps.running ?? isRunning,
       now: () => new Date(),
       log: (line) => void log(line),
     });
@@ -69,19 +71,28 @@ export async function runHelper(mode: HelperMode, deps: HelperDeps): Promise<num
   }
 }
 
-/** The installer outlives this process (it replaces the app that runs this). */
-function startDetached(file: string, args: string[]): Promise<void> {
+/** The installer outlives this process (it replaces the app that runs this), with the environment it is given. */
+function startDetached(file: string, args: string[], env: { TEMP: string; TMP: string }): Promise<number | undefined> {
   return new Promise((started, failed) => {
-    const child = spawn(file, args, { detached: true, stdio: 'ignore', windowsHide: true, shell: false });
+    const child = spawn(file, args, { detached: true, stdio: 'ignore', windowsHide: true, shell: false, env: { ...process.env, ...env } });
     child.once('error', failed);
     child.once('spawn', () => {
       child.unref();
-      started();
+      started(child.pid);
     });
   });
 }
 
-/** Lines for the admin (updates\task.log beside result.json), kept to about 256 KB and one older file. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Lines for the admin (%ProgramData%\hallo\agent\updates\task.log), kept to about 256 KB and one older file. */
 const TASK_LOG_MAX = 256 * 1024;
 function taskLog(file: string) {
   return async (line: string) => {

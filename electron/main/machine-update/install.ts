@@ -4,13 +4,15 @@ import { machineUpdateDirs } from './places';
 import { runUpdateTask, startUpdateTask } from './schtasks';
 
 /** The update task's side of the shell updater, on this machine's folders and schtasks.exe. */
-export function machineInstall(quit: () => void, env: Record<string, string | undefined> = process.env): MachineInstall {
+export function machineInstall(opts: { currentVersion: string; quit: () => void; env?: Record<string, string | undefined> }): MachineInstall {
+  const env = opts.env ?? process.env;
   return {
     handoff: createMachineHandoff({
       dirs: machineUpdateDirs(env),
       runTask: () => runUpdateTask({ env }),
       startTask: () => startUpdateTask(env),
     }),
-    quit,
+    currentVersion: opts.currentVersion,
+    quit: opts.quit,
   };
 }

@@ -2,9 +2,9 @@ import { win32 } from 'node:path';
 import { windowsSystemRoot } from '../../agent/platform/os';
 
 // Where a per-machine Windows install updates itself without an administrator (README.md in this
-// folder): the folders the installer makes (build/installer.nsh) and the two tasks it registers.
+// folder): the folders, the two tasks the installer registers (build/installer.nsh) and the marker.
 
-/** SYSTEM's task: installs a verified installer from the inbox; run by the agent, and at startup. */
+/** SYSTEM's task: installs a verified installer a user's agent left; run by the agent, at startup and at logon. */
 export const UPDATE_TASK = String.raw`\hallo\agent-update`;
 /** The logged-on users' task: starts the agent again in their sessions after an update. */
 export const START_TASK = String.raw`\hallo\agent-start`;
@@ -19,17 +19,24 @@ export const HELPER_ARGS = {
 } as const;
 
 export interface MachineUpdateDirs {
-  /** Users may add files here (the agent's downloaded installer); nothing here is trusted. */
+  /** Users may add and remove files here (the agent's downloaded installer); SYSTEM only reads, and trusts nothing. */
   inbox: string;
-  /** SYSTEM and Administrators only: the copy that is checked and run. */
+  /** SYSTEM's own (in its profile, not even Administrators' by default): the copy that is checked and run. */
   staging: string;
-  /** What the last run of the task did, for the agent (users read). */
-  result: string;
+  /** What the task did, for admins (SYSTEM writes, users read). */
+  log: string;
 }
 
 export function machineUpdateDirs(env: Record<string, string | undefined>): MachineUpdateDirs {
-  const root = win32.join(env.ProgramData || 'C:\\ProgramData', 'hallo', 'agent', 'updates');
-  return { inbox: win32.join(root, 'inbox'), staging: win32.join(root, 'staging'), result: win32.join(root, 'result.json') };
+  const updates = win32.join(env.ProgramData || 'C:\\ProgramData', 'hallo', 'agent', 'updates');
+  return {
+    inbox: win32.join(updates, 'inbox'),
+    // Not ProgramData: a folder there made by a user before the install stays theirs. SYSTEM's
+    // profile is SYSTEM's and Administrators' alone, on every Windows. Not %TEMP% (C:\Windows\Temp:
+    // users may write there).
+    staging: win32.join(windowsSystemRoot(env), 'System32', 'config', 'systemprofile', 'AppData', 'Local', 'hallo', 'agent-update'),
+    log: win32.join(updates, 'task.log'),
+  };
 }
 
 export const systemTool = (env: Record<string, string | undefined>, ...path: string[]) => win32.join(windowsSystemRoot(env), 'System32', ...path);

@@ -61,17 +61,22 @@ ${p.principal}
 }
 
 /**
- * SYSTEM runs `<exe> --apply-update` when a user's agent asks (schtasks /run) and at every
- * startup, before anyone logs on: an update left for "with the restart" is installed then, as
- * Windows gives a shutting-down app no moment to start it.
+ * SYSTEM runs `<exe> --apply-update` when a user's agent asks (schtasks /run), at every startup
+ * and at every logon: an update left for "with the restart" is installed then, as Windows gives a
+ * shutting-down app no moment to start it.
  */
 export function updateTaskXml(exe: string, args: string): string {
   return taskXml({
     description: 'Installs a downloaded update of hallo, agent once Windows has confirmed it is signed by hallo, and newer.',
+    // At startup, and at each logon: after "Shut down" with Windows' fast startup the PC resumes
+    // from hibernation and no boot trigger fires.
     triggers: `
     <BootTrigger>
       <Enabled>true</Enabled>
     </BootTrigger>
+    <LogonTrigger>
+      <Enabled>true</Enabled>
+    </LogonTrigger>
   `,
     principal: `      <UserId>${SYSTEM_SID}</UserId>
       <RunLevel>HighestAvailable</RunLevel>`,

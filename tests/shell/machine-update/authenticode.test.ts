@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSignature, signatureScript, signedBy, versionScript } from '../../../electron/main/machine-update/authenticode';
+import { readInstallerVersion, readSignature, signatureScript, signedBy, versionScript } from '../../../electron/main/machine-update/authenticode';
 import { signature } from './fixtures';
 
 describe('readSignature (Get-AuthenticodeSignature | ConvertTo-Json)', () => {
@@ -58,6 +58,16 @@ describe('the scripts', () => {
   it('quote the path so that nothing in it runs (a quote is doubled inside single quotes)', () => {
     const path = "C:\\x\\it's'; Start-Process calc; '.exe";
     expect(signatureScript(path)).toContain("-LiteralPath 'C:\\x\\it''s''; Start-Process calc; ''.exe' | ConvertTo-Json -Compress");
-    expect(versionScript(path)).toContain("(Get-Item -LiteralPath 'C:\\x\\it''s''; Start-Process calc; ''.exe').VersionInfo.ProductVersion");
+    expect(versionScript(path)).toContain("(Get-Item -LiteralPath 'C:\\x\\it''s''; Start-Process calc; ''.exe').VersionInfo | Select-Object ProductName, ProductVersion | ConvertTo-Json -Compress");
+  });
+});
+
+describe('readInstallerVersion (VersionInfo | Select-Object ProductName, ProductVersion | ConvertTo-Json)', () => {
+  it('the name and version; anything else is not a version resource', () => {
+    expect(readInstallerVersion('{"ProductName":"hallo, agent","ProductVersion":"0.2.0"}\r\n')).toEqual({ productName: 'hallo, agent', productVersion: '0.2.0' });
+    // An exe without a version resource: PowerShell prints the two properties as null.
+    expect(readInstallerVersion('{"ProductName":null,"ProductVersion":null}')).toEqual({ productName: null, productVersion: null });
+    expect(readInstallerVersion('')).toBeNull();
+    expect(readInstallerVersion('0.2.0')).toBeNull();
   });
 });

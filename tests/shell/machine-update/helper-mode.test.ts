@@ -1,18 +1,15 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunOptions, RunResult } from '../../../electron/agent/platform/run';
 import { helperModeOf, runHelper } from '../../../electron/main/machine-update/helper-mode';
 import type { MachineUpdateDirs } from '../../../electron/main/machine-update/places';
-import { at, signature } from './fixtures';
+import { at, machineDirs, signature, versionInfo } from './fixtures';
 
 let root: string;
 let dirs: MachineUpdateDirs;
 beforeEach(() => {
-  root = mkdtempSync(join(tmpdir(), 'hallo-helper-'));
-  dirs = { inbox: join(root, 'inbox'), staging: join(root, 'staging'), result: join(root, 'result.json') };
-  mkdirSync(dirs.inbox);
+  ({ root, dirs } = machineDirs('hallo-helper-'));
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
@@ -31,7 +28,7 @@ describe('the app started to do one thing (helper mode)', () => {
   });
 
   it('--apply-update: Windows PowerShell by full path, never a shell; the installer started; a line in the task log', async () => {
-    writeFileSync(join(dirs.inbox, 'hallo-agent-0.2.0.exe'), 'installer');
+    writeFileSync(join(dirs.inbox, 'hallo-agent-0.2.0~0a1b2c3d.exe'), 'installer');
     const calls: Array<{ file: string; args: readonly string[] }> = [];
     const started: string[][] = [];
     const code = await runHelper('apply', {
@@ -43,19 +40,23 @@ describe('the app started to do one thing (helper mode)', () => {
       run: async (file: string, args: readonly string[], _opts: RunOptions) => {
         calls.push({ file, args });
         const script = args[args.length - 1]!;
-        return answer(script.includes('Authenticode') ? at(signature.hallo, join(dirs.staging, 'hallo-agent-setup.exe')) : '0.2.0');
+        return answer(script.includes('Authenticode') ? at(signature.hallo, join(dirs.staging, 'hallo-agent-setup.exe')) : versionInfo('0.2.0'));
       },
-      startInstaller: async (file, args) => void started.push([file, ...args]),
+      startInstaller: async (file, args) => {
+        started.push([file, ...args]);
+        return 4242;
+      },
+      running: () => false,
     });
     expect(code).toBe(0);
     expect(calls.map((call) => call.file)).toEqual(Array(2).fill('C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe'));
     expect(calls[0]!.args.slice(0, -1)).toEqual(['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-InputFormat', 'None', '-Command']);
     expect(started).toEqual([[join(dirs.staging, 'hallo-agent-setup.exe'), '/S', '--updated']]);
-    expect(readFileSync(join(root, 'task.log'), 'utf8')).toMatch(/started 0\.2\.0: CN="hallo, B\.V\."/);
+    expect(readFileSync(dirs.log, 'utf8')).toMatch(/started 0\.2\.0: CN="hallo, B\.V\."/);
   });
 
   it('a refusal exits 1 and says why in the task log', async () => {
-    writeFileSync(join(dirs.inbox, 'hallo-agent-0.2.0.exe'), 'installer');
+    writeFileSync(join(dirs.inbox, 'hallo-agent-0.2.0~0a1b2c3d.exe'), 'installer');
     const code = await runHelper('apply', {
       platform: 'win32',
       exe: 'C:\\x.exe',
@@ -63,16 +64,17 @@ describe('the app started to do one thing (helper mode)', () => {
       currentVersion: '0.1.0',
       dirs,
       run: async () => answer(signature.notSigned),
-      startInstaller: async () => {},
+      startInstaller: async () => 1,
+      running: () => false,
     });
     expect(code).toBe(1);
-    expect(readFileSync(join(root, 'task.log'), 'utf8')).toMatch(/refused 0\.2\.0: signature-invalid: The file .* is not digitally signed/);
+    expect(readFileSync(dirs.log, 'utf8')).toMatch(/refused 0\.2\.0: signature-invalid: The file .* is not digitally signed/);
   });
 
   it('--register-update-task: exit 0 once registered, 1 (and the reason logged) when Windows refused', async () => {
-    const base = { platform: 'win32' as const, exe: 'C:\\x.exe', env: {}, currentVersion: '0.1.0', dirs };
+    const base = { platform: 'win32' as const, exe: 'C:\\Program Files\\hallo, agent\\hallo, agent.exe', env: { ProgramFiles: 'C:\\Program Files' }, currentVersion: '0.1.0', dirs };
     expect(await runHelper('register', { ...base, run: async () => answer('') })).toBe(0);
     expect(await runHelper('register', { ...base, run: async () => ({ ...answer(''), code: 1, stderr: 'Access is denied.' }) })).toBe(1);
-    expect(readFileSync(join(root, 'task.log'), 'utf8')).toMatch(/register failed: .*Access is denied/);
+    expect(readFileSync(dirs.log, 'utf8')).toMatch(/register failed: .*Access is denied/);
   });
 });

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { RunOptions, RunResult } from '../../../electron/agent/platform/run';
 import { HELPER_ARGS, START_TASK, UPDATE_TASK } from '../../../electron/main/machine-update/places';
-import { registerUpdateTasks, START_TASK_SDDL, UPDATE_TASK_SDDL, utf16le } from '../../../electron/main/machine-update/register';
+import { inProgramFiles, registerUpdateTasks, START_TASK_SDDL, UPDATE_TASK_SDDL, utf16le } from '../../../electron/main/machine-update/register';
 import { startTaskXml, updateTaskXml } from '../../../electron/main/machine-update/task-xml';
 
 const EXE = 'C:\\Program Files\\hallo, agent\\hallo, agent.exe';
@@ -13,6 +13,8 @@ describe('the tasks as Task Scheduler XML', () => {
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-16"\?>\n<Task version="1.2" xmlns="http:\/\/schemas.microsoft.com\/windows\/2004\/02\/mit\/task">/);
     expect(xml).toContain('<UserId>S-1-5-18</UserId>');
     expect(xml).toContain('<BootTrigger>');
+    // Fast startup resumes from hibernation without a boot: each logon runs it too.
+    expect(xml).toContain('<LogonTrigger>');
     expect(xml).toContain('<AllowStartOnDemand>true</AllowStartOnDemand>');
     expect(xml).toContain('<MultipleInstancesPolicy>IgnoreNew</MultipleInstancesPolicy>');
     // A laptop on battery is updated too (Task Scheduler's defaults would not start it).
@@ -60,13 +62,14 @@ describe('registerUpdateTasks (the installer, elevated)', () => {
 
   it("registers both through Task Scheduler's API with their security descriptors: users may run the update task, not change it", async () => {
     const { calls, run } = recording();
-    await registerUpdateTasks({ exe: EXE, env: { SystemRoot: 'C:\\Windows' }, run });
+    await registerUpdateTasks({ exe: EXE, env: { SystemRoot: 'C:\\Windows', ProgramFiles: 'C:\\Program Files' }, run });
     expect(calls).toHaveLength(1);
     const [call] = calls;
     expect(call!.file).toBe('C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
     const script = call!.args[call!.args.length - 1]!;
     expect(script).toContain(`RegisterTask('agent-update', $xml, 6, 'SYSTEM', $null, 5, '${UPDATE_TASK_SDDL}')`);
-    expect(script).toContain(`RegisterTask('agent-start', $xml, 6, $null, $null, 4, '${START_TASK_SDDL}')`);
+    // 0x16: create or update, and no entry added for the Users group the start task runs as.
+    expect(script).toContain(`RegisterTask('agent-start', $xml, 22, $null, $null, 4, '${START_TASK_SDDL}')`);
     expect(script).toContain("GetFolder('\\hallo')");
     expect(UPDATE_TASK).toBe('\\hallo\\agent-update');
     expect(START_TASK).toBe('\\hallo\\agent-start');
@@ -76,9 +79,20 @@ describe('registerUpdateTasks (the installer, elevated)', () => {
     expect(call!.xml).toEqual({ update: updateTaskXml(EXE, '--apply-update'), start: startTaskXml(EXE) });
   });
 
+  it('anywhere but Program Files (an install folder users may write) the tasks are not made: SYSTEM would run a file users can change', async () => {
+    const { calls, run } = recording();
+    const env = { ProgramFiles: 'C:\\Program Files', 'ProgramFiles(x86)': 'C:\\Program Files (x86)' };
+    for (const exe of ['C:\\hallo\\hallo, agent.exe', 'C:\\Program Files Evil\\hallo, agent.exe', 'C:\\Users\\anna\\hallo, agent.exe']) {
+      await expect(registerUpdateTasks({ exe, env, run })).rejects.toThrow(/not installed in Program Files/);
+    }
+    expect(calls).toEqual([]);
+    expect(inProgramFiles('c:\\program files (x86)\\hallo, agent\\hallo, agent.exe', env)).toBe(true);
+    expect(inProgramFiles('C:\\Program Files\\..\\Users\\x.exe', env)).toBe(false);
+  });
+
   it('a refusal stops the install of the tasks with what PowerShell said; its temporary files are gone', async () => {
     const { calls, run } = recording(1);
-    await expect(registerUpdateTasks({ exe: EXE, env: {}, run })).rejects.toThrow(/exit 1: Access is denied/);
+    await expect(registerUpdateTasks({ exe: EXE, env: { ProgramFiles: 'C:\\Program Files' }, run })).rejects.toThrow(/exit 1: Access is denied/);
     const script = calls[0]!.args[calls[0]!.args.length - 1]!;
     const file = /-LiteralPath '([^']+)'/.exec(script)![1]!;
     expect(existsSync(file)).toBe(false);
