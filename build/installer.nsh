@@ -88,13 +88,29 @@ FunctionEnd
   Quit
 !macroend
 
-; Refuses the installation when the folder $R2 is a link (a junction or a symbolic link): made by
-; a user before the install, it would send what SYSTEM and the installer write there elsewhere.
-Function halloRefuseLink
+; The folder $R2 must not be a link (a junction a user made in its place): a link is removed
+; (RMDir removes the link itself, never what it points at), then the folder is made. Called only
+; once the folder above it is locked, so that no one else can put a link back in between.
+Function halloNoLink
   ClearErrors
   ${GetFileAttributes} $R2 "REPARSE_POINT" $R1
   ${If} $R1 == 1
-    !insertmacro halloRefuse "a folder under %ProgramData%\hallo is a link (junction): remove it, then install again."
+    ClearErrors
+    RMDir $R2
+    ${If} ${Errors}
+      StrCpy $halloAclOk 0
+    ${EndIf}
+  ${EndIf}
+  CreateDirectory $R2
+FunctionEnd
+
+; After locking $R2: a link there now was put in between (a race); nothing is trusted to it.
+Function halloStillNoLink
+  ClearErrors
+  ${GetFileAttributes} $R2 "REPARSE_POINT" $R1
+  ${If} $R1 == 1
+  ${OrIf} ${Errors}
+    StrCpy $halloAclOk 0
   ${EndIf}
 FunctionEnd
 !endif
@@ -140,19 +156,6 @@ FunctionEnd
       !insertmacro halloRefuse "/ENROLLMENTCODE may hold only letters, digits and -"
     ${EndIf}
   ${EndIf}
-  ; None of our folders under ProgramData may be a link (electron/main/machine-update/README.md).
-  ReadEnvStr $R0 ProgramData
-  ${If} $R0 == ""
-    StrCpy $R0 "$WINDIR\..\ProgramData"
-  ${EndIf}
-  StrCpy $R2 "$R0\hallo"
-  Call halloRefuseLink
-  StrCpy $R2 "$R0\${HALLO_CONFIG_DIR}"
-  Call halloRefuseLink
-  StrCpy $R2 "$R0\${HALLO_CONFIG_DIR}\${HALLO_UPDATES_DIR}"
-  Call halloRefuseLink
-  StrCpy $R2 "$R0\${HALLO_CONFIG_DIR}\${HALLO_UPDATES_DIR}\inbox"
-  Call halloRefuseLink
 !macroend
 
 !macro customInstall
@@ -171,13 +174,31 @@ FunctionEnd
   ${If} $R0 == ""
     StrCpy $R0 "$WINDIR\..\ProgramData"
   ${EndIf}
-  ; A folder a user made before the install stays theirs, and an owner may give themselves back
-  ; any right: Administrators become the owner of everything under hallo (/L: a link itself, never
-  ; where it points), and what is inside the configuration folder is reset to inherit from it.
-  ; Every step must succeed, or the agent is not made to update itself (below).
+  ; Locked from the top down (electron/main/machine-update/README.md). ProgramData lets any user
+  ; make a folder, and a folder a user made before the install would stay theirs (its owner may
+  ; give themselves back any right, and may put links in it). So: first %ProgramData%\hallo is
+  ; made ours (no link, owner Administrators, its own ACL: SYSTEM and Administrators full, Users
+  ; read); from then on no one else can add, rename or link anything under it. Then each folder
+  ; below, in turn: no link, owner Administrators, everything inside reset to inherit. /L: icacls
+  ; acts on a link itself, never where it points. Every step must succeed, or the agent is not
+  ; made to update itself (below).
   StrCpy $halloAclOk 1
-  CreateDirectory "$R0\${HALLO_CONFIG_DIR}"
-  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\hallo" /setowner *S-1-5-32-544 /T /C /L'
+  StrCpy $R2 "$R0\hallo"
+  Call halloNoLink
+  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\hallo" /setowner *S-1-5-32-544 /L'
+  Pop $R1
+  ${If} $R1 != 0
+    StrCpy $halloAclOk 0
+  ${EndIf}
+  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\hallo" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX /L'
+  Pop $R1
+  ${If} $R1 != 0
+    StrCpy $halloAclOk 0
+  ${EndIf}
+  Call halloStillNoLink
+  StrCpy $R2 "$R0\${HALLO_CONFIG_DIR}"
+  Call halloNoLink
+  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\${HALLO_CONFIG_DIR}" /setowner *S-1-5-32-544 /T /C /L'
   Pop $R1
   ${If} $R1 != 0
     StrCpy $halloAclOk 0
@@ -192,15 +213,24 @@ FunctionEnd
   ${If} $R1 != 0
     StrCpy $halloAclOk 0
   ${EndIf}
-  ; Self-update by SYSTEM's task (electron/main/machine-update/README.md). The inbox takes the
-  ; installer a user's agent downloaded: Users may add and remove files there (M); SYSTEM only
-  ; reads there and trusts nothing in it (it copies a file into its own profile to check and run
-  ; it). The app itself registers the tasks (--register-update-task, through Task Scheduler's API
-  ; with the tasks' security descriptors; it refuses outside Program Files); only when that and
-  ; the rights above succeeded is the marker written, and only with the marker does the app
-  ; update itself: without it (or installed by the MSI) it never asks for UAC.
-  CreateDirectory "$R0\${HALLO_CONFIG_DIR}\${HALLO_UPDATES_DIR}\inbox"
-  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\${HALLO_CONFIG_DIR}\${HALLO_UPDATES_DIR}\inbox" /grant:r *S-1-5-32-545:(OI)(CI)M'
+  ; Self-update by SYSTEM's task. The inbox takes the installer a user's agent downloaded: on the
+  ; folder Users may only add files (WD), so that no one can remove, replace or link the folder
+  ; itself; on the files in it they may change and remove them (OI IO M). SYSTEM only reads there
+  ; and trusts nothing in it: it copies a file into its own profile to check and run it. The app
+  ; itself registers the tasks (--register-update-task, through Task Scheduler's API with the
+  ; tasks' security descriptors; it refuses outside Program Files); only when that and every step
+  ; above succeeded is the marker written, and only with the marker does the app update itself:
+  ; without it (or installed by the MSI) it never asks for UAC.
+  StrCpy $R2 "$R0\${HALLO_CONFIG_DIR}\${HALLO_UPDATES_DIR}"
+  Call halloNoLink
+  StrCpy $R2 "$R0\${HALLO_CONFIG_DIR}\${HALLO_UPDATES_DIR}\inbox"
+  Call halloNoLink
+  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\${HALLO_CONFIG_DIR}\${HALLO_UPDATES_DIR}\inbox" /grant:r *S-1-5-32-545:(WD) /L'
+  Pop $R1
+  ${If} $R1 != 0
+    StrCpy $halloAclOk 0
+  ${EndIf}
+  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\${HALLO_CONFIG_DIR}\${HALLO_UPDATES_DIR}\inbox" /grant *S-1-5-32-545:(OI)(IO)M /L'
   Pop $R1
   ${If} $R1 != 0
     StrCpy $halloAclOk 0

@@ -119,7 +119,7 @@ describe('NSIS: /APIURL and /ENROLLMENTCODE', () => {
   });
 
   it('the folder: inheritance cut; SYSTEM and Administrators write, Users only read (by SID, any language)', () => {
-    const icacls = install.split('\n').find((line) => line.includes('icacls.exe') && line.includes('/inheritance:r'));
+    const icacls = install.split('\n').find((line) => line.includes('icacls.exe') && line.includes('${HALLO_CONFIG_DIR}" /inheritance:r'));
     expect(icacls?.trim()).toBe(
       `nsExec::ExecToLog '"$SYSDIR\\icacls.exe" "$R0\\\${HALLO_CONFIG_DIR}" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX'`,
     );

@@ -74,23 +74,36 @@ function getOption(params: string, option: string): string | null {
   return value;
 }
 
-/** The machine the script runs on: its environment (ReadEnvStr) and which paths are links (GetFileAttributes REPARSE_POINT). */
+/** The folders the script looks at: which are links (GetFileAttributes REPARSE_POINT), and what RMDir and CreateDirectory do to them. */
 export interface NsisWorld {
-  env?: Record<string, string>;
   /** A path's REPARSE_POINT attribute; null: the path does not exist (the error flag is set). */
   isLink?: (path: string) => boolean | null;
+  /** RMDir (not /r): false when Windows refused (the error flag is set). */
+  removeDir?: (path: string) => boolean;
+  createDir?: (path: string) => void;
 }
 
-export function runCustomInit(script: string, params: string, world: NsisWorld = {}): Record<string, string> {
-  const defs = defines(script);
-  const functions = new Map<string, Line[]>();
-  for (const [, name, body] of script.matchAll(/^Function (\w+)\s*$([\s\S]*?)^FunctionEnd/gm)) functions.set(name!, linesOf(body!, defs));
+/** Runs customInit (and the functions it calls) on a command line. */
+export function runCustomInit(script: string, params: string): Record<string, string> {
   const init = /^!macro customInit\s*$([\s\S]*?)^!macroend/m.exec(script)?.[1];
   if (init === undefined) throw new Error('no !macro customInit');
+  return interpret(script, init, params, {}, {});
+}
+
+/** Runs one Function of the script with these variables set first (e.g. `R2`, `halloAclOk`). */
+export function runFunction(script: string, name: string, given: Record<string, string>, world: NsisWorld): Record<string, string> {
+  const body = new RegExp(String.raw`^Function ${name}\s*$([\s\S]*?)^FunctionEnd`, 'm').exec(script)?.[1];
+  if (body === undefined) throw new Error(`no Function ${name}`);
+  return interpret(script, body, '', given, world);
+}
+
+function interpret(script: string, body: string, params: string, given: Record<string, string>, world: NsisWorld): Record<string, string> {
+  const defs = defines(script);
+  const functions = new Map<string, Line[]>();
+  for (const [, name, text] of script.matchAll(/^Function (\w+)\s*$([\s\S]*?)^FunctionEnd/gm)) functions.set(name!, linesOf(text!, defs));
 
   // NSIS's registers ($0-$9, $R0-$R9) start empty.
-  const vars: Record<string, string> = Object.fromEntries(Array.from({ length: 10 }, (_, n) => [[`${n}`, ''], [`R${n}`, '']]).flat());
-  vars.WINDIR = 'C:\\Windows';
+  const vars: Record<string, string> = { ...Object.fromEntries(Array.from({ length: 10 }, (_, n) => [[`${n}`, ''], [`R${n}`, '']]).flat()), ...given };
   const stack: string[] = [];
   let errors = false;
   const value = (word: string) => nsisString(word, vars);
@@ -158,7 +171,12 @@ export function runCustomInit(script: string, params: string, world: NsisWorld =
           break;
         }
         case '${GetParameters}': vars[variable(w[0]!)] = params; break;
-        case 'ReadEnvStr': vars[variable(w[0]!)] = world.env?.[w[1]!] ?? ''; break;
+        case 'RMDir': {
+          if (w[0]!.startsWith('/')) throw new Error(`this runner knows only RMDir without options: ${lines[pc]!.text}`);
+          errors = !(world.removeDir?.(value(w[0]!)) ?? true);
+          break;
+        }
+        case 'CreateDirectory': world.createDir?.(value(w[0]!)); break;
         case '${GetFileAttributes}': {
           // FileFunc: 1 or 0 for the one attribute asked; a path that does not exist sets the error flag and gives "".
           if (w[1] !== 'REPARSE_POINT') throw new Error(`this runner knows only REPARSE_POINT: ${lines[pc]!.text}`);
@@ -181,6 +199,6 @@ export function runCustomInit(script: string, params: string, world: NsisWorld =
       }
     }
   }
-  run(linesOf(init, defs));
+  run(linesOf(body, defs));
   return vars;
 }

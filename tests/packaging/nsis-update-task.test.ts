@@ -1,59 +1,122 @@
 import { describe, expect, it } from 'vitest';
 import { HELPER_ARGS, START_TASK, UPDATE_TASK, UPDATE_TASK_MARKER } from '../../electron/main/machine-update/places';
-import { Refused, runCustomInit } from './nsis-run';
+import { runFunction } from './nsis-run';
 import { defines, installerScript, macro } from './nsis-script';
 
 // Self-update without an administrator, the installer's part (build/installer.nsh;
-// electron/main/machine-update/README.md): the folders and their rights, the tasks registered by
-// the app itself, the marker only when that worked, the agent started again after an update.
+// electron/main/machine-update/README.md): the folders locked from the top down, links removed,
+// the tasks registered by the app itself, the marker only when all of that worked, the agent
+// started again after an update. Its link functions run by nsis-run.ts; makensis compiles it all
+// (nsis-config.test.ts).
 
 const script = installerScript();
 const defs = defines(script);
-const install = macro(script, 'customInstall');
-const uninstall = macro(script, 'customUnInstall');
 const lines = (body: string) => body.split('\n').map((line) => line.trim());
 const expand = (line: string) => line.replace(/\$\{(HALLO_\w+)\}/g, (_, name: string) => defs[name] ?? `\${${name}}`);
-const installLines = lines(install).map(expand);
-const uninstallLines = lines(uninstall).map(expand);
-const at = (body: string[], text: string) => body.findIndex((line) => line.includes(text));
+const installLines = lines(macro(script, 'customInstall')).map(expand);
+const uninstallLines = lines(macro(script, 'customUnInstall')).map(expand);
+const at = (text: string) => installLines.findIndex((line) => line.includes(text));
+const icacls = (path: string, args: string) => `nsExec::ExecToLog '"$SYSDIR\\icacls.exe" "${path}" ${args}'`;
+const HALLO = '$R0\\hallo';
+const AGENT = '$R0\\hallo\\agent';
+const INBOX = '$R0\\hallo\\agent\\updates\\inbox';
+const LOCKED = '/inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX';
 
-describe('NSIS: the update task', () => {
+describe('NSIS: the folders under %ProgramData%\\hallo, locked from the top down', () => {
   it('names what the app names (places.ts)', () => {
     expect(expand('${HALLO_UPDATE_TASK}')).toBe(UPDATE_TASK);
     expect(expand('${HALLO_START_TASK}')).toBe(START_TASK);
     expect(defs.HALLO_UPDATE_TASK_MARKER).toBe(UPDATE_TASK_MARKER);
-    expect(installLines).toContain(`ExecWait '"$INSTDIR\\\${APP_EXECUTABLE_FILENAME}" ${HELPER_ARGS.register}' $R1`);
   });
 
-  it('the inbox: Users may add and remove files (the only place they may write); made after the folder\'s own rights', () => {
-    const inbox = installLines.find((line) => line.includes('icacls.exe') && line.includes('\\updates\\inbox'));
-    expect(inbox).toBe(`nsExec::ExecToLog '"$SYSDIR\\icacls.exe" "$R0\\hallo\\agent\\updates\\inbox" /grant:r *S-1-5-32-545:(OI)(CI)M'`);
-    expect(at(installLines, 'CreateDirectory "$R0\\hallo\\agent\\updates\\inbox"')).toBeGreaterThan(at(installLines, '/inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX'));
-    // SYSTEM's copy is in its own profile (places.ts), not under ProgramData.
-    expect(install).not.toContain('staging');
+  it('hallo first: no link, owner Administrators, its own ACL, and checked again for a link put in between; only then the folders below', () => {
+    const order = [
+      'StrCpy $R2 "$R0\\hallo"',
+      icacls(HALLO, '/setowner *S-1-5-32-544 /L'),
+      icacls(HALLO, `${LOCKED} /L`),
+      'Call halloStillNoLink',
+      `StrCpy $R2 "${AGENT}"`,
+      icacls(AGENT, '/setowner *S-1-5-32-544 /T /C /L'),
+      icacls(AGENT, '/reset /T /C /L'),
+      icacls(AGENT, LOCKED),
+      'StrCpy $R2 "$R0\\hallo\\agent\\updates"',
+      `StrCpy $R2 "${INBOX}"`,
+      icacls(INBOX, '/grant:r *S-1-5-32-545:(WD) /L'),
+      icacls(INBOX, '/grant *S-1-5-32-545:(OI)(IO)M /L'),
+    ].map((line) => installLines.indexOf(line));
+    expect(order.every((index) => index >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // Each folder is freed of links right after it is named, before icacls touches it.
+    for (const path of [HALLO, AGENT, '$R0\\hallo\\agent\\updates', INBOX]) expect(installLines[installLines.indexOf(`StrCpy $R2 "${path}"`) + 1]).toBe('Call halloNoLink');
   });
 
-  it('a folder a user made before the install is taken over: Administrators own everything under hallo, what is inside is reset, every icacls checked', () => {
-    const icacls = installLines.filter((line) => line.startsWith('nsExec::') && line.includes('icacls.exe'));
-    expect(icacls.slice(0, 3)).toEqual([
-      `nsExec::ExecToLog '"$SYSDIR\\icacls.exe" "$R0\\hallo" /setowner *S-1-5-32-544 /T /C /L'`,
-      `nsExec::ExecToLog '"$SYSDIR\\icacls.exe" "$R0\\hallo\\agent" /reset /T /C /L'`,
-      `nsExec::ExecToLog '"$SYSDIR\\icacls.exe" "$R0\\hallo\\agent" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX'`,
-    ]);
-    // After each: its exit code, and a failure keeps the app from being made to update itself.
-    for (const line of icacls) {
+  it('every icacls is checked: a failure keeps the app from being made to update itself', () => {
+    const calls = installLines.filter((line) => line.startsWith('nsExec::') && line.includes('icacls.exe'));
+    expect(calls).toHaveLength(7);
+    for (const line of calls) {
       const after = installLines.indexOf(line);
       expect(installLines.slice(after + 1, after + 5)).toEqual(['Pop $R1', '${If} $R1 != 0', 'StrCpy $halloAclOk 0', '${EndIf}']);
     }
   });
 
-  it('registered only when the rights were set; the marker removed first and written only when registering exited 0', () => {
+  it('the inbox: on the folder Users may only add files (not remove, rename or link it); on the files in it, change and remove', () => {
+    expect(installLines).toContain(icacls(INBOX, '/grant:r *S-1-5-32-545:(WD) /L'));
+    expect(installLines).toContain(icacls(INBOX, '/grant *S-1-5-32-545:(OI)(IO)M /L'));
+    // SYSTEM's copy is in its own profile (places.ts), not under ProgramData.
+    expect(installLines.join('\n')).not.toContain('staging');
+  });
+});
+
+describe('NSIS: a link where a folder should be (run: halloNoLink, halloStillNoLink)', () => {
+  const world = (links: Set<string>, refuse = false) => {
+    const done: string[] = [];
+    return {
+      done,
+      isLink: (path: string) => links.has(path),
+      removeDir: (path: string) => {
+        done.push(`RMDir ${path}`);
+        if (!refuse) links.delete(path);
+        return !refuse;
+      },
+      createDir: (path: string) => void done.push(`CreateDirectory ${path}`),
+    };
+  };
+  const path = 'C:\\ProgramData\\hallo\\agent\\updates\\inbox';
+
+  it('a junction is removed (the link itself) and the folder made; nothing else changes', () => {
+    const w = world(new Set([path]));
+    const vars = runFunction(script, 'halloNoLink', { R2: path, halloAclOk: '1' }, w);
+    expect(w.done).toEqual([`RMDir ${path}`, `CreateDirectory ${path}`]);
+    expect(vars.halloAclOk).toBe('1');
+  });
+
+  it('a plain folder, or none yet: only made', () => {
+    for (const isLink of [() => false, () => null]) {
+      const w = { ...world(new Set()), isLink };
+      runFunction(script, 'halloNoLink', { R2: path, halloAclOk: '1' }, w);
+      expect(w.done).toEqual([`CreateDirectory ${path}`]);
+    }
+  });
+
+  it('a junction Windows will not remove: no self-update (the install goes on; the marker is not written)', () => {
+    const vars = runFunction(script, 'halloNoLink', { R2: path, halloAclOk: '1' }, world(new Set([path]), true));
+    expect(vars.halloAclOk).toBe('0');
+  });
+
+  it('a link found after locking was put in between: no self-update', () => {
+    expect(runFunction(script, 'halloStillNoLink', { R2: 'C:\\ProgramData\\hallo', halloAclOk: '1' }, world(new Set(['C:\\ProgramData\\hallo']))).halloAclOk).toBe('0');
+    expect(runFunction(script, 'halloStillNoLink', { R2: 'C:\\ProgramData\\hallo', halloAclOk: '1' }, world(new Set())).halloAclOk).toBe('1');
+  });
+});
+
+describe('NSIS: the tasks', () => {
+  it('registered by the app only when every step above succeeded; the marker removed first and written only when registering exited 0', () => {
     const marker = `"$INSTDIR\\resources\\${UPDATE_TASK_MARKER}"`;
-    const removed = at(installLines, `Delete ${marker}`);
-    const guard = at(installLines, '${If} $halloAclOk == 1');
-    const registered = at(installLines, `ExecWait '"$INSTDIR\\\${APP_EXECUTABLE_FILENAME}" ${HELPER_ARGS.register}' $R1`);
-    const written = at(installLines, `FileOpen $0 ${marker} w`);
-    expect(removed).toBeGreaterThan(at(installLines, '/grant:r *S-1-5-32-545:(OI)(CI)M'));
+    const removed = at(`Delete ${marker}`);
+    const guard = at('${If} $halloAclOk == 1');
+    const registered = at(`ExecWait '"$INSTDIR\\\${APP_EXECUTABLE_FILENAME}" ${HELPER_ARGS.register}' $R1`);
+    const written = at(`FileOpen $0 ${marker} w`);
+    expect(removed).toBeGreaterThan(at('/grant *S-1-5-32-545:(OI)(IO)M'));
     expect(guard).toBeGreaterThan(removed);
     expect(registered).toBe(guard + 2);
     expect(installLines[written - 1]).toBe('${If} $R1 == 0');
@@ -61,45 +124,16 @@ describe('NSIS: the update task', () => {
   });
 
   it('after an update (the task ran it with --updated) the agent is started by the start task, never by --force-run as SYSTEM', () => {
-    const updated = at(installLines, '${If} ${isUpdated}');
+    const updated = at('${If} ${isUpdated}');
     expect(installLines[updated + 1]).toBe(`nsExec::ExecToLog '"$SYSDIR\\schtasks.exe" /run /tn "${START_TASK}"'`);
     expect(lines(script).filter((line) => !line.startsWith(';')).join('\n')).not.toContain('--force-run');
   });
 
   it('uninstall removes both tasks, but not during an update (the update task is running it)', () => {
-    const guard = at(uninstallLines, '${IfNot} ${isUpdated}');
-    const end = uninstallLines.indexOf('${EndIf}', guard);
-    const guarded = uninstallLines.slice(guard, end).join('\n');
+    const guard = uninstallLines.indexOf('${IfNot} ${isUpdated}');
+    const guarded = uninstallLines.slice(guard, uninstallLines.indexOf('${EndIf}', guard)).join('\n');
     expect(guarded).toContain(`schtasks.exe" /delete /tn "${UPDATE_TASK}" /f`);
     expect(guarded).toContain(`schtasks.exe" /delete /tn "${START_TASK}" /f`);
     expect(uninstallLines).toContain(`Delete "$INSTDIR\\resources\\${UPDATE_TASK_MARKER}"`);
-  });
-});
-
-describe('NSIS: no link under %ProgramData%\\hallo (before anything is installed)', () => {
-  const env = { ProgramData: 'C:\\ProgramData' };
-  it.each([['C:\\ProgramData\\hallo'], ['C:\\ProgramData\\hallo\\agent'], ['C:\\ProgramData\\hallo\\agent\\updates'], ['C:\\ProgramData\\hallo\\agent\\updates\\inbox']])(
-    'a junction at %s: refused, exit 2, with the reason',
-    (link) => {
-      expect(() => runCustomInit(script, '/S', { env, isLink: (path) => (path === link ? true : false) })).toThrow(
-        new Refused('a folder under %ProgramData%\\hallo is a link (junction): remove it, then install again.'),
-      );
-    },
-  );
-
-  it('plain folders, or none yet (a first install): installed', () => {
-    expect(() => runCustomInit(script, '/S', { env, isLink: () => false })).not.toThrow();
-    expect(() => runCustomInit(script, '/S', { env, isLink: () => null })).not.toThrow();
-  });
-
-  it('ProgramData not in the environment: the Windows folder\'s', () => {
-    const asked: string[] = [];
-    runCustomInit(script, '/S', {
-      isLink: (path) => {
-        asked.push(path);
-        return null;
-      },
-    });
-    expect(asked[0]).toBe('C:\\Windows\\..\\ProgramData\\hallo');
   });
 });

@@ -69,21 +69,33 @@ export async function applyInbox(deps: ApplyDeps): Promise<ApplyOutcome> {
     .filter((entry): entry is { name: string; version: string } => entry.version !== null && semver.gt(entry.version, deps.currentVersion))
     .sort((a, b) => semver.rcompare(a.version, b.version));
 
+  // A file refused once is not copied and checked again (SYSTEM cannot remove it): known by its
+  // name, size and change time, in SYSTEM's folder. At most a few per run, so that a flood of
+  // junk cannot hold the task past its time at startup.
+  const refusedBefore = await readRefused(dirs.staging);
+  const refusedNow: string[] = [];
   let outcome: ApplyOutcome = { outcome: 'nothing', version: null, reason: null, detail: 'no newer installer in the inbox' };
+  let tried = 0;
   for (const { name, version: claimed } of claims) {
-    const refused = (reason: Refusal, detail: string): ApplyOutcome => {
+    const source = join(dirs.inbox, name);
+    const seen = await fingerprint(source);
+    if (seen === null || refusedBefore.has(seen)) continue;
+    if (++tried > MAX_TRIES_PER_RUN) break;
+    /** `lasting`: the file itself is wrong (not a passing failure: PowerShell not running, a full disk). */
+    const refused = (reason: Refusal, detail: string, lasting = false): ApplyOutcome => {
       deps.log(`refused ${name}: ${reason}: ${detail}`);
+      if (lasting) refusedNow.push(seen);
       return { outcome: 'refused', version: claimed, reason, detail };
     };
     try {
-      const copied = await copyIn(join(dirs.inbox, name), staged);
+      const copied = await copyIn(source, staged);
       if (copied !== 'ok') {
-        outcome = refused('not-an-installer', copied);
+        outcome = refused('not-an-installer', copied, true);
         continue;
       }
       const checked = await check(staged, deps);
       if (checked.refusal) {
-        outcome = refused(checked.refusal, checked.detail);
+        outcome = refused(checked.refusal, checked.detail, checked.lasting);
         await rm(staged, { force: true });
         continue;
       }
@@ -107,7 +119,27 @@ export async function applyInbox(deps: ApplyDeps): Promise<ApplyOutcome> {
       await rm(staged, { force: true }).catch(() => {});
     }
   }
+  if (refusedNow.length > 0) await writeFile(join(dirs.staging, REFUSED), JSON.stringify([...refusedBefore, ...refusedNow].slice(-REFUSED_KEPT))).catch(() => {});
   return outcome;
+}
+
+const REFUSED = 'refused.json';
+const REFUSED_KEPT = 100;
+const MAX_TRIES_PER_RUN = 3;
+
+async function readRefused(dir: string): Promise<Set<string>> {
+  try {
+    const list: unknown = JSON.parse(await readFile(join(dir, REFUSED), 'utf8'));
+    return new Set(Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : []);
+  } catch {
+    return new Set();
+  }
+}
+
+/** A file's name, size and change time: the same file again, or another one. */
+async function fingerprint(path: string): Promise<string | null> {
+  const stat = await lstat(path).catch(() => null);
+  return stat === null ? null : `${path}|${stat.size}|${stat.mtimeMs}`;
 }
 
 /** A second run while the installer replaces the app would hold the app's exe open: it waits for the next one. */
@@ -142,21 +174,22 @@ async function copyIn(source: string, target: string): Promise<'ok' | string> {
   }
 }
 
-type Checked = { refusal: null; version: string; detail: string } | { refusal: Refusal; detail: string };
+type Checked = { refusal: null; version: string; detail: string } | { refusal: Refusal; detail: string; lasting: boolean };
 
 async function check(file: string, deps: ApplyDeps): Promise<Checked> {
   const signature = await deps.powershell(signatureScript(file));
-  if (!signature.ok) return { refusal: 'signature-invalid', detail: `the signature could not be read: ${signature.detail}` };
+  if (!signature.ok) return { refusal: 'signature-invalid', detail: `the signature could not be read: ${signature.detail}`, lasting: false };
   const read = readSignature(signature.stdout);
-  if (!read.valid || read.subject === null) return { refusal: 'signature-invalid', detail: read.detail };
-  if (read.path !== null && read.path.toLowerCase() !== file.toLowerCase()) return { refusal: 'signature-invalid', detail: `PowerShell read ${read.path}` };
-  if (!signedBy(read.subject, deps.publisherNames)) return { refusal: 'signature-invalid', detail: `signed by ${read.subject}` };
+  if (!read.valid || read.subject === null) return { refusal: 'signature-invalid', detail: read.detail, lasting: true };
+  if (read.path !== null && read.path.toLowerCase() !== file.toLowerCase()) return { refusal: 'signature-invalid', detail: `PowerShell read ${read.path}`, lasting: true };
+  if (!signedBy(read.subject, deps.publisherNames)) return { refusal: 'signature-invalid', detail: `signed by ${read.subject}`, lasting: true };
   const versionRun = await deps.powershell(versionScript(file));
-  const info = versionRun.ok ? readInstallerVersion(versionRun.stdout) : null;
+  if (!versionRun.ok) return { refusal: 'not-an-installer', detail: `the version could not be read: ${versionRun.detail}`, lasting: false };
+  const info = readInstallerVersion(versionRun.stdout);
   // Another program of hallo,'s, signed with the same certificate, is not this app's installer.
-  if (info?.productName !== PRODUCT_NAME) return { refusal: 'not-an-installer', detail: `not the installer of ${PRODUCT_NAME}: ${versionRun.stdout.trim().slice(0, 120)}` };
+  if (info?.productName !== PRODUCT_NAME) return { refusal: 'not-an-installer', detail: `not the installer of ${PRODUCT_NAME}: ${versionRun.stdout.trim().slice(0, 120)}`, lasting: true };
   const version = info.productVersion === null ? null : productVersion(info.productVersion);
-  if (version === null) return { refusal: 'not-an-installer', detail: `no version in the installer: ${versionRun.stdout.trim().slice(0, 120)}` };
-  if (!semver.gt(version, deps.currentVersion)) return { refusal: 'older-version', detail: `${version} is not newer than ${deps.currentVersion}` };
+  if (version === null) return { refusal: 'not-an-installer', detail: `no version in the installer: ${versionRun.stdout.trim().slice(0, 120)}`, lasting: true };
+  if (!semver.gt(version, deps.currentVersion)) return { refusal: 'older-version', detail: `${version} is not newer than ${deps.currentVersion}`, lasting: true };
   return { refusal: null, version, detail: read.subject };
 }

@@ -23,19 +23,19 @@ export interface MachineUpdateDirs {
   inbox: string;
   /** SYSTEM's own (in its profile, not even Administrators' by default): the copy that is checked and run. */
   staging: string;
-  /** What the task did, for admins (SYSTEM writes, users read). */
+  /** What the task did, for admins (in SYSTEM's folder: SYSTEM writes nothing where users may). */
   log: string;
 }
 
 export function machineUpdateDirs(env: Record<string, string | undefined>): MachineUpdateDirs {
-  const updates = win32.join(env.ProgramData || 'C:\\ProgramData', 'hallo', 'agent', 'updates');
+  // Not ProgramData for what SYSTEM writes: a folder there made by a user before the install stays
+  // theirs. SYSTEM's profile is SYSTEM's and Administrators' alone, on every Windows. Not %TEMP%
+  // (C:\Windows\Temp: users may write there).
+  const own = win32.join(windowsSystemRoot(env), 'System32', 'config', 'systemprofile', 'AppData', 'Local', 'hallo', 'agent-update');
   return {
-    inbox: win32.join(updates, 'inbox'),
-    // Not ProgramData: a folder there made by a user before the install stays theirs. SYSTEM's
-    // profile is SYSTEM's and Administrators' alone, on every Windows. Not %TEMP% (C:\Windows\Temp:
-    // users may write there).
-    staging: win32.join(windowsSystemRoot(env), 'System32', 'config', 'systemprofile', 'AppData', 'Local', 'hallo', 'agent-update'),
-    log: win32.join(updates, 'task.log'),
+    inbox: win32.join(env.ProgramData || 'C:\\ProgramData', 'hallo', 'agent', 'updates', 'inbox'),
+    staging: own,
+    log: win32.join(own, 'task.log'),
   };
 }
 

@@ -208,3 +208,30 @@ describe("productVersion (the installer's ProductVersion: package.json's version
     expect(productVersion(text)).toBe(version);
   });
 });
+
+describe('the same refused file is not checked again; a passing failure is', () => {
+  it('a file refused for what it is (unsigned) is skipped at the next run; a new file (another agent left it again) is checked', async () => {
+    leave('hallo-agent-0.2.0~0a1b2c3d.exe');
+    await run(windowsSays({ signature: signature.notSigned }));
+    expect(scripts).toHaveLength(1);
+    expect(await run(windowsSays({ signature: signature.notSigned }))).toMatchObject({ outcome: 'nothing' });
+    expect(scripts).toHaveLength(1);
+    leave('hallo-agent-0.2.0~99999999.exe');
+    await run();
+    expect(started).toHaveLength(1);
+  });
+
+  it('PowerShell not running is no verdict on the file: it is checked again next time', async () => {
+    leave('hallo-agent-0.2.0~0a1b2c3d.exe');
+    await run(windowsSays({ fails: true }));
+    expect(await run()).toMatchObject({ outcome: 'started' });
+  });
+
+  it('at most three files are copied and checked per run (a flood of junk cannot hold the task at startup)', async () => {
+    for (let n = 1; n <= 5; n++) leave(`hallo-agent-0.${n + 1}.0~0a1b2c3d.exe`);
+    await run(windowsSays({ signature: signature.notSigned }));
+    expect(scripts).toHaveLength(3);
+    await run(windowsSays({ signature: signature.notSigned }));
+    expect(scripts).toHaveLength(5);
+  });
+});
