@@ -35,7 +35,8 @@
 !define HALLO_BAD_ARGUMENTS_EXIT 2
 ; Self-update without an administrator (electron/main/machine-update/README.md): the folders under
 ; the configuration folder, the two tasks and the marker the app looks for (places.ts).
-!define HALLO_UPDATES_DIR "updates"
+!define HALLO_INBOX "update-inbox"
+!define HALLO_INBOX_KEEP "README.txt"
 !define HALLO_UPDATE_TASK "\hallo\agent-update"
 !define HALLO_START_TASK "\hallo\agent-start"
 !define HALLO_UPDATE_TASK_MARKER "update-task"
@@ -44,6 +45,7 @@
 Var halloApiUrl
 Var halloEnrollmentCode
 Var halloAclOk
+Var halloInboxOk
 
 ; Sets the error flag when a character of $R0 is not one of $R1 (compared case-sensitively).
 Function halloCheckChars
@@ -174,18 +176,23 @@ FunctionEnd
   ${If} $R0 == ""
     StrCpy $R0 "$WINDIR\..\ProgramData"
   ${EndIf}
-  ; Locked from the top down (electron/main/machine-update/README.md). ProgramData lets any user
-  ; make a folder, and a folder a user made before the install would stay theirs (its owner may
-  ; give themselves back any right, and may put links in it). So: first %ProgramData%\hallo is
-  ; made ours (no link, owner Administrators, its own ACL: SYSTEM and Administrators full, Users
-  ; read); from then on no one else can add, rename or link anything under it. Then each folder
-  ; below, in turn: no link, owner Administrators, everything inside reset to inherit. /L: icacls
-  ; acts on a link itself, never where it points. Every step must succeed, or the agent is not
-  ; made to update itself (below).
+  ; The configuration folder, locked from the top down. ProgramData lets any user make a folder,
+  ; and a folder a user made before the install would stay theirs (its owner may give themselves
+  ; back any right, and may put links in it). So first %ProgramData%\hallo: a link there removed,
+  ; owner Administrators, its ACL reset (explicit entries gone) and then its own: SYSTEM and
+  ; Administrators full, Users read; checked again for a link put in between. From then on no one
+  ; else can add, rename or link anything under it. Then hallo\agent the same way, with
+  ; everything inside reset to inherit. /L: icacls acts on a link itself, never where it points.
+  ; config.json is written only when all of it succeeded.
   StrCpy $halloAclOk 1
   StrCpy $R2 "$R0\hallo"
   Call halloNoLink
   nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\hallo" /setowner *S-1-5-32-544 /L'
+  Pop $R1
+  ${If} $R1 != 0
+    StrCpy $halloAclOk 0
+  ${EndIf}
+  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\hallo" /reset /L'
   Pop $R1
   ${If} $R1 != 0
     StrCpy $halloAclOk 0
@@ -208,36 +215,47 @@ FunctionEnd
   ${If} $R1 != 0
     StrCpy $halloAclOk 0
   ${EndIf}
-  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\${HALLO_CONFIG_DIR}" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX'
+  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\${HALLO_CONFIG_DIR}" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX /L'
   Pop $R1
   ${If} $R1 != 0
     StrCpy $halloAclOk 0
   ${EndIf}
-  ; Self-update by SYSTEM's task. The inbox takes the installer a user's agent downloaded: on the
-  ; folder Users may only add files (WD), so that no one can remove, replace or link the folder
-  ; itself; on the files in it they may change and remove them (OI IO M). SYSTEM only reads there
-  ; and trusts nothing in it: it copies a file into its own profile to check and run it. The app
-  ; itself registers the tasks (--register-update-task, through Task Scheduler's API with the
-  ; tasks' security descriptors; it refuses outside Program Files); only when that and every step
-  ; above succeeded is the marker written, and only with the marker does the app update itself:
-  ; without it (or installed by the MSI) it never asks for UAC.
-  StrCpy $R2 "$R0\${HALLO_CONFIG_DIR}\${HALLO_UPDATES_DIR}"
-  Call halloNoLink
-  StrCpy $R2 "$R0\${HALLO_CONFIG_DIR}\${HALLO_UPDATES_DIR}\inbox"
-  Call halloNoLink
-  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\${HALLO_CONFIG_DIR}\${HALLO_UPDATES_DIR}\inbox" /grant:r *S-1-5-32-545:(WD) /L'
+  Call halloStillNoLink
+
+  ; Self-update by SYSTEM's task (electron/main/machine-update/README.md). The inbox, beside the
+  ; app under Program Files (no user can make it first, nor remove, rename or replace it), takes
+  ; the installer a user's agent downloaded: on the folder Users may only add files (WD); on the
+  ; files in it they may change and remove them (OI IO M). SYSTEM only reads there and trusts
+  ; nothing in it: it copies a file into its own profile to check and run it. The app itself
+  ; registers the tasks (--register-update-task, through Task Scheduler's API with the tasks'
+  ; security descriptors; it refuses outside Program Files); only when that and the inbox's rights
+  ; succeeded is the marker written, and only with the marker does the app update itself: without
+  ; it (or installed by the MSI) it never asks for UAC, and the tasks are removed.
+  StrCpy $halloInboxOk 1
+  CreateDirectory "$INSTDIR\${HALLO_INBOX}"
+  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$INSTDIR\${HALLO_INBOX}" /grant:r *S-1-5-32-545:(WD) /L'
   Pop $R1
   ${If} $R1 != 0
-    StrCpy $halloAclOk 0
+    StrCpy $halloInboxOk 0
   ${EndIf}
-  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\${HALLO_CONFIG_DIR}\${HALLO_UPDATES_DIR}\inbox" /grant *S-1-5-32-545:(OI)(IO)M /L'
+  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$INSTDIR\${HALLO_INBOX}" /grant *S-1-5-32-545:(OI)(IO)M /L'
   Pop $R1
   ${If} $R1 != 0
-    StrCpy $halloAclOk 0
+    StrCpy $halloInboxOk 0
+  ${EndIf}
+  ; A file no user may remove keeps the folder from ever being empty: an empty folder a user may
+  ; write to can be turned into a link (a mount point) by that user.
+  FileOpen $0 "$INSTDIR\${HALLO_INBOX}\${HALLO_INBOX_KEEP}" w
+  FileWrite $0 "hallo, agent: downloaded updates wait here for the update task.$\r$\n"
+  FileClose $0
+  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$INSTDIR\${HALLO_INBOX}\${HALLO_INBOX_KEEP}" /inheritance:r /grant:r *S-1-5-18:F *S-1-5-32-544:F *S-1-5-32-545:R /L'
+  Pop $R1
+  ${If} $R1 != 0
+    StrCpy $halloInboxOk 0
   ${EndIf}
   Delete "$INSTDIR\resources\${HALLO_UPDATE_TASK_MARKER}"
-  StrCpy $R1 "not tried: the folders' rights were not set"
-  ${If} $halloAclOk == 1
+  StrCpy $R1 "not tried: the inbox's rights were not set"
+  ${If} $halloInboxOk == 1
     ClearErrors
     ExecWait '"$INSTDIR\${APP_EXECUTABLE_FILENAME}" --register-update-task' $R1
     ${If} ${Errors}
@@ -250,6 +268,10 @@ FunctionEnd
     FileClose $0
   ${Else}
     DetailPrint "the update tasks were not registered ($R1): the agent will not update itself"
+    nsExec::ExecToLog '"$SYSDIR\schtasks.exe" /delete /tn "${HALLO_UPDATE_TASK}" /f'
+    Pop $R1
+    nsExec::ExecToLog '"$SYSDIR\schtasks.exe" /delete /tn "${HALLO_START_TASK}" /f'
+    Pop $R1
   ${EndIf}
   ; Installed by the update task (--updated, as SYSTEM): the app was stopped for every user, so
   ; it is started again in the sessions of those logged on (never as SYSTEM: no --force-run).
@@ -259,6 +281,9 @@ FunctionEnd
   ${EndIf}
 
   ${If} $halloApiUrl != ""
+  ${AndIf} $halloAclOk != 1
+    DetailPrint "the configuration folder's rights could not be set: config.json not written"
+  ${ElseIf} $halloApiUrl != ""
     ${If} ${FileExists} "$R0\${HALLO_CONFIG_DIR}\config.json"
       DetailPrint "config.json exists: left as it is (/APIURL and /ENROLLMENTCODE not written)"
     ${Else}

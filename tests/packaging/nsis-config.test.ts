@@ -66,8 +66,9 @@ describe('NSIS: /APIURL and /ENROLLMENTCODE', () => {
   it('with neither argument (an update, a repair) nothing is written', () => {
     const vars = runCustomInit(script, '/S --updated');
     expect(vars).toMatchObject({ halloApiUrl: '', halloEnrollmentCode: '' });
-    // customInstall writes only when an API URL was given.
-    expect(install).toMatch(/\$\{If\} \$halloApiUrl != ""\s+\$\{If\} \$\{FileExists\} "\$R0\\\$\{HALLO_CONFIG_DIR\}\\config\.json"/);
+    // customInstall writes only when an API URL was given, and the folder's rights were set (nsis-update-task.test.ts).
+    expect(install).toMatch(/\$\{ElseIf\} \$halloApiUrl != ""\s+\$\{If\} \$\{FileExists\} "\$R0\\\$\{HALLO_CONFIG_DIR\}\\config\.json"/);
+    expect(install).toMatch(/\$\{If\} \$halloApiUrl != ""\s+\$\{AndIf\} \$halloAclOk != 1\s+DetailPrint "the configuration folder's rights could not be set: config.json not written"/);
   });
 
   it.each([
@@ -121,7 +122,7 @@ describe('NSIS: /APIURL and /ENROLLMENTCODE', () => {
   it('the folder: inheritance cut; SYSTEM and Administrators write, Users only read (by SID, any language)', () => {
     const icacls = install.split('\n').find((line) => line.includes('icacls.exe') && line.includes('${HALLO_CONFIG_DIR}" /inheritance:r'));
     expect(icacls?.trim()).toBe(
-      `nsExec::ExecToLog '"$SYSDIR\\icacls.exe" "$R0\\\${HALLO_CONFIG_DIR}" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX'`,
+      `nsExec::ExecToLog '"$SYSDIR\\icacls.exe" "$R0\\\${HALLO_CONFIG_DIR}" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX /L'`,
     );
     // Set before the file is written, so that it inherits them.
     expect(install.indexOf('icacls.exe')).toBeLessThan(install.indexOf('config.json.tmp'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HELPER_ARGS, START_TASK, UPDATE_TASK, UPDATE_TASK_MARKER } from '../../electron/main/machine-update/places';
+import { HELPER_ARGS, INBOX_FOLDER, START_TASK, UPDATE_TASK, UPDATE_TASK_MARKER } from '../../electron/main/machine-update/places';
 import { runFunction } from './nsis-run';
 import { defines, installerScript, macro } from './nsis-script';
 
@@ -19,49 +19,55 @@ const at = (text: string) => installLines.findIndex((line) => line.includes(text
 const icacls = (path: string, args: string) => `nsExec::ExecToLog '"$SYSDIR\\icacls.exe" "${path}" ${args}'`;
 const HALLO = '$R0\\hallo';
 const AGENT = '$R0\\hallo\\agent';
-const INBOX = '$R0\\hallo\\agent\\updates\\inbox';
+const INBOX = '$INSTDIR\\update-inbox';
 const LOCKED = '/inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX';
 
-describe('NSIS: the folders under %ProgramData%\\hallo, locked from the top down', () => {
+describe('NSIS: the configuration folder locked from the top down, and the inbox', () => {
   it('names what the app names (places.ts)', () => {
     expect(expand('${HALLO_UPDATE_TASK}')).toBe(UPDATE_TASK);
     expect(expand('${HALLO_START_TASK}')).toBe(START_TASK);
     expect(defs.HALLO_UPDATE_TASK_MARKER).toBe(UPDATE_TASK_MARKER);
   });
 
-  it('hallo first: no link, owner Administrators, its own ACL, and checked again for a link put in between; only then the folders below', () => {
+  it('hallo first: no link, owner Administrators, its ACL reset then its own, and checked again for a link put in between; only then hallo\\agent', () => {
     const order = [
       'StrCpy $R2 "$R0\\hallo"',
       icacls(HALLO, '/setowner *S-1-5-32-544 /L'),
+      icacls(HALLO, '/reset /L'),
       icacls(HALLO, `${LOCKED} /L`),
       'Call halloStillNoLink',
       `StrCpy $R2 "${AGENT}"`,
       icacls(AGENT, '/setowner *S-1-5-32-544 /T /C /L'),
       icacls(AGENT, '/reset /T /C /L'),
-      icacls(AGENT, LOCKED),
-      'StrCpy $R2 "$R0\\hallo\\agent\\updates"',
-      `StrCpy $R2 "${INBOX}"`,
-      icacls(INBOX, '/grant:r *S-1-5-32-545:(WD) /L'),
-      icacls(INBOX, '/grant *S-1-5-32-545:(OI)(IO)M /L'),
+      icacls(AGENT, `${LOCKED} /L`),
     ].map((line) => installLines.indexOf(line));
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(installLines[order[8]! + 5]).toBe('Call halloStillNoLink');
     // Each folder is freed of links right after it is named, before icacls touches it.
-    for (const path of [HALLO, AGENT, '$R0\\hallo\\agent\\updates', INBOX]) expect(installLines[installLines.indexOf(`StrCpy $R2 "${path}"`) + 1]).toBe('Call halloNoLink');
+    for (const path of [HALLO, AGENT]) expect(installLines[installLines.indexOf(`StrCpy $R2 "${path}"`) + 1]).toBe('Call halloNoLink');
+    // Every icacls there acts on a link itself, never where it points.
+    expect(installLines.filter((line) => line.includes('icacls.exe') && line.includes('$R0\\hallo')).every((line) => line.endsWith(" /L'"))).toBe(true);
   });
 
-  it('every icacls is checked: a failure keeps the app from being made to update itself', () => {
+  it('every icacls is checked: a failure there keeps config.json from being written, one on the inbox keeps the app from updating itself', () => {
     const calls = installLines.filter((line) => line.startsWith('nsExec::') && line.includes('icacls.exe'));
-    expect(calls).toHaveLength(7);
+    expect(calls).toHaveLength(9);
     for (const line of calls) {
       const after = installLines.indexOf(line);
-      expect(installLines.slice(after + 1, after + 5)).toEqual(['Pop $R1', '${If} $R1 != 0', 'StrCpy $halloAclOk 0', '${EndIf}']);
+      const flag = line.includes('update-inbox') ? '$halloInboxOk' : '$halloAclOk';
+      expect(installLines.slice(after + 1, after + 5)).toEqual(['Pop $R1', '${If} $R1 != 0', `StrCpy ${flag} 0`, '${EndIf}']);
     }
   });
 
-  it('the inbox: on the folder Users may only add files (not remove, rename or link it); on the files in it, change and remove', () => {
+  it('the inbox beside the app in Program Files (no user can make it first or replace it): on the folder Users may only add files; on the files in it, change and remove', () => {
+    expect(installLines).toContain('CreateDirectory "$INSTDIR\\update-inbox"');
     expect(installLines).toContain(icacls(INBOX, '/grant:r *S-1-5-32-545:(WD) /L'));
     expect(installLines).toContain(icacls(INBOX, '/grant *S-1-5-32-545:(OI)(IO)M /L'));
+    expect(expand('${HALLO_INBOX}')).toBe(INBOX_FOLDER);
+    // Never empty (an empty folder a user may write to can be made a mount point): a file Users may only read.
+    expect(installLines).toContain(icacls(`${INBOX}\\README.txt`, '/inheritance:r /grant:r *S-1-5-18:F *S-1-5-32-544:F *S-1-5-32-545:R /L'));
+    expect(at(`FileOpen $0 "${INBOX}\\README.txt" w`)).toBeLessThan(at(`${INBOX}\\README.txt" /inheritance:r`));
     // SYSTEM's copy is in its own profile (places.ts), not under ProgramData.
     expect(installLines.join('\n')).not.toContain('staging');
   });
@@ -81,7 +87,7 @@ describe('NSIS: a link where a folder should be (run: halloNoLink, halloStillNoL
       createDir: (path: string) => void done.push(`CreateDirectory ${path}`),
     };
   };
-  const path = 'C:\\ProgramData\\hallo\\agent\\updates\\inbox';
+  const path = 'C:\\ProgramData\\hallo\\agent';
 
   it('a junction is removed (the link itself) and the folder made; nothing else changes', () => {
     const w = world(new Set([path]));
@@ -110,17 +116,20 @@ describe('NSIS: a link where a folder should be (run: halloNoLink, halloStillNoL
 });
 
 describe('NSIS: the tasks', () => {
-  it('registered by the app only when every step above succeeded; the marker removed first and written only when registering exited 0', () => {
+  it('registered by the app only when the inbox is set; the marker removed first and written only when registering exited 0; otherwise the tasks go', () => {
     const marker = `"$INSTDIR\\resources\\${UPDATE_TASK_MARKER}"`;
     const removed = at(`Delete ${marker}`);
-    const guard = at('${If} $halloAclOk == 1');
+    const guard = at('${If} $halloInboxOk == 1');
     const registered = at(`ExecWait '"$INSTDIR\\\${APP_EXECUTABLE_FILENAME}" ${HELPER_ARGS.register}' $R1`);
     const written = at(`FileOpen $0 ${marker} w`);
     expect(removed).toBeGreaterThan(at('/grant *S-1-5-32-545:(OI)(IO)M'));
     expect(guard).toBeGreaterThan(removed);
     expect(registered).toBe(guard + 2);
     expect(installLines[written - 1]).toBe('${If} $R1 == 0');
-    expect(installLines[removed + 1]).toBe(`StrCpy $R1 "not tried: the folders' rights were not set"`);
+    expect(installLines[removed + 1]).toBe(`StrCpy $R1 "not tried: the inbox's rights were not set"`);
+    const otherwise = installLines.slice(installLines.indexOf('${Else}', written), installLines.indexOf('${EndIf}', written)).join('\n');
+    expect(otherwise).toContain(`schtasks.exe" /delete /tn "${UPDATE_TASK}" /f`);
+    expect(otherwise).toContain(`schtasks.exe" /delete /tn "${START_TASK}" /f`);
   });
 
   it('after an update (the task ran it with --updated) the agent is started by the start task, never by --force-run as SYSTEM', () => {

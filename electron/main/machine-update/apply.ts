@@ -62,25 +62,28 @@ export async function applyInbox(deps: ApplyDeps): Promise<ApplyOutcome> {
   const staged = join(dirs.staging, STAGED);
   await rm(staged, { force: true });
 
-  // Only names that claim a newer version, newest first: the order of trying. The version that
-  // counts is the signed one; a file that lies in its name is only skipped or refused.
-  const claims = (await readdir(dirs.inbox).catch(() => [] as string[]))
-    .map((name) => ({ name, version: semver.valid(INBOX_NAME.exec(name)?.[1] ?? '') }))
-    .filter((entry): entry is { name: string; version: string } => entry.version !== null && semver.gt(entry.version, deps.currentVersion))
-    .sort((a, b) => semver.rcompare(a.version, b.version));
-
-  // A file refused once is not copied and checked again (SYSTEM cannot remove it): known by its
-  // name, size and change time, in SYSTEM's folder. At most a few per run, so that a flood of
-  // junk cannot hold the task past its time at startup.
+  // Only names that claim a newer version (the version that counts is the signed one: a file that
+  // lies in its name is only skipped or refused), most recently left first: an agent's fresh copy
+  // comes before anything older, however many files someone else left. A file refused once for
+  // what it is is not copied and checked again (SYSTEM never removes anything there): known by its
+  // name, size and change time, in SYSTEM's folder. At most a few per run, so that a flood of files
+  // cannot hold the task past its time at startup.
   const refusedBefore = await readRefused(dirs.staging);
+  const claims: Array<{ name: string; version: string; seen: string; at: number }> = [];
+  for (const name of await readdir(dirs.inbox).catch(() => [] as string[])) {
+    const version = semver.valid(INBOX_NAME.exec(name)?.[1] ?? '');
+    if (version === null || !semver.gt(version, deps.currentVersion)) continue;
+    const stat = await lstat(join(dirs.inbox, name)).catch(() => null);
+    if (stat === null) continue;
+    const seen = `${name}|${stat.size}|${stat.mtimeMs}`;
+    if (!refusedBefore.has(seen)) claims.push({ name, version, seen, at: stat.mtimeMs });
+  }
+  claims.sort((a, b) => b.at - a.at);
+
   const refusedNow: string[] = [];
   let outcome: ApplyOutcome = { outcome: 'nothing', version: null, reason: null, detail: 'no newer installer in the inbox' };
-  let tried = 0;
-  for (const { name, version: claimed } of claims) {
+  for (const { name, version: claimed, seen } of claims.slice(0, MAX_TRIES_PER_RUN)) {
     const source = join(dirs.inbox, name);
-    const seen = await fingerprint(source);
-    if (seen === null || refusedBefore.has(seen)) continue;
-    if (++tried > MAX_TRIES_PER_RUN) break;
     /** `lasting`: the file itself is wrong (not a passing failure: PowerShell not running, a full disk). */
     const refused = (reason: Refusal, detail: string, lasting = false): ApplyOutcome => {
       deps.log(`refused ${name}: ${reason}: ${detail}`);
@@ -115,7 +118,10 @@ export async function applyInbox(deps: ApplyDeps): Promise<ApplyOutcome> {
       break;
     } catch (error) {
       // Gone before it was read, unreadable, the disk full: this one is not installed.
-      outcome = refused('not-an-installer', String(error).slice(0, 300));
+      // Gone, unreadable to SYSTEM, or the disk full. Only a full disk passes: anything else about
+      // the file itself would be tried again at every run.
+      const full = (error as { code?: unknown }).code === 'ENOSPC';
+      outcome = refused('not-an-installer', String(error).slice(0, 300), !full);
       await rm(staged, { force: true }).catch(() => {});
     }
   }
@@ -124,7 +130,7 @@ export async function applyInbox(deps: ApplyDeps): Promise<ApplyOutcome> {
 }
 
 const REFUSED = 'refused.json';
-const REFUSED_KEPT = 100;
+const REFUSED_KEPT = 1000;
 const MAX_TRIES_PER_RUN = 3;
 
 async function readRefused(dir: string): Promise<Set<string>> {
@@ -136,11 +142,6 @@ async function readRefused(dir: string): Promise<Set<string>> {
   }
 }
 
-/** A file's name, size and change time: the same file again, or another one. */
-async function fingerprint(path: string): Promise<string | null> {
-  const stat = await lstat(path).catch(() => null);
-  return stat === null ? null : `${path}|${stat.size}|${stat.mtimeMs}`;
-}
 
 /** A second run while the installer replaces the app would hold the app's exe open: it waits for the next one. */
 async function installerStillRunning(deps: ApplyDeps): Promise<boolean> {

@@ -37,7 +37,7 @@ export interface HelperDeps {
 /** The exit code: 0 done (or nothing to do), 1 failed; the reason is in the task log. */
 export async function runHelper(mode: HelperMode, deps: HelperDeps): Promise<number> {
   if (deps.platform !== 'win32') return 1;
-  const dirs = deps.dirs ?? machineUpdateDirs(deps.env);
+  const dirs = deps.dirs ?? machineUpdateDirs(deps.env, deps.exe);
   const log = taskLog(dirs.log);
   const run = deps.run ?? runCommand;
   try {

@@ -4,11 +4,11 @@ import { machineUpdateDirs } from './places';
 import { runUpdateTask, startUpdateTask } from './schtasks';
 
 /** The update task's side of the shell updater, on this machine's folders and schtasks.exe. */
-export function machineInstall(opts: { currentVersion: string; quit: () => void; env?: Record<string, string | undefined> }): MachineInstall {
+export function machineInstall(opts: { currentVersion: string; exe: string; quit: () => void; env?: Record<string, string | undefined> }): MachineInstall {
   const env = opts.env ?? process.env;
   return {
     handoff: createMachineHandoff({
-      dirs: machineUpdateDirs(env),
+      dirs: machineUpdateDirs(env, opts.exe),
       runTask: () => runUpdateTask({ env }),
       startTask: () => startUpdateTask(env),
     }),

@@ -18,25 +18,28 @@ export const HELPER_ARGS = {
   register: '--register-update-task',
 } as const;
 
+/** The inbox, beside the app's exe (the installer makes it; build/installer.nsh). */
+export const INBOX_FOLDER = 'update-inbox';
+
 export interface MachineUpdateDirs {
-  /** Users may add and remove files here (the agent's downloaded installer); SYSTEM only reads, and trusts nothing. */
+  /**
+   * Users may add files here (the agent's downloaded installer), and change or remove files in it;
+   * SYSTEM only reads, and trusts nothing. In the install folder under Program Files: no user can
+   * make it before the install, nor remove, rename or replace it after (ProgramData lets any user
+   * make a folder first and keep it).
+   */
   inbox: string;
-  /** SYSTEM's own (in its profile, not even Administrators' by default): the copy that is checked and run. */
+  /** SYSTEM's own (in its profile: SYSTEM's and Administrators' alone): the copy that is checked and run. */
   staging: string;
   /** What the task did, for admins (in SYSTEM's folder: SYSTEM writes nothing where users may). */
   log: string;
 }
 
-export function machineUpdateDirs(env: Record<string, string | undefined>): MachineUpdateDirs {
-  // Not ProgramData for what SYSTEM writes: a folder there made by a user before the install stays
-  // theirs. SYSTEM's profile is SYSTEM's and Administrators' alone, on every Windows. Not %TEMP%
-  // (C:\Windows\Temp: users may write there).
+/** `exe`: the app's own executable (process.execPath), in the install folder. */
+export function machineUpdateDirs(env: Record<string, string | undefined>, exe: string): MachineUpdateDirs {
+  // Not %TEMP% for SYSTEM's copy: C:\Windows\Temp, where users may write.
   const own = win32.join(windowsSystemRoot(env), 'System32', 'config', 'systemprofile', 'AppData', 'Local', 'hallo', 'agent-update');
-  return {
-    inbox: win32.join(env.ProgramData || 'C:\\ProgramData', 'hallo', 'agent', 'updates', 'inbox'),
-    staging: own,
-    log: win32.join(own, 'task.log'),
-  };
+  return { inbox: win32.join(win32.dirname(exe), INBOX_FOLDER), staging: own, log: win32.join(own, 'task.log') };
 }
 
 export const systemTool = (env: Record<string, string | undefined>, ...path: string[]) => win32.join(windowsSystemRoot(env), 'System32', ...path);

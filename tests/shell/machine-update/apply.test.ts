@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyInbox, MAX_INSTALLER_BYTES, productVersion, type ApplyDeps } from '../../../electron/main/machine-update/apply';
@@ -166,9 +166,12 @@ describe("the update task (SYSTEM) installs only what Windows says is hallo,'s, 
     expect(await run()).toMatchObject({ outcome: 'nothing' });
   });
 
-  it('several left: the newest that passes is started', async () => {
-    leave('hallo-agent-0.2.0~0a1b2c3d.exe', 'two');
+  it('several left: the one left last is tried first, however many others claim a higher version', async () => {
+    leave('hallo-agent-99.0.1~00000000.exe', 'junk');
+    leave('hallo-agent-99.0.2~00000000.exe', 'junk');
     leave('hallo-agent-0.3.0~11111111.exe', 'three');
+    const hourAgo = new Date(Date.now() - 3600_000);
+    for (const junk of ['hallo-agent-99.0.1~00000000.exe', 'hallo-agent-99.0.2~00000000.exe']) utimesSync(join(dirs.inbox, junk), hourAgo, hourAgo);
     const outcome = await run(windowsSays({ version: '0.3.0' }));
     expect(started.map((s) => s.bytes)).toEqual(['three']);
     expect(outcome).toMatchObject({ outcome: 'started', version: '0.3.0' });
