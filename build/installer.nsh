@@ -106,6 +106,44 @@ Function halloNoLink
   CreateDirectory $R2
 FunctionEnd
 
+; $R3 = 1 when the folder $R2 is owned by Administrators or SYSTEM (what an elevated installer or
+; SYSTEM makes), else 0: made by someone else. By SID, so that a Dutch Windows reads the same.
+Function halloOwnedByUs
+  StrCpy $R3 0
+  nsExec::ExecToStack '"$SYSDIR\WindowsPowerShell\v1.0\powershell.exe" -NoProfile -NonInteractive -Command "(Get-Acl -LiteralPath $\'$R2$\').GetOwner([Security.Principal.SecurityIdentifier]).Value"'
+  Pop $R1
+  Pop $R4
+  ${If} $R1 == 0
+    StrCpy $R5 $R4 12
+    ${If} $R5 == "S-1-5-32-544"
+      StrCpy $R3 1
+    ${EndIf}
+    StrCpy $R5 $R4 9
+    ${If} $R5 == "S-1-5-18$\r"
+      StrCpy $R3 1
+    ${EndIf}
+  ${EndIf}
+FunctionEnd
+
+; Made by someone else before the install (ProgramData lets any user make a folder): the folder
+; $R2 is moved aside whole, rights, links, config.json and all, and a fresh one made; so nothing a
+; user put there is taken over. When it cannot be moved (a user holds it open), nothing is
+; trusted to it.
+Function halloFreshUnlessOurs
+  Call halloOwnedByUs
+  ${If} $R3 != 1
+    System::Call 'kernel32::GetTickCount() i .r4'
+    ClearErrors
+    Rename $R2 "$R2.untrusted-$4"
+    ${If} ${Errors}
+      StrCpy $halloAclOk 0
+    ${Else}
+      DetailPrint "$R2 was not made by an administrator: moved aside to $R2.untrusted-$4"
+      CreateDirectory $R2
+    ${EndIf}
+  ${EndIf}
+FunctionEnd
+
 ; After locking $R2: a link there now was put in between (a race); nothing is trusted to it.
 Function halloStillNoLink
   ClearErrors
@@ -178,49 +216,63 @@ FunctionEnd
   ${EndIf}
   ; The configuration folder, locked from the top down. ProgramData lets any user make a folder,
   ; and a folder a user made before the install would stay theirs (its owner may give themselves
-  ; back any right, and may put links in it). So first %ProgramData%\hallo: a link there removed,
-  ; owner Administrators, its ACL reset (explicit entries gone) and then its own: SYSTEM and
+  ; back any right, and may put links or a config.json in it). So first %ProgramData%\hallo: a
+  ; link there removed; made by someone else: moved aside and made afresh; then owner
+  ; Administrators, its ACL reset (explicit entries gone) and then its own: SYSTEM and
   ; Administrators full, Users read; checked again for a link put in between. From then on no one
   ; else can add, rename or link anything under it. Then hallo\agent the same way, with
   ; everything inside reset to inherit. /L: icacls acts on a link itself, never where it points.
-  ; config.json is written only when all of it succeeded.
+  ; Each step only when the ones before succeeded; config.json is written only when all did.
   StrCpy $halloAclOk 1
   StrCpy $R2 "$R0\hallo"
   Call halloNoLink
-  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\hallo" /setowner *S-1-5-32-544 /L'
-  Pop $R1
-  ${If} $R1 != 0
-    StrCpy $halloAclOk 0
+  ${If} $halloAclOk == 1
+    Call halloFreshUnlessOurs
   ${EndIf}
-  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\hallo" /reset /L'
-  Pop $R1
-  ${If} $R1 != 0
-    StrCpy $halloAclOk 0
+  ${If} $halloAclOk == 1
+    nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\hallo" /setowner *S-1-5-32-544 /L'
+    Pop $R1
+    ${If} $R1 != 0
+      StrCpy $halloAclOk 0
+    ${EndIf}
+    nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\hallo" /reset /L'
+    Pop $R1
+    ${If} $R1 != 0
+      StrCpy $halloAclOk 0
+    ${EndIf}
+    nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\hallo" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX /L'
+    Pop $R1
+    ${If} $R1 != 0
+      StrCpy $halloAclOk 0
+    ${EndIf}
+    Call halloStillNoLink
   ${EndIf}
-  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\hallo" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX /L'
-  Pop $R1
-  ${If} $R1 != 0
-    StrCpy $halloAclOk 0
+  ; From here on no one else can add, rename or link anything under hallo.
+  ${If} $halloAclOk == 1
+    StrCpy $R2 "$R0\${HALLO_CONFIG_DIR}"
+    Call halloNoLink
   ${EndIf}
-  Call halloStillNoLink
-  StrCpy $R2 "$R0\${HALLO_CONFIG_DIR}"
-  Call halloNoLink
-  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\${HALLO_CONFIG_DIR}" /setowner *S-1-5-32-544 /T /C /L'
-  Pop $R1
-  ${If} $R1 != 0
-    StrCpy $halloAclOk 0
+  ${If} $halloAclOk == 1
+    Call halloFreshUnlessOurs
   ${EndIf}
-  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\${HALLO_CONFIG_DIR}" /reset /T /C /L'
-  Pop $R1
-  ${If} $R1 != 0
-    StrCpy $halloAclOk 0
+  ${If} $halloAclOk == 1
+    nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\${HALLO_CONFIG_DIR}" /setowner *S-1-5-32-544 /T /C /L'
+    Pop $R1
+    ${If} $R1 != 0
+      StrCpy $halloAclOk 0
+    ${EndIf}
+    nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\${HALLO_CONFIG_DIR}" /reset /T /C /L'
+    Pop $R1
+    ${If} $R1 != 0
+      StrCpy $halloAclOk 0
+    ${EndIf}
+    nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\${HALLO_CONFIG_DIR}" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX /L'
+    Pop $R1
+    ${If} $R1 != 0
+      StrCpy $halloAclOk 0
+    ${EndIf}
+    Call halloStillNoLink
   ${EndIf}
-  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\${HALLO_CONFIG_DIR}" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX /L'
-  Pop $R1
-  ${If} $R1 != 0
-    StrCpy $halloAclOk 0
-  ${EndIf}
-  Call halloStillNoLink
 
   ; Self-update by SYSTEM's task (electron/main/machine-update/README.md). The inbox, beside the
   ; app under Program Files (no user can make it first, nor remove, rename or replace it), takes
@@ -232,24 +284,33 @@ FunctionEnd
   ; succeeded is the marker written, and only with the marker does the app update itself: without
   ; it (or installed by the MSI) it never asks for UAC, and the tasks are removed.
   StrCpy $halloInboxOk 1
+  ; First the folder and a file no user may remove, with their final rights, while the folder
+  ; still has only what it inherits from the install folder (Users read): a file keeps it from
+  ; ever being empty, and an empty folder a user may write to can be turned into a link (a mount
+  ; point) by that user. Only then may Users add files; then it is checked for a link.
   CreateDirectory "$INSTDIR\${HALLO_INBOX}"
-  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$INSTDIR\${HALLO_INBOX}" /grant:r *S-1-5-32-545:(WD) /L'
-  Pop $R1
-  ${If} $R1 != 0
-    StrCpy $halloInboxOk 0
-  ${EndIf}
-  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$INSTDIR\${HALLO_INBOX}" /grant *S-1-5-32-545:(OI)(IO)M /L'
-  Pop $R1
-  ${If} $R1 != 0
-    StrCpy $halloInboxOk 0
-  ${EndIf}
-  ; A file no user may remove keeps the folder from ever being empty: an empty folder a user may
-  ; write to can be turned into a link (a mount point) by that user.
   FileOpen $0 "$INSTDIR\${HALLO_INBOX}\${HALLO_INBOX_KEEP}" w
   FileWrite $0 "hallo, agent: downloaded updates wait here for the update task.$\r$\n"
   FileClose $0
   nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$INSTDIR\${HALLO_INBOX}\${HALLO_INBOX_KEEP}" /inheritance:r /grant:r *S-1-5-18:F *S-1-5-32-544:F *S-1-5-32-545:R /L'
   Pop $R1
+  ${If} $R1 != 0
+    StrCpy $halloInboxOk 0
+  ${EndIf}
+  ${If} $halloInboxOk == 1
+    nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$INSTDIR\${HALLO_INBOX}" /grant:r *S-1-5-32-545:(WD) /L'
+    Pop $R1
+    ${If} $R1 != 0
+      StrCpy $halloInboxOk 0
+    ${EndIf}
+    nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$INSTDIR\${HALLO_INBOX}" /grant *S-1-5-32-545:(OI)(IO)M /L'
+    Pop $R1
+    ${If} $R1 != 0
+      StrCpy $halloInboxOk 0
+    ${EndIf}
+  ${EndIf}
+  ClearErrors
+  ${GetFileAttributes} "$INSTDIR\${HALLO_INBOX}" "REPARSE_POINT" $R1
   ${If} $R1 != 0
     StrCpy $halloInboxOk 0
   ${EndIf}

@@ -44,14 +44,22 @@ function linesOf(body: string, defs: Record<string, string>): Line[] {
     .map((text) => ({ text, words: words(text) }));
 }
 
-/** Where each ${If} and ${Do} ends, for the jumps. */
+/** Where each ${If} and ${Do} ends, and each ${If}'s ${Else}, for the jumps (an ${Else} maps to its ${EndIf}). */
 function blocks(lines: Line[]): Map<number, number> {
   const ends = new Map<number, number>();
   const open: number[] = [];
+  const elses = new Map<number, number>();
   lines.forEach((line, at) => {
     const head = line.words[0];
     if (head === '${If}' || head === '${Do}') open.push(at);
-    if (head === '${EndIf}' || head === '${Loop}') ends.set(open.pop()!, at);
+    if (head === '${Else}') elses.set(open[open.length - 1]!, at);
+    if (head === '${EndIf}' || head === '${Loop}') {
+      const start = open.pop()!;
+      const other = elses.get(start);
+      // A false ${If} goes on after its ${Else}; a true one, reaching the ${Else}, jumps to the end.
+      ends.set(start, other ?? at);
+      if (other !== undefined) ends.set(other, at);
+    }
   });
   return ends;
 }
@@ -81,6 +89,10 @@ export interface NsisWorld {
   /** RMDir (not /r): false when Windows refused (the error flag is set). */
   removeDir?: (path: string) => boolean;
   createDir?: (path: string) => void;
+  /** Rename: false when Windows refused (the error flag is set). */
+  rename?: (from: string, to: string) => boolean;
+  /** nsExec::ExecToStack: the exit code and what the command printed. */
+  exec?: (command: string) => { code: number; output: string };
 }
 
 /** Runs customInit (and the functions it calls) on a command line. */
@@ -103,7 +115,7 @@ function interpret(script: string, body: string, params: string, given: Record<s
   for (const [, name, text] of script.matchAll(/^Function (\w+)\s*$([\s\S]*?)^FunctionEnd/gm)) functions.set(name!, linesOf(text!, defs));
 
   // NSIS's registers ($0-$9, $R0-$R9) start empty.
-  const vars: Record<string, string> = { ...Object.fromEntries(Array.from({ length: 10 }, (_, n) => [[`${n}`, ''], [`R${n}`, '']]).flat()), ...given };
+  const vars: Record<string, string> = { ...Object.fromEntries(Array.from({ length: 10 }, (_, n) => [[`${n}`, ''], [`R${n}`, '']]).flat()), SYSDIR: 'C:\\Windows\\System32', ...given };
   const stack: string[] = [];
   let errors = false;
   const value = (word: string) => nsisString(word, vars);
@@ -140,6 +152,7 @@ function interpret(script: string, body: string, params: string, given: Record<s
           break;
         }
         case '${EndIf}': break;
+        case '${Else}': pc = ends.get(pc)!; break;
         case '${Do}': loops.push(pc); break;
         case '${Loop}': pc = loops[loops.length - 1]!; break;
         case '${ExitDo}': {
@@ -177,6 +190,17 @@ function interpret(script: string, body: string, params: string, given: Record<s
           break;
         }
         case 'CreateDirectory': world.createDir?.(value(w[0]!)); break;
+        case 'Rename': errors = !(world.rename?.(value(w[0]!), value(w[1]!)) ?? true); break;
+        case 'nsExec::ExecToStack': {
+          const ran = world.exec?.(value(w[0]!)) ?? { code: 0, output: '' };
+          stack.push(ran.output, String(ran.code)); // Pop: the exit code, then the output
+          break;
+        }
+        case 'System::Call':
+          if (w[0] !== 'kernel32::GetTickCount() i .r4') throw new Error(`this runner knows only GetTickCount: ${lines[pc]!.text}`);
+          vars['4'] = '123456';
+          break;
+        case 'DetailPrint': break;
         case '${GetFileAttributes}': {
           // FileFunc: 1 or 0 for the one attribute asked; a path that does not exist sets the error flag and gives "".
           if (w[1] !== 'REPARSE_POINT') throw new Error(`this runner knows only REPARSE_POINT: ${lines[pc]!.text}`);

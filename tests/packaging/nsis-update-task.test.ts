@@ -65,9 +65,19 @@ describe('NSIS: the configuration folder locked from the top down, and the inbox
     expect(installLines).toContain(icacls(INBOX, '/grant:r *S-1-5-32-545:(WD) /L'));
     expect(installLines).toContain(icacls(INBOX, '/grant *S-1-5-32-545:(OI)(IO)M /L'));
     expect(expand('${HALLO_INBOX}')).toBe(INBOX_FOLDER);
-    // Never empty (an empty folder a user may write to can be made a mount point): a file Users may only read.
-    expect(installLines).toContain(icacls(`${INBOX}\\README.txt`, '/inheritance:r /grant:r *S-1-5-18:F *S-1-5-32-544:F *S-1-5-32-545:R /L'));
-    expect(at(`FileOpen $0 "${INBOX}\\README.txt" w`)).toBeLessThan(at(`${INBOX}\\README.txt" /inheritance:r`));
+    // Never empty (an empty folder a user may write to can be made a mount point): a file Users may
+    // only read, made and locked before Users may add anything; then the folder checked for a link.
+    const order = [
+      at('CreateDirectory "$INSTDIR\\update-inbox"'),
+      at(`FileOpen $0 "${INBOX}\\README.txt" w`),
+      at(`${INBOX}\\README.txt" /inheritance:r /grant:r *S-1-5-18:F *S-1-5-32-544:F *S-1-5-32-545:R /L`),
+      at(`${INBOX}" /grant:r *S-1-5-32-545:(WD) /L`),
+      at(`${INBOX}" /grant *S-1-5-32-545:(OI)(IO)M /L`),
+      at('${GetFileAttributes} "$INSTDIR\\update-inbox" "REPARSE_POINT" $R1'),
+    ];
+    expect(order.every((index) => index >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(installLines.slice(order[5]! + 1, order[5]! + 4)).toEqual(['${If} $R1 != 0', 'StrCpy $halloInboxOk 0', '${EndIf}']);
     // SYSTEM's copy is in its own profile (places.ts), not under ProgramData.
     expect(installLines.join('\n')).not.toContain('staging');
   });
@@ -109,6 +119,47 @@ describe('NSIS: a link where a folder should be (run: halloNoLink, halloStillNoL
     expect(vars.halloAclOk).toBe('0');
   });
 
+  it('a folder made by someone else (owner not Administrators or SYSTEM) is moved aside whole and made afresh', () => {
+    const done: string[] = [];
+    const owner = (sid: string) => ({
+      exec: (command: string) => {
+        done.push(command);
+        return { code: 0, output: `${sid}\r\n` };
+      },
+      rename: (from: string, to: string) => {
+        done.push(`Rename ${from} ${to}`);
+        return true;
+      },
+      createDir: (dir: string) => void done.push(`CreateDirectory ${dir}`),
+    });
+    const vars = runFunction(script, 'halloFreshUnlessOurs', { R2: 'C:\\ProgramData\\hallo', halloAclOk: '1' }, owner('S-1-5-21-1004336348-1177238915-682003330-1001'));
+    expect(done[0]).toBe(
+      `"C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe" -NoProfile -NonInteractive -Command "(Get-Acl -LiteralPath 'C:\\ProgramData\\hallo').GetOwner([Security.Principal.SecurityIdentifier]).Value"`,
+    );
+    expect(done.slice(1)).toEqual(['Rename C:\\ProgramData\\hallo C:\\ProgramData\\hallo.untrusted-123456', 'CreateDirectory C:\\ProgramData\\hallo']);
+    expect(vars.halloAclOk).toBe('1');
+  });
+
+  it.each([['S-1-5-32-544'], ['S-1-5-18']])('a folder owned by %s (an elevated installer, SYSTEM) is kept', (sid) => {
+    const done: string[] = [];
+    runFunction(script, 'halloFreshUnlessOurs', { R2: 'C:\\ProgramData\\hallo', halloAclOk: '1' }, {
+      exec: () => ({ code: 0, output: `${sid}\r\n` }),
+      rename: (from) => {
+        done.push(`Rename ${from}`);
+        return true;
+      },
+    });
+    expect(done).toEqual([]);
+  });
+
+  it('the owner unreadable counts as someone else\'s; a folder that cannot be moved (held open): nothing is trusted to it', () => {
+    const vars = runFunction(script, 'halloFreshUnlessOurs', { R2: 'C:\\ProgramData\\hallo', halloAclOk: '1' }, {
+      exec: () => ({ code: 1, output: 'Get-Acl : Access is denied' }),
+      rename: () => false,
+    });
+    expect(vars.halloAclOk).toBe('0');
+  });
+
   it('a link found after locking was put in between: no self-update', () => {
     expect(runFunction(script, 'halloStillNoLink', { R2: 'C:\\ProgramData\\hallo', halloAclOk: '1' }, world(new Set(['C:\\ProgramData\\hallo']))).halloAclOk).toBe('0');
     expect(runFunction(script, 'halloStillNoLink', { R2: 'C:\\ProgramData\\hallo', halloAclOk: '1' }, world(new Set())).halloAclOk).toBe('1');
@@ -119,7 +170,7 @@ describe('NSIS: the tasks', () => {
   it('registered by the app only when the inbox is set; the marker removed first and written only when registering exited 0; otherwise the tasks go', () => {
     const marker = `"$INSTDIR\\resources\\${UPDATE_TASK_MARKER}"`;
     const removed = at(`Delete ${marker}`);
-    const guard = at('${If} $halloInboxOk == 1');
+    const guard = installLines.indexOf('${If} $halloInboxOk == 1', removed);
     const registered = at(`ExecWait '"$INSTDIR\\\${APP_EXECUTABLE_FILENAME}" ${HELPER_ARGS.register}' $R1`);
     const written = at(`FileOpen $0 ${marker} w`);
     expect(removed).toBeGreaterThan(at('/grant *S-1-5-32-545:(OI)(IO)M'));
