@@ -35,8 +35,6 @@
 !define HALLO_BAD_ARGUMENTS_EXIT 2
 ; Self-update without an administrator (electron/main/machine-update/README.md): the folders under
 ; the configuration folder, the two tasks and the marker the app looks for (places.ts).
-!define HALLO_INBOX "update-inbox"
-!define HALLO_INBOX_KEEP "README.txt"
 !define HALLO_UPDATE_TASK "\hallo\agent-update"
 !define HALLO_START_TASK "\hallo\agent-start"
 !define HALLO_UPDATE_TASK_MARKER "update-task"
@@ -45,7 +43,6 @@
 Var halloApiUrl
 Var halloEnrollmentCode
 Var halloAclOk
-Var halloInboxOk
 
 ; Sets the error flag when a character of $R0 is not one of $R1 (compared case-sensitively).
 Function halloCheckChars
@@ -274,54 +271,18 @@ FunctionEnd
     Call halloStillNoLink
   ${EndIf}
 
-  ; Self-update by SYSTEM's task (electron/main/machine-update/README.md). The inbox, beside the
-  ; app under Program Files (no user can make it first, nor remove, rename or replace it), takes
-  ; the installer a user's agent downloaded: on the folder Users may only add files (WD); on the
-  ; files in it they may change and remove them (OI IO M). SYSTEM only reads there and trusts
-  ; nothing in it: it copies a file into its own profile to check and run it. The app itself
+  ; Self-update by SYSTEM's task (electron/main/machine-update/README.md): each user's agent
+  ; leaves the installer it downloaded in that user's own %LOCALAPPDATA%; SYSTEM only reads there,
+  ; copies it into its own profile and runs it only when it is hallo,'s and newer. The app itself
   ; registers the tasks (--register-update-task, through Task Scheduler's API with the tasks'
-  ; security descriptors; it refuses outside Program Files); only when that and the inbox's rights
-  ; succeeded is the marker written, and only with the marker does the app update itself: without
-  ; it (or installed by the MSI) it never asks for UAC, and the tasks are removed.
-  StrCpy $halloInboxOk 1
-  ; First the folder and a file no user may remove, with their final rights, while the folder
-  ; still has only what it inherits from the install folder (Users read): a file keeps it from
-  ; ever being empty, and an empty folder a user may write to can be turned into a link (a mount
-  ; point) by that user. Only then may Users add files; then it is checked for a link.
-  CreateDirectory "$INSTDIR\${HALLO_INBOX}"
-  FileOpen $0 "$INSTDIR\${HALLO_INBOX}\${HALLO_INBOX_KEEP}" w
-  FileWrite $0 "hallo, agent: downloaded updates wait here for the update task.$\r$\n"
-  FileClose $0
-  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$INSTDIR\${HALLO_INBOX}\${HALLO_INBOX_KEEP}" /inheritance:r /grant:r *S-1-5-18:F *S-1-5-32-544:F *S-1-5-32-545:R /L'
-  Pop $R1
-  ${If} $R1 != 0
-    StrCpy $halloInboxOk 0
-  ${EndIf}
-  ${If} $halloInboxOk == 1
-    nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$INSTDIR\${HALLO_INBOX}" /grant:r *S-1-5-32-545:(WD) /L'
-    Pop $R1
-    ${If} $R1 != 0
-      StrCpy $halloInboxOk 0
-    ${EndIf}
-    nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$INSTDIR\${HALLO_INBOX}" /grant *S-1-5-32-545:(OI)(IO)M /L'
-    Pop $R1
-    ${If} $R1 != 0
-      StrCpy $halloInboxOk 0
-    ${EndIf}
-  ${EndIf}
-  ClearErrors
-  ${GetFileAttributes} "$INSTDIR\${HALLO_INBOX}" "REPARSE_POINT" $R1
-  ${If} $R1 != 0
-    StrCpy $halloInboxOk 0
-  ${EndIf}
+  ; security descriptors; it refuses outside Program Files); only when that succeeded is the
+  ; marker written, and only with the marker does the app update itself: without it (or
+  ; installed by the MSI) it never asks for UAC, and the tasks are removed.
   Delete "$INSTDIR\resources\${HALLO_UPDATE_TASK_MARKER}"
-  StrCpy $R1 "not tried: the inbox's rights were not set"
-  ${If} $halloInboxOk == 1
-    ClearErrors
-    ExecWait '"$INSTDIR\${APP_EXECUTABLE_FILENAME}" --register-update-task' $R1
-    ${If} ${Errors}
-      StrCpy $R1 "the app did not start"
-    ${EndIf}
+  ClearErrors
+  ExecWait '"$INSTDIR\${APP_EXECUTABLE_FILENAME}" --register-update-task' $R1
+  ${If} ${Errors}
+    StrCpy $R1 "the app did not start"
   ${EndIf}
   ${If} $R1 == 0
     FileOpen $0 "$INSTDIR\resources\${HALLO_UPDATE_TASK_MARKER}" w

@@ -90,7 +90,7 @@ async function start(): Promise<void> {
             warn: (message) => agent.log.child('self-update').warn(message),
             error: (message) => agent.log.child('self-update').error(message),
           },
-          route === 'update-task' ? machineInstall({ currentVersion: app.getVersion(), exe: process.execPath, quit: () => app.quit() }) : undefined,
+          route === 'update-task' ? machineInstall({ currentVersion: app.getVersion(), quit: () => app.quit() }) : undefined,
         );
   // Sync, as the process ends right after: the update task is asked to run (machine mode).
   app.once('quit', () => updater?.atQuit());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HELPER_ARGS, INBOX_FOLDER, START_TASK, UPDATE_TASK, UPDATE_TASK_MARKER } from '../../electron/main/machine-update/places';
+import { HELPER_ARGS, START_TASK, UPDATE_TASK, UPDATE_TASK_MARKER } from '../../electron/main/machine-update/places';
 import { runFunction } from './nsis-run';
 import { defines, installerScript, macro } from './nsis-script';
 
@@ -19,10 +19,9 @@ const at = (text: string) => installLines.findIndex((line) => line.includes(text
 const icacls = (path: string, args: string) => `nsExec::ExecToLog '"$SYSDIR\\icacls.exe" "${path}" ${args}'`;
 const HALLO = '$R0\\hallo';
 const AGENT = '$R0\\hallo\\agent';
-const INBOX = '$INSTDIR\\update-inbox';
 const LOCKED = '/inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX';
 
-describe('NSIS: the configuration folder locked from the top down, and the inbox', () => {
+describe('NSIS: the configuration folder locked from the top down', () => {
   it('names what the app names (places.ts)', () => {
     expect(expand('${HALLO_UPDATE_TASK}')).toBe(UPDATE_TASK);
     expect(expand('${HALLO_START_TASK}')).toBe(START_TASK);
@@ -50,36 +49,19 @@ describe('NSIS: the configuration folder locked from the top down, and the inbox
     expect(installLines.filter((line) => line.includes('icacls.exe') && line.includes('$R0\\hallo')).every((line) => line.endsWith(" /L'"))).toBe(true);
   });
 
-  it('every icacls is checked: a failure there keeps config.json from being written, one on the inbox keeps the app from updating itself', () => {
+  it('every icacls is checked: a failure keeps config.json from being written', () => {
     const calls = installLines.filter((line) => line.startsWith('nsExec::') && line.includes('icacls.exe'));
-    expect(calls).toHaveLength(9);
+    expect(calls).toHaveLength(6);
     for (const line of calls) {
       const after = installLines.indexOf(line);
-      const flag = line.includes('update-inbox') ? '$halloInboxOk' : '$halloAclOk';
-      expect(installLines.slice(after + 1, after + 5)).toEqual(['Pop $R1', '${If} $R1 != 0', `StrCpy ${flag} 0`, '${EndIf}']);
+      expect(installLines.slice(after + 1, after + 5)).toEqual(['Pop $R1', '${If} $R1 != 0', 'StrCpy $halloAclOk 0', '${EndIf}']);
     }
+    // Each step only after the ones before succeeded.
+    expect(installLines.filter((line) => line === '${If} $halloAclOk == 1')).toHaveLength(5);
   });
 
-  it('the inbox beside the app in Program Files (no user can make it first or replace it): on the folder Users may only add files; on the files in it, change and remove', () => {
-    expect(installLines).toContain('CreateDirectory "$INSTDIR\\update-inbox"');
-    expect(installLines).toContain(icacls(INBOX, '/grant:r *S-1-5-32-545:(WD) /L'));
-    expect(installLines).toContain(icacls(INBOX, '/grant *S-1-5-32-545:(OI)(IO)M /L'));
-    expect(expand('${HALLO_INBOX}')).toBe(INBOX_FOLDER);
-    // Never empty (an empty folder a user may write to can be made a mount point): a file Users may
-    // only read, made and locked before Users may add anything; then the folder checked for a link.
-    const order = [
-      at('CreateDirectory "$INSTDIR\\update-inbox"'),
-      at(`FileOpen $0 "${INBOX}\\README.txt" w`),
-      at(`${INBOX}\\README.txt" /inheritance:r /grant:r *S-1-5-18:F *S-1-5-32-544:F *S-1-5-32-545:R /L`),
-      at(`${INBOX}" /grant:r *S-1-5-32-545:(WD) /L`),
-      at(`${INBOX}" /grant *S-1-5-32-545:(OI)(IO)M /L`),
-      at('${GetFileAttributes} "$INSTDIR\\update-inbox" "REPARSE_POINT" $R1'),
-    ];
-    expect(order.every((index) => index >= 0)).toBe(true);
-    expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(installLines.slice(order[5]! + 1, order[5]! + 4)).toEqual(['${If} $R1 != 0', 'StrCpy $halloInboxOk 0', '${EndIf}']);
-    // SYSTEM's copy is in its own profile (places.ts), not under ProgramData.
-    expect(installLines.join('\n')).not.toContain('staging');
+  it('no folder of its own for updates: each user\'s inbox is in their own profile (places.ts), SYSTEM\'s copy in its own', () => {
+    expect(installLines.join('\n')).not.toMatch(/inbox|staging/i);
   });
 });
 
@@ -167,17 +149,13 @@ describe('NSIS: a link where a folder should be (run: halloNoLink, halloStillNoL
 });
 
 describe('NSIS: the tasks', () => {
-  it('registered by the app only when the inbox is set; the marker removed first and written only when registering exited 0; otherwise the tasks go', () => {
+  it('registered by the app; the marker removed first and written only when registering exited 0; otherwise the tasks go', () => {
     const marker = `"$INSTDIR\\resources\\${UPDATE_TASK_MARKER}"`;
     const removed = at(`Delete ${marker}`);
-    const guard = installLines.indexOf('${If} $halloInboxOk == 1', removed);
     const registered = at(`ExecWait '"$INSTDIR\\\${APP_EXECUTABLE_FILENAME}" ${HELPER_ARGS.register}' $R1`);
     const written = at(`FileOpen $0 ${marker} w`);
-    expect(removed).toBeGreaterThan(at('/grant *S-1-5-32-545:(OI)(IO)M'));
-    expect(guard).toBeGreaterThan(removed);
-    expect(registered).toBe(guard + 2);
+    expect(registered).toBe(removed + 2);
     expect(installLines[written - 1]).toBe('${If} $R1 == 0');
-    expect(installLines[removed + 1]).toBe(`StrCpy $R1 "not tried: the inbox's rights were not set"`);
     const otherwise = installLines.slice(installLines.indexOf('${Else}', written), installLines.indexOf('${EndIf}', written)).join('\n');
     expect(otherwise).toContain(`schtasks.exe" /delete /tn "${UPDATE_TASK}" /f`);
     expect(otherwise).toContain(`schtasks.exe" /delete /tn "${START_TASK}" /f`);

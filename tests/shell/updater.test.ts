@@ -9,8 +9,7 @@ import { app, __reset } from '../doubles/electron';
 import { SelfUpdateError } from '../../electron/agent/selfupdate/errors';
 import { createShellUpdater, lazyShellUpdater, loadAutoUpdater, selfUpdateErrorOf } from '../../electron/main/updater';
 import { createMachineHandoff } from '../../electron/main/machine-update/handoff';
-import type { MachineUpdateDirs } from '../../electron/main/machine-update/places';
-import { machineDirs } from './machine-update/fixtures';
+import { machineDirs, type MachineUpdateDirs } from './machine-update/fixtures';
 import { startReferenceApi } from '../reference-api/server';
 
 // The shell's AppUpdater over the real electron-updater (6.8), whose requests go through the
@@ -200,7 +199,7 @@ describe('a per-machine Windows install: the installer goes to the update task, 
     files.set('/agent/linux/hallo-agent-0.2.0-linux-x86_64.AppImage', { body: INSTALLER });
     const { engine } = await shellUpdater();
     const handoff = createMachineHandoff({
-      dirs,
+      inbox: dirs.inbox,
       runTask: async () => {
         if (taskFails) throw new Error('running \\hallo\\agent-update: exit 1: ERROR: Access is denied.');
         tasks.push('run');

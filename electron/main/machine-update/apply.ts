@@ -3,15 +3,14 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import semver from 'semver';
 import { readInstallerVersion, readSignature, signatureScript, signedBy, versionScript } from './authenticode';
-import type { MachineUpdateDirs } from './places';
 
 // The update task's run, as SYSTEM (`hallo, agent.exe --apply-update`, helper-mode.ts): copies an
-// installer a user's agent left in the inbox into SYSTEM's own folder and starts it silently only
-// if Windows says it is signed by hallo,, names the product, and its signed version is newer than
-// the one installed. The inbox is the users': SYSTEM only reads there (it never writes, renames or
-// deletes by a path a user controls), and a name, a link or a file there decides nothing. The
-// installer then replaces the app and starts it again for the logged-on users
-// (build/installer.nsh, START_TASK).
+// installer a user's agent left in that user's inbox into SYSTEM's own folder and starts it
+// silently only if Windows says it is signed by hallo,, names the product, and its signed version
+// is newer than the one installed. The inboxes are the users': SYSTEM only reads there (it never
+// writes, renames or deletes by a path a user controls), and a name, a link or a file there
+// decides nothing. The installer then replaces the app and starts it again for the logged-on
+// users (build/installer.nsh, START_TASK).
 
 /** How the agent names what it leaves (handoff.ts): the version, then a token of its own. */
 export const INBOX_NAME = /^hallo-agent-([0-9A-Za-z.+-]{1,64})~([0-9a-f]{8})\.exe$/;
@@ -34,7 +33,10 @@ export interface ApplyOutcome {
 }
 
 export interface ApplyDeps {
-  dirs: MachineUpdateDirs;
+  /** Each user's inbox (a folder that does not exist is none). */
+  inboxes: readonly string[];
+  /** SYSTEM's own folder: the copy, what it refused, the installer running. */
+  staging: string;
   /** The installed version (the app running this is the installed one). */
   currentVersion: string;
   /** electron-builder.yml's win.signtoolOptions.publisherName (publisher.ts). */
@@ -56,34 +58,38 @@ export function productVersion(text: string): string | null {
 }
 
 export async function applyInbox(deps: ApplyDeps): Promise<ApplyOutcome> {
-  const { dirs } = deps;
+  const dirs = { staging: deps.staging };
   await mkdir(dirs.staging, { recursive: true });
   if (await installerStillRunning(deps)) return { outcome: 'busy', version: null, reason: null, detail: 'an installer started earlier is still running' };
   const staged = join(dirs.staging, STAGED);
   await rm(staged, { force: true });
 
-  // Only names that claim a newer version (the version that counts is the signed one: a file that
-  // lies in its name is only skipped or refused), most recently left first: an agent's fresh copy
-  // comes before anything older, however many files someone else left. A file refused once for
-  // what it is is not copied and checked again (SYSTEM never removes anything there): known by its
-  // name, size and change time, in SYSTEM's folder. At most a few per run, so that a flood of files
-  // cannot hold the task past its time at startup.
+  // In each user's inbox, the file most recently left there that claims a newer version and was
+  // not refused before for what it is (SYSTEM never removes anything there; it knows a file by
+  // its path, size and change time, in its own folder). One per inbox, at most a few per run: a
+  // user who floods their own inbox holds up no one else's, nor the task past its time at
+  // startup. The version that counts is the signed one: a file that lies in its name is only
+  // refused.
   const refusedBefore = await readRefused(dirs.staging);
-  const claims: Array<{ name: string; version: string; seen: string; at: number }> = [];
-  for (const name of await readdir(dirs.inbox).catch(() => [] as string[])) {
-    const version = semver.valid(INBOX_NAME.exec(name)?.[1] ?? '');
-    if (version === null || !semver.gt(version, deps.currentVersion)) continue;
-    const stat = await lstat(join(dirs.inbox, name)).catch(() => null);
-    if (stat === null) continue;
-    const seen = `${name}|${stat.size}|${stat.mtimeMs}`;
-    if (!refusedBefore.has(seen)) claims.push({ name, version, seen, at: stat.mtimeMs });
+  const claims: Array<{ source: string; name: string; version: string; seen: string; at: number }> = [];
+  for (const inbox of deps.inboxes) {
+    let newest: (typeof claims)[number] | null = null;
+    for (const name of await readdir(inbox).catch(() => [] as string[])) {
+      const version = semver.valid(INBOX_NAME.exec(name)?.[1] ?? '');
+      if (version === null || !semver.gt(version, deps.currentVersion)) continue;
+      const source = join(inbox, name);
+      const stat = await lstat(source).catch(() => null);
+      if (stat === null) continue;
+      const seen = `${source}|${stat.size}|${stat.mtimeMs}`;
+      if (!refusedBefore.has(seen) && (newest === null || stat.mtimeMs > newest.at)) newest = { source, name, version, seen, at: stat.mtimeMs };
+    }
+    if (newest) claims.push(newest);
   }
   claims.sort((a, b) => b.at - a.at);
 
   const refusedNow: string[] = [];
   let outcome: ApplyOutcome = { outcome: 'nothing', version: null, reason: null, detail: 'no newer installer in the inbox' };
-  for (const { name, version: claimed, seen } of claims.slice(0, MAX_TRIES_PER_RUN)) {
-    const source = join(dirs.inbox, name);
+  for (const { source, name, version: claimed, seen } of claims.slice(0, MAX_TRIES_PER_RUN)) {
     /** `lasting`: the file itself is wrong (not a passing failure: PowerShell not running, a full disk). */
     const refused = (reason: Refusal, detail: string, lasting = false): ApplyOutcome => {
       deps.log(`refused ${name}: ${reason}: ${detail}`);
@@ -131,7 +137,7 @@ export async function applyInbox(deps: ApplyDeps): Promise<ApplyOutcome> {
 
 const REFUSED = 'refused.json';
 const REFUSED_KEPT = 1000;
-const MAX_TRIES_PER_RUN = 3;
+const MAX_TRIES_PER_RUN = 5;
 
 async function readRefused(dir: string): Promise<Set<string>> {
   try {
@@ -146,7 +152,7 @@ async function readRefused(dir: string): Promise<Set<string>> {
 /** A second run while the installer replaces the app would hold the app's exe open: it waits for the next one. */
 async function installerStillRunning(deps: ApplyDeps): Promise<boolean> {
   try {
-    const { pid, at } = JSON.parse(await readFile(join(deps.dirs.staging, INSTALLING), 'utf8')) as { pid: number; at: string };
+    const { pid, at } = JSON.parse(await readFile(join(deps.staging, INSTALLING), 'utf8')) as { pid: number; at: string };
     return deps.now().getTime() - Date.parse(at) < INSTALLING_FOR_MS && deps.running(pid);
   } catch {
     return false;

@@ -1,15 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { copyFile, readdir, rename, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import semver from 'semver';
 import { INBOX_NAME } from './apply';
-import type { MachineUpdateDirs } from './places';
 
 // The user's side of a per-machine update (README.md in this folder): the agent leaves the
-// installer electron-updater downloaded (and checked) in the inbox, where the update task takes
+// installer electron-updater downloaded (and checked) in this user's inbox, where the update task takes
 // it at the next startup or logon, or at once when the agent asks for the task to run. The user
 // cannot install anything by it: SYSTEM checks the file again and runs only hallo,'s newer
-// installers. SYSTEM never removes anything there: the agents keep the inbox tidy.
+// installers. SYSTEM never removes anything there: the agent keeps its inbox tidy.
 
 export interface MachineHandoff {
   /** Puts the installer in the inbox (a copy, whole or not at all). */
@@ -24,9 +23,9 @@ export interface MachineHandoff {
   startTask(): void;
 }
 
-export function createMachineHandoff(deps: { dirs: MachineUpdateDirs; runTask(): Promise<void>; startTask(): void }): MachineHandoff {
-  const { inbox } = deps.dirs;
-  // Each agent's files have a token of their own: two users' agents on one PC never take each other's back.
+export function createMachineHandoff(deps: { inbox: string; runTask(): Promise<void>; startTask(): void }): MachineHandoff {
+  const { inbox } = deps;
+  // Each agent's files have a token of their own: two of this user's agents (two sessions) never take each other's back.
   const token = randomBytes(4).toString('hex');
   let left: string | null = null;
   return {
@@ -35,6 +34,7 @@ export function createMachineHandoff(deps: { dirs: MachineUpdateDirs; runTask():
       if (!INBOX_NAME.test(name) || !semver.valid(version)) throw new Error(`not a version for the inbox: ${version}`);
       const part = join(inbox, `${name}.part`);
       try {
+        await mkdir(inbox, { recursive: true });
         await copyFile(file, part);
         await rename(part, join(inbox, name));
       } catch (error) {

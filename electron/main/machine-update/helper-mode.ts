@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { appendFile, mkdir, rename, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { appendFile, mkdir, readdir, rename, stat } from 'node:fs/promises';
+import { dirname, win32 } from 'node:path';
 import { windowsPowerShellPath } from '../../agent/platform/powershell-host';
 import { runCommand } from '../../agent/platform/run';
 import { applyInbox, type ApplyDeps } from './apply';
-import { HELPER_ARGS, machineUpdateDirs, type MachineUpdateDirs } from './places';
+import { HELPER_ARGS, profileInbox, systemDirs } from './places';
 import { PUBLISHER_NAMES } from './publisher';
 import { registerUpdateTasks } from './register';
 import type { Run } from './schtasks';
@@ -27,8 +27,8 @@ export interface HelperDeps {
   exe: string;
   env: Record<string, string | undefined>;
   currentVersion: string;
-  /** Tests: folders of their own instead of %ProgramData%'s. */
-  dirs?: MachineUpdateDirs;
+  /** Tests: folders of their own instead of the machine's. */
+  dirs?: { inboxes: string[]; staging: string; log: string };
   run?: Run;
   startInstaller?: ApplyDeps['startInstaller'];
   running?: ApplyDeps['running'];
@@ -37,7 +37,7 @@ export interface HelperDeps {
 /** The exit code: 0 done (or nothing to do), 1 failed; the reason is in the task log. */
 export async function runHelper(mode: HelperMode, deps: HelperDeps): Promise<number> {
   if (deps.platform !== 'win32') return 1;
-  const dirs = deps.dirs ?? machineUpdateDirs(deps.env, deps.exe);
+  const dirs = deps.dirs ?? (await machineDirs(deps.env));
   const log = taskLog(dirs.log);
   const run = deps.run ?? runCommand;
   try {
@@ -48,7 +48,8 @@ export async function runHelper(mode: HelperMode, deps: HelperDeps): Promise<num
     }
     const powershell = windowsPowerShellPath(deps.env);
     const outcome = await applyInbox({
-      dirs,
+      inboxes: dirs.inboxes,
+      staging: dirs.staging,
       currentVersion: deps.currentVersion,
       publisherNames: PUBLISHER_NAMES,
       async powershell(script) {
@@ -69,6 +70,13 @@ export async function runHelper(mode: HelperMode, deps: HelperDeps): Promise<num
     await log(`${mode} failed: ${String(error)}`);
     return 1;
   }
+}
+
+/** SYSTEM's folders, and every profile's inbox (a profile without one has none). */
+async function machineDirs(env: Record<string, string | undefined>) {
+  const { profiles, staging, log } = systemDirs(env);
+  const names = await readdir(profiles).catch(() => [] as string[]);
+  return { inboxes: names.map((name) => profileInbox(win32.join(profiles, name))), staging, log };
 }
 
 /** The installer outlives this process (it replaces the app that runs this), with the environment it is given. */

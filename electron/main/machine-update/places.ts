@@ -18,28 +18,36 @@ export const HELPER_ARGS = {
   register: '--register-update-task',
 } as const;
 
-/** The inbox, beside the app's exe (the installer makes it; build/installer.nsh). */
-export const INBOX_FOLDER = 'update-inbox';
+/** Each user's inbox, under their own %LOCALAPPDATA%. */
+const INBOX = ['hallo', 'agent-update-inbox'] as const;
 
-export interface MachineUpdateDirs {
-  /**
-   * Users may add files here (the agent's downloaded installer), and change or remove files in it;
-   * SYSTEM only reads, and trusts nothing. In the install folder under Program Files: no user can
-   * make it before the install, nor remove, rename or replace it after (ProgramData lets any user
-   * make a folder first and keep it).
-   */
-  inbox: string;
+/**
+ * This user's inbox: where their agent leaves the installer it downloaded. Each user's own, so that
+ * no user can touch another's (a shared folder would let one user empty it, flood it, or turn it
+ * into a link for everyone). SYSTEM only reads there, and trusts nothing it finds.
+ */
+export function userInbox(env: Record<string, string | undefined>): string {
+  const local = env.LOCALAPPDATA || win32.join(env.USERPROFILE || 'C:\\Users\\Default', 'AppData', 'Local');
+  return win32.join(local, ...INBOX);
+}
+
+export interface SystemDirs {
+  /** Where the users' profiles are: each one's inbox is read from there. */
+  profiles: string;
   /** SYSTEM's own (in its profile: SYSTEM's and Administrators' alone): the copy that is checked and run. */
   staging: string;
   /** What the task did, for admins (in SYSTEM's folder: SYSTEM writes nothing where users may). */
   log: string;
 }
 
-/** `exe`: the app's own executable (process.execPath), in the install folder. */
-export function machineUpdateDirs(env: Record<string, string | undefined>, exe: string): MachineUpdateDirs {
+export function systemDirs(env: Record<string, string | undefined>): SystemDirs {
   // Not %TEMP% for SYSTEM's copy: C:\Windows\Temp, where users may write.
   const own = win32.join(windowsSystemRoot(env), 'System32', 'config', 'systemprofile', 'AppData', 'Local', 'hallo', 'agent-update');
-  return { inbox: win32.join(win32.dirname(exe), INBOX_FOLDER), staging: own, log: win32.join(own, 'task.log') };
+  const drive = /^[A-Za-z]:$/.test(env.SystemDrive ?? '') ? env.SystemDrive! : 'C:';
+  return { profiles: win32.join(`${drive}\\`, 'Users'), staging: own, log: win32.join(own, 'task.log') };
 }
+
+/** A profile's inbox, as SYSTEM finds it (the profile's AppData\Local, as the user's agent has it). */
+export const profileInbox = (profile: string) => win32.join(profile, 'AppData', 'Local', ...INBOX);
 
 export const systemTool = (env: Record<string, string | undefined>, ...path: string[]) => win32.join(windowsSystemRoot(env), 'System32', ...path);

@@ -1,9 +1,8 @@
-import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyInbox, MAX_INSTALLER_BYTES, productVersion, type ApplyDeps } from '../../../electron/main/machine-update/apply';
-import type { MachineUpdateDirs } from '../../../electron/main/machine-update/places';
-import { at, machineDirs, signature, versionInfo } from './fixtures';
+import { at, machineDirs, signature, versionInfo, type MachineUpdateDirs } from './fixtures';
 
 // The update task's run as SYSTEM, on folders of the test's own; PowerShell is played by what
 // Windows prints (recorded outputs, tests/fixtures/machine-update/), the installer is not run.
@@ -38,7 +37,8 @@ function windowsSays(opts: { signature?: string; version?: string; productName?:
 
 function run(over: Partial<ApplyDeps> = {}) {
   return applyInbox({
-    dirs,
+    inboxes: [dirs.inbox],
+    staging: dirs.staging,
     currentVersion: '0.1.0',
     publisherNames: ['hallo, B.V.'],
     startInstaller: async (file, args, env) => {
@@ -230,11 +230,24 @@ describe('the same refused file is not checked again; a passing failure is', () 
     expect(await run()).toMatchObject({ outcome: 'started' });
   });
 
-  it('at most three files are copied and checked per run (a flood of junk cannot hold the task at startup)', async () => {
-    for (let n = 1; n <= 5; n++) leave(`hallo-agent-0.${n + 1}.0~0a1b2c3d.exe`);
-    await run(windowsSays({ signature: signature.notSigned }));
-    expect(scripts).toHaveLength(3);
-    await run(windowsSays({ signature: signature.notSigned }));
-    expect(scripts).toHaveLength(5);
+  it("one file per user's inbox a run, the one left last: a user who floods their own inbox holds up no one else's", async () => {
+    const flooder = join(root, 'flooder-inbox');
+    mkdirSync(flooder);
+    for (let n = 1; n <= 20; n++) writeFileSync(join(flooder, `hallo-agent-99.0.${n}~00000000.exe`), 'junk');
+    leave('hallo-agent-0.2.0~0a1b2c3d.exe', 'the real one');
+    const checkedPaths = () => scripts.filter((script) => script.includes('Authenticode')).length;
+    const both: Partial<ApplyDeps> = {
+      inboxes: [flooder, dirs.inbox],
+      powershell: async (script) => {
+        scripts.push(script);
+        const bytes = readFileSync(STAGED(), 'utf8');
+        if (script.includes('Authenticode')) return { ok: true, stdout: at(bytes === 'junk' ? signature.notSigned : signature.hallo, STAGED()), detail: '' };
+        return { ok: true, stdout: versionInfo('0.2.0'), detail: '' };
+      },
+    };
+    const outcome = await run(both);
+    expect(outcome).toMatchObject({ outcome: 'started', version: '0.2.0' });
+    expect(started.map((s) => s.bytes)).toEqual(['the real one']);
+    expect(checkedPaths()).toBeLessThanOrEqual(2);
   });
 });

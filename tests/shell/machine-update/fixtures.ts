@@ -1,7 +1,6 @@
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MachineUpdateDirs } from '../../../electron/main/machine-update/places';
 
 /** Get-AuthenticodeSignature's JSON (tests/fixtures/machine-update/SOURCE.md says where each is from). */
 export const signature = {
@@ -17,7 +16,12 @@ function fixture(name: string): string {
 /** The same output with the path PowerShell reports set to `path` (where the test's staging folder is). */
 export const at = (json: string, path: string) => JSON.stringify({ ...(JSON.parse(json) as object), Path: path });
 
-/** The update folders under a fresh temporary root (inbox made; staging is the task's to make). */
+/** One user's inbox and SYSTEM's folder, under a fresh temporary root (inbox made; staging is the task's to make). */
+export interface MachineUpdateDirs {
+  inbox: string;
+  staging: string;
+  log: string;
+}
 export function machineDirs(prefix: string): { root: string; dirs: MachineUpdateDirs } {
   const root = mkdtempSync(join(tmpdir(), prefix));
   const dirs = { inbox: join(root, 'inbox'), staging: join(root, 'staging'), log: join(root, 'task.log') };

@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { INBOX_NAME } from '../../../electron/main/machine-update/apply';
 import { createMachineHandoff } from '../../../electron/main/machine-update/handoff';
-import type { MachineUpdateDirs } from '../../../electron/main/machine-update/places';
-import { machineDirs } from './fixtures';
+import { machineDirs, type MachineUpdateDirs } from './fixtures';
 
 let root: string;
 let dirs: MachineUpdateDirs;
@@ -13,7 +12,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-const handoff = () => createMachineHandoff({ dirs, runTask: async () => {}, startTask: () => {} });
+const handoff = () => createMachineHandoff({ inbox: dirs.inbox, runTask: async () => {}, startTask: () => {} });
 const download = (bytes: string) => {
   const file = join(root, `download-${bytes}.exe`);
   writeFileSync(file, bytes);

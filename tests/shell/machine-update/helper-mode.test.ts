@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunOptions, RunResult } from '../../../electron/agent/platform/run';
 import { helperModeOf, runHelper } from '../../../electron/main/machine-update/helper-mode';
-import type { MachineUpdateDirs } from '../../../electron/main/machine-update/places';
-import { at, machineDirs, signature, versionInfo } from './fixtures';
+import { at, machineDirs, signature, versionInfo, type MachineUpdateDirs } from './fixtures';
 
 let root: string;
 let dirs: MachineUpdateDirs;
@@ -12,6 +11,7 @@ beforeEach(() => {
   ({ root, dirs } = machineDirs('hallo-helper-'));
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
+const helperDirs = () => ({ inboxes: [dirs.inbox], staging: dirs.staging, log: dirs.log });
 
 const answer = (stdout: string, code = 0): RunResult => ({ code, stdout, stderr: '', timedOut: false, truncated: false });
 
@@ -24,7 +24,7 @@ describe('the app started to do one thing (helper mode)', () => {
   });
 
   it('does nothing off Windows', async () => {
-    expect(await runHelper('apply', { platform: 'linux', exe: '/opt/x', env: {}, currentVersion: '0.1.0', dirs })).toBe(1);
+    expect(await runHelper('apply', { platform: 'linux', exe: '/opt/x', env: {}, currentVersion: '0.1.0', dirs: helperDirs() })).toBe(1);
   });
 
   it('--apply-update: Windows PowerShell by full path, never a shell; the installer started; a line in the task log', async () => {
@@ -36,7 +36,7 @@ describe('the app started to do one thing (helper mode)', () => {
       exe: 'C:\\Program Files\\hallo, agent\\hallo, agent.exe',
       env: { SystemRoot: 'C:\\Windows' },
       currentVersion: '0.1.0',
-      dirs,
+      dirs: helperDirs(),
       run: async (file: string, args: readonly string[], _opts: RunOptions) => {
         calls.push({ file, args });
         const script = args[args.length - 1]!;
@@ -62,7 +62,7 @@ describe('the app started to do one thing (helper mode)', () => {
       exe: 'C:\\x.exe',
       env: {},
       currentVersion: '0.1.0',
-      dirs,
+      dirs: helperDirs(),
       run: async () => answer(signature.notSigned),
       startInstaller: async () => 1,
       running: () => false,
@@ -72,7 +72,7 @@ describe('the app started to do one thing (helper mode)', () => {
   });
 
   it('--register-update-task: exit 0 once registered, 1 (and the reason logged) when Windows refused', async () => {
-    const base = { platform: 'win32' as const, exe: 'C:\\Program Files\\hallo, agent\\hallo, agent.exe', env: { ProgramFiles: 'C:\\Program Files' }, currentVersion: '0.1.0', dirs };
+    const base = { platform: 'win32' as const, exe: 'C:\\Program Files\\hallo, agent\\hallo, agent.exe', env: { ProgramFiles: 'C:\\Program Files' }, currentVersion: '0.1.0', dirs: helperDirs() };
     expect(await runHelper('register', { ...base, run: async () => answer('') })).toBe(0);
     expect(await runHelper('register', { ...base, run: async () => ({ ...answer(''), code: 1, stderr: 'Access is denied.' }) })).toBe(1);
     expect(readFileSync(dirs.log, 'utf8')).toMatch(/register failed: .*Access is denied/);
