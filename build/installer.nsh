@@ -33,11 +33,16 @@
 !define HALLO_CODE_MIN 4
 !define HALLO_CODE_MAX 64
 !define HALLO_BAD_ARGUMENTS_EXIT 2
+; Installed, but /APIURL and /ENROLLMENTCODE could not be written safely (the deployment tool reports it).
+!define HALLO_CONFIG_NOT_WRITTEN_EXIT 3
 ; Self-update without an administrator (electron/main/machine-update/README.md): the folders under
 ; the configuration folder, the two tasks and the marker the app looks for (places.ts).
 !define HALLO_UPDATE_TASK "\hallo\agent-update"
 !define HALLO_START_TASK "\hallo\agent-start"
 !define HALLO_UPDATE_TASK_MARKER "update-task"
+; %ProgramData%\hallo as this installer makes it (halloMakeOurs), and where it notes that it did.
+!define HALLO_FOLDER_SDDL "O:BAD:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;BU)"
+!define HALLO_STATE_KEY "SOFTWARE\hallo\agent"
 
 !ifndef BUILD_UNINSTALLER
 Var halloApiUrl
@@ -103,40 +108,60 @@ Function halloNoLink
   CreateDirectory $R2
 FunctionEnd
 
-; $R3 = 1 when the folder $R2 is owned by Administrators or SYSTEM (what an elevated installer or
-; SYSTEM makes), else 0: made by someone else. By SID, so that a Dutch Windows reads the same.
-Function halloOwnedByUs
+; Makes the folder $R2 with its final rights in one step (CreateDirectoryW with a security
+; descriptor: owner Administrators; SYSTEM and Administrators full, Users read; nothing inherited),
+; so that there is no moment in which a user could open it. $R3 = 1 when made; 0 when something
+; is there already (made by someone else in between) or it failed.
+Function halloMakeOurs
   StrCpy $R3 0
-  nsExec::ExecToStack '"$SYSDIR\WindowsPowerShell\v1.0\powershell.exe" -NoProfile -NonInteractive -Command "(Get-Acl -LiteralPath $\'$R2$\').GetOwner([Security.Principal.SecurityIdentifier]).Value"'
-  Pop $R1
-  Pop $R4
-  ${If} $R1 == 0
-    StrCpy $R5 $R4 12
-    ${If} $R5 == "S-1-5-32-544"
+  System::Call 'advapi32::ConvertStringSecurityDescriptorToSecurityDescriptorW(w "${HALLO_FOLDER_SDDL}", i 1, *p .R6, p 0) i .R7'
+  ${If} $R7 != 0
+    System::Call '*(i 12, p R6, i 0) p .R8'
+    System::Call 'kernel32::CreateDirectoryW(w R2, p R8) i .R7'
+    ${If} $R7 != 0
       StrCpy $R3 1
     ${EndIf}
-    StrCpy $R5 $R4 9
-    ${If} $R5 == "S-1-5-18$\r"
-      StrCpy $R3 1
-    ${EndIf}
+    System::Free $R8
+    System::Call 'kernel32::LocalFree(p R6)'
   ${EndIf}
 FunctionEnd
 
-; Made by someone else before the install (ProgramData lets any user make a folder): the folder
-; $R2 is moved aside whole, rights, links, config.json and all, and a fresh one made; so nothing a
-; user put there is taken over. When it cannot be moved (a user holds it open), nothing is
-; trusted to it.
-Function halloFreshUnlessOurs
-  Call halloOwnedByUs
+; %ProgramData%\hallo ($R0: ProgramData) is trusted only when an earlier install made it in one
+; step (noted in HKLM, where no user can write) and it is a plain folder. Anything else there, a
+; folder a user made first or a link, is moved aside (a link removed) and the folder made anew in
+; one step (halloMakeOurs). Clears halloAclOk when that cannot be done.
+Function halloConfigFolder
+  ClearErrors
+  ReadRegDWORD $R3 HKLM "${HALLO_STATE_KEY}" "ConfigFolderMade"
+  ClearErrors
+  ${GetFileAttributes} "$R0\hallo" "REPARSE_POINT" $R1
   ${If} $R3 != 1
-    System::Call 'kernel32::GetTickCount() i .r4'
-    ClearErrors
-    Rename $R2 "$R2.untrusted-$4"
-    ${If} ${Errors}
-      StrCpy $halloAclOk 0
-    ${Else}
-      DetailPrint "$R2 was not made by an administrator: moved aside to $R2.untrusted-$4"
-      CreateDirectory $R2
+  ${OrIf} $R1 != 0
+    ${If} $R1 == 1
+      ClearErrors
+      RMDir "$R0\hallo"
+      ${If} ${Errors}
+        StrCpy $halloAclOk 0
+      ${EndIf}
+    ${EndIf}
+    ${If} $R1 == 0
+      System::Call 'kernel32::GetTickCount() i .R9'
+      ClearErrors
+      Rename "$R0\hallo" "$R0\hallo.untrusted-$R9"
+      ${If} ${Errors}
+        StrCpy $halloAclOk 0
+      ${Else}
+        DetailPrint "$R0\hallo was not made by this installer: moved aside to $R0\hallo.untrusted-$R9"
+      ${EndIf}
+    ${EndIf}
+    ${If} $halloAclOk == 1
+      StrCpy $R2 "$R0\hallo"
+      Call halloMakeOurs
+      ${If} $R3 == 1
+        WriteRegDWORD HKLM "${HALLO_STATE_KEY}" "ConfigFolderMade" 1
+      ${Else}
+        StrCpy $halloAclOk 0
+      ${EndIf}
     ${EndIf}
   ${EndIf}
 FunctionEnd
@@ -212,27 +237,17 @@ FunctionEnd
     StrCpy $R0 "$WINDIR\..\ProgramData"
   ${EndIf}
   ; The configuration folder, locked from the top down. ProgramData lets any user make a folder,
-  ; and a folder a user made before the install would stay theirs (its owner may give themselves
-  ; back any right, and may put links or a config.json in it). So first %ProgramData%\hallo: a
-  ; link there removed; made by someone else: moved aside and made afresh; then owner
-  ; Administrators, its ACL reset (explicit entries gone) and then its own: SYSTEM and
-  ; Administrators full, Users read; checked again for a link put in between. From then on no one
-  ; else can add, rename or link anything under it. Then hallo\agent the same way, with
-  ; everything inside reset to inherit. /L: icacls acts on a link itself, never where it points.
-  ; Each step only when the ones before succeeded; config.json is written only when all did.
+  ; and a folder a user made before the install would stay theirs (its owner, or anyone holding
+  ; it open, may give themselves back any right, and may put links or a config.json in it). So
+  ; %ProgramData%\hallo is made by this installer in one step with its final rights, then
+  ; hallo\agent inside it, where no one else can add, rename or link anything: owner
+  ; Administrators, everything inside reset to inherit. /L: icacls acts on a link itself, never
+  ; where it points. Each step only when the ones before succeeded; config.json is written only
+  ; when all did, and when it cannot be the installer exits with code 3.
   StrCpy $halloAclOk 1
-  StrCpy $R2 "$R0\hallo"
-  Call halloNoLink
-  ${If} $halloAclOk == 1
-    Call halloFreshUnlessOurs
-  ${EndIf}
+  Call halloConfigFolder
   ${If} $halloAclOk == 1
     nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\hallo" /setowner *S-1-5-32-544 /L'
-    Pop $R1
-    ${If} $R1 != 0
-      StrCpy $halloAclOk 0
-    ${EndIf}
-    nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\hallo" /reset /L'
     Pop $R1
     ${If} $R1 != 0
       StrCpy $halloAclOk 0
@@ -242,15 +257,13 @@ FunctionEnd
     ${If} $R1 != 0
       StrCpy $halloAclOk 0
     ${EndIf}
+    StrCpy $R2 "$R0\hallo"
     Call halloStillNoLink
   ${EndIf}
   ; From here on no one else can add, rename or link anything under hallo.
   ${If} $halloAclOk == 1
     StrCpy $R2 "$R0\${HALLO_CONFIG_DIR}"
     Call halloNoLink
-  ${EndIf}
-  ${If} $halloAclOk == 1
-    Call halloFreshUnlessOurs
   ${EndIf}
   ${If} $halloAclOk == 1
     nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$R0\${HALLO_CONFIG_DIR}" /setowner *S-1-5-32-544 /T /C /L'
@@ -305,6 +318,7 @@ FunctionEnd
   ${If} $halloApiUrl != ""
   ${AndIf} $halloAclOk != 1
     DetailPrint "the configuration folder's rights could not be set: config.json not written"
+    SetErrorLevel ${HALLO_CONFIG_NOT_WRITTEN_EXIT}
   ${ElseIf} $halloApiUrl != ""
     ${If} ${FileExists} "$R0\${HALLO_CONFIG_DIR}\config.json"
       DetailPrint "config.json exists: left as it is (/APIURL and /ENROLLMENTCODE not written)"

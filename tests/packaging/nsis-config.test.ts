@@ -68,7 +68,8 @@ describe('NSIS: /APIURL and /ENROLLMENTCODE', () => {
     expect(vars).toMatchObject({ halloApiUrl: '', halloEnrollmentCode: '' });
     // customInstall writes only when an API URL was given, and the folder's rights were set (nsis-update-task.test.ts).
     expect(install).toMatch(/\$\{ElseIf\} \$halloApiUrl != ""\s+\$\{If\} \$\{FileExists\} "\$R0\\\$\{HALLO_CONFIG_DIR\}\\config\.json"/);
-    expect(install).toMatch(/\$\{If\} \$halloApiUrl != ""\s+\$\{AndIf\} \$halloAclOk != 1\s+DetailPrint "the configuration folder's rights could not be set: config.json not written"/);
+    expect(install).toMatch(/\$\{If\} \$halloApiUrl != ""\s+\$\{AndIf\} \$halloAclOk != 1\s+DetailPrint "the configuration folder's rights could not be set: config.json not written"\s+SetErrorLevel \$\{HALLO_CONFIG_NOT_WRITTEN_EXIT\}/);
+    expect(defines(script).HALLO_CONFIG_NOT_WRITTEN_EXIT).toBe('3');
   });
 
   it.each([

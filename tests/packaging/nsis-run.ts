@@ -93,6 +93,10 @@ export interface NsisWorld {
   rename?: (from: string, to: string) => boolean;
   /** nsExec::ExecToStack: the exit code and what the command printed. */
   exec?: (command: string) => { code: number; output: string };
+  /** ReadRegDWORD / WriteRegDWORD, by "ROOT\\key\\value" (a missing value reads as "" with the error flag). */
+  registry?: Map<string, string>;
+  /** Stand-ins for Functions the runner cannot run (System::Call): they change the variables. */
+  stand?: Record<string, (vars: Record<string, string>) => void>;
 }
 
 /** Runs customInit (and the functions it calls) on a command line. */
@@ -178,6 +182,11 @@ function interpret(script: string, body: string, params: string, given: Record<s
           break;
         }
         case 'Call': {
+          const standIn = world.stand?.[w[0]!];
+          if (standIn) {
+            standIn(vars);
+            break;
+          }
           const body = functions.get(w[0]!);
           if (!body) throw new Error(`no Function ${w[0]}`);
           run(body);
@@ -197,9 +206,16 @@ function interpret(script: string, body: string, params: string, given: Record<s
           break;
         }
         case 'System::Call':
-          if (w[0] !== 'kernel32::GetTickCount() i .r4') throw new Error(`this runner knows only GetTickCount: ${lines[pc]!.text}`);
-          vars['4'] = '123456';
+          if (w[0] !== 'kernel32::GetTickCount() i .R9') throw new Error(`this runner knows only GetTickCount: ${lines[pc]!.text}`);
+          vars.R9 = '123456';
           break;
+        case 'ReadRegDWORD': {
+          const found = world.registry?.get(`${w[1]}\\${value(w[2]!)}\\${value(w[3]!)}`);
+          errors = found === undefined;
+          vars[variable(w[0]!)] = found ?? '';
+          break;
+        }
+        case 'WriteRegDWORD': world.registry?.set(`${w[0]}\\${value(w[1]!)}\\${value(w[2]!)}`, value(w[3]!)); break;
         case 'DetailPrint': break;
         case '${GetFileAttributes}': {
           // FileFunc: 1 or 0 for the one attribute asked; a path that does not exist sets the error flag and gives "".

@@ -28,11 +28,10 @@ describe('NSIS: the configuration folder locked from the top down', () => {
     expect(defs.HALLO_UPDATE_TASK_MARKER).toBe(UPDATE_TASK_MARKER);
   });
 
-  it('hallo first: no link, owner Administrators, its ACL reset then its own, and checked again for a link put in between; only then hallo\\agent', () => {
+  it('hallo first (made in one step, or moved aside and made anew), owner and ACL set with /L and checked for a link; only then hallo\\agent', () => {
     const order = [
-      'StrCpy $R2 "$R0\\hallo"',
+      'Call halloConfigFolder',
       icacls(HALLO, '/setowner *S-1-5-32-544 /L'),
-      icacls(HALLO, '/reset /L'),
       icacls(HALLO, `${LOCKED} /L`),
       'Call halloStillNoLink',
       `StrCpy $R2 "${AGENT}"`,
@@ -42,22 +41,29 @@ describe('NSIS: the configuration folder locked from the top down', () => {
     ].map((line) => installLines.indexOf(line));
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(installLines[order[8]! + 5]).toBe('Call halloStillNoLink');
-    // Each folder is freed of links right after it is named, before icacls touches it.
-    for (const path of [HALLO, AGENT]) expect(installLines[installLines.indexOf(`StrCpy $R2 "${path}"`) + 1]).toBe('Call halloNoLink');
+    // hallo is never reset: that would let it inherit ProgramData's rights (Users may create) for a moment.
+    expect(installLines).not.toContain(icacls(HALLO, '/reset /L'));
+    expect(installLines[installLines.indexOf(`StrCpy $R2 "${AGENT}"`) + 1]).toBe('Call halloNoLink');
     // Every icacls there acts on a link itself, never where it points.
     expect(installLines.filter((line) => line.includes('icacls.exe') && line.includes('$R0\\hallo')).every((line) => line.endsWith(" /L'"))).toBe(true);
   });
 
+  it('made in one step with its final rights: owner Administrators; SYSTEM and Administrators full, Users read; nothing inherited', () => {
+    expect(defs.HALLO_FOLDER_SDDL).toBe('O:BAD:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;BU)');
+    const make = lines(/^Function halloMakeOurs\s*$([\s\S]*?)^FunctionEnd/m.exec(script)![1]!);
+    expect(make).toContain(`System::Call 'advapi32::ConvertStringSecurityDescriptorToSecurityDescriptorW(w "\${HALLO_FOLDER_SDDL}", i 1, *p .R6, p 0) i .R7'`);
+    expect(make).toContain(`System::Call 'kernel32::CreateDirectoryW(w R2, p R8) i .R7'`);
+  });
+
   it('every icacls is checked: a failure keeps config.json from being written', () => {
     const calls = installLines.filter((line) => line.startsWith('nsExec::') && line.includes('icacls.exe'));
-    expect(calls).toHaveLength(6);
+    expect(calls).toHaveLength(5);
     for (const line of calls) {
       const after = installLines.indexOf(line);
       expect(installLines.slice(after + 1, after + 5)).toEqual(['Pop $R1', '${If} $R1 != 0', 'StrCpy $halloAclOk 0', '${EndIf}']);
     }
     // Each step only after the ones before succeeded.
-    expect(installLines.filter((line) => line === '${If} $halloAclOk == 1')).toHaveLength(5);
+    expect(installLines.filter((line) => line === '${If} $halloAclOk == 1')).toHaveLength(3);
   });
 
   it('no folder of its own for updates: each user\'s inbox is in their own profile (places.ts), SYSTEM\'s copy in its own', () => {
@@ -101,45 +107,53 @@ describe('NSIS: a link where a folder should be (run: halloNoLink, halloStillNoL
     expect(vars.halloAclOk).toBe('0');
   });
 
-  it('a folder made by someone else (owner not Administrators or SYSTEM) is moved aside whole and made afresh', () => {
-    const done: string[] = [];
-    const owner = (sid: string) => ({
-      exec: (command: string) => {
-        done.push(command);
-        return { code: 0, output: `${sid}\r\n` };
-      },
-      rename: (from: string, to: string) => {
-        done.push(`Rename ${from} ${to}`);
-        return true;
-      },
-      createDir: (dir: string) => void done.push(`CreateDirectory ${dir}`),
-    });
-    const vars = runFunction(script, 'halloFreshUnlessOurs', { R2: 'C:\\ProgramData\\hallo', halloAclOk: '1' }, owner('S-1-5-21-1004336348-1177238915-682003330-1001'));
-    expect(done[0]).toBe(
-      `"C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe" -NoProfile -NonInteractive -Command "(Get-Acl -LiteralPath 'C:\\ProgramData\\hallo').GetOwner([Security.Principal.SecurityIdentifier]).Value"`,
-    );
-    expect(done.slice(1)).toEqual(['Rename C:\\ProgramData\\hallo C:\\ProgramData\\hallo.untrusted-123456', 'CreateDirectory C:\\ProgramData\\hallo']);
-    expect(vars.halloAclOk).toBe('1');
-  });
+  describe('halloConfigFolder: %ProgramData%\\hallo trusted only when an earlier install made it (HKLM) and it is a plain folder', () => {
+    const KEY = 'HKLM\\SOFTWARE\\hallo\\agent\\ConfigFolderMade';
+    function machine(opts: { made?: boolean; there: 'folder' | 'link' | 'none'; refuse?: boolean; makeFails?: boolean }) {
+      const done: string[] = [];
+      const registry = new Map(opts.made ? [[KEY, '1']] : []);
+      const world = {
+        registry,
+        isLink: () => (opts.there === 'none' ? null : opts.there === 'link'),
+        removeDir: (dir: string) => (done.push(`RMDir ${dir}`), !opts.refuse),
+        rename: (from: string, to: string) => (done.push(`Rename ${from} ${to}`), !opts.refuse),
+        stand: {
+          halloMakeOurs: (vars: Record<string, string>) => {
+            done.push(`made ${vars.R2} in one step`);
+            vars.R3 = opts.makeFails ? '0' : '1';
+          },
+        },
+      };
+      const vars = runFunction(script, 'halloConfigFolder', { R0: 'C:\\ProgramData', halloAclOk: '1' }, world);
+      return { done, vars, registry };
+    }
 
-  it.each([['S-1-5-32-544'], ['S-1-5-18']])('a folder owned by %s (an elevated installer, SYSTEM) is kept', (sid) => {
-    const done: string[] = [];
-    runFunction(script, 'halloFreshUnlessOurs', { R2: 'C:\\ProgramData\\hallo', halloAclOk: '1' }, {
-      exec: () => ({ code: 0, output: `${sid}\r\n` }),
-      rename: (from) => {
-        done.push(`Rename ${from}`);
-        return true;
-      },
+    it('made by an earlier install and a plain folder: kept as it is (the admin\'s config.json with it)', () => {
+      expect(machine({ made: true, there: 'folder' })).toMatchObject({ done: [], vars: { halloAclOk: '1' } });
     });
-    expect(done).toEqual([]);
-  });
 
-  it('the owner unreadable counts as someone else\'s; a folder that cannot be moved (held open): nothing is trusted to it', () => {
-    const vars = runFunction(script, 'halloFreshUnlessOurs', { R2: 'C:\\ProgramData\\hallo', halloAclOk: '1' }, {
-      exec: () => ({ code: 1, output: 'Get-Acl : Access is denied' }),
-      rename: () => false,
+    it('a first install, nothing there: made in one step, and noted in HKLM', () => {
+      const { done, vars, registry } = machine({ there: 'none' });
+      expect(done).toEqual(['made C:\\ProgramData\\hallo in one step']);
+      expect(vars.halloAclOk).toBe('1');
+      expect(registry.get(KEY)).toBe('1');
     });
-    expect(vars.halloAclOk).toBe('0');
+
+    it('a folder someone made first: moved aside whole (rights, links, config.json and all), then made anew', () => {
+      expect(machine({ there: 'folder' }).done).toEqual(['Rename C:\\ProgramData\\hallo C:\\ProgramData\\hallo.untrusted-123456', 'made C:\\ProgramData\\hallo in one step']);
+    });
+
+    it('a link, even where an earlier install had made the folder: the link removed, the folder made anew', () => {
+      expect(machine({ made: true, there: 'link' }).done).toEqual(['RMDir C:\\ProgramData\\hallo', 'made C:\\ProgramData\\hallo in one step']);
+    });
+
+    it('what is there cannot be moved (held open), or something appears before it is made: nothing is trusted to it', () => {
+      expect(machine({ there: 'folder', refuse: true })).toMatchObject({ vars: { halloAclOk: '0' } });
+      expect(machine({ there: 'folder', refuse: true }).done).toHaveLength(1);
+      const raced = machine({ there: 'none', makeFails: true });
+      expect(raced.vars.halloAclOk).toBe('0');
+      expect(raced.registry.has(KEY)).toBe(false);
+    });
   });
 
   it('a link found after locking was put in between: no self-update', () => {

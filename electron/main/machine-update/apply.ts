@@ -1,4 +1,5 @@
 import { lstat, mkdir, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import semver from 'semver';
@@ -47,6 +48,12 @@ export interface ApplyDeps {
   startInstaller(file: string, args: string[], env: { TEMP: string; TMP: string }): Promise<number | undefined>;
   /** Whether a process still runs (an installer started by an earlier run). */
   running(pid: number): boolean;
+  /** The order of trying the users' inboxes (random in the app: no user can put theirs first). */
+  shuffle?: <T>(items: T[]) => T[];
+  /** Tests: the copy into SYSTEM's folder (copyIn). */
+  copy?: (source: string, target: string) => Promise<'ok' | string>;
+  /** How long one file's copy may take before it is left behind (a user can hold it with an oplock). */
+  copyTimeoutMs?: number;
   now(): Date;
   log(line: string): void;
 }
@@ -61,15 +68,15 @@ export async function applyInbox(deps: ApplyDeps): Promise<ApplyOutcome> {
   const dirs = { staging: deps.staging };
   await mkdir(dirs.staging, { recursive: true });
   if (await installerStillRunning(deps)) return { outcome: 'busy', version: null, reason: null, detail: 'an installer started earlier is still running' };
-  const staged = join(dirs.staging, STAGED);
-  await rm(staged, { force: true });
+  // What earlier runs left (their copies) goes first.
+  for (const name of await readdir(dirs.staging).catch(() => [] as string[])) if (name.endsWith(STAGED)) await rm(join(dirs.staging, name), { force: true }).catch(() => {});
 
   // In each user's inbox, the file most recently left there that claims a newer version and was
   // not refused before for what it is (SYSTEM never removes anything there; it knows a file by
-  // its path, size and change time, in its own folder). One per inbox, at most a few per run: a
-  // user who floods their own inbox holds up no one else's, nor the task past its time at
-  // startup. The version that counts is the signed one: a file that lies in its name is only
-  // refused.
+  // its path, size and change time, in its own folder). One per inbox, the inboxes in a random
+  // order, at most a few per run, each copy with a time limit: a user who floods their own inbox,
+  // or holds a file open, holds up no one else's for good. The version that counts is the signed
+  // one: a file that lies in its name is only refused.
   const refusedBefore = await readRefused(dirs.staging);
   const claims: Array<{ source: string; name: string; version: string; seen: string; at: number }> = [];
   for (const inbox of deps.inboxes) {
@@ -85,11 +92,13 @@ export async function applyInbox(deps: ApplyDeps): Promise<ApplyOutcome> {
     }
     if (newest) claims.push(newest);
   }
-  claims.sort((a, b) => b.at - a.at);
+  const order = (deps.shuffle ?? shuffled)(claims);
 
   const refusedNow: string[] = [];
   let outcome: ApplyOutcome = { outcome: 'nothing', version: null, reason: null, detail: 'no newer installer in the inbox' };
-  for (const { source, name, version: claimed, seen } of claims.slice(0, MAX_TRIES_PER_RUN)) {
+  for (const [index, { source, name, version: claimed, seen }] of order.slice(0, MAX_TRIES_PER_RUN).entries()) {
+    // A copy of its own per file: one left behind still open must not stand in the next one's way.
+    const staged = join(dirs.staging, `${index}-${STAGED}`);
     /** `lasting`: the file itself is wrong (not a passing failure: PowerShell not running, a full disk). */
     const refused = (reason: Refusal, detail: string, lasting = false): ApplyOutcome => {
       deps.log(`refused ${name}: ${reason}: ${detail}`);
@@ -97,7 +106,11 @@ export async function applyInbox(deps: ApplyDeps): Promise<ApplyOutcome> {
       return { outcome: 'refused', version: claimed, reason, detail };
     };
     try {
-      const copied = await copyIn(source, staged);
+      const copied = await withTimeout((deps.copy ?? copyIn)(source, staged), deps.copyTimeoutMs ?? COPY_TIMEOUT_MS);
+      if (copied === null) {
+        outcome = refused('not-an-installer', 'reading it took too long (held open by someone?)');
+        continue;
+      }
       if (copied !== 'ok') {
         outcome = refused('not-an-installer', copied, true);
         continue;
@@ -124,10 +137,9 @@ export async function applyInbox(deps: ApplyDeps): Promise<ApplyOutcome> {
       break;
     } catch (error) {
       // Gone before it was read, unreadable, the disk full: this one is not installed.
-      // Gone, unreadable to SYSTEM, or the disk full. Only a full disk passes: anything else about
-      // the file itself would be tried again at every run.
-      const full = (error as { code?: unknown }).code === 'ENOSPC';
-      outcome = refused('not-an-installer', String(error).slice(0, 300), !full);
+      // Gone, unreadable to SYSTEM (an antivirus holding it, a user's rights on it), or the disk
+      // full: tried again at the next run, which is one file of that user's inbox only.
+      outcome = refused('not-an-installer', String(error).slice(0, 300));
       await rm(staged, { force: true }).catch(() => {});
     }
   }
@@ -138,6 +150,23 @@ export async function applyInbox(deps: ApplyDeps): Promise<ApplyOutcome> {
 const REFUSED = 'refused.json';
 const REFUSED_KEPT = 1000;
 const MAX_TRIES_PER_RUN = 5;
+/** An installer is copied on the same disk in seconds; a copy this slow is someone holding the file. */
+const COPY_TIMEOUT_MS = 2 * 60 * 1000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((done) => (timer = setTimeout(() => done(null), ms)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+function shuffled<T>(items: T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
 
 async function readRefused(dir: string): Promise<Set<string>> {
   try {

@@ -15,6 +15,9 @@ import type { Run } from './schtasks';
 
 export type HelperMode = 'apply' | 'register';
 
+/** A run copies and checks at most five installers of a few seconds each; one this long is held up. */
+const RUN_DEADLINE_MS = 20 * 60 * 1000;
+
 export function helperModeOf(argv: readonly string[]): HelperMode | null {
   if (argv.includes(HELPER_ARGS.apply)) return 'apply';
   if (argv.includes(HELPER_ARGS.register)) return 'register';
@@ -32,6 +35,8 @@ export interface HelperDeps {
   run?: Run;
   startInstaller?: ApplyDeps['startInstaller'];
   running?: ApplyDeps['running'];
+  /** Tests: the whole run's time limit. */
+  runDeadlineMs?: number;
 }
 
 /** The exit code: 0 done (or nothing to do), 1 failed; the reason is in the task log. */
@@ -47,7 +52,7 @@ export async function runHelper(mode: HelperMode, deps: HelperDeps): Promise<num
       return 0;
     }
     const powershell = windowsPowerShellPath(deps.env);
-    const outcome = await applyInbox({
+    const applying = applyInbox({
       inboxes: dirs.inboxes,
       staging: dirs.staging,
       currentVersion: deps.currentVersion,
@@ -64,6 +69,13 @@ export async function runHelper(mode: HelperMode, deps: HelperDeps): Promise<num
       now: () => new Date(),
       log: (line) => void log(line),
     });
+    // However the run is held up (a file someone keeps from being read), it ends: index.ts exits
+    // the process, and the next trigger runs afresh. Windows applies no time limit to a run on demand.
+    const outcome = await Promise.race([applying, new Promise<null>((done) => setTimeout(() => done(null), deps.runDeadlineMs ?? RUN_DEADLINE_MS).unref())]);
+    if (outcome === null) {
+      await log(`stopped after ${Math.round((deps.runDeadlineMs ?? RUN_DEADLINE_MS) / 1000)} s`);
+      return 1;
+    }
     await log(`${outcome.outcome}${outcome.version ? ` ${outcome.version}` : ''}${outcome.reason ? `: ${outcome.reason}` : ''}: ${outcome.detail}`);
     return outcome.outcome === 'refused' ? 1 : 0;
   } catch (error) {
@@ -75,9 +87,13 @@ export async function runHelper(mode: HelperMode, deps: HelperDeps): Promise<num
 /** SYSTEM's folders, and every profile's inbox (a profile without one has none). */
 async function machineDirs(env: Record<string, string | undefined>) {
   const { profiles, staging, log } = systemDirs(env);
-  const names = await readdir(profiles).catch(() => [] as string[]);
-  return { inboxes: names.map((name) => profileInbox(win32.join(profiles, name))), staging, log };
+  const entries = await readdir(profiles, { withFileTypes: true }).catch(() => []);
+  // Real folders only: "All Users" and "Default User" are links (to ProgramData, to Default), and
+  // Default and Public are no one's; only administrators can make a folder here.
+  const users = entries.filter((entry) => entry.isDirectory() && !NOT_USERS.has(entry.name.toLowerCase()));
+  return { inboxes: users.map((entry) => profileInbox(win32.join(profiles, entry.name))), staging, log };
 }
+const NOT_USERS = new Set(['all users', 'default', 'default user', 'public']);
 
 /** The installer outlives this process (it replaces the app that runs this), with the environment it is given. */
 function startDetached(file: string, args: string[], env: { TEMP: string; TMP: string }): Promise<number | undefined> {

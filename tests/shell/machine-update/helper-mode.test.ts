@@ -40,7 +40,7 @@ describe('the app started to do one thing (helper mode)', () => {
       run: async (file: string, args: readonly string[], _opts: RunOptions) => {
         calls.push({ file, args });
         const script = args[args.length - 1]!;
-        return answer(script.includes('Authenticode') ? at(signature.hallo, join(dirs.staging, 'hallo-agent-setup.exe')) : versionInfo('0.2.0'));
+        return answer(script.includes('Authenticode') ? at(signature.hallo, join(dirs.staging, '0-hallo-agent-setup.exe')) : versionInfo('0.2.0'));
       },
       startInstaller: async (file, args) => {
         started.push([file, ...args]);
@@ -51,7 +51,7 @@ describe('the app started to do one thing (helper mode)', () => {
     expect(code).toBe(0);
     expect(calls.map((call) => call.file)).toEqual(Array(2).fill('C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe'));
     expect(calls[0]!.args.slice(0, -1)).toEqual(['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-InputFormat', 'None', '-Command']);
-    expect(started).toEqual([[join(dirs.staging, 'hallo-agent-setup.exe'), '/S', '--updated']]);
+    expect(started).toEqual([[join(dirs.staging, '0-hallo-agent-setup.exe'), '/S', '--updated']]);
     expect(readFileSync(dirs.log, 'utf8')).toMatch(/started 0\.2\.0: CN="hallo, B\.V\."/);
   });
 
@@ -69,6 +69,23 @@ describe('the app started to do one thing (helper mode)', () => {
     });
     expect(code).toBe(1);
     expect(readFileSync(dirs.log, 'utf8')).toMatch(/refused 0\.2\.0: signature-invalid: The file .* is not digitally signed/);
+  });
+
+  it('a run held up (PowerShell or a file never answering) ends at its time limit with exit 1 and a line in the log; Windows would let it run forever', async () => {
+    writeFileSync(join(dirs.inbox, 'hallo-agent-0.2.0~0a1b2c3d.exe'), 'installer');
+    const code = await runHelper('apply', {
+      platform: 'win32',
+      exe: 'C:\\x.exe',
+      env: {},
+      currentVersion: '0.1.0',
+      dirs: helperDirs(),
+      run: () => new Promise(() => {}),
+      startInstaller: async () => 1,
+      running: () => false,
+      runDeadlineMs: 50,
+    });
+    expect(code).toBe(1);
+    expect(readFileSync(dirs.log, 'utf8')).toMatch(/stopped after 0 s/);
   });
 
   it('--register-update-task: exit 0 once registered, 1 (and the reason logged) when Windows refused', async () => {
