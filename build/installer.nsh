@@ -108,6 +108,25 @@ Function halloNoLink
   CreateDirectory $R2
 FunctionEnd
 
+; $R3 = 1 when the folder $R2 is owned by Administrators or SYSTEM (what an elevated installer or
+; SYSTEM makes), else 0: made by someone else. By SID, so that a Dutch Windows reads the same.
+Function halloOwnedByUs
+  StrCpy $R3 0
+  nsExec::ExecToStack '"$SYSDIR\WindowsPowerShell\v1.0\powershell.exe" -NoProfile -NonInteractive -Command "(Get-Acl -LiteralPath $\'$R2$\').GetOwner([Security.Principal.SecurityIdentifier]).Value"'
+  Pop $R1
+  Pop $R4
+  ${If} $R1 == 0
+    StrCpy $R5 $R4 12
+    ${If} $R5 == "S-1-5-32-544"
+      StrCpy $R3 1
+    ${EndIf}
+    StrCpy $R5 $R4 9
+    ${If} $R5 == "S-1-5-18$\r"
+      StrCpy $R3 1
+    ${EndIf}
+  ${EndIf}
+FunctionEnd
+
 ; Makes the folder $R2 with its final rights in one step (CreateDirectoryW with a security
 ; descriptor: owner Administrators; SYSTEM and Administrators full, Users read; nothing inherited),
 ; so that there is no moment in which a user could open it. $R3 = 1 when made; 0 when something
@@ -116,7 +135,7 @@ Function halloMakeOurs
   StrCpy $R3 0
   System::Call 'advapi32::ConvertStringSecurityDescriptorToSecurityDescriptorW(w "${HALLO_FOLDER_SDDL}", i 1, *p .R6, p 0) i .R7'
   ${If} $R7 != 0
-    System::Call '*(i 12, p R6, i 0) p .R8'
+    System::Call '*(&l4, p R6, i 0) p .R8'
     System::Call 'kernel32::CreateDirectoryW(w R2, p R8) i .R7'
     ${If} $R7 != 0
       StrCpy $R3 1
@@ -127,14 +146,24 @@ Function halloMakeOurs
 FunctionEnd
 
 ; %ProgramData%\hallo ($R0: ProgramData) is trusted only when an earlier install made it in one
-; step (noted in HKLM, where no user can write) and it is a plain folder. Anything else there, a
-; folder a user made first or a link, is moved aside (a link removed) and the folder made anew in
-; one step (halloMakeOurs). Clears halloAclOk when that cannot be done.
+; step (noted in HKLM, where no user can write), it is a plain folder and still owned by
+; Administrators or SYSTEM. Anything else there, a folder a user made first or a link, is moved
+; aside (a link removed) and the folder made anew in one step (halloMakeOurs). Clears halloAclOk
+; when that cannot be done.
 Function halloConfigFolder
   ClearErrors
-  ReadRegDWORD $R3 HKLM "${HALLO_STATE_KEY}" "ConfigFolderMade"
-  ClearErrors
   ${GetFileAttributes} "$R0\hallo" "REPARSE_POINT" $R1
+  StrCpy $R7 $R1
+  ClearErrors
+  ReadRegDWORD $R3 HKLM "${HALLO_STATE_KEY}" "ConfigFolderMade"
+  ; Made before, a plain folder, and still owned by Administrators or SYSTEM: an admin may have
+  ; removed it since, and a user made one in its place.
+  ${If} $R3 == 1
+  ${AndIf} $R7 == 0
+    StrCpy $R2 "$R0\hallo"
+    Call halloOwnedByUs
+  ${EndIf}
+  StrCpy $R1 $R7
   ${If} $R3 != 1
   ${OrIf} $R1 != 0
     ${If} $R1 == 1

@@ -151,7 +151,10 @@ function interpret(script: string, body: string, params: string, given: Record<s
         case '${If}': {
           const start = pc;
           let holds = condition(w);
-          while (lines[pc + 1]?.words[0] === '${OrIf}') holds = condition(lines[++pc]!.words.slice(1)) || holds;
+          for (let next = lines[pc + 1]?.words[0]; next === '${OrIf}' || next === '${AndIf}'; next = lines[pc + 1]?.words[0]) {
+            const also = condition(lines[++pc]!.words.slice(1));
+            holds = next === '${OrIf}' ? holds || also : holds && also;
+          }
           if (!holds) pc = ends.get(start)!;
           break;
         }

@@ -109,11 +109,13 @@ describe('NSIS: a link where a folder should be (run: halloNoLink, halloStillNoL
 
   describe('halloConfigFolder: %ProgramData%\\hallo trusted only when an earlier install made it (HKLM) and it is a plain folder', () => {
     const KEY = 'HKLM\\SOFTWARE\\hallo\\agent\\ConfigFolderMade';
-    function machine(opts: { made?: boolean; there: 'folder' | 'link' | 'none'; refuse?: boolean; makeFails?: boolean }) {
+    function machine(opts: { made?: boolean; there: 'folder' | 'link' | 'none'; owner?: string; refuse?: boolean; makeFails?: boolean }) {
       const done: string[] = [];
       const registry = new Map(opts.made ? [[KEY, '1']] : []);
       const world = {
         registry,
+        // Get-Acl's owner SID, as PowerShell prints it.
+        exec: () => ({ code: 0, output: `${opts.owner ?? 'S-1-5-32-544'}\r\n` }),
         isLink: () => (opts.there === 'none' ? null : opts.there === 'link'),
         removeDir: (dir: string) => (done.push(`RMDir ${dir}`), !opts.refuse),
         rename: (from: string, to: string) => (done.push(`Rename ${from} ${to}`), !opts.refuse),
@@ -130,6 +132,17 @@ describe('NSIS: a link where a folder should be (run: halloNoLink, halloStillNoL
 
     it('made by an earlier install and a plain folder: kept as it is (the admin\'s config.json with it)', () => {
       expect(machine({ made: true, there: 'folder' })).toMatchObject({ done: [], vars: { halloAclOk: '1' } });
+    });
+
+    it.each([['S-1-5-18'], ['S-1-5-32-544']])('made by an earlier install, plain, owned by %s: kept', (owner) => {
+      expect(machine({ made: true, there: 'folder', owner }).done).toEqual([]);
+    });
+
+    it('made by an earlier install, but now owned by a user (an admin removed it, a user made one in its place): moved aside and made anew', () => {
+      expect(machine({ made: true, there: 'folder', owner: 'S-1-5-21-1004336348-1177238915-682003330-1001' }).done).toEqual([
+        'Rename C:\\ProgramData\\hallo C:\\ProgramData\\hallo.untrusted-123456',
+        'made C:\\ProgramData\\hallo in one step',
+      ]);
     });
 
     it('a first install, nothing there: made in one step, and noted in HKLM', () => {

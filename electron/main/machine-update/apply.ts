@@ -79,10 +79,11 @@ export async function applyInbox(deps: ApplyDeps): Promise<ApplyOutcome> {
   // one: a file that lies in its name is only refused.
   const refusedBefore = await readRefused(dirs.staging);
   const claims: Array<{ source: string; name: string; version: string; seen: string; at: number }> = [];
-  for (const inbox of deps.inboxes) {
+  const newestIn = async (inbox: string) => {
     let newest: (typeof claims)[number] | null = null;
-    for (const name of await readdir(inbox).catch(() => [] as string[])) {
-      const version = semver.valid(INBOX_NAME.exec(name)?.[1] ?? '');
+    const names = (await readdir(inbox).catch(() => [] as string[])).filter((name) => INBOX_NAME.test(name)).slice(0, MAX_NAMES_PER_INBOX);
+    for (const name of names) {
+      const version = semver.valid(INBOX_NAME.exec(name)![1]!);
       if (version === null || !semver.gt(version, deps.currentVersion)) continue;
       const source = join(inbox, name);
       const stat = await lstat(source).catch(() => null);
@@ -90,6 +91,11 @@ export async function applyInbox(deps: ApplyDeps): Promise<ApplyOutcome> {
       const seen = `${source}|${stat.size}|${stat.mtimeMs}`;
       if (!refusedBefore.has(seen) && (newest === null || stat.mtimeMs > newest.at)) newest = { source, name, version, seen, at: stat.mtimeMs };
     }
+    return newest;
+  };
+  for (const inbox of deps.inboxes) {
+    // Reading one user's inbox is bounded too: a folder someone keeps from answering is skipped.
+    const newest = await withTimeout(newestIn(inbox), deps.copyTimeoutMs ?? COPY_TIMEOUT_MS);
     if (newest) claims.push(newest);
   }
   const order = (deps.shuffle ?? shuffled)(claims);
@@ -150,6 +156,8 @@ export async function applyInbox(deps: ApplyDeps): Promise<ApplyOutcome> {
 const REFUSED = 'refused.json';
 const REFUSED_KEPT = 1000;
 const MAX_TRIES_PER_RUN = 5;
+/** An agent leaves one file per version; far more names in one inbox are not its. */
+const MAX_NAMES_PER_INBOX = 1000;
 /** An installer is copied on the same disk in seconds; a copy this slow is someone holding the file. */
 const COPY_TIMEOUT_MS = 2 * 60 * 1000;
 

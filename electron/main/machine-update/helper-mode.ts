@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { appendFile, mkdir, readdir, rename, stat } from 'node:fs/promises';
+import { appendFile, lstat, mkdir, readdir, rename, stat } from 'node:fs/promises';
 import { dirname, win32 } from 'node:path';
 import { windowsPowerShellPath } from '../../agent/platform/powershell-host';
 import { runCommand } from '../../agent/platform/run';
@@ -91,7 +91,28 @@ async function machineDirs(env: Record<string, string | undefined>) {
   // Real folders only: "All Users" and "Default User" are links (to ProgramData, to Default), and
   // Default and Public are no one's; only administrators can make a folder here.
   const users = entries.filter((entry) => entry.isDirectory() && !NOT_USERS.has(entry.name.toLowerCase()));
-  return { inboxes: users.map((entry) => profileInbox(win32.join(profiles, entry.name))), staging, log };
+  const inboxes: string[] = [];
+  for (const entry of users) {
+    const inbox = profileInbox(win32.join(profiles, entry.name));
+    if (await linkFreeBelow(win32.join(profiles, entry.name), inbox)) inboxes.push(inbox);
+  }
+  return { inboxes, staging, log };
+}
+
+/**
+ * Whether every folder from the profile down to its inbox exists and is a plain folder: SYSTEM
+ * follows no link a user made there (one to a network share would make Windows sign in to it as
+ * this computer).
+ */
+export async function linkFreeBelow(profile: string, inbox: string, path = win32): Promise<boolean> {
+  const parts = path.relative(profile, inbox).split(path.sep);
+  let at = profile;
+  for (const part of parts) {
+    at = path.join(at, part);
+    const stat = await lstat(at).catch(() => null);
+    if (stat === null || stat.isSymbolicLink() || !stat.isDirectory()) return false;
+  }
+  return true;
 }
 const NOT_USERS = new Set(['all users', 'default', 'default user', 'public']);
 

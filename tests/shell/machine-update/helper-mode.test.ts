@@ -2,7 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunOptions, RunResult } from '../../../electron/agent/platform/run';
-import { helperModeOf, runHelper } from '../../../electron/main/machine-update/helper-mode';
+import { helperModeOf, linkFreeBelow, runHelper } from '../../../electron/main/machine-update/helper-mode';
 import { at, machineDirs, signature, versionInfo, type MachineUpdateDirs } from './fixtures';
 
 let root: string;
@@ -93,5 +93,23 @@ describe('the app started to do one thing (helper mode)', () => {
     expect(await runHelper('register', { ...base, run: async () => answer('') })).toBe(0);
     expect(await runHelper('register', { ...base, run: async () => ({ ...answer(''), code: 1, stderr: 'Access is denied.' }) })).toBe(1);
     expect(readFileSync(dirs.log, 'utf8')).toMatch(/register failed: .*Access is denied/);
+  });
+});
+
+describe("SYSTEM follows no link a user made in their profile's path to the inbox", () => {
+  it('a plain path: read; a link anywhere below the profile, or no inbox: not read', async () => {
+    const { posix } = await import('node:path');
+    const { mkdirSync, symlinkSync } = await import('node:fs');
+    const profile = join(root, 'anna');
+    const inbox = posix.join(profile, 'AppData', 'Local', 'hallo', 'agent-update-inbox');
+    expect(await linkFreeBelow(profile, inbox, posix)).toBe(false);
+    mkdirSync(inbox, { recursive: true });
+    expect(await linkFreeBelow(profile, inbox, posix)).toBe(true);
+    // "hallo" turned into a link to somewhere else (a share, another folder)
+    const elsewhere = join(root, 'elsewhere', 'agent-update-inbox');
+    mkdirSync(elsewhere, { recursive: true });
+    rmSync(posix.join(profile, 'AppData', 'Local', 'hallo'), { recursive: true });
+    symlinkSync(join(root, 'elsewhere'), posix.join(profile, 'AppData', 'Local', 'hallo'));
+    expect(await linkFreeBelow(profile, inbox, posix)).toBe(false);
   });
 });
