@@ -133,6 +133,10 @@ describe('the checks against the reference API', () => {
   it("reads only the checks the policy turns on, on the policy's interval", async () => {
     const { api, agent, clock, reads } = await boot();
     await until('a first check', () => agent.state().checks.lastCheckedAt !== null);
+    // The change reaches the agent through its event stream: set it once the stream is open (on a
+    // loaded machine it can open after the first check; a change before would wait for the next
+    // heartbeat, 15 minutes on the clock, and the full run of 13:16 timed out here).
+    await until('event stream open', () => api.received.streams.some((s) => s.deviceId === agent.state().connection.deviceId));
     const policy = api.policy().policy;
     api.setPolicy({ ...policy, checks: { ...policy.checks, intervalMinutes: 60, enabled: { office: false, tempFiles: false } } });
     await until('a read with the new policy', () => reads.at(-1)!.length === 4);

@@ -65,11 +65,10 @@ export function productVersion(text: string): string | null {
 }
 
 export async function applyInbox(deps: ApplyDeps): Promise<ApplyOutcome> {
-  const dirs = { staging: deps.staging };
-  await mkdir(dirs.staging, { recursive: true });
+  await mkdir(deps.staging, { recursive: true });
   if (await installerStillRunning(deps)) return { outcome: 'busy', version: null, reason: null, detail: 'an installer started earlier is still running' };
   // What earlier runs left (their copies) goes first.
-  for (const name of await readdir(dirs.staging).catch(() => [] as string[])) if (name.endsWith(STAGED)) await rm(join(dirs.staging, name), { force: true }).catch(() => {});
+  for (const name of await readdir(deps.staging).catch(() => [] as string[])) if (name.endsWith(STAGED)) await rm(join(deps.staging, name), { force: true }).catch(() => {});
 
   // In each user's inbox, the file most recently left there that claims a newer version and was
   // not refused before for what it is (SYSTEM never removes anything there; it knows a file by
@@ -77,7 +76,7 @@ export async function applyInbox(deps: ApplyDeps): Promise<ApplyOutcome> {
   // order, at most a few per run, each copy with a time limit: a user who floods their own inbox,
   // or holds a file open, holds up no one else's for good. The version that counts is the signed
   // one: a file that lies in its name is only refused.
-  const refusedBefore = await readRefused(dirs.staging);
+  const refusedBefore = await readRefused(deps.staging);
   const claims: Array<{ source: string; name: string; version: string; seen: string; at: number }> = [];
   const newestIn = async (inbox: string) => {
     let newest: (typeof claims)[number] | null = null;
@@ -104,7 +103,7 @@ export async function applyInbox(deps: ApplyDeps): Promise<ApplyOutcome> {
   let outcome: ApplyOutcome = { outcome: 'nothing', version: null, reason: null, detail: 'no newer installer in the inbox' };
   for (const [index, { source, name, version: claimed, seen }] of order.slice(0, MAX_TRIES_PER_RUN).entries()) {
     // A copy of its own per file: one left behind still open must not stand in the next one's way.
-    const staged = join(dirs.staging, `${index}-${STAGED}`);
+    const staged = join(deps.staging, `${index}-${STAGED}`);
     /** `lasting`: the file itself is wrong (not a passing failure: PowerShell not running, a full disk). */
     const refused = (reason: Refusal, detail: string, lasting = false): ApplyOutcome => {
       deps.log(`refused ${name}: ${reason}: ${detail}`);
@@ -128,13 +127,13 @@ export async function applyInbox(deps: ApplyDeps): Promise<ApplyOutcome> {
         continue;
       }
       deps.log(`starting the installer of ${checked.version} (signed by ${checked.detail})`);
-      const tmp = join(dirs.staging, 'tmp');
+      const tmp = join(deps.staging, 'tmp');
       await mkdir(tmp, { recursive: true });
       try {
         // NSIS unpacks its plug-ins and the old uninstaller into %TEMP%: SYSTEM's is C:\Windows\Temp,
         // where users may write (CVE-2022-24767), so a folder of SYSTEM's own instead.
         const pid = await deps.startInstaller(staged, ['/S', '--updated'], { TEMP: tmp, TMP: tmp });
-        if (pid !== undefined) await writeFile(join(dirs.staging, INSTALLING), JSON.stringify({ pid, at: deps.now().toISOString() }));
+        if (pid !== undefined) await writeFile(join(deps.staging, INSTALLING), JSON.stringify({ pid, at: deps.now().toISOString() }));
       } catch (error) {
         outcome = refused('install-failed', String(error).slice(0, 300));
         break;
@@ -149,7 +148,7 @@ export async function applyInbox(deps: ApplyDeps): Promise<ApplyOutcome> {
       await rm(staged, { force: true }).catch(() => {});
     }
   }
-  if (refusedNow.length > 0) await writeFile(join(dirs.staging, REFUSED), JSON.stringify([...refusedBefore, ...refusedNow].slice(-REFUSED_KEPT))).catch(() => {});
+  if (refusedNow.length > 0) await writeFile(join(deps.staging, REFUSED), JSON.stringify([...refusedBefore, ...refusedNow].slice(-REFUSED_KEPT))).catch(() => {});
   return outcome;
 }
 

@@ -42,8 +42,7 @@ export interface HelperDeps {
 /** The exit code: 0 done (or nothing to do), 1 failed; the reason is in the task log. */
 export async function runHelper(mode: HelperMode, deps: HelperDeps): Promise<number> {
   if (deps.platform !== 'win32') return 1;
-  const dirs = deps.dirs ?? (await machineDirs(deps.env));
-  const log = taskLog(dirs.log);
+  const log = taskLog(deps.dirs?.log ?? systemDirs(deps.env).log);
   const run = deps.run ?? runCommand;
   try {
     if (mode === 'register') {
@@ -51,6 +50,7 @@ export async function runHelper(mode: HelperMode, deps: HelperDeps): Promise<num
       await log('registered the update and start tasks');
       return 0;
     }
+    const dirs = deps.dirs ?? (await machineDirs(deps.env));
     const powershell = windowsPowerShellPath(deps.env);
     const applying = applyInbox({
       inboxes: dirs.inboxes,
