@@ -1,4 +1,5 @@
 import { parseDn } from 'builder-util-runtime';
+import { psQuoted } from './powershell';
 
 // What Windows says of an installer before SYSTEM runs it: its Authenticode signature and the
 // version in its signed version resource (PowerShell 5.1, on every supported Windows). Fails
@@ -52,13 +53,11 @@ export function signedBy(subject: string, publisherNames: readonly string[]): bo
   });
 }
 
-/** PowerShell's single-quoted string: nothing inside is interpreted, a quote is doubled. */
-const quoted = (path: string) => `'${path.replace(/'/g, "''")}'`;
 const UTF8 = '[Console]::OutputEncoding = [Text.Encoding]::UTF8';
 
 /** The two scripts, each printing one JSON document: the signature, then the signed version resource's name and version. */
-export const signatureScript = (path: string) => `${UTF8}; Get-AuthenticodeSignature -LiteralPath ${quoted(path)} | ConvertTo-Json -Compress`;
-export const versionScript = (path: string) => `${UTF8}; (Get-Item -LiteralPath ${quoted(path)}).VersionInfo | Select-Object ProductName, ProductVersion | ConvertTo-Json -Compress`;
+export const signatureScript = (path: string) => `${UTF8}; Get-AuthenticodeSignature -LiteralPath ${psQuoted(path)} | ConvertTo-Json -Compress`;
+export const versionScript = (path: string) => `${UTF8}; (Get-Item -LiteralPath ${psQuoted(path)}).VersionInfo | Select-Object ProductName, ProductVersion | ConvertTo-Json -Compress`;
 
 /** `VersionInfo | Select-Object ProductName, ProductVersion | ConvertTo-Json`, read; null when it is not that. */
 export function readInstallerVersion(stdout: string): { productName: string | null; productVersion: string | null } | null {

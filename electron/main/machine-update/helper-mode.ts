@@ -5,6 +5,7 @@ import { windowsPowerShellPath } from '../../agent/platform/powershell-host';
 import { runCommand } from '../../agent/platform/run';
 import { applyInbox, type ApplyDeps } from './apply';
 import { HELPER_ARGS, profileInbox, systemDirs } from './places';
+import { powershellArgs } from './powershell';
 import { PUBLISHER_NAMES } from './publisher';
 import { registerUpdateTasks } from './register';
 import type { Run } from './schtasks';
@@ -58,7 +59,7 @@ export async function runHelper(mode: HelperMode, deps: HelperDeps): Promise<num
       currentVersion: deps.currentVersion,
       publisherNames: PUBLISHER_NAMES,
       async powershell(script) {
-        const result = await run(powershell, ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-InputFormat', 'None', '-Command', script], {
+        const result = await run(powershell, powershellArgs(script), {
           timeoutMs: 60_000,
           maxOutputBytes: 64 * 1024,
         });

@@ -4,6 +4,7 @@ import { join, win32 } from 'node:path';
 import { windowsPowerShellPath } from '../../agent/platform/powershell-host';
 import { runCommand } from '../../agent/platform/run';
 import { HELPER_ARGS, START_TASK, UPDATE_TASK } from './places';
+import { powershellArgs, psQuoted } from './powershell';
 import type { Run } from './schtasks';
 import { startTaskXml, updateTaskXml } from './task-xml';
 
@@ -44,7 +45,6 @@ export function inProgramFiles(exe: string, env: Record<string, string | undefin
 /** Task Scheduler reads a task's XML as UTF-16 (its declaration says so): little-endian with a BOM. */
 export const utf16le = (xml: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]);
 
-const quoted = (text: string) => `'${text.replace(/'/g, "''")}'`;
 const leaf = (path: string) => path.slice(path.lastIndexOf('\\') + 1);
 const folderOf = (path: string) => path.slice(0, path.lastIndexOf('\\')) || '\\';
 
@@ -59,11 +59,11 @@ export function registerScript(files: { update: string; start: string }): string
     "$ErrorActionPreference = 'Stop'",
     '$service = New-Object -ComObject Schedule.Service',
     '$service.Connect()',
-    `try { $folder = $service.GetFolder(${quoted(folder)}) } catch { $folder = $service.GetFolder('\\').CreateFolder(${quoted(folder)}) }`,
-    `$xml = Get-Content -LiteralPath ${quoted(files.update)} -Raw -Encoding Unicode`,
-    `$null = $folder.RegisterTask(${quoted(leaf(UPDATE_TASK))}, $xml, ${CREATE_OR_UPDATE}, 'SYSTEM', $null, 5, ${quoted(UPDATE_TASK_SDDL)})`,
-    `$xml = Get-Content -LiteralPath ${quoted(files.start)} -Raw -Encoding Unicode`,
-    `$null = $folder.RegisterTask(${quoted(leaf(START_TASK))}, $xml, ${CREATE_OR_UPDATE | DONT_ADD_PRINCIPAL_ACE}, $null, $null, 4, ${quoted(START_TASK_SDDL)})`,
+    `try { $folder = $service.GetFolder(${psQuoted(folder)}) } catch { $folder = $service.GetFolder('\\').CreateFolder(${psQuoted(folder)}) }`,
+    `$xml = Get-Content -LiteralPath ${psQuoted(files.update)} -Raw -Encoding Unicode`,
+    `$null = $folder.RegisterTask(${psQuoted(leaf(UPDATE_TASK))}, $xml, ${CREATE_OR_UPDATE}, 'SYSTEM', $null, 5, ${psQuoted(UPDATE_TASK_SDDL)})`,
+    `$xml = Get-Content -LiteralPath ${psQuoted(files.start)} -Raw -Encoding Unicode`,
+    `$null = $folder.RegisterTask(${psQuoted(leaf(START_TASK))}, $xml, ${CREATE_OR_UPDATE | DONT_ADD_PRINCIPAL_ACE}, $null, $null, 4, ${psQuoted(START_TASK_SDDL)})`,
   ].join('; ');
 }
 
@@ -77,7 +77,7 @@ export async function registerUpdateTasks(deps: { exe: string; env: Record<strin
     await writeFile(files.start, utf16le(startTaskXml(deps.exe)));
     const result = await run(
       windowsPowerShellPath(deps.env),
-      ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-InputFormat', 'None', '-Command', registerScript(files)],
+      powershellArgs(registerScript(files)),
       { timeoutMs: 60_000, maxOutputBytes: 16 * 1024 },
     );
     if (result.code !== 0) throw new Error(`registering the tasks: exit ${result.code ?? 'none'}: ${(result.stderr || result.stdout).trim().slice(0, 300)}`);

@@ -2,7 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunOptions, RunResult } from '../../../electron/agent/platform/run';
-import { helperModeOf, linkFreeBelow, runHelper } from '../../../electron/main/machine-update/helper-mode';
+import { helperModeOf, linkFreeBelow, runHelper, type HelperDeps } from '../../../electron/main/machine-update/helper-mode';
 import { at, machineDirs, signature, versionInfo, type MachineUpdateDirs } from './fixtures';
 
 let root: string;
@@ -12,6 +12,9 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 const helperDirs = () => ({ inboxes: [dirs.inbox], staging: dirs.staging, log: dirs.log });
+/** `--apply-update` on Windows, on the test's folders, installing nothing for real. */
+const applyWith = (over: Partial<HelperDeps>) =>
+  runHelper('apply', { platform: 'win32', exe: 'C:\\x.exe', env: {}, currentVersion: '0.1.0', dirs: helperDirs(), startInstaller: async () => 1, running: () => false, ...over });
 
 const answer = (stdout: string, code = 0): RunResult => ({ code, stdout, stderr: '', timedOut: false, truncated: false });
 
@@ -57,33 +60,14 @@ describe('the app started to do one thing (helper mode)', () => {
 
   it('a refusal exits 1 and says why in the task log', async () => {
     writeFileSync(join(dirs.inbox, 'hallo-agent-0.2.0~0a1b2c3d.exe'), 'installer');
-    const code = await runHelper('apply', {
-      platform: 'win32',
-      exe: 'C:\\x.exe',
-      env: {},
-      currentVersion: '0.1.0',
-      dirs: helperDirs(),
-      run: async () => answer(signature.notSigned),
-      startInstaller: async () => 1,
-      running: () => false,
-    });
+    const code = await applyWith({ run: async () => answer(signature.notSigned) });
     expect(code).toBe(1);
     expect(readFileSync(dirs.log, 'utf8')).toMatch(/refused 0\.2\.0: signature-invalid: The file .* is not digitally signed/);
   });
 
   it('a run held up (PowerShell or a file never answering) ends at its time limit with exit 1 and a line in the log; Windows would let it run forever', async () => {
     writeFileSync(join(dirs.inbox, 'hallo-agent-0.2.0~0a1b2c3d.exe'), 'installer');
-    const code = await runHelper('apply', {
-      platform: 'win32',
-      exe: 'C:\\x.exe',
-      env: {},
-      currentVersion: '0.1.0',
-      dirs: helperDirs(),
-      run: () => new Promise(() => {}),
-      startInstaller: async () => 1,
-      running: () => false,
-      runDeadlineMs: 50,
-    });
+    const code = await applyWith({ run: () => new Promise(() => {}), runDeadlineMs: 50 });
     expect(code).toBe(1);
     expect(readFileSync(dirs.log, 'utf8')).toMatch(/stopped after 0 s/);
   });
